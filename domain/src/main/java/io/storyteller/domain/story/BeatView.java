@@ -1,0 +1,20 @@
+package io.storyteller.domain.story;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A beat as its readers see it. */
+public record BeatView(String beatId,
+        String storyId,
+        int position,
+        BeatKind kind,
+        String playerId,
+        String text,
+        boolean edited,
+        String originalText,
+        List<String> alternatives,
+        int selectedAlternative,
+        Integer rating,
+        NarrationProvenance provenance,
+        Instant createdAt) {
+}

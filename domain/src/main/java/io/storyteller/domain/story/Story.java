@@ -1,0 +1,281 @@
+package io.storyteller.domain.story;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.storyteller.domain.shared.Actor;
+import io.storyteller.domain.shared.DomainRejection;
+import io.storyteller.domain.shared.Require;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/**
+ * A story played in a world: the sequence of player actions and narrations, who takes part,
+ * and at most one narration pending at a time.
+ */
+public class Story {
+
+    static final int MAX_ACTION_LENGTH = 2000;
+    static final int MAX_BEAT_LENGTH = 8000;
+    static final int MAX_NOTE_LENGTH = 1000;
+    static final int MAX_MEMORY_LENGTH = 4000;
+
+    @AggregateIdentifier
+    private String storyId;
+    private String worldId;
+    private String ownerId;
+    private final Set<String> participants = new LinkedHashSet<>();
+    private final List<Beat> beats = new ArrayList<>();
+    private StoryStatus status;
+    private PendingNarration pending;
+
+    protected Story() {
+    }
+
+    /** Called by {@link StoryAdmission} once the world has admitted the player. */
+    Story(StartStory command) {
+        apply(new StoryStarted(command.storyId(), command.worldId(),
+                Require.text("title", command.title(), 200), command.actor().userId()));
+    }
+
+    /** Called by {@link StoryAdmission} once the world has admitted the invitee. */
+    void invite(InviteParticipant command) {
+        requireActive();
+        Actor actor = Require.present("actor", command.actor());
+        if (!actor.userId().equals(ownerId) && !actor.isPlatformAdmin()) {
+            throw DomainRejection.forbidden("story-owner", "only the story's owner invites participants");
+        }
+        if (participants.contains(command.userId())) {
+            throw DomainRejection.conflict("userId", "not-participant", command.userId() + " already takes part in this story");
+        }
+        apply(new ParticipantInvited(storyId, command.userId(), actor.userId()));
+    }
+
+    @CommandHandler
+    public void handle(SubmitPlayerAction command) {
+        String playerId = requireParticipant(command.actor());
+        requireNoPendingNarration();
+        String beatId = Require.text("actionBeatId", command.actionBeatId(), 64);
+        requireNewBeatId(beatId);
+        String text = Require.text("text", command.text(), MAX_ACTION_LENGTH);
+        apply(new PlayerActionSubmitted(storyId, worldId, beatId, playerId, text));
+    }
+
+    @CommandHandler
+    public void handle(RecordNarration command) {
+        PendingNarration request = requirePending(command.requestId());
+        String text = Require.text("text", command.text(), MAX_BEAT_LENGTH);
+        Require.present("provenance", command.provenance());
+        if (request.narrationBeatId() != null) {
+            Beat retried = beat(request.narrationBeatId());
+            apply(new NarrationRecorded(storyId, worldId, request.requestId(), request.actionBeatId(),
+                    retried.beatId, retried.alternatives.size(), text, command.provenance()));
+        } else {
+            String beatId = Require.text("narrationBeatId", command.narrationBeatId(), 64);
+            requireNewBeatId(beatId);
+            apply(new NarrationRecorded(storyId, worldId, request.requestId(), request.actionBeatId(),
+                    beatId, 0, text, command.provenance()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordNarrationFailure command) {
+        PendingNarration request = requirePending(command.requestId());
+        apply(new NarrationFailed(storyId, request.requestId(), request.actionBeatId(),
+                Require.text("reason", command.reason(), 1000), Require.optionalText("model", command.model(), 200)));
+    }
+
+    @CommandHandler
+    public void handle(RetryNarration command) {
+        String playerId = requireParticipant(command.actor());
+        requireNoPendingNarration();
+        String requestId = Require.text("requestId", command.requestId(), 64);
+        if (beats.isEmpty()) {
+            throw DomainRejection.conflict("storyId", "has-beats", "there is no action to narrate yet");
+        }
+        // The last beat is an action whose narration failed or was erased: narrate it afresh;
+        // otherwise add another alternative to the last narration (the retry stack).
+        Beat last = beats.getLast();
+        String narrationBeatId = last.kind == BeatKind.NARRATION ? last.beatId : null;
+        apply(new NarrationRetryRequested(storyId, worldId, requestId, last.actionBeatId, narrationBeatId, playerId));
+    }
+
+    @CommandHandler
+    public void handle(SelectNarrationAlternative command) {
+        String playerId = requireParticipant(command.actor());
+        requireNoPendingNarration();
+        Beat beat = requireNarration(command.beatId());
+        Require.range("alternativeIndex", command.alternativeIndex(), 0, beat.alternatives.size() - 1);
+        if (beat.selected != command.alternativeIndex()) {
+            apply(new NarrationAlternativeSelected(storyId, beat.beatId, command.alternativeIndex(), playerId));
+        }
+    }
+
+    @CommandHandler
+    public void handle(EditBeat command) {
+        String playerId = requireParticipant(command.actor());
+        requireNoPendingNarration();
+        Beat beat = beat(command.beatId());
+        String text = Require.text("text", command.text(),
+                beat.kind == BeatKind.PLAYER_ACTION ? MAX_ACTION_LENGTH : MAX_BEAT_LENGTH);
+        if (!text.equals(beat.text())) {
+            apply(new BeatEdited(storyId, beat.beatId, beat.text(), text, playerId));
+        }
+    }
+
+    @CommandHandler
+    public void handle(EraseBeats command) {
+        String playerId = requireParticipant(command.actor());
+        requireNoPendingNarration();
+        int from = beats.indexOf(beat(command.fromBeatId()));
+        List<String> erased = beats.subList(from, beats.size()).stream().map(b -> b.beatId).toList();
+        apply(new BeatsErased(storyId, List.copyOf(erased), playerId));
+    }
+
+    @CommandHandler
+    public void handle(RateBeat command) {
+        String playerId = requireParticipant(command.actor());
+        Beat beat = requireNarration(command.beatId());
+        apply(new BeatRated(storyId, beat.beatId, Require.range("rating", command.rating(), 1, 5), playerId));
+    }
+
+    @CommandHandler
+    public void handle(SetAuthorsNote command) {
+        String playerId = requireParticipant(command.actor());
+        apply(new AuthorsNoteSet(storyId, Require.optionalText("note", command.note(), MAX_NOTE_LENGTH), playerId));
+    }
+
+    @CommandHandler
+    public void handle(SetPinnedMemory command) {
+        String playerId = requireParticipant(command.actor());
+        apply(new PinnedMemorySet(storyId, Require.optionalText("memory", command.memory(), MAX_MEMORY_LENGTH), playerId));
+    }
+
+    @CommandHandler
+    public void handle(EndStory command) {
+        requireActive();
+        Actor actor = Require.present("actor", command.actor());
+        if (!actor.userId().equals(ownerId) && !actor.isPlatformAdmin()) {
+            throw DomainRejection.forbidden("story-owner", "only the story's owner or a platform admin ends it");
+        }
+        apply(new StoryEnded(storyId, actor.userId()));
+    }
+
+    String worldId() {
+        return worldId;
+    }
+
+    private String requireParticipant(Actor actor) {
+        requireActive();
+        Require.present("actor", actor);
+        if (!participants.contains(actor.userId())) {
+            throw DomainRejection.forbidden("story-participant", "only the story's participants act in it");
+        }
+        return actor.userId();
+    }
+
+    private void requireActive() {
+        if (status != StoryStatus.ACTIVE) {
+            throw DomainRejection.conflict("storyId", "active", "story " + storyId + " has ended");
+        }
+    }
+
+    private void requireNoPendingNarration() {
+        if (pending != null) {
+            throw DomainRejection.conflict("storyId", "no-pending-narration",
+                    "the narrator is still answering the last action");
+        }
+    }
+
+    private PendingNarration requirePending(String requestId) {
+        if (pending == null || !pending.requestId().equals(requestId)) {
+            throw DomainRejection.conflict("requestId", "pending", "no narration request " + requestId + " is pending");
+        }
+        return pending;
+    }
+
+    private void requireNewBeatId(String beatId) {
+        if (beats.stream().anyMatch(b -> b.beatId.equals(beatId))) {
+            throw DomainRejection.conflict("beatId", "unique", "beat " + beatId + " already exists in this story");
+        }
+    }
+
+    private Beat beat(String beatId) {
+        return beats.stream().filter(b -> b.beatId.equals(beatId)).findFirst()
+                .orElseThrow(() -> DomainRejection.notFound("beatId", "no beat " + beatId + " in this story"));
+    }
+
+    private Beat requireNarration(String beatId) {
+        Beat beat = beat(beatId);
+        if (beat.kind != BeatKind.NARRATION) {
+            throw DomainRejection.invalid("beatId", "narration-beat", "beat " + beatId + " is not a narration");
+        }
+        return beat;
+    }
+
+    @EventSourcingHandler
+    void on(StoryStarted event) {
+        storyId = event.storyId();
+        worldId = event.worldId();
+        ownerId = event.ownerId();
+        participants.add(event.ownerId());
+        status = StoryStatus.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantInvited event) {
+        participants.add(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(PlayerActionSubmitted event) {
+        beats.add(new Beat(event.actionBeatId(), BeatKind.PLAYER_ACTION, event.actionBeatId(), event.text()));
+        pending = new PendingNarration(event.actionBeatId(), event.actionBeatId(), null);
+    }
+
+    @EventSourcingHandler
+    void on(NarrationRetryRequested event) {
+        pending = new PendingNarration(event.requestId(), event.actionBeatId(), event.narrationBeatId());
+    }
+
+    @EventSourcingHandler
+    void on(NarrationRecorded event) {
+        if (event.alternativeIndex() == 0) {
+            beats.add(new Beat(event.narrationBeatId(), BeatKind.NARRATION, event.actionBeatId(), event.text()));
+        } else {
+            Beat beat = beat(event.narrationBeatId());
+            beat.alternatives.add(event.text());
+            beat.selected = event.alternativeIndex();
+        }
+        pending = null;
+    }
+
+    @EventSourcingHandler
+    void on(NarrationFailed event) {
+        pending = null;
+    }
+
+    @EventSourcingHandler
+    void on(NarrationAlternativeSelected event) {
+        beat(event.beatId()).selected = event.alternativeIndex();
+    }
+
+    @EventSourcingHandler
+    void on(BeatEdited event) {
+        beat(event.beatId()).replaceText(event.editedText());
+    }
+
+    @EventSourcingHandler
+    void on(BeatsErased event) {
+        beats.removeIf(b -> event.beatIds().contains(b.beatId));
+    }
+
+    @EventSourcingHandler
+    void on(StoryEnded event) {
+        status = StoryStatus.ENDED;
+    }
+}

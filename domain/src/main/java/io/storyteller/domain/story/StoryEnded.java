@@ -1,0 +1,6 @@
+package io.storyteller.domain.story;
+
+/** A story ended. */
+public record StoryEnded(String storyId,
+        String endedBy) {
+}

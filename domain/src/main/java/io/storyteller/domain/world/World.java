@@ -1,0 +1,216 @@
+package io.storyteller.domain.world;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.storyteller.domain.shared.Actor;
+import io.storyteller.domain.shared.DomainRejection;
+import io.storyteller.domain.shared.PlatformRole;
+import io.storyteller.domain.shared.Require;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/** A world: its settings, its lore and who belongs to it. Stories are played inside it. */
+public class World {
+
+    @AggregateIdentifier
+    private String worldId;
+    private final Map<String, WorldRole> members = new HashMap<>();
+    private final Set<String> activeLore = new HashSet<>();
+    private final Set<String> retiredLore = new HashSet<>();
+    private boolean archived;
+    private int houseModelVersion;
+
+    protected World() {
+    }
+
+    @CommandHandler
+    public World(CreateWorld command) {
+        Require.text("worldId", command.worldId(), 64);
+        Actor actor = Require.present("actor", command.actor());
+        if (!actor.has(PlatformRole.WORLD_ADMIN) && !actor.isPlatformAdmin()) {
+            throw DomainRejection.forbidden("role:world-admin", "only world admins and platform admins create worlds");
+        }
+        WorldSettings settings = Require.present("settings", command.settings()).validated();
+        apply(new WorldCreated(command.worldId(), settings, actor.userId()));
+        apply(new WorldMemberAdded(command.worldId(), actor.userId(), WorldRole.OWNER, actor.userId()));
+    }
+
+    @CommandHandler
+    public void handle(ChangeWorldSettings command) {
+        requireManager(command.actor());
+        WorldSettings settings = Require.present("settings", command.settings()).validated();
+        apply(new WorldSettingsChanged(worldId, settings, command.actor().userId()));
+    }
+
+    @CommandHandler
+    public void handle(AddLoreEntry command) {
+        requireManager(command.actor());
+        String loreEntryId = Require.text("loreEntryId", command.loreEntryId(), 64);
+        if (activeLore.contains(loreEntryId) || retiredLore.contains(loreEntryId)) {
+            throw DomainRejection.conflict("loreEntryId", "unique", "lore entry " + loreEntryId + " already exists");
+        }
+        LoreContent content = Require.present("content", command.content()).validated();
+        apply(new LoreEntryAdded(worldId, loreEntryId, content, command.actor().userId()));
+    }
+
+    @CommandHandler
+    public void handle(ReviseLoreEntry command) {
+        requireManager(command.actor());
+        requireActiveLore(command.loreEntryId());
+        LoreContent content = Require.present("content", command.content()).validated();
+        apply(new LoreEntryRevised(worldId, command.loreEntryId(), content, command.actor().userId()));
+    }
+
+    @CommandHandler
+    public void handle(RetireLoreEntry command) {
+        requireManager(command.actor());
+        requireActiveLore(command.loreEntryId());
+        apply(new LoreEntryRetired(worldId, command.loreEntryId(), command.actor().userId()));
+    }
+
+    @CommandHandler
+    public void handle(AddWorldMember command) {
+        requireManager(command.actor());
+        String userId = Require.text("userId", command.userId(), 200);
+        WorldRole role = requireAssignableRole(command.role());
+        if (members.containsKey(userId)) {
+            throw DomainRejection.conflict("userId", "not-member", userId + " is already a member of this world");
+        }
+        apply(new WorldMemberAdded(worldId, userId, role, command.actor().userId()));
+    }
+
+    @CommandHandler
+    public void handle(ChangeWorldMemberRole command) {
+        requireManager(command.actor());
+        requireNonOwnerMember(command.userId());
+        WorldRole role = requireAssignableRole(command.role());
+        if (members.get(command.userId()) != role) {
+            apply(new WorldMemberRoleChanged(worldId, command.userId(), role, command.actor().userId()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RemoveWorldMember command) {
+        requireManager(command.actor());
+        requireNonOwnerMember(command.userId());
+        apply(new WorldMemberRemoved(worldId, command.userId(), command.actor().userId()));
+    }
+
+    @CommandHandler
+    public void handle(ArchiveWorld command) {
+        requireOpen();
+        Actor actor = Require.present("actor", command.actor());
+        if (members.get(actor.userId()) != WorldRole.OWNER && !actor.isPlatformAdmin()) {
+            throw DomainRejection.forbidden("role:owner", "only the world's owner or a platform admin archives it");
+        }
+        apply(new WorldArchived(worldId, actor.userId()));
+    }
+
+    @CommandHandler
+    public void handle(RecordHouseModelVersion command) {
+        if (!Require.present("actor", command.actor()).isSystem()) {
+            throw DomainRejection.forbidden("role:system", "only the platform records house model versions");
+        }
+        HouseModelVersion version = Require.present("version", command.version());
+        if (version.version() <= houseModelVersion) {
+            throw DomainRejection.conflict("version.version", "increasing",
+                    "house model version " + version.version() + " is not newer than " + houseModelVersion);
+        }
+        apply(new HouseModelTrained(worldId, version));
+    }
+
+    /** Whether a user may start or join stories here: a member of a world that is not archived. */
+    public boolean admitsPlayer(String userId) {
+        return !archived && members.containsKey(userId);
+    }
+
+    public boolean isArchived() {
+        return archived;
+    }
+
+    private void requireManager(Actor actor) {
+        requireOpen();
+        Require.present("actor", actor);
+        WorldRole role = members.get(actor.userId());
+        if (!actor.isPlatformAdmin() && (role == null || !role.manages())) {
+            throw DomainRejection.forbidden("role:world-admin", "only this world's owner and admins manage it");
+        }
+    }
+
+    private void requireOpen() {
+        if (archived) {
+            throw DomainRejection.conflict("worldId", "not-archived", "world " + worldId + " is archived");
+        }
+    }
+
+    private void requireActiveLore(String loreEntryId) {
+        if (!activeLore.contains(loreEntryId)) {
+            throw retiredLore.contains(loreEntryId)
+                    ? DomainRejection.conflict("loreEntryId", "active", "lore entry " + loreEntryId + " is retired")
+                    : DomainRejection.notFound("loreEntryId", "no lore entry " + loreEntryId + " in this world");
+        }
+    }
+
+    private void requireNonOwnerMember(String userId) {
+        WorldRole current = members.get(userId);
+        if (current == null) {
+            throw DomainRejection.notFound("userId", userId + " is not a member of this world");
+        }
+        if (current == WorldRole.OWNER) {
+            throw DomainRejection.conflict("userId", "not-owner", "the owner's membership cannot be changed");
+        }
+    }
+
+    private static WorldRole requireAssignableRole(WorldRole role) {
+        if (Require.present("role", role) == WorldRole.OWNER) {
+            throw DomainRejection.invalid("role", "not-owner", "a world has exactly one owner; assign ADMIN or PLAYER");
+        }
+        return role;
+    }
+
+    @EventSourcingHandler
+    void on(WorldCreated event) {
+        worldId = event.worldId();
+    }
+
+    @EventSourcingHandler
+    void on(LoreEntryAdded event) {
+        activeLore.add(event.loreEntryId());
+    }
+
+    @EventSourcingHandler
+    void on(LoreEntryRetired event) {
+        activeLore.remove(event.loreEntryId());
+        retiredLore.add(event.loreEntryId());
+    }
+
+    @EventSourcingHandler
+    void on(WorldMemberAdded event) {
+        members.put(event.userId(), event.role());
+    }
+
+    @EventSourcingHandler
+    void on(WorldMemberRoleChanged event) {
+        members.put(event.userId(), event.role());
+    }
+
+    @EventSourcingHandler
+    void on(WorldMemberRemoved event) {
+        members.remove(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(WorldArchived event) {
+        archived = true;
+    }
+
+    @EventSourcingHandler
+    void on(HouseModelTrained event) {
+        houseModelVersion = event.version().version();
+    }
+}
