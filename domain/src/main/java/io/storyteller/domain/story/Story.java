@@ -6,6 +6,7 @@ import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.shared.Require;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,8 @@ public class Story {
     private String ownerId;
     private final Set<String> participants = new LinkedHashSet<>();
     private final List<Beat> beats = new ArrayList<>();
+    /** Every beat id ever used here, erased ones included, so the log never holds two beats with one id. */
+    private final Set<String> usedBeatIds = new HashSet<>();
     private StoryStatus status;
     private PendingNarration pending;
 
@@ -38,21 +41,32 @@ public class Story {
 
     /** Called by {@link StoryAdmission} once the world has admitted the player. */
     Story(StartStory command) {
-        apply(new StoryStarted(command.storyId(), command.worldId(),
+        // The same trimmed ids the admission checked and returned, so callers can address the story.
+        apply(new StoryStarted(Require.text("storyId", command.storyId(), 64),
+                Require.text("worldId", command.worldId(), 64),
                 Require.text("title", command.title(), 200), command.actor().userId()));
+    }
+
+    /**
+     * Called by {@link StoryAdmission} before it asks the world about the invitee, so that only
+     * those who may invite learn whether someone belongs to the world.
+     */
+    void requireInviter(Actor actor) {
+        requireActive();
+        Require.present("actor", actor);
+        if (!actor.userId().equals(ownerId) && !actor.isPlatformAdmin()) {
+            throw DomainRejection.forbidden("story-owner", "only the story's owner invites participants");
+        }
     }
 
     /** Called by {@link StoryAdmission} once the world has admitted the invitee. */
     void invite(InviteParticipant command) {
-        requireActive();
-        Actor actor = Require.present("actor", command.actor());
-        if (!actor.userId().equals(ownerId) && !actor.isPlatformAdmin()) {
-            throw DomainRejection.forbidden("story-owner", "only the story's owner invites participants");
+        requireInviter(command.actor());
+        String userId = Require.text("userId", command.userId(), 200);
+        if (participants.contains(userId)) {
+            throw DomainRejection.conflict("userId", "not-participant", userId + " already takes part in this story");
         }
-        if (participants.contains(command.userId())) {
-            throw DomainRejection.conflict("userId", "not-participant", command.userId() + " already takes part in this story");
-        }
-        apply(new ParticipantInvited(storyId, command.userId(), actor.userId()));
+        apply(new ParticipantInvited(storyId, userId, command.actor().userId()));
     }
 
     @CommandHandler
@@ -60,7 +74,7 @@ public class Story {
         String playerId = requireParticipant(command.actor());
         requireNoPendingNarration();
         String beatId = Require.text("actionBeatId", command.actionBeatId(), 64);
-        requireNewBeatId(beatId);
+        requireNewBeatId("actionBeatId", beatId);
         String text = Require.text("text", command.text(), MAX_ACTION_LENGTH);
         apply(new PlayerActionSubmitted(storyId, worldId, beatId, playerId, text));
     }
@@ -76,7 +90,7 @@ public class Story {
                     retried.beatId, retried.alternatives.size(), text, command.provenance()));
         } else {
             String beatId = Require.text("narrationBeatId", command.narrationBeatId(), 64);
-            requireNewBeatId(beatId);
+            requireNewBeatId("narrationBeatId", beatId);
             apply(new NarrationRecorded(storyId, worldId, request.requestId(), request.actionBeatId(),
                     beatId, 0, text, command.provenance()));
         }
@@ -131,7 +145,7 @@ public class Story {
     public void handle(EraseBeats command) {
         String playerId = requireParticipant(command.actor());
         requireNoPendingNarration();
-        int from = beats.indexOf(beat(command.fromBeatId()));
+        int from = beats.indexOf(beat("fromBeatId", command.fromBeatId()));
         List<String> erased = beats.subList(from, beats.size()).stream().map(b -> b.beatId).toList();
         apply(new BeatsErased(storyId, List.copyOf(erased), playerId));
     }
@@ -198,15 +212,20 @@ public class Story {
         return pending;
     }
 
-    private void requireNewBeatId(String beatId) {
-        if (beats.stream().anyMatch(b -> b.beatId.equals(beatId))) {
-            throw DomainRejection.conflict("beatId", "unique", "beat " + beatId + " already exists in this story");
+    /** {@code field} names the command's input, so a client can show the rejection beside it. */
+    private void requireNewBeatId(String field, String beatId) {
+        if (usedBeatIds.contains(beatId)) {
+            throw DomainRejection.conflict(field, "unique", "beat id " + beatId + " is already used in this story");
         }
     }
 
     private Beat beat(String beatId) {
+        return beat("beatId", beatId);
+    }
+
+    private Beat beat(String field, String beatId) {
         return beats.stream().filter(b -> b.beatId.equals(beatId)).findFirst()
-                .orElseThrow(() -> DomainRejection.notFound("beatId", "no beat " + beatId + " in this story"));
+                .orElseThrow(() -> DomainRejection.notFound(field, "no beat " + beatId + " in this story"));
     }
 
     private Beat requireNarration(String beatId) {
@@ -234,6 +253,7 @@ public class Story {
     @EventSourcingHandler
     void on(PlayerActionSubmitted event) {
         beats.add(new Beat(event.actionBeatId(), BeatKind.PLAYER_ACTION, event.actionBeatId(), event.text()));
+        usedBeatIds.add(event.actionBeatId());
         pending = new PendingNarration(event.actionBeatId(), event.actionBeatId(), null);
     }
 
@@ -246,6 +266,7 @@ public class Story {
     void on(NarrationRecorded event) {
         if (event.alternativeIndex() == 0) {
             beats.add(new Beat(event.narrationBeatId(), BeatKind.NARRATION, event.actionBeatId(), event.text()));
+            usedBeatIds.add(event.narrationBeatId());
         } else {
             Beat beat = beat(event.narrationBeatId());
             beat.alternatives.add(event.text());

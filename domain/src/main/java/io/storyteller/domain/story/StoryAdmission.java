@@ -35,10 +35,10 @@ public class StoryAdmission {
 
     @CommandHandler
     public void handle(InviteParticipant command) {
-        String userId = Require.text("userId", command.userId(), 200);
         Aggregate<Story> story = stories.load(command.storyId());
-        String worldId = story.invoke(Story::worldId);
-        requireAdmitted(worldId, userId, "userId");
+        story.execute(s -> s.requireInviter(command.actor()));
+        String userId = Require.text("userId", command.userId(), 200);
+        requireAdmitted(story.invoke(Story::worldId), userId, "userId");
         story.execute(s -> s.invite(command));
     }
 

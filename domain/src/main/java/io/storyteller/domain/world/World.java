@@ -30,14 +30,14 @@ public class World {
 
     @CommandHandler
     public World(CreateWorld command) {
-        Require.text("worldId", command.worldId(), 64);
+        String id = Require.text("worldId", command.worldId(), 64);
         Actor actor = Require.present("actor", command.actor());
         if (!actor.has(PlatformRole.WORLD_ADMIN) && !actor.isPlatformAdmin()) {
             throw DomainRejection.forbidden("role:world-admin", "only world admins and platform admins create worlds");
         }
         WorldSettings settings = Require.present("settings", command.settings()).validated();
-        apply(new WorldCreated(command.worldId(), settings, actor.userId()));
-        apply(new WorldMemberAdded(command.worldId(), actor.userId(), WorldRole.OWNER, actor.userId()));
+        apply(new WorldCreated(id, settings, actor.userId()));
+        apply(new WorldMemberAdded(id, actor.userId(), WorldRole.OWNER, actor.userId()));
     }
 
     @CommandHandler
@@ -113,6 +113,7 @@ public class World {
 
     @CommandHandler
     public void handle(RecordHouseModelVersion command) {
+        requireOpen();
         if (!Require.present("actor", command.actor()).isSystem()) {
             throw DomainRejection.forbidden("role:system", "only the platform records house model versions");
         }
