@@ -1,0 +1,30 @@
+package io.storyteller.graphql.error;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.ErrorClassification;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+
+/**
+ * Writes a GraphQL-shaped error body for requests turned away before GraphQL runs (no token, body
+ * too large), so that clients read every error the same way.
+ */
+public final class ErrorResponseBody {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ErrorResponseBody() {
+    }
+
+    public static void write(HttpServletResponse response, int status, ErrorClassification type, String message)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        Map<String, Object> error = Map.of("message", message, "extensions", Map.of("classification", type.toString()));
+        JSON.writeValue(response.getOutputStream(), Map.of("errors", List.of(error)));
+    }
+}

@@ -1,0 +1,29 @@
+package io.storyteller.graphql.security;
+
+import io.storyteller.graphql.caller.ActorClaims;
+import java.util.List;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.util.StringUtils;
+
+/**
+ * Turns a verified token into the authentication the API works with: named by {@code sub}, with
+ * one {@code ROLE_} authority per platform role it grants (never SYSTEM).
+ */
+public class JwtActorConverter implements Converter<Jwt, JwtAuthenticationToken> {
+
+    @Override
+    public JwtAuthenticationToken convert(Jwt jwt) {
+        if (!StringUtils.hasText(jwt.getSubject())) {
+            throw new InvalidBearerTokenException("the token names no subject");
+        }
+        List<GrantedAuthority> authorities = ActorClaims.roles(jwt).stream()
+                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))
+                .toList();
+        return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+    }
+}

@@ -1,0 +1,60 @@
+package io.storyteller.graphql.story;
+
+import io.storyteller.domain.shared.Actor;
+import io.storyteller.domain.story.BeatView;
+import io.storyteller.domain.story.FindStories;
+import io.storyteller.domain.story.FindStory;
+import io.storyteller.domain.story.StoryView;
+import io.storyteller.domain.world.FindWorld;
+import io.storyteller.domain.world.WorldView;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/** Reads stories, a world's stories and a story's world; the query side decides what the caller may see. */
+@Controller
+public class StoryQueries {
+
+    private final QueryGateway queries;
+
+    public StoryQueries(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @QueryMapping
+    public CompletableFuture<List<StoryView>> stories(@Argument String worldId, Actor actor) {
+        return queries.query(new FindStories(actor, worldId), ResponseTypes.multipleInstancesOf(StoryView.class));
+    }
+
+    @QueryMapping
+    public CompletableFuture<StoryView> story(@Argument String id, Actor actor) {
+        return queries.query(new FindStory(id, actor), ResponseTypes.optionalInstanceOf(StoryView.class))
+                .thenApply(found -> found.orElse(null));
+    }
+
+    @SchemaMapping(typeName = "World", field = "stories")
+    public CompletableFuture<List<StoryView>> storiesOf(WorldView world, Actor actor) {
+        return stories(world.worldId(), actor);
+    }
+
+    @SchemaMapping(typeName = "Story", field = "world")
+    public CompletableFuture<WorldView> world(StoryView story, Actor actor) {
+        return queries.query(new FindWorld(story.worldId(), actor), ResponseTypes.optionalInstanceOf(WorldView.class))
+                .thenApply(found -> found.orElse(null));
+    }
+
+    @SchemaMapping(typeName = "Story", field = "id")
+    public String id(StoryView story) {
+        return story.storyId();
+    }
+
+    @SchemaMapping(typeName = "Beat", field = "id")
+    public String id(BeatView beat) {
+        return beat.beatId();
+    }
+}

@@ -1,0 +1,45 @@
+package io.storyteller.graphql.security;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+/** Builds tokens the TokenMinter would never issue: other keys, past expiry, forbidden roles. */
+final class SignedTokens {
+
+    private SignedTokens() {
+    }
+
+    static RSAKey anotherKey() {
+        try {
+            return new RSAKeyGenerator(2048).keyID("another").generate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sign(RSAKey key, String issuer, String subject, List<String> roles, Instant expiresAt) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(subject)
+                .claim("roles", roles)
+                .issueTime(Date.from(expiresAt.minus(Duration.ofHours(1))))
+                .expirationTime(Date.from(expiresAt))
+                .build();
+        try {
+            SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+            token.sign(new RSASSASigner(key));
+            return token.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
