@@ -1,0 +1,106 @@
+package io.storyteller.command.narration;
+
+import static io.storyteller.command.narration.ScriptedChatModel.chunk;
+import static io.storyteller.command.narration.ScriptedChatModel.last;
+import static io.storyteller.command.narration.StoryFixtures.STORY;
+import static io.storyteller.command.narration.StoryFixtures.WORLD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.storyteller.domain.shared.Actor;
+import io.storyteller.domain.story.PlayerActionSubmitted;
+import io.storyteller.domain.story.RecordNarration;
+import io.storyteller.domain.story.RecordNarrationFailure;
+import io.storyteller.domain.story.StoryUpdate;
+import io.storyteller.domain.story.StoryUpdateKind;
+import io.storyteller.domain.story.StoryView;
+import io.storyteller.domain.story.WatchStory;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.queryhandling.DefaultQueryGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SimpleQueryBus;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.ai.chat.model.ChatResponse;
+import reactor.core.publisher.Flux;
+
+/**
+ * Narration text reaches a story's watchers while the model is still generating, although the
+ * event handler runs inside a unit of work that commits only after the narration is recorded.
+ */
+class NarrationProgressTest {
+
+    final SimpleQueryUpdateEmitter emitter = SimpleQueryUpdateEmitter.builder().build();
+    final SimpleQueryBus queryBus = SimpleQueryBus.builder().queryUpdateEmitter(emitter).build();
+    final QueryGateway queryGateway = DefaultQueryGateway.builder().queryBus(queryBus).build();
+    final SimpleCommandBus commandBus = SimpleCommandBus.builder().build();
+    final BlockingQueue<StoryUpdate> updates = new LinkedBlockingQueue<>();
+
+    @BeforeEach
+    void watch() {
+        new AnnotationQueryHandlerAdapter<>(new FakeReadModel()).subscribe(queryBus);
+        commandBus.subscribe(RecordNarration.class.getName(), message -> null);
+        commandBus.subscribe(RecordNarrationFailure.class.getName(), message -> null);
+        SubscriptionQueryResult<StoryView, StoryUpdate> watch = queryGateway.subscriptionQuery(
+                new WatchStory(STORY, Actor.system()), StoryView.class, StoryUpdate.class);
+        watch.updates().subscribe(updates::add);
+        // A watcher of another story must not hear this one.
+        queryGateway.subscriptionQuery(new WatchStory("other", Actor.system()), StoryView.class, StoryUpdate.class)
+                .updates().subscribe(update -> updates.add(new StoryUpdate("LEAKED", null, null, null, null, null)));
+    }
+
+    @Test
+    void chunksReachWatchersWhileTheModelIsStillGenerating() throws Exception {
+        AtomicReference<StoryUpdate> seenMidway = new AtomicReference<>();
+        ScriptedChatModel model = new ScriptedChatModel("fake", prompt -> Flux.<ChatResponse>create(sink -> {
+            sink.next(chunk("Once "));
+            // The handler is still blocked on this generation, its unit of work uncommitted.
+            seenMidway.set(poll());
+            sink.next(last("upon a time.", "fake", 10, 4));
+            sink.complete();
+        }));
+        NarrationProperties properties = NarrationProperties.defaults();
+        NarrationEngine engine = new NarrationEngine(new StoryContextSource(queryGateway, properties),
+                new ContextAssembler(properties), worldId -> model, new Narrator(properties),
+                new NarrationProgress(emitter), DefaultCommandGateway.builder().commandBus(commandBus).build());
+
+        NarrationEngineTest.handle(engine, new PlayerActionSubmitted(STORY, WORLD, "a-1", "alice", "I listen"));
+
+        assertThat(seenMidway.get())
+                .isEqualTo(new StoryUpdate(STORY, StoryUpdateKind.NARRATION_PROGRESS, null, "a-1", "Once ", null));
+        assertThat(poll()).extracting(StoryUpdate::chunk).isEqualTo("upon a time.");
+        assertThat(updates).isEmpty();
+    }
+
+    /** Why the engine generates off its handler's thread: Axon holds back what that thread emits. */
+    @Test
+    void updatesEmittedInsideAUnitOfWorkWaitForItsCommit() throws Exception {
+        NarrationProgress progress = new NarrationProgress(emitter);
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("event"));
+
+        progress.chunk(STORY, "a-1", "held back");
+        assertThat(updates.poll(200, TimeUnit.MILLISECONDS)).isNull();
+
+        unitOfWork.commit();
+        assertThat(poll()).extracting(StoryUpdate::chunk).isEqualTo("held back");
+    }
+
+    private StoryUpdate poll() {
+        try {
+            return updates.poll(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}

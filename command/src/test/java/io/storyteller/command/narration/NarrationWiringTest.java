@@ -1,0 +1,44 @@
+package io.storyteller.command.narration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.queryhandling.DefaultQueryGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryBus;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.junit.jupiter.api.Test;
+
+/** The engine's beans assemble in Spring, and the typed settings bind from properties. */
+class NarrationWiringTest {
+
+    @Test
+    void wiresTheEngineAndBindsItsSettings() {
+        SimpleQueryUpdateEmitter emitter = SimpleQueryUpdateEmitter.builder().build();
+        SpringAiContexts.withApplicationDefaults()
+                .withBean(QueryUpdateEmitter.class, () -> emitter)
+                .withBean(QueryGateway.class, () -> DefaultQueryGateway.builder()
+                        .queryBus(SimpleQueryBus.builder().queryUpdateEmitter(emitter).build()).build())
+                .withBean(CommandGateway.class, () -> DefaultCommandGateway.builder()
+                        .commandBus(SimpleCommandBus.builder().build()).build())
+                .withUserConfiguration(ContextAssembler.class, StoryContextSource.class, Narrator.class,
+                        NarrationProgress.class, NarrationEngine.class)
+                .withPropertyValues("storyteller.narration.timeout=5s", "storyteller.narration.context-tokens=1000",
+                        "storyteller.narration.lore-scan-beats=2", "storyteller.narration.top-p=0.9")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(NarrationEngine.class);
+                    NarrationProperties properties = context.getBean(NarrationProperties.class);
+                    assertThat(properties.timeout()).isEqualTo(Duration.ofSeconds(5));
+                    assertThat(properties.contextTokens()).isEqualTo(1000);
+                    assertThat(properties.loreScanBeats()).isEqualTo(2);
+                    assertThat(properties.recentBeats()).isEqualTo(40);
+                    assertThat(properties.temperature()).isEqualTo(0.8);
+                    assertThat(properties.topP()).isEqualTo(0.9);
+                    assertThat(properties.maxTokens()).isEqualTo(400);
+                });
+    }
+}

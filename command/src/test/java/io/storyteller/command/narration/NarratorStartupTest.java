@@ -1,0 +1,76 @@
+package io.storyteller.command.narration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.ai.anthropic.AnthropicChatModel;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.embedding.EmbeddingModel;
+import org.springframework.ai.ollama.OllamaChatModel;
+import org.springframework.ai.openai.OpenAiChatModel;
+
+/** Which {@code spring.ai.*} settings let the app start with no provider, and enable exactly one. */
+class NarratorStartupTest {
+
+    @Test
+    void startsWithNoProviderAndNoKey() {
+        SpringAiContexts.withApplicationDefaults().run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).hasSingleBean(NarratorModels.class);
+            assertThat(context).doesNotHaveBean(ChatModel.class);
+            assertThat(context).doesNotHaveBean(EmbeddingModel.class);
+            assertThat(context.getBean(NarratorProperties.class).provider()).isEqualTo(NarratorProvider.HOUSE);
+        });
+    }
+
+    @Test
+    void springAiAloneWantsKeysForEveryStarter() {
+        SpringAiContexts.bare().run(context -> assertThat(context).hasFailed());
+    }
+
+    /** Each of the six model-type switches is needed: leave one out and a starter asks for a key. */
+    @ParameterizedTest
+    @ValueSource(strings = {"chat", "embedding", "image", "audio.speech", "audio.transcription", "moderation"})
+    void needsEveryModelTypeSwitch(String modelType) {
+        String[] withoutOne = Arrays.stream(SpringAiContexts.APPLICATION_DEFAULTS)
+                .filter(p -> !p.startsWith("spring.ai.model." + modelType + "=")).toArray(String[]::new);
+        SpringAiContexts.bare().withPropertyValues(withoutOne).run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void choosingAProviderEnablesExactlyItsChatModel() {
+        SpringAiContexts.withApplicationDefaults()
+                .withPropertyValues("storyteller.narrator.provider=openai", "spring.ai.openai.api-key=sk-test")
+                .run(context -> {
+                    assertThat(context).hasSingleBean(ChatModel.class).hasSingleBean(OpenAiChatModel.class);
+                    assertThat(context.getBean(NarratorModels.class).narratorFor("w-1"))
+                            .isSameAs(context.getBean(OpenAiChatModel.class));
+                });
+        SpringAiContexts.withApplicationDefaults()
+                .withPropertyValues("storyteller.narrator.provider=anthropic", "spring.ai.anthropic.api-key=sk-ant-test")
+                .run(context -> assertThat(context).hasSingleBean(ChatModel.class).hasSingleBean(AnthropicChatModel.class));
+        SpringAiContexts.withApplicationDefaults()
+                .withPropertyValues("storyteller.narrator.provider=ollama")
+                .run(context -> assertThat(context).hasSingleBean(ChatModel.class).hasSingleBean(OllamaChatModel.class)
+                        .doesNotHaveBean(EmbeddingModel.class));
+    }
+
+    @Test
+    void refusesAProviderSpringAiDidNotConfigure() {
+        SpringAiContexts.withApplicationDefaults()
+                .withPropertyValues("storyteller.narrator.provider=openai", "spring.ai.model.chat=none")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("spring.ai.model.chat=openai"));
+    }
+
+    @Test
+    void theHouseNarratorsServeWorldsWhenProvided() {
+        ChatModel house = ScriptedChatModel.streaming("house:w:v1");
+        SpringAiContexts.withApplicationDefaults()
+                .withBean(HouseNarrators.class, () -> worldId -> house)
+                .run(context -> assertThat(context.getBean(NarratorModels.class).narratorFor("w-1")).isSameAs(house));
+    }
+}
