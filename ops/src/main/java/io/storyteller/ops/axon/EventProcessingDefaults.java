@@ -1,0 +1,71 @@
+package io.storyteller.ops.axon;
+
+import io.storyteller.ops.StorytellerProperties;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every processing group gets a pooled streaming processor and a JDBC dead-letter queue, without
+ * naming each group in {@code axon.eventhandling.processors.*} (settings there still win for their group).
+ */
+@Component
+class EventProcessingDefaults implements ConfigurerModule {
+
+    /** Runs after Axon's own property-driven dead-letter provider (order 0), so this one is in effect. */
+    private static final int AFTER_AXON_DEFAULTS = 100;
+
+    private final StorytellerProperties.EventProcessing settings;
+    private final ConnectionProvider connectionProvider;
+    private final TransactionManager transactionManager;
+    private final DeadLetterSchema deadLetterSchema;
+    private final Serializer serializer;
+    private final Serializer eventSerializer;
+
+    EventProcessingDefaults(StorytellerProperties properties,
+                            ConnectionProvider connectionProvider,
+                            TransactionManager transactionManager,
+                            DeadLetterSchema deadLetterSchema,
+                            Serializer serializer,
+                            @Qualifier("eventSerializer") Serializer eventSerializer) {
+        this.settings = properties.eventProcessing();
+        this.connectionProvider = connectionProvider;
+        this.transactionManager = transactionManager;
+        this.deadLetterSchema = deadLetterSchema;
+        this.serializer = serializer;
+        this.eventSerializer = eventSerializer;
+    }
+
+    @Override
+    public void configureModule(Configurer configurer) {
+        configurer.eventProcessing()
+                .usingPooledStreamingEventProcessors((configuration, builder) -> builder
+                        .batchSize(settings.batchSize())
+                        .initialSegmentCount(settings.initialSegmentCount()))
+                .registerDeadLetterQueueProvider(processingGroup -> configuration -> deadLetterQueue(processingGroup));
+    }
+
+    @Override
+    public int order() {
+        return AFTER_AXON_DEFAULTS;
+    }
+
+    private SequencedDeadLetterQueue<EventMessage<?>> deadLetterQueue(String processingGroup) {
+        return JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                .processingGroup(processingGroup)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(deadLetterSchema)
+                .genericSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .build();
+    }
+}
