@@ -1,0 +1,20 @@
+package io.storyteller.ops.e2e;
+
+import io.storyteller.ops.StorytellerApplication;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application on its embedded defaults, served on a random port, with its data under a
+ * fresh directory in {@code target/}. Every class carrying it shares one cached application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = StorytellerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TemporaryDataDir.class)
+public @interface EndToEnd {
+}

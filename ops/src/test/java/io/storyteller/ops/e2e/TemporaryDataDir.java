@@ -1,0 +1,24 @@
+package io.storyteller.ops.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Points {@code storyteller.data-dir} at a new directory under {@code target/}, removed by {@code mvn clean}. */
+public class TemporaryDataDir implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        try {
+            Path root = Files.createDirectories(Path.of("target", "e2e-data"));
+            Path dir = Files.createTempDirectory(root, "run-");
+            TestPropertyValues.of("storyteller.data-dir=" + dir.toAbsolutePath()).applyTo(context);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
