@@ -8,8 +8,11 @@ import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -74,6 +77,10 @@ public final class HouseModelRuntime implements AutoCloseable {
         }
     }
 
+    private static long bigramKey(int prev2, int prev1) {
+        return ((long) prev2 << 32) | (prev1 & 0xffffffffL);
+    }
+
     private GenerationResult sample(String promptTail, GenerationSettings settings, Consumer<String> onToken)
             throws OrtException {
         long[] prompt = tokenizer.encode(promptTail);
@@ -98,6 +105,9 @@ public final class HouseModelRuntime implements AutoCloseable {
 
         Detokenizer detokenizer = new Detokenizer();
         StringBuilder text = new StringBuilder();
+        // A bigram model on a small corpus falls into loops ("the keepers say ... the keepers say ...");
+        // like no_repeat_ngram_size = 3, a token may not complete a trigram this beat already holds.
+        Map<Long, Set<Integer>> trigramEnds = new HashMap<>();
         int generated = 0;
         while (generated < settings.maxTokens()) {
             allowed[Vocabulary.BEAT_END_ID] = generated >= minTokens;
@@ -105,13 +115,23 @@ public final class HouseModelRuntime implements AutoCloseable {
             // stutter ("the the", ". ."); a token never directly repeating itself removes that.
             boolean repeatable = allowed[prev1];
             allowed[prev1] = false;
+            Set<Integer> blocked = trigramEnds.getOrDefault(bigramKey(prev2, prev1), Set.of());
+            blocked.forEach(id -> allowed[id] = false);
             float[] probabilities = nextTokenProbabilities(prev1, prev2, temperature);
             int next = NucleusSampler.sample(probabilities, allowed, topP, random);
             if (next < 0) {
                 // A very low temperature can underflow every allowed token to 0: draw at temperature 1.
                 next = NucleusSampler.sample(nextTokenProbabilities(prev1, prev2, 1f), allowed, topP, random);
             }
+            blocked.forEach(id -> allowed[id] = id >= Vocabulary.SPECIALS.size());
+            if (next < 0 && !blocked.isEmpty()) {
+                // Every continuation repeats a trigram: repeating beats stopping mid-sentence.
+                next = NucleusSampler.sample(probabilities, allowed, topP, random);
+            }
             allowed[prev1] = repeatable;
+            if (next >= 0) {
+                trigramEnds.computeIfAbsent(bigramKey(prev2, prev1), k -> new HashSet<>()).add(next);
+            }
             if (next < 0 || next == Vocabulary.BEAT_END_ID) {
                 return new GenerationResult(text.toString(), prompt.length, generated, GenerationResult.STOP);
             }

@@ -54,6 +54,21 @@ class HouseModelRuntimeTest {
     }
 
     @Test
+    void a_beat_never_repeats_a_trigram_even_when_cold() {
+        for (long seed = 0; seed < 20; seed++) {
+            List<String> tokens = new ArrayList<>();
+            runtime.generate("You open the door.",
+                    GenerationSettings.defaults().withTemperature(0.3).withMaxTokens(80).withSeed(seed),
+                    piece -> tokens.add(piece.strip()));
+            Set<String> trigrams = new java.util.HashSet<>();
+            for (int i = 2; i < tokens.size(); i++) {
+                String trigram = tokens.get(i - 2) + " " + tokens.get(i - 1) + " " + tokens.get(i);
+                assertThat(trigrams.add(trigram)).as("trigram '%s' repeated with seed %d", trigram, seed).isTrue();
+            }
+        }
+    }
+
+    @Test
     void stops_at_max_tokens() {
         for (long seed = 0; seed < 10; seed++) {
             GenerationResult result = runtime.generate("You open the door.",
