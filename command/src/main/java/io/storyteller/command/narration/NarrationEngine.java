@@ -45,9 +45,11 @@ public class NarrationEngine {
     private final Narrator narrator;
     private final NarrationProgress progress;
     private final CommandGateway commands;
+    private final ReadModelCatchUp readModels;
 
     public NarrationEngine(StoryContextSource contexts, ContextAssembler assembler, NarratorModels narrators,
-            Narrator narrator, NarrationProgress progress, CommandGateway commands) {
+            Narrator narrator, NarrationProgress progress, CommandGateway commands, ReadModelCatchUp readModels) {
+        this.readModels = readModels;
         this.contexts = contexts;
         this.assembler = assembler;
         this.narrators = narrators;
@@ -68,6 +70,7 @@ public class NarrationEngine {
 
     private void narrate(NarrationRequest request) {
         StoryContext context;
+        readModels.awaitCurrentEvent();
         try {
             context = contexts.fetch(request);
         } catch (NarratorFailure failure) {

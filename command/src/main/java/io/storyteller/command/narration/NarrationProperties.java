@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param topP          nucleus size sent to the model; null (default) leaves the provider's, since some
  *                      providers refuse temperature and top-p together
  * @param maxTokens     cap on generated tokens; null leaves the provider's default
+ * @param readModelWait how long a narration may wait for the read models to catch up with its action
  */
 @ConfigurationProperties("storyteller.narration")
 public record NarrationProperties(@DefaultValue("60s") Duration timeout,
@@ -23,7 +24,8 @@ public record NarrationProperties(@DefaultValue("60s") Duration timeout,
         @DefaultValue("40") int recentBeats,
         @DefaultValue("0.8") Double temperature,
         Double topP,
-        @DefaultValue("400") Integer maxTokens) {
+        @DefaultValue("400") Integer maxTokens,
+        @DefaultValue("5s") Duration readModelWait) {
 
     public NarrationProperties {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
@@ -31,6 +33,9 @@ public record NarrationProperties(@DefaultValue("60s") Duration timeout,
         }
         if (contextTokens < 128) {
             throw new IllegalArgumentException("storyteller.narration.context-tokens must be at least 128");
+        }
+        if (readModelWait == null || readModelWait.isNegative()) {
+            throw new IllegalArgumentException("storyteller.narration.read-model-wait must not be negative");
         }
         if (loreScanBeats < 0 || recentBeats < 1) {
             throw new IllegalArgumentException(
@@ -40,6 +45,6 @@ public record NarrationProperties(@DefaultValue("60s") Duration timeout,
 
     /** The defaults, for code that runs without Spring (tests, tools). */
     public static NarrationProperties defaults() {
-        return new NarrationProperties(Duration.ofSeconds(60), 2048, 4, 40, 0.8, null, 400);
+        return new NarrationProperties(Duration.ofSeconds(60), 2048, 4, 40, 0.8, null, 400, Duration.ofSeconds(5));
     }
 }

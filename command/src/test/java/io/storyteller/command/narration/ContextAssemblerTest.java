@@ -72,7 +72,7 @@ class ContextAssemblerTest {
     void ranksByPriorityThenRecencyWithinATightBudget() {
         // 200 tokens in all: 70 for lore; each entry costs about 30.
         ContextAssembler tight = new ContextAssembler(new NarrationProperties(Duration.ofSeconds(60), 200, 4, 40,
-                0.8, null, 400));
+                0.8, null, 400, Duration.ZERO));
         String filler = "word ".repeat(18);
         LoreEntryView low = lore("l-low", "Low", filler, 1, false, "low");
         LoreEntryView high = lore("l-high", "High", filler, 9, false, "high");
@@ -154,7 +154,7 @@ class ContextAssemblerTest {
     @Test
     void keepsTheNewestBeatsThatFitTheBudget() {
         ContextAssembler tight = new ContextAssembler(new NarrationProperties(Duration.ofSeconds(60), 260, 4, 40,
-                0.8, null, 400));
+                0.8, null, 400, Duration.ZERO));
 
         AssembledPrompt prompt = tight.assemble(context(beats(30), story(null, null)), newAction("I leave"));
 

@@ -136,7 +136,7 @@ class NarrationEngineTest {
 
     @Test
     void givesUpAfterTheTimeout() throws Exception {
-        NarrationProperties quick = new NarrationProperties(Duration.ofMillis(300), 2048, 4, 40, 0.8, null, 400);
+        NarrationProperties quick = new NarrationProperties(Duration.ofMillis(300), 2048, 4, 40, 0.8, null, 400, Duration.ZERO);
 
         handle(engine(new ScriptedChatModel("slow", prompt -> Flux.never()), quick), ACTION);
 
@@ -210,7 +210,7 @@ class NarrationEngineTest {
     NarrationEngine engineWith(NarratorModels narrators, NarrationProperties properties) {
         return new NarrationEngine(new StoryContextSource(queryGateway, properties), new ContextAssembler(properties),
                 narrators, new Narrator(properties), new NarrationProgress(emitter),
-                DefaultCommandGateway.builder().commandBus(commandBus).build());
+                DefaultCommandGateway.builder().commandBus(commandBus).build(), ReadModelCatchUp.none());
     }
 
     /** Delivers the event the way an event processor does: through the annotated handler, in a unit of work. */

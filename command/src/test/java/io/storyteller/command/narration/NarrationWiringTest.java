@@ -26,7 +26,7 @@ class NarrationWiringTest {
                 .withBean(CommandGateway.class, () -> DefaultCommandGateway.builder()
                         .commandBus(SimpleCommandBus.builder().build()).build())
                 .withUserConfiguration(ContextAssembler.class, StoryContextSource.class, Narrator.class,
-                        NarrationProgress.class, NarrationEngine.class)
+                        NarrationProgress.class, ReadModelCatchUp.class, NarrationEngine.class)
                 .withPropertyValues("storyteller.narration.timeout=5s", "storyteller.narration.context-tokens=1000",
                         "storyteller.narration.lore-scan-beats=2", "storyteller.narration.top-p=0.9")
                 .run(context -> {
@@ -39,6 +39,7 @@ class NarrationWiringTest {
                     assertThat(properties.temperature()).isEqualTo(0.8);
                     assertThat(properties.topP()).isEqualTo(0.9);
                     assertThat(properties.maxTokens()).isEqualTo(400);
+                    assertThat(properties.readModelWait()).isEqualTo(Duration.ofSeconds(5));
                 });
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.ai.chat.model.ChatModel;
 record ProviderNarration(GeneratedNarration generated, List<String> chunks) {
 
     static final NarrationProperties PROPERTIES = new NarrationProperties(Duration.ofSeconds(10), 2048, 4, 40,
-            0.7, null, 200);
+            0.7, null, 200, Duration.ZERO);
 
     static ProviderNarration narrate(ChatModel model) {
         List<String> chunks = new CopyOnWriteArrayList<>();
