@@ -141,14 +141,15 @@ class StorytellerApplicationTest {
     }
 
     @Test
-    void everyProcessingGroupGetsAPooledStreamingProcessorWithTwoSegments() {
+    void everyProcessingGroupGetsAPooledStreamingProcessorWithTwoSegmentsAndNarrationFour() {
         var processors = axon.eventProcessingConfiguration().eventProcessors();
 
-        assertThat(processors).containsKey(GROUP).hasSizeGreaterThan(1);
+        assertThat(processors).containsKeys(GROUP, "narration").hasSizeGreaterThan(2);
         processors.forEach((name, processor) -> {
             assertThat(processor).as(name).isInstanceOf(PooledStreamingEventProcessor.class);
+            int segments = name.equals("narration") ? 4 : 2;
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
-                    assertThat(tokenStore.fetchSegments(name)).as(name).hasSize(2));
+                    assertThat(tokenStore.fetchSegments(name)).as(name).hasSize(segments));
         });
     }
 

@@ -9,5 +9,7 @@ public enum PlatformRole {
     /** Manages everything. */
     PLATFORM_ADMIN,
     /** The platform itself: engines and sagas acting on recorded facts. */
-    SYSTEM
+    SYSTEM,
+    /** The meta-manager: may issue model and deployment commands only. */
+    MODEL_MANAGER
 }

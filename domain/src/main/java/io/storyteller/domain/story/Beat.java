@@ -1,10 +1,16 @@
 package io.storyteller.domain.story;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /** The Story aggregate's memory of one beat: enough to decide edits, retries and ratings. */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 final class Beat {
 
     final String beatId;
@@ -18,6 +24,18 @@ final class Beat {
         this.kind = kind;
         this.actionBeatId = actionBeatId;
         this.alternatives.add(text);
+    }
+
+    /** From the Story aggregate's snapshot. */
+    @JsonCreator
+    private Beat(@JsonProperty("beatId") String beatId, @JsonProperty("kind") BeatKind kind,
+                 @JsonProperty("actionBeatId") String actionBeatId,
+                 @JsonProperty("alternatives") List<String> alternatives, @JsonProperty("selected") int selected) {
+        this.beatId = beatId;
+        this.kind = kind;
+        this.actionBeatId = actionBeatId;
+        this.alternatives.addAll(alternatives);
+        this.selected = selected;
     }
 
     String text() {

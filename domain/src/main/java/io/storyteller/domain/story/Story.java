@@ -2,6 +2,8 @@ package io.storyteller.domain.story;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.shared.Require;
@@ -17,7 +19,11 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 /**
  * A story played in a world: the sequence of player actions and narrations, who takes part,
  * and at most one narration pending at a time.
+ * <p>
+ * Its snapshot (JSON) is its fields: it has no getters, and no method may leak into the format.
  */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public class Story {
 
     static final int MAX_ACTION_LENGTH = 2000;

@@ -2,6 +2,8 @@ package io.storyteller.domain.world;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.shared.PlatformRole;
@@ -14,7 +16,13 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
-/** A world: its settings, its lore and who belongs to it. Stories are played inside it. */
+/**
+ * A world: its settings, its lore and who belongs to it. Stories are played inside it.
+ * <p>
+ * Its snapshot (JSON) is its fields, not its getters ({@code isArchived()} alone would lose the rest).
+ */
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public class World {
 
     @AggregateIdentifier

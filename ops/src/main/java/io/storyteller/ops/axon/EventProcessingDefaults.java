@@ -22,6 +22,8 @@ class EventProcessingDefaults implements ConfigurerModule {
 
     /** Runs after Axon's own property-driven dead-letter provider (order 0), so this one is in effect. */
     private static final int AFTER_AXON_DEFAULTS = 100;
+    /** Also how long a processor may miss events committed by another node (see CommitNotifyingEventSource). */
+    static final long CLAIM_INTERVAL_MILLIS = 1000;
 
     private final StorytellerProperties.EventProcessing settings;
     private final ConnectionProvider connectionProvider;
@@ -46,9 +48,16 @@ class EventProcessingDefaults implements ConfigurerModule {
 
     @Override
     public void configureModule(Configurer configurer) {
+        configurer.registerComponent(CommitNotifyingEventSource.class, configuration -> {
+            CommitNotifyingEventSource source = new CommitNotifyingEventSource(configuration.eventStore());
+            configuration.onShutdown(source::shutDown);
+            return source;
+        });
         configurer.eventProcessing()
                 .usingPooledStreamingEventProcessors((configuration, builder) -> builder
+                        .messageSource(configuration.getComponent(CommitNotifyingEventSource.class))
                         .batchSize(settings.batchSize())
+                        .tokenClaimInterval(CLAIM_INTERVAL_MILLIS)
                         .initialSegmentCount(settings.initialSegmentCount()))
                 .registerDeadLetterQueueProvider(processingGroup -> configuration -> deadLetterQueue(processingGroup));
     }

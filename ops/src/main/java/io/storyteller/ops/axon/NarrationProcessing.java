@@ -1,7 +1,6 @@
 package io.storyteller.ops.axon;
 
 import io.storyteller.ops.StorytellerProperties;
-import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -27,9 +26,10 @@ class NarrationProcessing implements ConfigurerModule {
     public void configureModule(Configurer configurer) {
         configurer.eventProcessing().registerPooledStreamingEventProcessor(
                 PROCESSING_GROUP,
-                Configuration::eventStore,
+                configuration -> configuration.getComponent(CommitNotifyingEventSource.class),
                 (configuration, builder) -> builder
                         .batchSize(1)
+                        .tokenClaimInterval(EventProcessingDefaults.CLAIM_INTERVAL_MILLIS)
                         .initialSegmentCount(settings.narrationSegments())
                         .maxClaimedSegments(settings.narrationSegments())
                         .initialToken(StreamableMessageSource::createHeadToken));

@@ -1,9 +1,13 @@
 package io.storyteller.ops.domain;
 
+import io.storyteller.domain.deployment.Deployment;
+import io.storyteller.domain.model.Model;
+import io.storyteller.domain.model.ModelDerivation;
 import io.storyteller.domain.story.Story;
 import io.storyteller.domain.story.StoryAdmission;
 import io.storyteller.domain.world.World;
 import io.storyteller.ops.StorytellerProperties;
+import java.util.List;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.AggregateFactory;
@@ -31,16 +35,31 @@ public class DomainConfiguration {
     }
 
     @Bean
-    ConfigurerModule domainModule(AggregateFactory<World> worldFactory, AggregateFactory<Story> storyFactory,
-                                  StorytellerProperties properties) {
+    AggregateFactory<Model> modelFactory() {
+        return new GenericAggregateFactory<>(Model.class);
+    }
+
+    @Bean
+    AggregateFactory<Deployment> deploymentFactory() {
+        return new GenericAggregateFactory<>(Deployment.class);
+    }
+
+    @Bean
+    ConfigurerModule domainModule(List<AggregateFactory<?>> factories, StorytellerProperties properties) {
         int threshold = properties.snapshots().threshold();
-        return configurer -> configurer
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(World.class)
-                        .configureAggregateFactory(c -> worldFactory)
-                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), threshold)))
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(Story.class)
-                        .configureAggregateFactory(c -> storyFactory)
-                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), threshold)))
-                .registerCommandHandler(c -> new StoryAdmission(c.repository(World.class), c.repository(Story.class)));
+        return configurer -> {
+            for (AggregateFactory<?> factory : factories) {
+                configurer.configureAggregate(aggregate(factory, threshold));
+            }
+            configurer
+                    .registerCommandHandler(c -> new StoryAdmission(c.repository(World.class), c.repository(Story.class)))
+                    .registerCommandHandler(c -> new ModelDerivation(c.repository(Model.class)));
+        };
+    }
+
+    private static <T> AggregateConfigurer<T> aggregate(AggregateFactory<T> factory, int snapshotThreshold) {
+        return AggregateConfigurer.defaultConfiguration(factory.getAggregateType())
+                .configureAggregateFactory(c -> factory)
+                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshotThreshold));
     }
 }
