@@ -8,9 +8,11 @@ import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.shared.Require;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -39,6 +41,8 @@ public class Story {
     private final List<Beat> beats = new ArrayList<>();
     /** Every beat id ever used here, erased ones included, so the log never holds two beats with one id. */
     private final Set<String> usedBeatIds = new HashSet<>();
+    /** Every narration request ever made here, with the action it answers: shadow answers may come late. */
+    private final Map<String, String> requestedActions = new HashMap<>();
     private StoryStatus status;
     private PendingNarration pending;
 
@@ -106,7 +110,24 @@ public class Story {
     public void handle(RecordNarrationFailure command) {
         PendingNarration request = requirePending(command.requestId());
         apply(new NarrationFailed(storyId, request.requestId(), request.actionBeatId(),
-                Require.text("reason", command.reason(), 1000), Require.optionalText("model", command.model(), 200)));
+                Require.text("reason", command.reason(), 1000), Require.optionalText("model", command.model(), 200),
+                command.route()));
+    }
+
+    @CommandHandler
+    public void handle(RecordShadowNarration command) {
+        String actionBeatId = requestedActions.get(Require.text("requestId", command.requestId(), 64));
+        if (actionBeatId == null) {
+            throw DomainRejection.notFound("requestId", "no narration request " + command.requestId() + " in this story");
+        }
+        NarrationProvenance provenance = Require.present("provenance", command.provenance());
+        if (provenance.arm() != NarrationArm.SHADOW) {
+            throw DomainRejection.invalid("provenance.arm", "shadow", "a shadow narration's arm must be SHADOW");
+        }
+        boolean failed = command.failureReason() != null && !command.failureReason().isBlank();
+        String text = failed ? null : Require.text("text", command.text(), MAX_BEAT_LENGTH);
+        String reason = failed ? Require.text("failureReason", command.failureReason(), 1000) : null;
+        apply(new ShadowNarrationRecorded(storyId, worldId, command.requestId(), actionBeatId, text, reason, provenance));
     }
 
     @CommandHandler
@@ -261,11 +282,13 @@ public class Story {
         beats.add(new Beat(event.actionBeatId(), BeatKind.PLAYER_ACTION, event.actionBeatId(), event.text()));
         usedBeatIds.add(event.actionBeatId());
         pending = new PendingNarration(event.actionBeatId(), event.actionBeatId(), null);
+        requestedActions.put(event.actionBeatId(), event.actionBeatId());
     }
 
     @EventSourcingHandler
     void on(NarrationRetryRequested event) {
         pending = new PendingNarration(event.requestId(), event.actionBeatId(), event.narrationBeatId());
+        requestedActions.put(event.requestId(), event.actionBeatId());
     }
 
     @EventSourcingHandler
