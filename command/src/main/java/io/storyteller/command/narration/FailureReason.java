@@ -1,5 +1,6 @@
 package io.storyteller.command.narration;
 
+import io.storyteller.command.runtime.ModelUnavailableException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -40,8 +41,8 @@ final class FailureReason {
 
     static String of(Throwable failure, Duration timeout) {
         for (Throwable t : chain(failure)) {
-            if (t instanceof NarratorFailure safe) {
-                return safe.getMessage();
+            if (t instanceof NarratorFailure || t instanceof ModelUnavailableException) {
+                return t.getMessage(); // worded to be safe
             }
             if (t instanceof TimeoutException) {
                 return "narrator timed out after " + format(timeout);

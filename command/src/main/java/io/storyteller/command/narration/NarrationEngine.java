@@ -1,15 +1,21 @@
 package io.storyteller.command.narration;
 
+import io.storyteller.command.runtime.ModelRuntimes;
+import io.storyteller.domain.deployment.NarratorRoute;
+import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.shared.RejectionKind;
 import io.storyteller.domain.shared.Violation;
 import io.storyteller.domain.story.NarrationProvenance;
 import io.storyteller.domain.story.NarrationRetryRequested;
+import io.storyteller.domain.story.NarrationRoute;
 import io.storyteller.domain.story.PlayerActionSubmitted;
 import io.storyteller.domain.story.RecordNarration;
 import io.storyteller.domain.story.RecordNarrationFailure;
+import io.storyteller.domain.story.RecordShadowNarration;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -28,6 +34,12 @@ import org.springframework.stereotype.Component;
  * recorded: if the app dies mid-generation, the event is handled again after the restart. A
  * redelivered event whose narration was already recorded meets a request that is no longer
  * pending; that rejection is expected and ignored. Replays would re-narrate old stories: disallowed.
+ * <p>
+ * What narrates is the world's narrator deployment when there is one ({@link NarratorRoutes}, one
+ * query per narration): its stable model, or the rollout's candidate for the stories
+ * {@link ArmChoice} assigns to it, and in a shadow phase a mirrored call to the candidate
+ * ({@link ShadowNarrations}). Every outcome records that route. Without a deployment the
+ * configured narrator ({@link NarratorModels}) answers and the route is null.
  */
 @Component
 @ProcessingGroup("narration")
@@ -41,21 +53,28 @@ public class NarrationEngine {
 
     private final StoryContextSource contexts;
     private final ContextAssembler assembler;
+    private final NarratorRoutes routes;
     private final NarratorModels narrators;
+    private final ModelRuntimes runtimes;
     private final Narrator narrator;
+    private final ShadowNarrations shadows;
     private final NarrationProgress progress;
     private final CommandGateway commands;
     private final ReadModelCatchUp readModels;
 
-    public NarrationEngine(StoryContextSource contexts, ContextAssembler assembler, NarratorModels narrators,
-            Narrator narrator, NarrationProgress progress, CommandGateway commands, ReadModelCatchUp readModels) {
-        this.readModels = readModels;
+    public NarrationEngine(StoryContextSource contexts, ContextAssembler assembler, NarratorRoutes routes,
+            NarratorModels narrators, ModelRuntimes runtimes, Narrator narrator, NarrationProgress progress,
+            CommandGateway commands, ReadModelCatchUp readModels) {
         this.contexts = contexts;
         this.assembler = assembler;
+        this.routes = routes;
         this.narrators = narrators;
+        this.runtimes = runtimes;
         this.narrator = narrator;
+        this.shadows = new ShadowNarrations(narrator, runtimes);
         this.progress = progress;
         this.commands = commands;
+        this.readModels = readModels;
     }
 
     @EventHandler
@@ -69,58 +88,100 @@ public class NarrationEngine {
     }
 
     private void narrate(NarrationRequest request) {
-        StoryContext context;
         readModels.awaitCurrentEvent();
+        CompletableFuture<NarratorRoute> route = routes.request(request.worldId());
+        StoryContext context;
+        RouteDecision decision;
         try {
             context = contexts.fetch(request);
+            decision = routes.await(route).map(deployment -> RouteDecision.of(deployment, request.storyId())).orElse(null);
         } catch (NarratorFailure failure) {
-            record(fail(request, failure, ""));
+            route.cancel(true);
+            record(fail(request, failure, "", null));
             return;
         }
-        record(generate(request, assembler.assemble(context, request)));
+        AssembledPrompt prompt = assembler.assemble(context, request);
+        CompletableFuture<RecordShadowNarration> shadow =
+                decision != null && decision.shadow() != null ? shadows.start(request, prompt, decision) : null;
+        try {
+            boolean pending = record(generate(request, prompt, decision));
+            if (shadow != null && pending) {
+                shadows.await(shadow).ifPresent(this::recordShadow);
+            }
+        } finally {
+            if (shadow != null) {
+                shadow.cancel(true); // a no-op once it is done
+            }
+        }
     }
 
-    /** The command recording the outcome: a narration, or a failure with a reason safe to show. */
-    private Object generate(NarrationRequest request, AssembledPrompt prompt) {
-        String configuredModel = "";
+    /**
+     * The command recording the outcome: a narration, or a failure with a reason safe to show.
+     * Without a deployment the configured narrator answers; with one, the model version it chose.
+     */
+    private Object generate(NarrationRequest request, AssembledPrompt prompt, RouteDecision decision) {
+        String modelName = decision == null || decision.serving() == null ? "" : decision.serving().label();
         try {
-            ChatModel model = narrators.narratorFor(request.worldId());
-            configuredModel = ModelNames.configured(model, "");
+            ChatModel model;
+            if (decision == null) {
+                model = narrators.narratorFor(request.worldId());
+                modelName = ModelNames.configured(model, "");
+            } else {
+                model = runtimes.chatModelFor(decision.serving());
+            }
             GeneratedNarration generated = narrator.narrate(model, prompt.prompt(),
                     chunk -> progress.chunk(request.storyId(), request.requestId(), chunk));
-            String text = generated.text().strip();
-            if (text.isEmpty()) {
-                throw new NarratorFailure("narrator returned no text");
-            }
-            if (text.length() > MAX_NARRATION_LENGTH) {
-                text = text.substring(0, MAX_NARRATION_LENGTH);
-            }
-            return new RecordNarration(request.storyId(), request.requestId(), narrationBeatId(request), text,
-                    provenance(generated, configuredModel, prompt, text));
+            String text = textOf(generated);
+            NarrationProvenance provenance = decision == null ? provenance(generated, modelName, prompt, text)
+                    : routedProvenance(generated, decision.serving(), prompt, text, decision.route());
+            return new RecordNarration(request.storyId(), request.requestId(), narrationBeatId(request), text, provenance);
         } catch (RuntimeException e) {
             if (FailureReason.isInterruption(e)) {
                 throw e; // shutting down: leave the event unhandled so that it is narrated after the restart
             }
-            return fail(request, e, configuredModel);
+            return fail(request, e, modelName, decision == null ? null : decision.route());
         }
     }
 
-    private RecordNarrationFailure fail(NarrationRequest request, RuntimeException failure, String model) {
+    /** The narration's text as recorded: stripped, never empty, within the Story aggregate's limit. */
+    static String textOf(GeneratedNarration generated) {
+        String text = generated.text().strip();
+        if (text.isEmpty()) {
+            throw new NarratorFailure("narrator returned no text");
+        }
+        return text.length() > MAX_NARRATION_LENGTH ? text.substring(0, MAX_NARRATION_LENGTH) : text;
+    }
+
+    private RecordNarrationFailure fail(NarrationRequest request, RuntimeException failure, String model,
+            NarrationRoute route) {
         String reason = FailureReason.of(failure, narrator.timeout());
         log.warn("Narration {} of story {} failed: {}", request.requestId(), request.storyId(), reason);
         log.debug("Narration failure detail", failure);
-        return new RecordNarrationFailure(request.storyId(), request.requestId(), reason, model);
+        return new RecordNarrationFailure(request.storyId(), request.requestId(), reason, model, route);
     }
 
     private static NarrationProvenance provenance(GeneratedNarration generated, String configuredModel,
             AssembledPrompt prompt, String text) {
         String model = generated.model() != null ? generated.model()
                 : configuredModel.isBlank() ? "unnamed" : configuredModel;
-        int promptTokens = generated.promptTokens() != null ? generated.promptTokens() : prompt.estimatedTokens();
-        int completionTokens = generated.completionTokens() != null
-                ? generated.completionTokens() : TokenEstimate.of(text);
         return new NarrationProvenance(model, ModelNames.version(model), prompt.digest(), prompt.loreEntryIds(),
-                generated.latencyMillis(), promptTokens, completionTokens);
+                generated.latencyMillis(), promptTokens(generated, prompt), completionTokens(generated, text));
+    }
+
+    /** Provenance of a routed narration: the model version the deployment chose, and the route that chose it. */
+    static NarrationProvenance routedProvenance(GeneratedNarration generated, ModelRef answered, AssembledPrompt prompt,
+            String text, NarrationRoute route) {
+        return new NarrationProvenance(answered.modelId(), answered.version(), prompt.digest(), prompt.loreEntryIds(),
+                generated.latencyMillis(), promptTokens(generated, prompt), completionTokens(generated, text))
+                .routed(route.deploymentId(), route.arm(), route.rolloutId(), route.rolloutStep());
+    }
+
+    private static int promptTokens(GeneratedNarration generated, AssembledPrompt prompt) {
+        return generated.promptTokens() != null ? generated.promptTokens() : prompt.estimatedTokens();
+    }
+
+    private static int completionTokens(GeneratedNarration generated, String text) {
+        return generated.completionTokens() != null ? generated.completionTokens() : TokenEstimate.of(text);
     }
 
     /** A retry adds to the retried beat; otherwise a new beat, named by the request so that redelivery names it alike. */
@@ -132,14 +193,26 @@ public class NarrationEngine {
         return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private void record(Object command) {
+    /** @return false when the request was no longer pending (a redelivered event), true when recorded */
+    private boolean record(Object command) {
         try {
             commands.sendAndWait(command, narrator.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            return true;
         } catch (CommandExecutionException e) {
             if (!noLongerPending(e)) {
                 throw e;
             }
             log.debug("Narration outcome for a request that is no longer pending ignored: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    /** A shadow answer is evidence for the rollout, not part of the story: losing one must not fail the narration. */
+    private void recordShadow(RecordShadowNarration command) {
+        try {
+            record(command);
+        } catch (RuntimeException e) {
+            log.warn("Shadow narration {} of story {} not recorded: {}", command.requestId(), command.storyId(), e.toString());
         }
     }
 

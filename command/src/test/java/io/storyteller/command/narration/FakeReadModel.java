@@ -1,5 +1,7 @@
 package io.storyteller.command.narration;
 
+import io.storyteller.domain.deployment.NarratorRoute;
+import io.storyteller.domain.deployment.ResolveNarrator;
 import io.storyteller.domain.story.BeatPage;
 import io.storyteller.domain.story.BeatView;
 import io.storyteller.domain.story.FindRecentBeats;
@@ -13,6 +15,7 @@ import io.storyteller.domain.world.WorldView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.axonframework.queryhandling.QueryHandler;
 
 /** The read side as the narration engine queries it, held in memory for tests. */
@@ -22,7 +25,9 @@ final class FakeReadModel {
     volatile StoryView story = StoryFixtures.story(null, null);
     final List<LoreEntryView> lore = new ArrayList<>();
     final List<BeatView> beats = new ArrayList<>();
-    final List<Object> queries = new ArrayList<>();
+    /** The world's narrator deployment; null: none. */
+    volatile NarratorRoute route;
+    final List<Object> queries = new CopyOnWriteArrayList<>();
 
     @QueryHandler
     Optional<WorldView> handle(FindWorld query) {
@@ -47,6 +52,12 @@ final class FakeReadModel {
         queries.add(query);
         List<BeatView> last = beats.subList(Math.max(0, beats.size() - query.limit()), beats.size());
         return new BeatPage(List.copyOf(last), beats.size() > last.size(), false, beats.size());
+    }
+
+    @QueryHandler
+    NarratorRoute handle(ResolveNarrator query) {
+        queries.add(query);
+        return route;
     }
 
     @QueryHandler

@@ -7,6 +7,7 @@ import static io.storyteller.command.narration.StoryFixtures.WORLD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.story.FindRecentBeats;
@@ -209,8 +210,14 @@ class NarrationEngineTest {
 
     NarrationEngine engineWith(NarratorModels narrators, NarrationProperties properties) {
         return new NarrationEngine(new StoryContextSource(queryGateway, properties), new ContextAssembler(properties),
-                narrators, new Narrator(properties), new NarrationProgress(emitter),
+                new NarratorRoutes(queryGateway, properties), narrators, NarrationEngineTest::noDeployedModels,
+                new Narrator(properties), new NarrationProgress(emitter),
                 DefaultCommandGateway.builder().commandBus(commandBus).build(), ReadModelCatchUp.none());
+    }
+
+    /** Without a deployment, no model version is ever asked for. */
+    static ChatModel noDeployedModels(ModelRef ref) {
+        throw new AssertionError("no deployment routes here, yet " + ref.label() + " was asked for");
     }
 
     /** Delivers the event the way an event processor does: through the annotated handler, in a unit of work. */

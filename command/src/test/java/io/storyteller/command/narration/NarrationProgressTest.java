@@ -71,8 +71,9 @@ class NarrationProgressTest {
         }));
         NarrationProperties properties = NarrationProperties.defaults();
         NarrationEngine engine = new NarrationEngine(new StoryContextSource(queryGateway, properties),
-                new ContextAssembler(properties), worldId -> model, new Narrator(properties),
-                new NarrationProgress(emitter), DefaultCommandGateway.builder().commandBus(commandBus).build(), ReadModelCatchUp.none());
+                new ContextAssembler(properties), new NarratorRoutes(queryGateway, properties), worldId -> model,
+                NarrationEngineTest::noDeployedModels, new Narrator(properties), new NarrationProgress(emitter),
+                DefaultCommandGateway.builder().commandBus(commandBus).build(), ReadModelCatchUp.none());
 
         NarrationEngineTest.handle(engine, new PlayerActionSubmitted(STORY, WORLD, "a-1", "alice", "I listen"));
 

@@ -1,0 +1,81 @@
+package io.storyteller.command.narration;
+
+import io.storyteller.command.runtime.ModelRuntimes;
+import io.storyteller.domain.model.ModelRef;
+import io.storyteller.domain.story.NarrationProvenance;
+import io.storyteller.domain.story.NarrationRoute;
+import io.storyteller.domain.story.RecordShadowNarration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Mirrored calls to a shadow candidate: the same prompt, run beside the narration that is shown,
+ * never streamed to watchers. What it answers, or why it failed, becomes a
+ * {@link RecordShadowNarration} for the rollout's analysis.
+ */
+final class ShadowNarrations {
+
+    private static final Logger log = LoggerFactory.getLogger(ShadowNarrations.class);
+    /** Beyond the narrator's own timeout, which already bounds the call, before the shadow is given up. */
+    private static final long GRACE_MILLIS = 2_000;
+
+    private final Narrator narrator;
+    private final ModelRuntimes runtimes;
+
+    ShadowNarrations(Narrator narrator, ModelRuntimes runtimes) {
+        this.narrator = narrator;
+        this.runtimes = runtimes;
+    }
+
+    /** Starts the mirrored call on a worker thread. */
+    CompletableFuture<RecordShadowNarration> start(NarrationRequest request, AssembledPrompt prompt, RouteDecision decision) {
+        return Mono.fromCallable(() -> mirror(request, prompt, decision.shadow(), decision.shadowRoute()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .toFuture();
+    }
+
+    /** The mirrored call's record, or empty when it did not finish in time or the wait was interrupted. */
+    Optional<RecordShadowNarration> await(CompletableFuture<RecordShadowNarration> shadow) {
+        try {
+            return Optional.of(shadow.get(narrator.timeout().toMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            shadow.cancel(true);
+            return Optional.empty();
+        } catch (TimeoutException | ExecutionException e) {
+            shadow.cancel(true);
+            log.warn("Shadow narration given up: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private RecordShadowNarration mirror(NarrationRequest request, AssembledPrompt prompt, ModelRef candidate,
+            NarrationRoute route) {
+        long started = System.nanoTime();
+        try {
+            GeneratedNarration generated = narrator.narrate(runtimes.chatModelFor(candidate), prompt.prompt(), chunk -> { });
+            String text = NarrationEngine.textOf(generated);
+            NarrationProvenance provenance = NarrationEngine.routedProvenance(generated, candidate, prompt, text, route);
+            return new RecordShadowNarration(request.storyId(), request.requestId(), text, null, provenance);
+        } catch (RuntimeException e) {
+            if (FailureReason.isInterruption(e)) {
+                throw e;
+            }
+            String reason = FailureReason.of(e, narrator.timeout());
+            log.info("Shadow narration {} of story {} by {} failed: {}", request.requestId(), request.storyId(),
+                    candidate.label(), reason);
+            long latencyMillis = (System.nanoTime() - started) / 1_000_000;
+            NarrationProvenance provenance = new NarrationProvenance(candidate.modelId(), candidate.version(),
+                    prompt.digest(), prompt.loreEntryIds(), latencyMillis, prompt.estimatedTokens(), 0)
+                    .routed(route.deploymentId(), route.arm(), route.rolloutId(), route.rolloutStep());
+            return new RecordShadowNarration(request.storyId(), request.requestId(), null, reason, provenance);
+        }
+    }
+}
