@@ -29,6 +29,8 @@ public abstract class ApiTest {
 
     protected static final Set<PlatformRole> ALICE_ROLES = Set.of(PlatformRole.PLAYER, PlatformRole.WORLD_ADMIN);
     protected static final Actor ALICE = new Actor("alice", ALICE_ROLES);
+    /** The meta-manager: a model manager and nothing else. */
+    protected static final Actor MANAGER = new Actor("meta", Set.of(PlatformRole.MODEL_MANAGER));
     protected static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
@@ -48,6 +50,19 @@ public abstract class ApiTest {
 
     protected String aliceToken() {
         return tokens.mint(ALICE.userId(), ALICE_ROLES, Duration.ofMinutes(5));
+    }
+
+    protected String managerToken() {
+        return tokens.mint(MANAGER.userId(), MANAGER.roles(), Duration.ofMinutes(5));
+    }
+
+    /** Posts a GraphQL document as the meta-manager and returns the parsed response body. */
+    protected JsonNode asManager(String document, Map<String, Object> variables) {
+        return body(post(document, variables, managerToken()));
+    }
+
+    protected JsonNode asManager(String document) {
+        return asManager(document, Map.of());
     }
 
     /** Posts a GraphQL document as alice and returns the parsed response body. */

@@ -6,7 +6,7 @@ import graphql.schema.idl.RuntimeWiring;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Component;
 
-/** Wires the schema's custom scalars: DateTime (RFC 3339, from instants) and Long. */
+/** Wires the schema's custom scalars: DateTime (RFC 3339, from instants), Long and BigDecimal. */
 @Component
 public class ScalarWiring implements RuntimeWiringConfigurer {
 
@@ -15,6 +15,6 @@ public class ScalarWiring implements RuntimeWiringConfigurer {
 
     @Override
     public void configure(RuntimeWiring.Builder wiring) {
-        wiring.scalar(DATE_TIME).scalar(ExtendedScalars.GraphQLLong);
+        wiring.scalar(DATE_TIME).scalar(ExtendedScalars.GraphQLLong).scalar(ExtendedScalars.GraphQLBigDecimal);
     }
 }

@@ -20,7 +20,8 @@ import java.util.UUID;
 /**
  * Signs access tokens with the local signing key, for the embedded run where the app is its own
  * issuer (the ops CLI hands them to users). Claims: {@code iss} storyteller-local, {@code sub} the
- * user id, {@code roles} the platform roles.
+ * user id, {@code roles} the platform roles, and for the model manager (the meta-manager) also
+ * {@code scope} {@value ActorClaims#MODELS_MANAGE}, the authority an external issuer would grant.
  */
 public class TokenMinter {
 
@@ -49,17 +50,19 @@ public class TokenMinter {
             throw new IllegalArgumentException("the SYSTEM role is never granted by a token");
         }
         Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject(userId.strip())
                 .claim(ActorClaims.ROLES, roles.stream().sorted().map(Enum::name).toList())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(ttl)))
-                .jwtID(UUID.randomUUID().toString())
-                .build();
+                .jwtID(UUID.randomUUID().toString());
+        if (roles.contains(PlatformRole.MODEL_MANAGER)) {
+            claims.claim(ActorClaims.SCOPE, ActorClaims.MODELS_MANAGE);
+        }
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build();
         try {
-            SignedJWT token = new SignedJWT(header, claims);
+            SignedJWT token = new SignedJWT(header, claims.build());
             token.sign(new RSASSASigner(key));
             return token.serialize();
         } catch (JOSEException e) {

@@ -1,6 +1,5 @@
 package io.storyteller.graphql.fakes;
 
-import io.storyteller.domain.story.StoryUpdate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,21 +30,21 @@ public class ScriptedQueryGateway implements QueryGateway {
 
     /** One subscription query as the gateway saw it. */
     public record Watch(Object query, ResponseType<?> initialType, ResponseType<?> updateType,
-                        Sinks.Many<StoryUpdate> updates, AtomicBoolean cancelled) {
+                        Sinks.Many<Object> updates, AtomicBoolean cancelled) {
     }
 
     private final Map<Class<?>, Function<Object, Object>> answers = new ConcurrentHashMap<>();
     private final List<Object> asked = new CopyOnWriteArrayList<>();
     private final List<ResponseType<?>> responseTypes = new CopyOnWriteArrayList<>();
     private final List<Watch> watches = new CopyOnWriteArrayList<>();
-    private volatile Object initialStory = Optional.empty();
+    private volatile Optional<Object> initialResult = Optional.empty();
 
     public void reset() {
         answers.clear();
         asked.clear();
         responseTypes.clear();
         watches.clear();
-        initialStory = Optional.empty();
+        initialResult = Optional.empty();
     }
 
     public <Q> void answer(Class<Q> queryType, Function<Q, Object> answer) {
@@ -54,7 +53,12 @@ public class ScriptedQueryGateway implements QueryGateway {
 
     /** What WatchStory's initial result is: a StoryView, or null when the caller may not see the story. */
     public void watchedStory(Object story) {
-        initialStory = Optional.ofNullable(story);
+        initialResult = Optional.ofNullable(story);
+    }
+
+    /** What a subscription query's initial result is, converted by its initial response type (e.g. a list). */
+    public void watchInitially(Object result) {
+        initialResult = Optional.ofNullable(result);
     }
 
     public List<Object> asked() {
@@ -93,7 +97,7 @@ public class ScriptedQueryGateway implements QueryGateway {
         Watch watch = new Watch(query, initialResponseType, updateResponseType,
                 Sinks.many().multicast().onBackpressureBuffer(), new AtomicBoolean());
         watches.add(watch);
-        Mono<I> initial = Mono.fromSupplier(() -> initialResponseType.convert(((Optional<?>) initialStory).orElse(null)));
+        Mono<I> initial = Mono.fromSupplier(() -> initialResponseType.convert(initialResult.orElse(null)));
         return new DefaultSubscriptionQueryResult<>(initial, (reactor.core.publisher.Flux<U>) watch.updates().asFlux(),
                 () -> {
                     watch.cancelled().set(true);

@@ -16,7 +16,7 @@ import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 /** A bare graphql-transport-ws client: sends protocol messages, collects what the server answers. */
-final class GraphQlSocket extends TextWebSocketHandler implements AutoCloseable {
+public final class GraphQlSocket extends TextWebSocketHandler implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,21 +33,21 @@ final class GraphQlSocket extends TextWebSocketHandler implements AutoCloseable 
         session = new StandardWebSocketClient().execute(this, headers, uri).get(10, TimeUnit.SECONDS);
     }
 
-    static GraphQlSocket open(int port) throws Exception {
+    public static GraphQlSocket open(int port) throws Exception {
         return new GraphQlSocket(URI.create("ws://localhost:" + port + "/graphql"), null);
     }
 
     /** Authenticates the handshake itself, as non-browser clients can. */
-    static GraphQlSocket openWithBearer(int port, String token) throws Exception {
+    public static GraphQlSocket openWithBearer(int port, String token) throws Exception {
         return new GraphQlSocket(URI.create("ws://localhost:" + port + "/graphql"), token);
     }
 
-    void send(Map<String, Object> message) throws Exception {
+    public void send(Map<String, Object> message) throws Exception {
         session.sendMessage(new TextMessage(JSON.writeValueAsString(message)));
     }
 
     /** The next message from the server, failing after a few seconds of silence. */
-    JsonNode next() throws InterruptedException {
+    public JsonNode next() throws InterruptedException {
         JsonNode message = received.poll(10, TimeUnit.SECONDS);
         if (message == null) {
             throw new AssertionError("no message from the server; closed: " + closed.getNow(null));
@@ -55,7 +55,7 @@ final class GraphQlSocket extends TextWebSocketHandler implements AutoCloseable 
         return message;
     }
 
-    CloseStatus closeStatus() throws Exception {
+    public CloseStatus closeStatus() throws Exception {
         return closed.get(10, TimeUnit.SECONDS);
     }
 

@@ -37,6 +37,14 @@ public final class EventLog {
         return append("Story", storyId, payloads);
     }
 
+    public EventLog model(String modelId, Object... payloads) {
+        return append("Model", modelId, payloads);
+    }
+
+    public EventLog deployment(String deploymentId, Object... payloads) {
+        return append("Deployment", deploymentId, payloads);
+    }
+
     /** When the event at {@code index} (0-based, in log order) happened. */
     public static Instant timeOf(int index) {
         return START.plusSeconds(index);

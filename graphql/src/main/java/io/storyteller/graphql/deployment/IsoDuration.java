@@ -1,0 +1,25 @@
+package io.storyteller.graphql.deployment;
+
+import io.storyteller.domain.shared.DomainRejection;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+
+/** Durations as the API writes them: ISO-8601, e.g. {@code PT30S}, {@code PT2H}; rule {@code iso-8601-duration}. */
+final class IsoDuration {
+
+    private IsoDuration() {
+    }
+
+    /** Null stays null, for the domain to require or not. */
+    static Duration parse(String field, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Duration.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw DomainRejection.invalid(field, "iso-8601-duration",
+                    field + " must be an ISO-8601 duration such as PT30S or PT2H, not '" + text + "'");
+        }
+    }
+}

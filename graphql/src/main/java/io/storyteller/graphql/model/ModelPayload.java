@@ -1,0 +1,5 @@
+package io.storyteller.graphql.model;
+
+/** Names the model a mutation changed. */
+public record ModelPayload(String modelId) {
+}

@@ -1,0 +1,59 @@
+package io.storyteller.query.deployment;
+
+import io.storyteller.domain.deployment.NarratorRoute;
+import io.storyteller.domain.deployment.ResolveNarrator;
+import io.storyteller.domain.deployment.RolloutPhase;
+import io.storyteller.domain.deployment.RolloutRoute;
+import io.storyteller.domain.deployment.SlotResolution;
+import io.storyteller.domain.model.ModelRef;
+import io.storyteller.domain.model.UseCase;
+import io.storyteller.projections.schema.Columns;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers which narrator slot serves a world and how its calls are split. Every narration asks,
+ * so it is one primary-key lookup of at most two rows: the world's slot wins over the global one.
+ * It carries no viewer: the platform asks it, and it reveals no player data.
+ */
+@Component
+public class NarratorRouting {
+
+    static final String ROUTE = """
+            SELECT deployment_id, stable_model_id, stable_version, rollout_id, rollout_candidate_model_id,
+                   rollout_candidate_version, rollout_phase, rollout_weight
+            FROM deployments
+            WHERE deployment_id = ANY(:slots)
+            ORDER BY world_id IS NULL
+            LIMIT 1""";
+
+    private final JdbcClient jdbc;
+
+    public NarratorRouting(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The route, or null when neither the world's nor the global narrator slot exists. */
+    @QueryHandler
+    public NarratorRoute handle(ResolveNarrator query) {
+        String worldId = query.worldId() == null || query.worldId().isBlank() ? null : query.worldId();
+        return jdbc.sql(ROUTE)
+                .param("slots", Columns.textArray(SlotResolution.candidates(UseCase.NARRATOR, worldId)))
+                .query(NarratorRouting::route)
+                .optional()
+                .orElse(null);
+    }
+
+    private static NarratorRoute route(ResultSet rs, int rowNum) throws SQLException {
+        String rolloutId = rs.getString("rollout_id");
+        RolloutRoute rollout = rolloutId == null ? null : new RolloutRoute(rolloutId,
+                new ModelRef(rs.getString("rollout_candidate_model_id"), rs.getString("rollout_candidate_version")),
+                RolloutPhase.valueOf(rs.getString("rollout_phase")),
+                rs.getInt("rollout_weight"));
+        return new NarratorRoute(rs.getString("deployment_id"),
+                new ModelRef(rs.getString("stable_model_id"), rs.getString("stable_version")), rollout);
+    }
+}
