@@ -24,7 +24,7 @@ public class NarratorRouting {
 
     static final String ROUTE = """
             SELECT deployment_id, stable_model_id, stable_version, rollout_id, rollout_candidate_model_id,
-                   rollout_candidate_version, rollout_phase, rollout_weight
+                   rollout_candidate_version, rollout_phase, rollout_weight, rollout_step
             FROM deployments
             WHERE deployment_id = ANY(:slots)
             ORDER BY world_id IS NULL
@@ -52,7 +52,8 @@ public class NarratorRouting {
         RolloutRoute rollout = rolloutId == null ? null : new RolloutRoute(rolloutId,
                 new ModelRef(rs.getString("rollout_candidate_model_id"), rs.getString("rollout_candidate_version")),
                 RolloutPhase.valueOf(rs.getString("rollout_phase")),
-                rs.getInt("rollout_weight"));
+                rs.getInt("rollout_weight"),
+                rs.getInt("rollout_step"));
         return new NarratorRoute(rs.getString("deployment_id"),
                 new ModelRef(rs.getString("stable_model_id"), rs.getString("stable_version")), rollout);
     }

@@ -10,6 +10,7 @@ import io.storyteller.domain.deployment.DeploymentCreated;
 import io.storyteller.domain.deployment.NarratorRoute;
 import io.storyteller.domain.deployment.ResolveNarrator;
 import io.storyteller.domain.deployment.RolloutAborted;
+import io.storyteller.domain.deployment.RolloutAdvanced;
 import io.storyteller.domain.deployment.RolloutPaused;
 import io.storyteller.domain.deployment.RolloutPhase;
 import io.storyteller.domain.deployment.RolloutRoute;
@@ -88,6 +89,17 @@ class NarratorRoutingTest {
         log.deployment(W1, new RolloutAborted(W1, "r1", HOUSE_V2, "enough", "mia"));
         log.deliver(projection);
         assertThat(routing.handle(new ResolveNarrator("w1"))).isEqualTo(new NarratorRoute(W1, HOUSE_V1, null));
+    }
+
+    @Test
+    void aCanaryRouteCarriesTheRolloutStepItsNarrationsAreCountedIn() {
+        log.deployment(W1, new DeploymentCreated(W1, UseCase.NARRATOR, "w1", HOUSE_V1, "mia"),
+                new RolloutStarted(W1, "r1", HOUSE_V2, HOUSE_V1, STRATEGY, RolloutPhase.SHADOW, 0, 0, "v2", "mia"),
+                new RolloutAdvanced(W1, "r1", 1, 5, "system"));
+        log.deliver(projection);
+
+        assertThat(routing.handle(new ResolveNarrator("w1")).rollout())
+                .isEqualTo(new RolloutRoute("r1", HOUSE_V2, RolloutPhase.CANARY, 5, 1));
     }
 
     @Test
