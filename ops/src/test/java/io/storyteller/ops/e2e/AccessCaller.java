@@ -16,7 +16,9 @@ enum AccessCaller {
     WORLD_ADMIN("a world admin member", PlatformRole.WORLD_ADMIN),
     WORLD_OWNER("the world's owner", PlatformRole.WORLD_ADMIN),
     FOREIGN_WORLD_ADMIN("a world admin who is not a member", PlatformRole.WORLD_ADMIN),
-    PLATFORM_ADMIN("a platform admin", PlatformRole.PLATFORM_ADMIN);
+    PLATFORM_ADMIN("a platform admin", PlatformRole.PLATFORM_ADMIN),
+    /** May manage models and deployments only: refused every world and story command and read. */
+    META_MANAGER("the meta-manager", PlatformRole.MODEL_MANAGER);
 
     /** Members of the world, whatever their role there. */
     static final Set<AccessCaller> WORLD_MEMBERS = EnumSet.of(WORLD_PLAYER, STORY_OWNER, WORLD_ADMIN, WORLD_OWNER);

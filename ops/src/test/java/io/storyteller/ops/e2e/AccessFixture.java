@@ -95,6 +95,7 @@ final class AccessFixture {
             case WORLD_OWNER -> "owner-" + tag;
             case FOREIGN_WORLD_ADMIN -> "foreign-admin-" + tag;
             case PLATFORM_ADMIN -> "platform-admin-" + tag;
+            case META_MANAGER -> "meta-manager-" + tag;
         };
     }
 

@@ -124,11 +124,17 @@ class AccessMatrixTest {
         shared = AccessFixture.create(api, http, Level.NARRATED).settled();
     }
 
+    /** Model management has its own rules (platform admins and the meta-manager only): MetaManagerAccessTest. */
+    static final Set<String> MODEL_MANAGEMENT = Set.of("registerModel", "addModelVersion", "recordModelEvaluation",
+            "deriveModelVariant", "retireModel", "createDeployment", "replaceStableModel", "startRollout",
+            "pauseRollout", "resumeRollout", "promoteRollout", "abortRollout", "discoverModels");
+
     @Test
-    void theTableCoversEveryMutationOfTheSchema() {
+    void theTableCoversEveryWorldAndStoryMutationOfTheSchema() {
         Reply schema = shared.must(PLATFORM_ADMIN, "{ __schema { mutationType { fields { name } } } }", Map.of());
 
-        assertThat(schema.<List<String>>read("$.data.__schema.mutationType.fields[*].name"))
+        assertThat(schema.<List<String>>read("$.data.__schema.mutationType.fields[*].name").stream()
+                .filter(name -> !MODEL_MANAGEMENT.contains(name)).toList())
                 .containsExactlyInAnyOrderElementsOf(WHO_MAY.stream().map(rule -> rule.mutation().toString()).toList());
         assertThat(WHO_MAY).extracting(Rule::mutation).containsExactlyInAnyOrder(AccessMutation.values());
     }
