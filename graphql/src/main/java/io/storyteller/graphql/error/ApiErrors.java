@@ -14,6 +14,8 @@ import java.util.Objects;
 import java.util.UUID;
 import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.ErrorType;
@@ -56,6 +58,14 @@ public final class ApiErrors {
                     return error.errorType(ErrorType.NOT_FOUND)
                             .message("no " + field + " " + id)
                             .extensions(extensions(field, "exists")).build();
+                }
+                case AggregateStreamCreationException taken -> {
+                    return error.errorType(ApiErrorType.CONFLICT).message("an entity with this id already exists")
+                            .extensions(extensions("id", "unique")).build();
+                }
+                case ConcurrencyException concurrent -> {
+                    return error.errorType(ApiErrorType.CONFLICT).message("changed concurrently by another request; try again")
+                            .extensions(extensions("id", "concurrent-change")).build();
                 }
                 case AuthenticationException ignored -> {
                     return error.errorType(ErrorType.UNAUTHORIZED).message("authentication required").build();
