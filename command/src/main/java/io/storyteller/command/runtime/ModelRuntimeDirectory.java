@@ -1,6 +1,7 @@
 package io.storyteller.command.runtime;
 
 import io.storyteller.domain.model.ModelRef;
+import io.storyteller.domain.model.ModelVariantView;
 import org.springframework.ai.chat.model.ChatModel;
 
 /**
@@ -10,21 +11,36 @@ import org.springframework.ai.chat.model.ChatModel;
  * A provider model is called by its version when that is itself a pinned provider model id
  * (it extends the model id, e.g. {@code gpt-4o-2024-08-06} of {@code openai:gpt-4o}, or
  * {@code llama3.1:8b} of {@code ollama:llama3.1}); otherwise (a snapshot date, a number) by its
- * model id. Named variants (base model + system prompt + sampling) are not resolved here.
+ * model id. A named variant ({@code variant:<name>}) runs on its base model's runtime with its
+ * system prompt and sampling.
  */
 final class ModelRuntimeDirectory implements ModelRuntimes {
 
+    /** The provider part of a named variant's id: {@code variant:<name>}. */
+    static final String VARIANT = "variant";
+
     private final HouseModelVersions house;
     private final ProviderChatModels providers;
+    private final VariantDefinitions variants;
 
     ModelRuntimeDirectory(HouseModelVersions house, ProviderChatModels providers) {
+        this(house, providers, VariantDefinitions.none());
+    }
+
+    ModelRuntimeDirectory(HouseModelVersions house, ProviderChatModels providers, VariantDefinitions variants) {
         this.house = house;
         this.providers = providers;
+        this.variants = variants;
     }
 
     @Override
     public ChatModel chatModelFor(ModelRef ref) {
         ModelId id = ModelId.of(ref);
+        if (VARIANT.equals(id.provider())) {
+            ModelVariantView variant = variants.variant(ref.modelId()).orElseThrow(() -> new ModelUnavailableException(
+                    "model " + ref.label() + " is not available: no such variant is registered"));
+            return new VariantChatModel(chatModelFor(variant.base()), variant);
+        }
         if (HouseModelVersions.PROVIDER.equals(id.provider())) {
             return house.chatModel(id.providerModelId(), ref.version());
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.ai.anthropic.AnthropicChatModel;
 import org.springframework.ai.ollama.OllamaChatModel;
 import org.springframework.ai.openai.OpenAiChatModel;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,10 +32,11 @@ public class ModelRuntimesConfiguration {
     ModelRuntimes modelRuntimes(HouseModelVersions house,
             ObjectProvider<OpenAiChatModel> openAi,
             ObjectProvider<AnthropicChatModel> anthropic,
-            ObjectProvider<OllamaChatModel> ollama) {
+            ObjectProvider<OllamaChatModel> ollama,
+            ObjectProvider<QueryGateway> queries) {
         return new ModelRuntimeDirectory(house, new ProviderChatModels(Map.of(
                 "openai", openAi::getIfAvailable,
                 "anthropic", anthropic::getIfAvailable,
-                "ollama", ollama::getIfAvailable)));
+                "ollama", ollama::getIfAvailable)), new RegisteredVariants(queries::getIfAvailable));
     }
 }
