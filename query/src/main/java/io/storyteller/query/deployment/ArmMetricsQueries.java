@@ -8,6 +8,7 @@ import io.storyteller.projections.schema.Columns;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -44,6 +45,7 @@ public class ArmMetricsQueries {
                    round(avg(cost) FILTER (WHERE NOT failed), 12) AS cost_per_beat
             FROM narration_outcomes
             WHERE deployment_id = :deploymentId AND rollout_id = :rolloutId AND occurred_at >= :since
+              AND (CAST(:step AS integer) IS NULL OR rollout_step = :step)
             GROUP BY arm""";
 
     /** A window without a start counts every call of the rollout. */
@@ -64,6 +66,7 @@ public class ArmMetricsQueries {
                 .param("deploymentId", query.deploymentId())
                 .param("rolloutId", query.rolloutId())
                 .param("since", Columns.time(query.since() == null ? EVER : query.since()))
+                .param("step", query.step(), Types.INTEGER)
                 .query((ResultSet rs) -> {
                     arms.put(NarrationArm.valueOf(rs.getString("arm")), metrics(rs));
                 });

@@ -121,6 +121,7 @@ class ArmMetricsQueryTest {
             String plan = String.join("\n", db.jdbc().sql("EXPLAIN " + ArmMetricsQueries.METRICS)
                     .param("deploymentId", SLOT).param("rolloutId", "r1")
                     .param("since", since.atOffset(java.time.ZoneOffset.UTC))
+                    .param("step", 1, java.sql.Types.INTEGER)
                     .query(String.class).list());
             assertThat(plan).contains("narration_outcomes_by_rollout");
         } finally {
@@ -135,6 +136,18 @@ class ArmMetricsQueryTest {
         assertThat(arm.latencyP95Millis()).as("p95").isEqualTo(p95);
         assertThat(arm.rating()).as("rating").isEqualTo(rating);
         assertThat(arm.costPerBeat()).as("cost per beat").isEqualByComparingTo(cost);
+    }
+
+    @Test
+    void narrationsCountInTheStepThatRoutedThem() {
+        ArmMetricsReport canaryStep = queries.handle(new FindArmMetrics(SLOT, "r1", since, 1));
+        ArmMetricsReport shadowStep = queries.handle(new FindArmMetrics(SLOT, "r1", since, 0));
+
+        assertThat(canaryStep.stable().samples()).isEqualTo(25);
+        assertThat(canaryStep.candidate().samples()).isEqualTo(10);
+        assertThat(canaryStep.shadow().samples()).isZero();
+        assertThat(shadowStep.shadow().samples()).isEqualTo(5);
+        assertThat(shadowStep.stable().samples()).isZero();
     }
 
     private static NarrationRecorded served(NarrationArm arm, String rolloutId, String model, long latency,

@@ -193,7 +193,7 @@ public class RolloutSaga {
     private ArmMetricsReport armMetrics() throws Exception {
         try {
             ArmMetricsReport report = queryGateway
-                    .query(new FindArmMetrics(deploymentId, rolloutId, stepStartedAt), ResponseTypes.instanceOf(ArmMetricsReport.class))
+                    .query(new FindArmMetrics(deploymentId, rolloutId, stepStartedAt, step), ResponseTypes.instanceOf(ArmMetricsReport.class))
                     .get(settings.queryTimeout().toMillis(), TimeUnit.MILLISECONDS);
             Objects.requireNonNull(report, "no metrics report");
             Objects.requireNonNull(report.stable(), "no stable arm in the metrics report");

@@ -74,7 +74,7 @@ class RolloutSagaStorageTest {
         sent.clear();
         inject(restored).analyse(deadlines.fire("rollout-analysis#3"), advancedAt.plus(Rollouts.INTERVAL));
         assertThat(sent).containsExactly(analyze(1, STABLE_ARM, CANARY_ARM));
-        assertThat(metrics.asked()).last().isEqualTo(new FindArmMetrics(Rollouts.DEPLOYMENT, Rollouts.ROLLOUT, advancedAt));
+        assertThat(metrics.asked()).last().isEqualTo(new FindArmMetrics(Rollouts.DEPLOYMENT, Rollouts.ROLLOUT, advancedAt, 1));
     }
 
     @Test

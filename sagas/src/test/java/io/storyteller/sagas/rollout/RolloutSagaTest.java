@@ -104,7 +104,7 @@ class RolloutSagaTest {
                     .whenTimeElapses(INTERVAL)
                     .expectDispatchedCommands(analyze(0, STABLE_ARM, CANARY_ARM))
                     .expectScheduledDeadlineMatching(INTERVAL, analysisOf(0));
-            assertThat(metrics.asked()).containsExactly(new FindArmMetrics(DEPLOYMENT, ROLLOUT, T0));
+            assertThat(metrics.asked()).containsExactly(new FindArmMetrics(DEPLOYMENT, ROLLOUT, T0, 0));
         }
 
         @Test

@@ -328,7 +328,8 @@ public final class RoutingBenchmark {
             line("```");
             String sql = metricsSql().replace(":deploymentId", "'" + deploymentId + "'")
                     .replace(":rolloutId", "'" + rolloutId + "'")
-                    .replace(":since", "TIMESTAMPTZ '" + since + "'");
+                    .replace(":since", "TIMESTAMPTZ '" + since + "'")
+                    .replace(":step", "NULL");
             jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + sql).query((java.sql.ResultSet rs) -> {
                 line(rs.getString(1));
             });
@@ -352,10 +353,12 @@ public final class RoutingBenchmark {
         line("|---|---:|---:|");
         for (var window : List.of(Map.entry("whole rollout", whole), Map.entry("last 10%", last10))) {
             Runnable bound = () -> jdbc.sql(sql).param("deploymentId", deploymentId).param("rolloutId", rolloutId)
-                    .param("since", window.getValue().atOffset(java.time.ZoneOffset.UTC)).query().listOfRows();
+                    .param("since", window.getValue().atOffset(java.time.ZoneOffset.UTC))
+                    .param("step", null, java.sql.Types.INTEGER).query().listOfRows();
             String literal = sql.replace(":deploymentId", "'" + deploymentId + "'")
                     .replace(":rolloutId", "'" + rolloutId + "'")
-                    .replace(":since", "TIMESTAMPTZ '" + window.getValue() + "'");
+                    .replace(":since", "TIMESTAMPTZ '" + window.getValue() + "'")
+                    .replace(":step", "NULL");
             Runnable inlined = () -> jdbc.sql(literal).query().listOfRows();
             Timings b = time(bound, runs);
             Timings l = time(inlined, runs);
