@@ -5,7 +5,6 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.storyteller.domain.deployment.RolloutPromoted;
 import io.storyteller.domain.shared.PlatformRole;
-import io.storyteller.graphql.security.TokenMinter;
 import io.storyteller.ops.e2e.RolloutViews.Analysis;
 import io.storyteller.ops.e2e.RolloutViews.ArmReport;
 import io.storyteller.ops.e2e.RolloutViews.Audit;
@@ -17,18 +16,12 @@ import io.storyteller.ops.e2e.RolloutViews.GateResult;
 import io.storyteller.ops.e2e.RolloutViews.Provenance;
 import io.storyteller.ops.e2e.RolloutViews.Ref;
 import io.storyteller.ops.e2e.RolloutViews.Traffic;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A world's house model version 2 rolled out over version 1 through the real GraphQL API, driven
@@ -37,27 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * persisted deadlines; every narration's provenance and audit tell which arm, version, step and
  * decision produced it.
  */
-@RolloutEndToEnd
-class RolloutEndToEndTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TokenMinter minter;
-
-    @Autowired
-    EventStore eventStore;
-
-    @Value("${storyteller.data-dir}")
-    Path dataDir;
-
-    private RolloutFixture cast;
-
-    @BeforeEach
-    void cast() {
-        cast = new RolloutFixture(port, minter, dataDir, eventStore);
-    }
+class RolloutEndToEndTest extends RolloutScenario {
 
     @Test
     void aCandidateShadowsThenStepsThroughTheCanaryOnRealNarrationsAndIsPromoted() {

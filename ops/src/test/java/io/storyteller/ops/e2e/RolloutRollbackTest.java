@@ -5,49 +5,22 @@ import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.storyteller.domain.deployment.RolloutRolledBack;
-import io.storyteller.graphql.security.TokenMinter;
 import io.storyteller.ops.e2e.RolloutViews.Analysis;
 import io.storyteller.ops.e2e.RolloutViews.Deployment;
 import io.storyteller.ops.e2e.RolloutViews.GateResult;
 import io.storyteller.ops.e2e.RolloutViews.Provenance;
 import io.storyteller.ops.e2e.RolloutViews.Ref;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A candidate that breaks a gate is rolled back by the rollout saga's own analysis, with the gate
  * named in the rationale, and the stable model keeps serving; all through the real GraphQL API on
  * real narrations.
  */
-@RolloutEndToEnd
-class RolloutRollbackTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TokenMinter minter;
-
-    @Autowired
-    EventStore eventStore;
-
-    @Value("${storyteller.data-dir}")
-    Path dataDir;
-
-    private RolloutFixture cast;
-
-    @BeforeEach
-    void cast() {
-        cast = new RolloutFixture(port, minter, dataDir, eventStore);
-    }
+class RolloutRollbackTest extends RolloutScenario {
 
     @Test
     void aCandidateThatFailsAGateIsRolledBackByItselfAndTheStableKeepsServing() {

@@ -3,50 +3,23 @@ package io.storyteller.ops.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storyteller.domain.deployment.RolloutAborted;
-import io.storyteller.graphql.security.TokenMinter;
 import io.storyteller.ops.e2e.RolloutViews.AuditedNarration;
 import io.storyteller.ops.e2e.RolloutViews.Beat;
 import io.storyteller.ops.e2e.RolloutViews.Decision;
 import io.storyteller.ops.e2e.RolloutViews.Deployment;
 import io.storyteller.ops.e2e.RolloutViews.Ref;
 import io.storyteller.ops.e2e.RolloutViews.Traffic;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A canary paused at a weight keeps its split: of many new stories the candidate narrates about
  * that share, each story staying on its arm from one action to the next; then the rollout is
  * aborted. Through the real GraphQL API on real narrations.
  */
-@RolloutEndToEnd
-class RolloutTrafficShareTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TokenMinter minter;
-
-    @Autowired
-    EventStore eventStore;
-
-    @Value("${storyteller.data-dir}")
-    Path dataDir;
-
-    private RolloutFixture cast;
-
-    @BeforeEach
-    void cast() {
-        cast = new RolloutFixture(port, minter, dataDir, eventStore);
-    }
+class RolloutTrafficShareTest extends RolloutScenario {
 
     @Test
     void aPausedCanaryServesItsWeightOfNewStoriesAndEachStoryKeepsItsArm() {
