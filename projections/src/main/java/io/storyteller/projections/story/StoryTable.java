@@ -63,8 +63,14 @@ final class StoryTable {
     }
 
     /** Recounts rather than increments, so a repeated event cannot skew the count. */
+    /**
+     * Positions run 1..n without gaps (erasure only ever removes the end), so the highest position is
+     * the count: one lookup in the (story_id, position) index instead of counting the whole story on
+     * every beat, which made a replay quadratic in a story's length.
+     */
     void beatsChanged(String storyId, Instant at) {
-        update(storyId, "beat_count = (SELECT count(*) FROM beats b WHERE b.story_id = :storyId)", null, at);
+        update(storyId, "beat_count = (SELECT coalesce(max(b.position), 0) FROM beats b WHERE b.story_id = :storyId)",
+                null, at);
     }
 
     void touch(String storyId, Instant at) {
