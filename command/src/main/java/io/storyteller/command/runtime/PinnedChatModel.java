@@ -52,16 +52,6 @@ final class PinnedChatModel implements ChatModel {
     }
 
     private ChatOptions withModel(ChatOptions options) {
-        ChatOptions.Builder builder = ChatOptions.builder().model(modelName);
-        if (options != null) {
-            builder.temperature(options.getTemperature())
-                    .topP(options.getTopP())
-                    .topK(options.getTopK())
-                    .maxTokens(options.getMaxTokens())
-                    .frequencyPenalty(options.getFrequencyPenalty())
-                    .presencePenalty(options.getPresencePenalty())
-                    .stopSequences(options.getStopSequences());
-        }
-        return builder.build();
+        return PortableOptions.copyOf(options).model(modelName).build();
     }
 }

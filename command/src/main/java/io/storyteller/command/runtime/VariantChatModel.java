@@ -56,17 +56,7 @@ final class VariantChatModel implements ChatModel {
         if (sampling == null) {
             return options;
         }
-        ChatOptions.Builder builder = ChatOptions.builder();
-        if (options != null) {
-            builder.model(options.getModel())
-                    .temperature(options.getTemperature())
-                    .topP(options.getTopP())
-                    .topK(options.getTopK())
-                    .maxTokens(options.getMaxTokens())
-                    .frequencyPenalty(options.getFrequencyPenalty())
-                    .presencePenalty(options.getPresencePenalty())
-                    .stopSequences(options.getStopSequences());
-        }
+        ChatOptions.Builder builder = PortableOptions.copyOf(options);
         if (sampling.temperature() != null) {
             builder.temperature(sampling.temperature());
         }
