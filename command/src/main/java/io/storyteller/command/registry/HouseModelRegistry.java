@@ -14,6 +14,8 @@ import io.storyteller.domain.world.HouseModelVersion;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
@@ -49,6 +51,8 @@ public class HouseModelRegistry {
 
     private final RegistryCommands registry;
     private final HouseModelFiles files;
+    /** Models this node has registered or found registered: their later versions need no RegisterModel. */
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     @Autowired
     public HouseModelRegistry(RegistryCommands registry, @Value("${storyteller.data-dir:./data}") Path dataDirectory) {
@@ -74,11 +78,14 @@ public class HouseModelRegistry {
                     trained.modelKey(), trained.version());
             return;
         }
-        RegistryResult registered = registry.register(new RegisterModel(modelId, spec(event.worldId()),
-                ModelSource.HOUSE_TRAINED, DISCOVERED_BY, Actor.system()));
-        if (registered.rejected()) {
-            log.warn("The registry refused house model {}: {}", modelId, registered.reason());
-            return;
+        if (!known.contains(modelId)) {
+            RegistryResult registered = registry.register(new RegisterModel(modelId, spec(event.worldId()),
+                    ModelSource.HOUSE_TRAINED, DISCOVERED_BY, Actor.system()));
+            if (registered.rejected()) {
+                log.warn("The registry refused house model {}: {}", modelId, registered.reason());
+                return;
+            }
+            known.add(modelId);
         }
         String version = String.valueOf(trained.version());
         ModelRef previous = trained.version() > 1 ? new ModelRef(modelId, String.valueOf(trained.version() - 1)) : null;

@@ -67,7 +67,18 @@ class HouseModelRegistryTest {
         assertThat(gateway.sent(AddModelVersion.class)).last().isEqualTo(new AddModelVersion(MODEL, "2",
                 new ModelArtifact("house://w1/v2", digest(2), 4100), new ModelRef(MODEL, "1"), "events 0..480",
                 Actor.system()));
-        assertThat(gateway.sent(RegisterModel.class)).hasSize(2); // the second refused by the store, as a repeat
+        assertThat(gateway.sent(RegisterModel.class)).hasSize(1); // a model once registered is not asked for again
+    }
+
+    @Test
+    void after_a_restart_a_model_already_registered_just_gains_its_new_version() throws IOException {
+        registry.on(trained(1, 0, 120, 3500));
+        HouseModelRegistry restarted = new HouseModelRegistry(commands, new HouseModelFiles(store));
+
+        restarted.on(trained(2, 0, 480, 4100));
+
+        assertThat(gateway.versionsOf(MODEL)).containsExactly("1", "2");
+        assertThat(gateway.views("house")).singleElement().satisfies(model -> assertThat(model.modelId()).isEqualTo(MODEL));
     }
 
     @Test
