@@ -39,13 +39,13 @@ public class Deployment {
     protected Deployment() {
     }
 
-    @CommandHandler
-    public Deployment(CreateDeployment command) {
-        String id = Require.text("deploymentId", command.deploymentId(), 128);
+    /** Created through {@link DeploymentAdmission}, which first checks that the slot's world exists. */
+    Deployment(CreateDeployment command) {
+        String id = Require.id("deploymentId", command.deploymentId());
         Actor actor = ModelAuthority.require(command.actor());
         UseCase useCase = Require.present("useCase", command.useCase());
         String worldId = command.worldId() == null || command.worldId().isBlank()
-                ? null : Require.text("worldId", command.worldId(), 64);
+                ? null : Require.id("worldId", command.worldId());
         ModelRef model = Require.present("stable", command.stable()).validated("stable");
         String slot = DeploymentIds.of(useCase, worldId);
         if (!id.equals(slot)) {
@@ -186,7 +186,7 @@ public class Deployment {
     }
 
     private String requireNewRolloutId(String rolloutId) {
-        String id = Require.text("rolloutId", rolloutId, 64);
+        String id = Require.id("rolloutId", rolloutId);
         if (rolloutIds.contains(id)) {
             throw DomainRejection.conflict("rolloutId", "unique", "rollout id " + id + " is already used on " + deploymentId);
         }
@@ -202,7 +202,7 @@ public class Deployment {
     }
 
     private Rollout requireInProgress(String rolloutId) {
-        String id = Require.text("rolloutId", rolloutId, 64);
+        String id = Require.id("rolloutId", rolloutId);
         if (rollout == null || !rollout.rolloutId().equals(id)) {
             throw DomainRejection.conflict("rolloutId", "in-progress", "rollout " + id + " is not in progress on " + deploymentId);
         }

@@ -26,7 +26,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public class Model {
 
-    static final int MAX_ID_LENGTH = 128;
     static final int MAX_VERSION_LENGTH = 64;
     static final int MAX_METRICS = 50;
 
@@ -42,7 +41,7 @@ public class Model {
 
     @CommandHandler
     public Model(RegisterModel command) {
-        String id = Require.text("modelId", command.modelId(), MAX_ID_LENGTH);
+        String id = Require.id("modelId", command.modelId());
         Actor actor = ModelAuthority.require(command.actor());
         ModelSpec checked = Require.present("spec", command.spec()).validated();
         ModelSource from = Require.present("source", command.source());

@@ -33,7 +33,7 @@ public class ModelDerivation {
 
     @CommandHandler
     public String handle(DeriveModelVariant command) throws Exception {
-        String variantId = Require.text("variantModelId", command.variantModelId(), Model.MAX_ID_LENGTH);
+        String variantId = Require.id("variantModelId", command.variantModelId());
         Actor actor = ModelAuthority.require(command.actor());
         String name = Require.text("name", command.name(), 100);
         if (!NAME.matcher(name).matches()) {

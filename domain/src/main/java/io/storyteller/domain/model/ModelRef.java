@@ -7,7 +7,7 @@ public record ModelRef(String modelId,
         String version) {
 
     public ModelRef validated(String field) {
-        return new ModelRef(Require.text(field + ".modelId", modelId, Model.MAX_ID_LENGTH),
+        return new ModelRef(Require.id(field + ".modelId", modelId),
                 Require.text(field + ".version", version, Model.MAX_VERSION_LENGTH));
     }
 

@@ -19,7 +19,7 @@ public record ModelSpec(String provider,
     public ModelSpec validated() {
         return new ModelSpec(
                 Require.text("spec.provider", provider, 60),
-                Require.text("spec.providerModelId", providerModelId, 200),
+                Require.id("spec.providerModelId", providerModelId),
                 Require.present("spec.kind", kind),
                 Require.texts("spec.capabilities", capabilities, 32, 60),
                 Require.range("spec.contextWindow", contextWindow, 1, 10_000_000),

@@ -12,7 +12,7 @@ public record Actor(String userId, Set<PlatformRole> roles) {
     private static final Actor SYSTEM = new Actor("system", Set.of(PlatformRole.SYSTEM));
 
     public Actor {
-        Require.text("actor.userId", userId, 200);
+        Require.id("actor.userId", userId);
         roles = roles == null || roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
     }
 

@@ -10,17 +10,25 @@ public final class Require {
     private Require() {
     }
 
-    /** A required text: present, not blank, at most {@code max} characters; returned trimmed. */
+    /**
+     * A required text: present, not blank, well-formed ({@link TextRules}), at most {@code max}
+     * characters; returned trimmed and normalised.
+     */
     public static String text(String field, String value, int max) {
         if (value == null || value.isBlank()) {
             throw DomainRejection.invalid(field, "required", field + " must not be blank");
         }
-        return maxLength(field, value.strip(), max);
+        return maxLength(field, TextRules.checkedText(field, value.strip()), max);
     }
 
-    /** An optional text: null or blank becomes empty; at most {@code max} characters. */
+    /** An optional text: null or blank becomes empty; well-formed and at most {@code max} characters. */
     public static String optionalText(String field, String value, int max) {
-        return value == null ? "" : maxLength(field, value.strip(), max);
+        return value == null ? "" : maxLength(field, TextRules.checkedText(field, value.strip()), max);
+    }
+
+    /** A required id of the one shape {@link TextRules} defines. */
+    public static String id(String field, String value) {
+        return TextRules.checkedId(field, value);
     }
 
     public static <T> T present(String field, T value) {

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.storyteller.domain.shared.AccessPolicy;
 import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.shared.Require;
@@ -52,8 +53,8 @@ public class Story {
     /** Called by {@link StoryAdmission} once the world has admitted the player. */
     Story(StartStory command) {
         // The same trimmed ids the admission checked and returned, so callers can address the story.
-        apply(new StoryStarted(Require.text("storyId", command.storyId(), 64),
-                Require.text("worldId", command.worldId(), 64),
+        apply(new StoryStarted(Require.id("storyId", command.storyId()),
+                Require.id("worldId", command.worldId()),
                 Require.text("title", command.title(), 200), command.actor().userId()));
     }
 
@@ -64,7 +65,7 @@ public class Story {
     void requireInviter(Actor actor) {
         requireActive();
         Require.present("actor", actor);
-        if (!actor.userId().equals(ownerId) && !actor.isPlatformAdmin()) {
+        if (!actor.userId().equals(ownerId) && !AccessPolicy.hasPlatformAuthority(actor)) {
             throw DomainRejection.forbidden("story-owner", "only the story's owner invites participants");
         }
     }
@@ -72,7 +73,7 @@ public class Story {
     /** Called by {@link StoryAdmission} once the world has admitted the invitee. */
     void invite(InviteParticipant command) {
         requireInviter(command.actor());
-        String userId = Require.text("userId", command.userId(), 200);
+        String userId = Require.id("userId", command.userId());
         if (participants.contains(userId)) {
             throw DomainRejection.conflict("userId", "not-participant", userId + " already takes part in this story");
         }
@@ -83,7 +84,7 @@ public class Story {
     public void handle(SubmitPlayerAction command) {
         String playerId = requireParticipant(command.actor());
         requireNoPendingNarration();
-        String beatId = Require.text("actionBeatId", command.actionBeatId(), 64);
+        String beatId = Require.id("actionBeatId", command.actionBeatId());
         requireNewBeatId("actionBeatId", beatId);
         String text = Require.text("text", command.text(), MAX_ACTION_LENGTH);
         apply(new PlayerActionSubmitted(storyId, worldId, beatId, playerId, text));
@@ -99,7 +100,7 @@ public class Story {
             apply(new NarrationRecorded(storyId, worldId, request.requestId(), request.actionBeatId(),
                     retried.beatId, retried.alternatives.size(), text, command.provenance()));
         } else {
-            String beatId = Require.text("narrationBeatId", command.narrationBeatId(), 64);
+            String beatId = Require.id("narrationBeatId", command.narrationBeatId());
             requireNewBeatId("narrationBeatId", beatId);
             apply(new NarrationRecorded(storyId, worldId, request.requestId(), request.actionBeatId(),
                     beatId, 0, text, command.provenance()));
@@ -116,7 +117,7 @@ public class Story {
 
     @CommandHandler
     public void handle(RecordShadowNarration command) {
-        String actionBeatId = requestedActions.get(Require.text("requestId", command.requestId(), 64));
+        String actionBeatId = requestedActions.get(Require.id("requestId", command.requestId()));
         if (actionBeatId == null) {
             throw DomainRejection.notFound("requestId", "no narration request " + command.requestId() + " in this story");
         }
@@ -134,7 +135,7 @@ public class Story {
     public void handle(RetryNarration command) {
         String playerId = requireParticipant(command.actor());
         requireNoPendingNarration();
-        String requestId = Require.text("requestId", command.requestId(), 64);
+        String requestId = Require.id("requestId", command.requestId());
         if (beats.isEmpty()) {
             throw DomainRejection.conflict("storyId", "has-beats", "there is no action to narrate yet");
         }
@@ -200,7 +201,7 @@ public class Story {
     public void handle(EndStory command) {
         requireActive();
         Actor actor = Require.present("actor", command.actor());
-        if (!actor.userId().equals(ownerId) && !actor.isPlatformAdmin()) {
+        if (!actor.userId().equals(ownerId) && !AccessPolicy.hasPlatformAuthority(actor)) {
             throw DomainRejection.forbidden("story-owner", "only the story's owner or a platform admin ends it");
         }
         apply(new StoryEnded(storyId, actor.userId()));

@@ -4,9 +4,9 @@ import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.shared.Require;
 import io.storyteller.domain.world.World;
+import io.storyteller.domain.world.WorldLookup;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 
 /**
@@ -25,9 +25,9 @@ public class StoryAdmission {
 
     @CommandHandler
     public String handle(StartStory command) throws Exception {
-        String storyId = Require.text("storyId", command.storyId(), 64);
+        String storyId = Require.id("storyId", command.storyId());
         Actor actor = Require.present("actor", command.actor());
-        requireAdmitted(Require.text("worldId", command.worldId(), 64), actor.userId(), "actor");
+        requireAdmitted(Require.id("worldId", command.worldId()), actor.userId(), "actor");
         Require.text("title", command.title(), 200);
         stories.newInstance(() -> new Story(command));
         return storyId;
@@ -37,18 +37,13 @@ public class StoryAdmission {
     public void handle(InviteParticipant command) {
         Aggregate<Story> story = stories.load(command.storyId());
         story.execute(s -> s.requireInviter(command.actor()));
-        String userId = Require.text("userId", command.userId(), 200);
+        String userId = Require.id("userId", command.userId());
         requireAdmitted(story.invoke(Story::worldId), userId, "userId");
         story.execute(s -> s.invite(command));
     }
 
     private void requireAdmitted(String worldId, String userId, String field) {
-        Aggregate<World> world;
-        try {
-            world = worlds.load(worldId);
-        } catch (AggregateNotFoundException e) {
-            throw DomainRejection.notFound("worldId", "no world " + worldId);
-        }
+        Aggregate<World> world = WorldLookup.load(worlds, "worldId", worldId);
         if (Boolean.TRUE.equals(world.invoke(World::isArchived))) {
             throw DomainRejection.conflict("worldId", "not-archived", "world " + worldId + " is archived");
         }

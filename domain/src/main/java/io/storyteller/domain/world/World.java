@@ -4,9 +4,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.storyteller.domain.shared.AccessPolicy;
 import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.shared.DomainRejection;
-import io.storyteller.domain.shared.PlatformRole;
 import io.storyteller.domain.shared.Require;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,9 +38,9 @@ public class World {
 
     @CommandHandler
     public World(CreateWorld command) {
-        String id = Require.text("worldId", command.worldId(), 64);
+        String id = Require.id("worldId", command.worldId());
         Actor actor = Require.present("actor", command.actor());
-        if (!actor.has(PlatformRole.WORLD_ADMIN) && !actor.isPlatformAdmin()) {
+        if (!AccessPolicy.createsWorlds(actor)) {
             throw DomainRejection.forbidden("role:world-admin", "only world admins and platform admins create worlds");
         }
         WorldSettings settings = Require.present("settings", command.settings()).validated();
@@ -58,7 +58,7 @@ public class World {
     @CommandHandler
     public void handle(AddLoreEntry command) {
         requireManager(command.actor());
-        String loreEntryId = Require.text("loreEntryId", command.loreEntryId(), 64);
+        String loreEntryId = Require.id("loreEntryId", command.loreEntryId());
         if (activeLore.contains(loreEntryId) || retiredLore.contains(loreEntryId)) {
             throw DomainRejection.conflict("loreEntryId", "unique", "lore entry " + loreEntryId + " already exists");
         }
@@ -84,7 +84,7 @@ public class World {
     @CommandHandler
     public void handle(AddWorldMember command) {
         requireManager(command.actor());
-        String userId = Require.text("userId", command.userId(), 200);
+        String userId = Require.id("userId", command.userId());
         WorldRole role = requireAssignableRole(command.role());
         if (members.containsKey(userId)) {
             throw DomainRejection.conflict("userId", "not-member", userId + " is already a member of this world");
@@ -113,7 +113,7 @@ public class World {
     public void handle(ArchiveWorld command) {
         requireOpen();
         Actor actor = Require.present("actor", command.actor());
-        if (members.get(actor.userId()) != WorldRole.OWNER && !actor.isPlatformAdmin()) {
+        if (members.get(actor.userId()) != WorldRole.OWNER && !AccessPolicy.hasPlatformAuthority(actor)) {
             throw DomainRejection.forbidden("role:owner", "only the world's owner or a platform admin archives it");
         }
         apply(new WorldArchived(worldId, actor.userId()));
@@ -146,7 +146,7 @@ public class World {
         requireOpen();
         Require.present("actor", actor);
         WorldRole role = members.get(actor.userId());
-        if (!actor.isPlatformAdmin() && (role == null || !role.manages())) {
+        if (!AccessPolicy.hasPlatformAuthority(actor) && (role == null || !role.manages())) {
             throw DomainRejection.forbidden("role:world-admin", "only this world's owner and admins manage it");
         }
     }

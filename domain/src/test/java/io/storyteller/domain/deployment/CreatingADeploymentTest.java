@@ -22,7 +22,7 @@ class CreatingADeploymentTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Deployment.class);
+        fixture = DeploymentExamples.fixture();
     }
 
     @Test
@@ -94,11 +94,23 @@ class CreatingADeploymentTest {
     }
 
     @Test
-    void aWorldIdHoldsAtMost64Characters() {
+    void aWorldIdIsShapedLikeAnId() {
         fixture.givenNoPriorActivity()
-                .when(new CreateDeployment(GLOBAL, UseCase.NARRATOR, "w".repeat(65), STABLE, ADMIN))
+                .when(new CreateDeployment(GLOBAL, UseCase.NARRATOR, "w".repeat(201), STABLE, ADMIN))
                 .expectNoEvents()
-                .expectException(Rejected.invalid("worldId", "max-length:64"));
+                .expectException(Rejected.invalid("worldId", "id-shape"));
+        fixture.givenNoPriorActivity()
+                .when(new CreateDeployment("narrator:world:w\u0000", UseCase.NARRATOR, "w\u0000", STABLE, ADMIN))
+                .expectNoEvents()
+                .expectException(Rejected.invalid("worldId", "id-shape"));
+    }
+
+    @Test
+    void aWorldsSlotNeedsTheWorld() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateDeployment("narrator:world:nowhere", UseCase.NARRATOR, "nowhere", STABLE, ADMIN))
+                .expectNoEvents()
+                .expectException(Rejected.notFound("worldId"));
     }
 
     @Test

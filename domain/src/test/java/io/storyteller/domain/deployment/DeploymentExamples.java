@@ -9,6 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import io.storyteller.domain.story.WorldsOnRecord;
+import io.storyteller.domain.world.ContentRating;
+import io.storyteller.domain.world.WorldCreated;
+import io.storyteller.domain.world.WorldSettings;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
 
 /**
  * The cast and facts the deployment specifications share. The global narrator slot is served by
@@ -107,5 +113,15 @@ final class DeploymentExamples {
 
     static RolloutPaused paused() {
         return new RolloutPaused(GLOBAL, R1, "investigating latency", MANAGER.userId());
+    }
+
+    /** A deployment fixture in which slots are opened through {@link DeploymentAdmission}, with world w1 on record. */
+    static FixtureConfiguration<Deployment> fixture() {
+        FixtureConfiguration<Deployment> fixture = new AggregateTestFixture<>(Deployment.class);
+        WorldSettings settings = new WorldSettings("Ashfall", "A city inside a volcano.", "fantasy", "grim",
+                ContentRating.TEEN, "");
+        WorldsOnRecord worlds = new WorldsOnRecord().record(WORLD_ID, new WorldCreated(WORLD_ID, settings, "wanda"));
+        fixture.registerAnnotatedCommandHandler(new DeploymentAdmission(worlds.repository(), fixture.getRepository()));
+        return fixture;
     }
 }

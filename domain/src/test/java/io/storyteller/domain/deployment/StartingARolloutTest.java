@@ -145,11 +145,11 @@ class StartingARolloutTest {
     }
 
     @Test
-    void aRolloutIdHoldsAtMost64Characters() {
+    void aRolloutIdIsShapedLikeAnId() {
         fixture.given(created())
-                .when(new StartRollout(GLOBAL, "r".repeat(65), CANDIDATE, canary(), REASON, ADMIN))
+                .when(new StartRollout(GLOBAL, "r".repeat(201), CANDIDATE, canary(), REASON, ADMIN))
                 .expectNoEvents()
-                .expectException(Rejected.invalid("rolloutId", "max-length:64"));
+                .expectException(Rejected.invalid("rolloutId", "id-shape"));
     }
 
     @Test

@@ -44,7 +44,7 @@ class WhoManagesDeploymentsTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Deployment.class);
+        fixture = DeploymentExamples.fixture();
     }
 
     private static Arguments command(String name, List<Object> given, Function<Actor, Object> command) {

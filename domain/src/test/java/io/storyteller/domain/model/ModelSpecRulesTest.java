@@ -44,7 +44,7 @@ class ModelSpecRulesTest {
                 Arguments.of("spec.provider", "required", with(" ", s.providerModelId(), s.kind(), s.capabilities(), s.contextWindow(), s.price(), s.license())),
                 Arguments.of("spec.provider", "max-length:60", with("p".repeat(61), s.providerModelId(), s.kind(), s.capabilities(), s.contextWindow(), s.price(), s.license())),
                 Arguments.of("spec.providerModelId", "required", with(s.provider(), null, s.kind(), s.capabilities(), s.contextWindow(), s.price(), s.license())),
-                Arguments.of("spec.providerModelId", "max-length:200", with(s.provider(), "m".repeat(201), s.kind(), s.capabilities(), s.contextWindow(), s.price(), s.license())),
+                Arguments.of("spec.providerModelId", "id-shape", with(s.provider(), "m".repeat(201), s.kind(), s.capabilities(), s.contextWindow(), s.price(), s.license())),
                 Arguments.of("spec.kind", "required", with(s.provider(), s.providerModelId(), null, s.capabilities(), s.contextWindow(), s.price(), s.license())),
                 Arguments.of("spec.capabilities", "max-count:32", with(s.provider(), s.providerModelId(), s.kind(), Collections.nCopies(33, "chat"), s.contextWindow(), s.price(), s.license())),
                 Arguments.of("spec.capabilities[1]", "required", with(s.provider(), s.providerModelId(), s.kind(), Arrays.asList("chat", " "), s.contextWindow(), s.price(), s.license())),

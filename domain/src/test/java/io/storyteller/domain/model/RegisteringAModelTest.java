@@ -116,11 +116,11 @@ class RegisteringAModelTest {
     }
 
     @Test
-    void aModelIdHoldsAtMost128Characters() {
+    void aModelIdIsShapedLikeAnId() {
         fixture.givenNoPriorActivity()
-                .when(new RegisterModel("m".repeat(129), paidChat(), ModelSource.PAID_API, null, ADMIN))
+                .when(new RegisterModel("m".repeat(201), paidChat(), ModelSource.PAID_API, null, ADMIN))
                 .expectNoEvents()
-                .expectException(Rejected.invalid("modelId", "max-length:128"));
+                .expectException(Rejected.invalid("modelId", "id-shape"));
     }
 
     @Test

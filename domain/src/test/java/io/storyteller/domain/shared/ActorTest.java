@@ -64,9 +64,9 @@ class ActorTest {
     }
 
     @Test
-    void anActorsIdHoldsAtMost200Characters() {
+    void anActorsIdIsShapedLikeAnId() {
         assertThatThrownBy(() -> new Actor("u".repeat(201), Set.of()))
                 .isInstanceOfSatisfying(DomainRejection.class,
-                        rejection -> assertThat(rejection.violation().rule()).isEqualTo("max-length:200"));
+                        rejection -> assertThat(rejection.violation().rule()).isEqualTo("id-shape"));
     }
 }

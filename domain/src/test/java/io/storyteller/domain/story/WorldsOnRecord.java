@@ -14,14 +14,14 @@ import org.axonframework.modelling.command.Repository;
  * World events on an in-memory event store, read back by a real event-sourcing repository: the
  * worlds {@link StoryAdmission} consults. Events may be added while a test runs.
  */
-final class WorldsOnRecord {
+public final class WorldsOnRecord {
 
     private final EventStore store = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine())
             .build();
     private final Map<String, Long> nextSequence = new HashMap<>();
 
-    WorldsOnRecord record(String worldId, Object... events) {
+    public WorldsOnRecord record(String worldId, Object... events) {
         for (Object event : events) {
             long sequence = nextSequence.merge(worldId, 1L, Long::sum) - 1;
             store.publish(new GenericDomainEventMessage<>("World", worldId, sequence, event));
@@ -29,7 +29,7 @@ final class WorldsOnRecord {
         return this;
     }
 
-    Repository<World> repository() {
+    public Repository<World> repository() {
         return EventSourcingRepository.builder(World.class).eventStore(store).build();
     }
 }

@@ -73,11 +73,11 @@ class CreatingAWorldTest {
     }
 
     @Test
-    void aWorldIdHoldsAtMost64Characters() {
+    void aWorldIdIsShapedLikeAnId() {
         fixture.givenNoPriorActivity()
-                .when(new CreateWorld("w".repeat(65), settings(), OWNER))
+                .when(new CreateWorld("w".repeat(201), settings(), OWNER))
                 .expectNoEvents()
-                .expectException(Rejected.invalid("worldId", "max-length:64"));
+                .expectException(Rejected.invalid("worldId", "id-shape"));
     }
 
     @Test

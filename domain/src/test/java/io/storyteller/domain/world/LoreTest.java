@@ -74,11 +74,11 @@ class LoreTest {
     }
 
     @Test
-    void aLoreEntryIdHoldsAtMost64Characters() {
+    void aLoreEntryIdIsShapedLikeAnId() {
         fixture.given(founded())
-                .when(new AddLoreEntry(WORLD_ID, "l".repeat(65), lore(), OWNER))
+                .when(new AddLoreEntry(WORLD_ID, "l".repeat(201), lore(), OWNER))
                 .expectNoEvents()
-                .expectException(Rejected.invalid("loreEntryId", "max-length:64"));
+                .expectException(Rejected.invalid("loreEntryId", "id-shape"));
     }
 
     @Test

@@ -1,19 +1,24 @@
 package io.storyteller.ops.domain;
 
 import io.storyteller.domain.deployment.Deployment;
+import io.storyteller.domain.deployment.DeploymentAdmission;
 import io.storyteller.domain.model.Model;
 import io.storyteller.domain.model.ModelDerivation;
+import io.storyteller.domain.shared.InputHygiene;
 import io.storyteller.domain.story.Story;
 import io.storyteller.domain.story.StoryAdmission;
 import io.storyteller.domain.world.World;
 import io.storyteller.ops.StorytellerProperties;
 import java.util.List;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.queryhandling.QueryBus;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -54,7 +59,21 @@ public class DomainConfiguration {
             }
             configurer
                     .registerCommandHandler(c -> new StoryAdmission(c.repository(World.class), c.repository(Story.class)))
-                    .registerCommandHandler(c -> new ModelDerivation(c.repository(Model.class)));
+                    .registerCommandHandler(c -> new ModelDerivation(c.repository(Model.class)))
+                    .registerCommandHandler(c -> new DeploymentAdmission(c.repository(World.class), c.repository(Deployment.class)));
+        };
+    }
+
+    /**
+     * Every command and query is checked for malformed text and ids before it is handled, so that
+     * nothing a client sends reaches an aggregate's event stream or a read model that cannot take it.
+     */
+    @Bean
+    SmartInitializingSingleton inputHygiene(CommandBus commands, QueryBus queries) {
+        InputHygiene hygiene = new InputHygiene();
+        return () -> {
+            commands.registerHandlerInterceptor(hygiene);
+            queries.registerHandlerInterceptor(hygiene);
         };
     }
 

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * @param phaseLimit       cap on every run, measured or not ({@code bench.phaseSeconds}, 120)
  * @param retrain          leave the house model's periodic retraining on ({@code bench.retrain}, false)
  * @param dataRoot         where the fresh data directory is made ({@code bench.dataRoot}, ops/target/benchmark-data)
- * @param parts            which measurements run ({@code bench.parts}, "a,b,c"); (c) replays whatever the log then holds
+ * @param parts            which measurements run ({@code bench.parts}, "p,a,b,c"); (c) replays whatever the log then holds
  */
 record BenchmarkSettings(int turns, int warmupTurns, int houseTurns, int houseWarmupTurns, int[] players,
                          Duration phaseLimit, boolean retrain, Path dataRoot, Set<String> parts) {
@@ -39,7 +39,7 @@ record BenchmarkSettings(int turns, int warmupTurns, int houseTurns, int houseWa
                 Duration.ofSeconds(Integer.getInteger("bench.phaseSeconds", 120)),
                 Boolean.getBoolean("bench.retrain"),
                 Path.of(System.getProperty("bench.dataRoot", defaultDataRoot())),
-                Arrays.stream(System.getProperty("bench.parts", "a,b,c").split(","))
+                Arrays.stream(System.getProperty("bench.parts", "p,a,b,c").split(","))
                         .map(part -> part.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()));
     }
 

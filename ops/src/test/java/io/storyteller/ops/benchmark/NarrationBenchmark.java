@@ -5,9 +5,11 @@ import io.storyteller.ops.StorytellerApplication;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -22,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A runnable benchmark, not a test (never run by {@code mvn verify}; see docs/benchmarks.md): the
  * real application on a fresh embedded PostgreSQL, without the seed world, measures
- * (a) the write path of a turn ({@link WritePath}), (b) a full turn with the house model
+ * (p) the database's own single-row insert rate ({@link RawInserts}), (a) the write path of a turn ({@link WritePath}), (b) a full turn with the house model
  * ({@link HouseTurns}) and (c) projection catch-up ({@link ProjectionCatchUp}), and prints tables.
  * Settings: {@link BenchmarkSettings}.
  */
@@ -30,6 +32,7 @@ public final class NarrationBenchmark {
 
     private static final String NARRATION = "narration";
     private static final List<String> CATCH_UP_GROUPS = List.of("stories", "worlds");
+    private static final Duration RAW_INSERT_DURATION = Duration.ofSeconds(15);
 
     private NarrationBenchmark() {
     }
@@ -83,13 +86,22 @@ public final class NarrationBenchmark {
         narration.shutDown();
         BenchmarkWorld world = BenchmarkWorld.create(commands, settings.maxPlayers());
 
+        List<RawInserts.Result> raw = new ArrayList<>();
+        if (settings.runs("p")) {
+            RawInserts inserts = new RawInserts(context.getBean(DataSource.class), RAW_INSERT_DURATION);
+            for (int clients : settings.players()) {
+                raw.add(inserts.run(clients));
+            }
+            report.rawInserts(raw);
+        }
+
         if (settings.runs("a")) {
             WritePath writePath = new WritePath(commands, world, settings);
             List<WritePath.Result> writes = new ArrayList<>();
             for (int players : settings.players()) {
                 writes.add(writePath.run(players));
             }
-            report.writePath(writes);
+            report.writePath(writes, raw);
         }
 
         if (settings.runs("b")) {

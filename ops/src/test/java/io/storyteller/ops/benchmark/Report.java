@@ -17,7 +17,17 @@ final class Report {
         return this;
     }
 
-    Report writePath(List<WritePath.Result> results) {
+    Report rawInserts(List<RawInserts.Result> results) {
+        out.append('\n').append("(p) PostgreSQL alone: single-row inserts into an event-shaped table, one commit each (synchronous commit on)").append('\n');
+        line("%-8s %9s %8s %10s", "clients", "rows", "secs", "rows/s");
+        for (RawInserts.Result r : results) {
+            line("%-8d %9d %8.2f %10.1f", r.clients(), r.rows(), r.seconds(), r.rowsPerSecond());
+        }
+        line("  %s", load());
+        return this;
+    }
+
+    Report writePath(List<WritePath.Result> results, List<RawInserts.Result> raw) {
         out.append('\n').append("(a) Write path of a turn: SubmitPlayerAction + RecordNarration (narration engine stopped)").append('\n');
         line("%-8s %7s %8s %8s %11s | %-6s %7s %7s %7s %13s | %-6s %7s %7s %7s",
                 "players", "turns", "secs", "turns/s", "commands/s", "Submit", "p50 ms", "p95 ms", "p99 ms",
@@ -31,6 +41,11 @@ final class Report {
                     capped(w.truncated()));
         }
         line("  p50 1st/last: Submit p50 over each player's first and last tenth of measured turns (the story grows)");
+        for (WritePath.Result w : results) {
+            raw.stream().filter(r -> r.clients() == w.players()).findFirst().ifPresent(r -> line(
+                    "  %d player(s): %.1f commands/s = %.0f %% of PostgreSQL's %.1f single-row commits/s with as many clients",
+                    w.players(), 2 * w.turnsPerSecond(), 100 * 2 * w.turnsPerSecond() / r.rowsPerSecond(), r.rowsPerSecond()));
+        }
         line("  %s", load());
         return this;
     }

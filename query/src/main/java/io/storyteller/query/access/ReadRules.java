@@ -1,7 +1,11 @@
 package io.storyteller.query.access;
 
+import io.storyteller.domain.world.WorldRole;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 /**
- * Who may read what, as SQL conditions over the read model; they need {@link Viewer#params()}.
+ * Who may read what ({@link io.storyteller.domain.shared.AccessPolicy}), as SQL conditions over the read model; they need {@link Viewer#params()}.
  * What a viewer may not see is answered exactly as if it did not exist.
  * <ul>
  *   <li>a world, and its lore, is visible to its members;</li>
@@ -24,9 +28,15 @@ public final class ReadRules {
              OR EXISTS (SELECT 1 FROM story_participants rp
                         WHERE rp.story_id = s.story_id AND rp.user_id = :viewer)
              OR EXISTS (SELECT 1 FROM world_members rm
-                        WHERE rm.world_id = s.world_id AND rm.user_id = :viewer AND rm.role IN ('OWNER', 'ADMIN')))""";
+                        WHERE rm.world_id = s.world_id AND rm.user_id = :viewer AND rm.role IN (%s)))""".formatted(managingRoles());
 
     private ReadRules() {
+    }
+
+    /** The world roles that manage a world ({@link WorldRole#manages()}), as an SQL list. */
+    private static String managingRoles() {
+        return Arrays.stream(WorldRole.values()).filter(WorldRole::manages)
+                .map(role -> "'" + role.name() + "'").collect(Collectors.joining(", "));
     }
 
     private static String worldMember(String worldIdColumn) {

@@ -1,11 +1,12 @@
 package io.storyteller.query.access;
 
+import io.storyteller.domain.shared.AccessPolicy;
 import io.storyteller.domain.shared.Actor;
 import java.util.Map;
 
 /**
  * Who reads, reduced to what the read rules need. Platform admins and the platform itself
- * ({@link Actor#isPlatformAdmin()}) see everything; a query without a viewer sees nothing.
+ * ({@link AccessPolicy#hasPlatformAuthority}) see everything; a query without a viewer sees nothing.
  */
 public record Viewer(String userId, boolean seesEverything) {
 
@@ -13,7 +14,7 @@ public record Viewer(String userId, boolean seesEverything) {
     private static final Viewer NOBODY = new Viewer("", false);
 
     public static Viewer of(Actor actor) {
-        return actor == null ? NOBODY : new Viewer(actor.userId(), actor.isPlatformAdmin());
+        return actor == null ? NOBODY : new Viewer(actor.userId(), AccessPolicy.hasPlatformAuthority(actor));
     }
 
     /** The named parameters that {@link ReadRules}' conditions use. */

@@ -5,7 +5,7 @@ import io.storyteller.domain.deployment.FindDeployments;
 import io.storyteller.domain.deployment.FindRolloutAnalyses;
 import io.storyteller.domain.deployment.RolloutAnalysisView;
 import io.storyteller.domain.deployment.WatchDeployments;
-import io.storyteller.projections.model.ModelReaders;
+import io.storyteller.domain.shared.AccessPolicy;
 import io.storyteller.projections.schema.DeploymentRows;
 import io.storyteller.projections.schema.RolloutAnalysisRows;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers deployment queries. Only those who may manage deployments read them
- * ({@link ModelReaders}); to everyone else there are none.
+ * ({@link AccessPolicy#managesModels}); to everyone else there are none.
  */
 @Component
 public class DeploymentQueries {
@@ -29,7 +29,7 @@ public class DeploymentQueries {
     /** The slots, those of one world when it is given; global slots first, then by id. */
     @QueryHandler
     public List<DeploymentView> handle(FindDeployments query) {
-        if (!ModelReaders.mayRead(query.viewer())) {
+        if (!AccessPolicy.managesModels(query.viewer())) {
             return List.of();
         }
         boolean inWorld = query.worldId() != null && !query.worldId().isBlank();
@@ -50,7 +50,7 @@ public class DeploymentQueries {
     /** A rollout's analyses (every rollout's of the slot when no rollout is given), oldest first. */
     @QueryHandler
     public List<RolloutAnalysisView> handle(FindRolloutAnalyses query) {
-        if (!ModelReaders.mayRead(query.viewer()) || query.deploymentId() == null) {
+        if (!AccessPolicy.managesModels(query.viewer()) || query.deploymentId() == null) {
             return List.of();
         }
         boolean oneRollout = query.rolloutId() != null && !query.rolloutId().isBlank();

@@ -9,7 +9,7 @@ import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.model.ModelSource;
 import io.storyteller.domain.model.ModelVersionView;
 import io.storyteller.domain.model.ModelView;
-import io.storyteller.projections.model.ModelReaders;
+import io.storyteller.domain.shared.AccessPolicy;
 import io.storyteller.projections.schema.Columns;
 import io.storyteller.projections.schema.ModelRows;
 import java.sql.ResultSet;
@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers registry queries. Only those who may manage models read them ({@link ModelReaders});
+ * Answers registry queries. Only those who may manage models read them ({@link AccessPolicy#managesModels});
  * to everyone else the registry answers as if it were empty.
  */
 @Component
@@ -60,7 +60,7 @@ public class ModelQueries {
     /** The models matching every criterion given, by id, each with its versions oldest first. */
     @QueryHandler
     public List<ModelView> handle(FindModels query) {
-        if (!ModelReaders.mayRead(query.viewer())) {
+        if (!AccessPolicy.managesModels(query.viewer())) {
             return List.of();
         }
         List<String> conditions = new ArrayList<>(List.of("true"));
@@ -83,7 +83,7 @@ public class ModelQueries {
     /** The version's ancestry; empty when the model is missing or not visible. A null version is the latest. */
     @QueryHandler
     public Optional<ModelLineage> handle(FindModelLineage query) {
-        if (!ModelReaders.mayRead(query.viewer()) || query.modelId() == null || !exists(query.modelId())) {
+        if (!AccessPolicy.managesModels(query.viewer()) || query.modelId() == null || !exists(query.modelId())) {
             return Optional.empty();
         }
         String version = query.version() != null ? query.version() : latestVersion(query.modelId()).orElse(null);

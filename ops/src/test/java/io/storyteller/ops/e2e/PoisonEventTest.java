@@ -1,0 +1,136 @@
+package io.storyteller.ops.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.storyteller.domain.deployment.DeploymentCreated;
+import io.storyteller.domain.model.ModelKind;
+import io.storyteller.domain.model.ModelRef;
+import io.storyteller.domain.model.ModelRegistered;
+import io.storyteller.domain.model.ModelSource;
+import io.storyteller.domain.model.ModelSpec;
+import io.storyteller.domain.model.TokenPrice;
+import io.storyteller.domain.model.UseCase;
+import io.storyteller.domain.story.NarrationArm;
+import io.storyteller.domain.story.NarrationProvenance;
+import io.storyteller.domain.story.NarrationRecorded;
+import io.storyteller.domain.story.StoryStarted;
+import io.storyteller.domain.world.ContentRating;
+import io.storyteller.domain.world.WorldCreated;
+import io.storyteller.domain.world.WorldSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * An event that a read model cannot store — here a text with NUL, which PostgreSQL refuses — stalls
+ * nothing: the processor dead-letters it in its own sequence and goes on with every other world and
+ * story. The events are appended straight to the event store, as an older version of the platform
+ * (or a bug) might have written them; the API itself no longer accepts such text.
+ */
+@EndToEnd
+class PoisonEventTest {
+
+    private static final String NUL = "\u0000";
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    org.axonframework.config.Configuration axon;
+
+    /** A processing group, the aggregate type of its events, an event for an id holding the text, and its read-model row. */
+    record Case(String group, String aggregateType, Function<Poison, Object> event, String rowQuery) {
+        @Override
+        public String toString() {
+            return group;
+        }
+    }
+
+    /** The id of the event's aggregate, and a text that is poisonous or healthy. */
+    record Poison(String id, String text) {
+    }
+
+    static Stream<Arguments> groups() {
+        return Stream.of(
+                new Case("worlds", "World", p -> new WorldCreated(p.id(),
+                        new WorldSettings(p.text(), "A premise.", "fantasy", "grim", ContentRating.TEEN, ""), "ada"),
+                        "SELECT count(*) FROM worlds WHERE world_id = ?"),
+                new Case("stories", "Story", p -> new StoryStarted(p.id(), "poisoned-world", p.text(), "ada"),
+                        "SELECT count(*) FROM stories WHERE story_id = ?"),
+                new Case("models", "Model", p -> new ModelRegistered(p.id(),
+                        new ModelSpec("openai", "gpt-test", ModelKind.CHAT, List.of("chat"), 4096, TokenPrice.zero(), p.text()),
+                        ModelSource.PAID_API, null, "ada"),
+                        "SELECT count(*) FROM models WHERE model_id = ?"),
+                new Case("deployments", "Deployment", p -> new DeploymentCreated(p.id(), UseCase.NARRATOR, null,
+                        new ModelRef("house:" + p.text(), "1"), "ada"),
+                        "SELECT count(*) FROM deployments WHERE deployment_id = ?"),
+                new Case("narration-metrics", "Story", p -> new NarrationRecorded(p.id(), "w", "r-" + p.id(), "a-" + p.id(),
+                        "n-" + p.id(), 0, "The fog lifts.", new NarrationProvenance("house:w", "1", "digest", List.of(), 12, 3, 4,
+                        "narrator:" + p.text(), NarrationArm.STABLE, null, null)),
+                        "SELECT count(*) FROM narration_outcomes WHERE story_id = ?"))
+                .map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("groups")
+    void aPoisonEventIsDeadLetteredAndOtherSequencesKeepFlowing(Case group) {
+        String poisoned = "poisoned-" + UUID.randomUUID();
+        String healthy = inTheSameSegment(poisoned);
+        append(group, new Poison(poisoned, "Ash" + NUL + "fall"));
+        append(group, new Poison(healthy, "Ashfall"));
+
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(jdbc.queryForObject(group.rowQuery(), Long.class, healthy))
+                    .as("the healthy sequence after the poison is handled").isEqualTo(1L);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM deadletterentry WHERE processinggroup = ? AND sequenceidentifier = ?",
+                    Long.class, group.group(), poisoned)).as("the poison is dead-lettered").isEqualTo(1L);
+        });
+        assertThat(jdbc.queryForObject(group.rowQuery(), Long.class, poisoned)).as("nothing half-written").isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM deadletterentry WHERE processinggroup = ? AND sequenceidentifier = ?",
+                Long.class, group.group(), healthy)).as("the healthy sequence is not dead-lettered").isZero();
+        assertNoProcessorIsInError();
+    }
+
+    /**
+     * An id whose sequence falls in the poisoned one's segment (for any segment count up to 256), so
+     * the healthy event is handled by the very work package that met the poison.
+     */
+    private static String inTheSameSegment(String poisoned) {
+        while (true) {
+            String candidate = "healthy-" + UUID.randomUUID();
+            if ((candidate.hashCode() & 0xFF) == (poisoned.hashCode() & 0xFF)) {
+                return candidate;
+            }
+        }
+    }
+
+    private void append(Case group, Poison poison) {
+        eventStore.publish(new GenericDomainEventMessage<>(group.aggregateType(), poison.id(), 0, group.event().apply(poison)));
+    }
+
+    private void assertNoProcessorIsInError() {
+        EventProcessingConfiguration processing = axon.eventProcessingConfiguration();
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                assertThat(streaming.isError()).as("processor %s in error", name).isFalse();
+                assertThat(streaming.processingStatus().values()).as("segments of %s", name)
+                        .noneMatch(status -> status.isErrorState());
+            }
+        });
+    }
+}
