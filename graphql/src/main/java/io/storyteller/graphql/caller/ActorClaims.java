@@ -29,12 +29,15 @@ public final class ActorClaims {
         return new Actor(jwt.getSubject(), roles(jwt));
     }
 
-    /** The roles a token grants; unknown names and SYSTEM are dropped. */
+    /**
+     * The roles a token grants, by their exact names ({@code PLAYER}, {@code WORLD_ADMIN},
+     * {@code PLATFORM_ADMIN}, {@code MODEL_MANAGER}); any other spelling and SYSTEM are dropped.
+     */
     public static Set<PlatformRole> roles(Jwt jwt) {
         Set<PlatformRole> roles = EnumSet.noneOf(PlatformRole.class);
         for (String name : names(jwt.getClaims().get(ROLES))) {
             for (PlatformRole role : PlatformRole.values()) {
-                if (role != PlatformRole.SYSTEM && role.name().equalsIgnoreCase(name)) {
+                if (role != PlatformRole.SYSTEM && role.name().equals(name)) {
                     roles.add(role);
                 }
             }

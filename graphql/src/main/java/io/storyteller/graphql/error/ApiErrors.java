@@ -12,10 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.sql.SQLException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.ErrorType;
@@ -59,13 +62,29 @@ public final class ApiErrors {
                             .message("no " + field + " " + id)
                             .extensions(extensions(field, "exists")).build();
                 }
+                case IncompatibleAggregateException otherType -> {
+                    // an id of another aggregate type, e.g. a world's id given as storyId: no such story
+                    String field = argumentNamedIn(arguments, otherType.getMessage());
+                    return error.errorType(ErrorType.NOT_FOUND)
+                            .message("no " + field + " " + arguments.getOrDefault(field, ""))
+                            .extensions(extensions(field, "exists")).build();
+                }
+                case SQLException data when isDataException(data) -> {
+                    // the database refused a value the request carried (e.g. a NUL character), not a fault of ours
+                    log.debug("A request's value was refused by the database", thrown);
+                    return error.errorType(ErrorType.BAD_REQUEST)
+                            .message("a value in this request cannot be stored (it may hold a NUL or another character no text column takes)")
+                            .extensions(extensions("input", "storable")).build();
+                }
                 case AggregateStreamCreationException taken -> {
                     return error.errorType(ApiErrorType.CONFLICT).message("an entity with this id already exists")
                             .extensions(extensions("id", "unique")).build();
                 }
                 case ConcurrencyException concurrent -> {
-                    return error.errorType(ApiErrorType.CONFLICT).message("changed concurrently by another request; try again")
-                            .extensions(extensions("id", "concurrent-change")).build();
+                    return concurrentChange(error);
+                }
+                case ConflictingModificationException concurrent -> {
+                    return concurrentChange(error);
                 }
                 case AuthenticationException ignored -> {
                     return error.errorType(ErrorType.UNAUTHORIZED).message("authentication required").build();
@@ -88,6 +107,34 @@ public final class ApiErrors {
         return error.errorType(ErrorType.INTERNAL_ERROR)
                 .message("internal error (error id " + errorId + ")")
                 .extensions(Map.of("errorId", errorId)).build();
+    }
+
+    private static GraphQLError concurrentChange(GraphqlErrorBuilder<?> error) {
+        return error.errorType(ApiErrorType.CONFLICT).message("changed concurrently by another request; try again")
+                .extensions(extensions("id", "concurrent-change")).build();
+    }
+
+    /** SQLSTATE class 22: a data exception, caused by a value (bad encoding, NUL, too long), never by the statement. */
+    private static boolean isDataException(SQLException exception) {
+        return exception.getSQLState() != null && exception.getSQLState().startsWith("22");
+    }
+
+    /**
+     * The argument holding the id of an aggregate that failed to load: the one whose value the
+     * message names, else the first argument that holds an id ({@code id} or {@code ...Id}).
+     */
+    private static String argumentNamedIn(Map<String, Object> arguments, String message) {
+        String text = message == null ? "" : message;
+        return arguments.entrySet().stream()
+                .filter(argument -> argument.getValue() instanceof String value && !value.isEmpty() && text.contains(value))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .or(() -> arguments.entrySet().stream()
+                        .filter(argument -> argument.getValue() instanceof String
+                                && (argument.getKey().equals("id") || argument.getKey().endsWith("Id")))
+                        .map(Map.Entry::getKey)
+                        .findFirst())
+                .orElse("id");
     }
 
     private static Violation violation(Throwable cause) {

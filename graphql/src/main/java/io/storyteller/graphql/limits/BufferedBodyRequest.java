@@ -10,12 +10,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
-/** A request whose body was already read into memory, served again to whatever reads it next. */
-final class BufferedBodyRequest extends HttpServletRequestWrapper {
+/** A request whose body was already read into memory (to count or check it), served again to whatever reads it next. */
+public final class BufferedBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
 
-    BufferedBodyRequest(HttpServletRequest request, byte[] body) {
+    public BufferedBodyRequest(HttpServletRequest request, byte[] body) {
         super(request);
         this.body = body;
     }

@@ -12,7 +12,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Turns a verified token into the authentication the API works with: named by {@code sub}, with
- * one {@code ROLE_} authority per platform role it grants (never SYSTEM).
+ * one {@code ROLE_} authority per platform role it grants (never SYSTEM). A token must expire:
+ * one without {@code exp} is refused whoever signed it, since it could never be taken back.
  */
 public class JwtActorConverter implements Converter<Jwt, JwtAuthenticationToken> {
 
@@ -20,6 +21,9 @@ public class JwtActorConverter implements Converter<Jwt, JwtAuthenticationToken>
     public JwtAuthenticationToken convert(Jwt jwt) {
         if (!StringUtils.hasText(jwt.getSubject())) {
             throw new InvalidBearerTokenException("the token names no subject");
+        }
+        if (jwt.getExpiresAt() == null) {
+            throw new InvalidBearerTokenException("the token has no expiry (exp)");
         }
         List<GrantedAuthority> authorities = ActorClaims.roles(jwt).stream()
                 .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))

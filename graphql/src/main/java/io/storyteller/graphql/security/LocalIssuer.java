@@ -3,6 +3,8 @@ package io.storyteller.graphql.security;
 import com.nimbusds.jose.JOSEException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -36,7 +38,9 @@ public class LocalIssuer {
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(TokenMinter.ISSUER),
-                new JwtClaimValidator<String>(JwtClaimNames.SUB, StringUtils::hasText)));
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, StringUtils::hasText),
+                // the default validators check exp only when present; a token must carry one
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull)));
         return decoder;
     }
 

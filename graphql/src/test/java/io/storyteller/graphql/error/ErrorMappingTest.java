@@ -11,7 +11,11 @@ import io.storyteller.graphql.ApiTest;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import java.sql.SQLException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -57,6 +61,60 @@ class ErrorMappingTest extends ApiTest {
         assertThat(error.at("/extensions/classification").asText()).isEqualTo("NOT_FOUND");
         assertThat(error.at("/extensions/field").asText()).isEqualTo("storyId");
         assertThat(error.at("/extensions/rule").asText()).isEqualTo("exists");
+    }
+
+    @Test
+    void an_id_of_an_aggregate_of_another_type_is_not_found_like_a_missing_one() {
+        commands.failWith(new CompletionException(new IncompatibleAggregateException(
+                "Aggregate identifier must be non-null after applying an event. Make sure the aggregate identifier is "
+                        + "initialized at the latest when handling the creation event.")));
+
+        JsonNode error = graphQl("mutation { rateBeat(storyId: \"w1\", beatId: \"b1\", rating: 5) { storyId } }").at("/errors/0");
+
+        assertThat(error.at("/extensions/classification").asText()).isEqualTo("NOT_FOUND");
+        assertThat(error.at("/extensions/field").asText()).isEqualTo("storyId");
+        assertThat(error.at("/extensions/rule").asText()).isEqualTo("exists");
+        assertThat(error.get("message").asText()).isEqualTo("no storyId w1");
+    }
+
+    @Test
+    void an_incompatible_aggregate_is_named_by_the_argument_its_message_holds() {
+        commands.failWith(new CompletionException(new IncompatibleAggregateException("Aggregate [b1] is of another type")));
+
+        JsonNode error = graphQl("mutation { rateBeat(storyId: \"w1\", beatId: \"b1\", rating: 5) { storyId } }").at("/errors/0");
+
+        assertThat(error.at("/extensions/field").asText()).isEqualTo("beatId");
+    }
+
+    @Test
+    void a_value_the_event_store_refuses_as_data_is_a_bad_request_not_an_internal_error() {
+        commands.failWith(new CompletionException(new EventStoreException("An event could not be stored",
+                new SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00", "22021"))));
+
+        JsonNode response = graphQl(END_STORY);
+        JsonNode error = response.at("/errors/0");
+
+        assertThat(error.at("/extensions/classification").asText()).isEqualTo("BAD_REQUEST");
+        assertThat(error.at("/extensions/rule").asText()).isEqualTo("storable");
+        assertThat(response.toString()).doesNotContain("UTF8", "SQLException", "EventStoreException");
+    }
+
+    @Test
+    void an_event_store_that_fails_for_its_own_reasons_stays_an_internal_error() {
+        commands.failWith(new CompletionException(new EventStoreException("An event could not be stored",
+                new SQLException("connection refused", "08001"))));
+
+        JsonNode response = graphQl(END_STORY);
+
+        assertThat(response.at("/errors/0/extensions/classification").asText()).isEqualTo("INTERNAL_ERROR");
+        assertThat(response.toString()).doesNotContain("connection refused");
+    }
+
+    @Test
+    void a_conflicting_aggregate_version_is_a_conflict() {
+        commands.failWith(new CompletionException(new ConflictingAggregateVersionException("s1", 3, 4)));
+
+        assertThat(graphQl(END_STORY).at("/errors/0/extensions/classification").asText()).isEqualTo("CONFLICT");
     }
 
     @Test

@@ -53,7 +53,8 @@ class MetaManagerTokenTest extends ApiTest {
     void a_scope_or_scp_claim_with_models_manage_maps_to_MODEL_MANAGER() {
         assertThat(roles(Map.of("scope", "openid models:manage"))).containsExactly(PlatformRole.MODEL_MANAGER);
         assertThat(roles(Map.of("scp", List.of("models:manage")))).containsExactly(PlatformRole.MODEL_MANAGER);
-        assertThat(roles(Map.of("roles", List.of("model_manager")))).containsExactly(PlatformRole.MODEL_MANAGER);
+        assertThat(roles(Map.of("roles", List.of("MODEL_MANAGER")))).containsExactly(PlatformRole.MODEL_MANAGER);
+        assertThat(roles(Map.of("roles", List.of("model_manager"), "scope", "Models:Manage"))).isEmpty();
         assertThat(roles(Map.of("scope", "models:read", "roles", "PLAYER"))).containsExactly(PlatformRole.PLAYER);
     }
 

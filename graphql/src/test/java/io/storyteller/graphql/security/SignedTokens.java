@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
-/** Builds tokens the TokenMinter would never issue: other keys, past expiry, forbidden roles. */
+/** Builds tokens the TokenMinter would never issue: other keys, past or no expiry, forbidden or misspelled roles. */
 final class SignedTokens {
 
     private SignedTokens() {
@@ -27,13 +27,28 @@ final class SignedTokens {
     }
 
     static String sign(RSAKey key, String issuer, String subject, List<String> roles, Instant expiresAt) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return sign(key, new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(subject)
                 .claim("roles", roles)
                 .issueTime(Date.from(expiresAt.minus(Duration.ofHours(1))))
                 .expirationTime(Date.from(expiresAt))
-                .build();
+                .build());
+    }
+
+    /** A token that never expires: no exp claim at all. */
+    static String signWithoutExpiry(RSAKey key, String issuer, String subject, List<String> roles) {
+        return sign(key, new JWTClaimsSet.Builder().issuer(issuer).subject(subject).claim("roles", roles)
+                .issueTime(new Date()).build());
+    }
+
+    /** A token with the given scope claim and no roles. */
+    static String signWithScope(RSAKey key, String issuer, String subject, String scope, Instant expiresAt) {
+        return sign(key, new JWTClaimsSet.Builder().issuer(issuer).subject(subject).claim("scope", scope)
+                .expirationTime(Date.from(expiresAt)).build());
+    }
+
+    private static String sign(RSAKey key, JWTClaimsSet claims) {
         try {
             SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
             token.sign(new RSASSASigner(key));

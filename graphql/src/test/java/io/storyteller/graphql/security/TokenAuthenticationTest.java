@@ -16,6 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 class TokenAuthenticationTest extends ApiTest {
@@ -54,6 +55,35 @@ class TokenAuthenticationTest extends ApiTest {
                 Instant.now().minus(Duration.ofMinutes(10)));
 
         assertUnauthorized(post(ME, Map.of(), expired));
+    }
+
+    @Test
+    void a_token_without_an_expiry_is_unauthorized() {
+        String forever = SignedTokens.signWithoutExpiry(signingKey.key(), TokenMinter.ISSUER, "alice", List.of("PLAYER"));
+
+        assertUnauthorized(post(ME, Map.of(), forever));
+    }
+
+    @Test
+    void a_token_without_an_expiry_is_refused_by_the_converter_whoever_signed_it() {
+        Jwt forever = Jwt.withTokenValue("t").header("alg", "RS256").subject("alice").claim("roles", List.of("PLAYER")).build();
+
+        assertThatThrownBy(() -> new JwtActorConverter().convert(forever))
+                .isInstanceOf(org.springframework.security.oauth2.server.resource.InvalidBearerTokenException.class);
+    }
+
+    @Test
+    void role_names_are_matched_exactly_and_other_spellings_are_ignored() {
+        String misspelled = SignedTokens.sign(signingKey.key(), TokenMinter.ISSUER, "mallory",
+                List.of("platform_admin", "Model_Manager", "PLAYER"), Instant.now().plusSeconds(300));
+        String shoutedScope = SignedTokens.signWithScope(signingKey.key(), TokenMinter.ISSUER, "mallory", "MODELS:MANAGE",
+                Instant.now().plusSeconds(300));
+        String scope = SignedTokens.signWithScope(signingKey.key(), TokenMinter.ISSUER, "meta", "openid models:manage",
+                Instant.now().plusSeconds(300));
+
+        assertThat(body(post(ME, Map.of(), misspelled)).at("/data/me/roles").toString()).isEqualTo("[\"PLAYER\"]");
+        assertThat(body(post(ME, Map.of(), shoutedScope)).at("/data/me/roles").toString()).isEqualTo("[]");
+        assertThat(body(post(ME, Map.of(), scope)).at("/data/me/roles").toString()).isEqualTo("[\"MODEL_MANAGER\"]");
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.junit.jupiter.api.Test;
 
-class WorldQueriesTest extends ApiTest {
+class WorldQueryFieldsTest extends ApiTest {
 
     @Test
     void me_answers_the_caller_from_the_token() {

@@ -18,11 +18,11 @@ import org.springframework.stereotype.Controller;
 
 /** Reads stories, a world's stories and a story's world; the query side decides what the caller may see. */
 @Controller
-public class StoryQueries {
+public class StoryQueryFields {
 
     private final QueryGateway queries;
 
-    public StoryQueries(QueryGateway queries) {
+    public StoryQueryFields(QueryGateway queries) {
         this.queries = queries;
     }
 

@@ -18,7 +18,7 @@ import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.junit.jupiter.api.Test;
 
-class ModelQueriesTest extends ApiTest {
+class ModelQueryFieldsTest extends ApiTest {
 
     @Test
     void models_asks_FindModels_with_the_filters_for_many_model_views() {

@@ -27,7 +27,7 @@ import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.junit.jupiter.api.Test;
 
-class DeploymentQueriesTest extends ApiTest {
+class DeploymentQueryFieldsTest extends ApiTest {
 
     @Test
     void deployments_show_the_live_traffic_split_and_rollout_progress() {

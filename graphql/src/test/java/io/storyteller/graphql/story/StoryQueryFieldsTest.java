@@ -14,7 +14,7 @@ import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.junit.jupiter.api.Test;
 
-class StoryQueriesTest extends ApiTest {
+class StoryQueryFieldsTest extends ApiTest {
 
     @Test
     void story_asks_FindStory_as_the_caller_and_answers_null_when_it_is_hidden() {

@@ -23,11 +23,11 @@ import org.springframework.stereotype.Controller;
 
 /** Reads deployment slots, their rollouts' analyses and metrics, and the narration audit. */
 @Controller
-public class DeploymentQueries {
+public class DeploymentQueryFields {
 
     private final QueryGateway queries;
 
-    public DeploymentQueries(QueryGateway queries) {
+    public DeploymentQueryFields(QueryGateway queries) {
         this.queries = queries;
     }
 

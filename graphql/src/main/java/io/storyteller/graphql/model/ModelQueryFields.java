@@ -19,11 +19,11 @@ import org.springframework.stereotype.Controller;
 
 /** Reads the model registry and lineage; the query side decides what the caller may see. */
 @Controller
-public class ModelQueries {
+public class ModelQueryFields {
 
     private final QueryGateway queries;
 
-    public ModelQueries(QueryGateway queries) {
+    public ModelQueryFields(QueryGateway queries) {
         this.queries = queries;
     }
 

@@ -17,11 +17,11 @@ import org.springframework.stereotype.Controller;
 
 /** Reads worlds and their lore; the query side decides what the caller may see. */
 @Controller
-public class WorldQueries {
+public class WorldQueryFields {
 
     private final QueryGateway queries;
 
-    public WorldQueries(QueryGateway queries) {
+    public WorldQueryFields(QueryGateway queries) {
         this.queries = queries;
     }
 
