@@ -15,7 +15,7 @@ import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGe
  * Run with the environment variable {@code ORT_DISABLE_TELEMETRY=1} as well; the JVM cannot set
  * it for itself, so telemetry is also switched off on ONNX Runtime's environment here.
  */
-// Fully qualified bean names: modules may reuse a simple class name (graphql's and query's StoryQueries).
+// Fully qualified bean names: two beans of different modules never collide by their simple names.
 @SpringBootApplication(scanBasePackages = "io.storyteller", nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class)
 @EnableConfigurationProperties(StorytellerProperties.class)
 public class StorytellerApplication {

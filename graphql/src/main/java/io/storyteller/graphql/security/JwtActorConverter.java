@@ -1,5 +1,6 @@
 package io.storyteller.graphql.security;
 
+import io.storyteller.domain.shared.TextRules;
 import io.storyteller.graphql.caller.ActorClaims;
 import java.util.List;
 import org.springframework.core.convert.converter.Converter;
@@ -21,6 +22,10 @@ public class JwtActorConverter implements Converter<Jwt, JwtAuthenticationToken>
     public JwtAuthenticationToken convert(Jwt jwt) {
         if (!StringUtils.hasText(jwt.getSubject())) {
             throw new InvalidBearerTokenException("the token names no subject");
+        }
+        if (!TextRules.isId(jwt.getSubject())) {
+            // A user id is an id like any other (TextRules): a subject that is none could never be a member.
+            throw new InvalidBearerTokenException("the token's subject is not a valid user id");
         }
         if (jwt.getExpiresAt() == null) {
             throw new InvalidBearerTokenException("the token has no expiry (exp)");

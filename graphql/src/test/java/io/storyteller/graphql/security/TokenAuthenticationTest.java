@@ -73,6 +73,20 @@ class TokenAuthenticationTest extends ApiTest {
     }
 
     @Test
+    void a_subject_that_is_no_user_id_is_unauthorized() {
+        for (String subject : List.of("two words", "nul\u0000", "\u202Eadmin")) {
+            Jwt token = Jwt.withTokenValue("t").header("alg", "RS256").subject(subject)
+                    .expiresAt(Instant.now().plusSeconds(300)).claim("roles", List.of("PLAYER")).build();
+
+            assertThatThrownBy(() -> new JwtActorConverter().convert(token)).as(subject)
+                    .isInstanceOf(org.springframework.security.oauth2.server.resource.InvalidBearerTokenException.class);
+        }
+        String signed = SignedTokens.sign(signingKey.key(), TokenMinter.ISSUER, "two words", List.of("PLAYER"),
+                Instant.now().plusSeconds(300));
+        assertUnauthorized(post(ME, Map.of(), signed));
+    }
+
+    @Test
     void role_names_are_matched_exactly_and_other_spellings_are_ignored() {
         String misspelled = SignedTokens.sign(signingKey.key(), TokenMinter.ISSUER, "mallory",
                 List.of("platform_admin", "Model_Manager", "PLAYER"), Instant.now().plusSeconds(300));

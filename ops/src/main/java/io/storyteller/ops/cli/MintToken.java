@@ -29,7 +29,7 @@ class MintToken implements Callable<Integer> {
     String user;
 
     @Option(names = "--role", split = ",", defaultValue = "PLAYER",
-            description = "Platform roles, repeated or comma-separated: PLAYER, WORLD_ADMIN, PLATFORM_ADMIN (default: ${DEFAULT-VALUE}).")
+            description = "Platform roles, repeated or comma-separated: PLAYER, WORLD_ADMIN, PLATFORM_ADMIN, MODEL_MANAGER (default: ${DEFAULT-VALUE}).")
     List<PlatformRole> roles;
 
     @Option(names = "--ttl", defaultValue = "PT12H", converter = DurationConverter.class,
