@@ -1,0 +1,39 @@
+package io.storyteller.graphql.processing;
+
+import io.storyteller.domain.processing.DeadLetterRetry;
+import io.storyteller.domain.processing.DeadLetterView;
+import io.storyteller.domain.processing.FindDeadLetters;
+import io.storyteller.domain.processing.RetryDeadLetters;
+import io.storyteller.domain.shared.Actor;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** Dead letters of the processing groups; the handlers decide who may see and retry them. */
+@Controller
+public class DeadLetterFields {
+
+    private final QueryGateway queries;
+    private final CommandGateway commands;
+
+    public DeadLetterFields(QueryGateway queries, CommandGateway commands) {
+        this.queries = queries;
+        this.commands = commands;
+    }
+
+    @QueryMapping
+    public CompletableFuture<List<DeadLetterView>> deadLetters(@Argument String processingGroup, @Argument int first, Actor actor) {
+        return queries.query(new FindDeadLetters(processingGroup, first, actor), ResponseTypes.multipleInstancesOf(DeadLetterView.class));
+    }
+
+    @MutationMapping
+    public CompletableFuture<DeadLetterRetry> retryDeadLetters(@Argument String processingGroup, Actor actor) {
+        return commands.send(new RetryDeadLetters(processingGroup, actor));
+    }
+}
