@@ -1,6 +1,7 @@
 package io.storyteller.command.autoswitch;
 
 import io.storyteller.domain.model.TokenPrice;
+import io.storyteller.domain.story.RecordedPlayerAction;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -48,7 +49,7 @@ public final class ReplayEvaluation {
         this.callTimeout = callTimeout;
     }
 
-    static Prompt prompt(RecordedAction action) {
+    static Prompt prompt(RecordedPlayerAction action) {
         String world = action.worldName() == null ? "this world" : "the world \"" + action.worldName() + "\"";
         return new Prompt(List.of(
                 new SystemMessage("You are the narrator of an interactive story set in " + world + ". Continue the story"
@@ -57,13 +58,13 @@ public final class ReplayEvaluation {
                 new UserMessage(action.text())));
     }
 
-    public ReplayResult evaluate(String label, ChatModel model, TokenPrice price, List<RecordedAction> actions) {
+    public ReplayResult evaluate(String label, ChatModel model, TokenPrice price, List<RecordedPlayerAction> actions) {
         List<Long> latencies = new ArrayList<>();
         int failures = 0;
         int usable = 0;
         int answered = 0;
         BigDecimal cost = BigDecimal.ZERO;
-        for (RecordedAction action : actions) {
+        for (RecordedPlayerAction action : actions) {
             Prompt prompt = prompt(action);
             long started = System.nanoTime();
             ChatResponse response = null;

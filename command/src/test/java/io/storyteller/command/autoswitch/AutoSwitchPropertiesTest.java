@@ -3,7 +3,6 @@ package io.storyteller.command.autoswitch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,28 +20,24 @@ class AutoSwitchPropertiesTest {
     @Test
     void theDefaultsAreThoseBoundFromNothing() {
         assertThat(bind(Map.of())).isEqualTo(AutoSwitchProperties.defaults());
-        assertThat(AutoSwitchProperties.defaults().strategy().shadow().mirroredRequests()).isEqualTo(50);
-        assertThat(AutoSwitchProperties.defaults().strategy().analysisInterval()).isEqualTo(Duration.ofMinutes(30));
-        assertThat(AutoSwitchProperties.defaults().strategy().gates().tolerance()).isEqualTo(0.1);
+        assertThat(AutoSwitchProperties.defaults().replayActions()).isEqualTo(12);
+        assertThat(AutoSwitchProperties.defaults().evaluationThreads()).isEqualTo(2);
     }
 
     @Test
     void settingsAreBound() {
         AutoSwitchProperties properties = bind(Map.of("storyteller.auto-switch.replay-actions", "5",
-                "storyteller.auto-switch.min-improvement", "0.5",
-                "storyteller.auto-switch.max-cost-increase", "0.01",
-                "storyteller.auto-switch.canary-steps", "10,100",
-                "storyteller.auto-switch.shadow-duration", "1h"));
+                "storyteller.auto-switch.call-timeout", "20s",
+                "storyteller.auto-switch.evaluation-threads", "4",
+                "storyteller.auto-switch.min-improvement", "0.5"));
         assertThat(properties.replayActions()).isEqualTo(5);
-        assertThat(properties.policy().minImprovement()).isEqualTo(0.5);
-        assertThat(properties.policy().maxCostIncrease()).isEqualByComparingTo(new BigDecimal("0.01"));
-        assertThat(properties.strategy().canarySteps()).containsExactly(10, 100);
-        assertThat(properties.strategy().shadow().duration()).isEqualTo(Duration.ofHours(1));
+        assertThat(properties.callTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(properties.evaluationThreads()).isEqualTo(4);
     }
 
     @Test
-    void aStrategyTheDomainWouldRefuseFailsAtStartUp() {
-        assertThatThrownBy(() -> bind(Map.of("storyteller.auto-switch.canary-steps", "10,50")))
+    void settingsOutOfRangeFailAtStartUp() {
+        assertThatThrownBy(() -> bind(Map.of("storyteller.auto-switch.evaluation-threads", "0")))
                 .isInstanceOf(BindException.class);
         assertThatThrownBy(() -> bind(Map.of("storyteller.auto-switch.replay-actions", "0")))
                 .isInstanceOf(BindException.class);

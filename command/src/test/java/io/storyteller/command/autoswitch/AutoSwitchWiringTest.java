@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.storyteller.command.runtime.ModelRuntimes;
 import io.storyteller.command.runtime.ModelUnavailableException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SimpleQueryBus;
@@ -17,20 +14,18 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class AutoSwitchWiringTest {
 
     final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(AutoSwitchConfiguration.class, AutoSwitchPolicyRunner.class)
+            .withUserConfiguration(AutoSwitchConfiguration.class, ReplayEvaluations.class)
             .withBean(ModelRuntimes.class, () -> ref -> {
                 throw new ModelUnavailableException("none");
             })
-            .withBean(EventStore.class, () -> EmbeddedEventStore.builder()
-                    .storageEngine(new InMemoryEventStorageEngine()).build())
             .withBean(QueryGateway.class, () -> DefaultQueryGateway.builder()
                     .queryBus(SimpleQueryBus.builder().build()).build())
             .withBean(CommandGateway.class, RecordingCommands::new);
 
     @Test
-    void theRunnerAssemblesFromItsProperties() {
+    void theReplayAssemblesFromItsProperties() {
         context.withPropertyValues("storyteller.auto-switch.replay-actions=7").run(started -> {
-            assertThat(started).hasSingleBean(AutoSwitchPolicyRunner.class);
+            assertThat(started).hasSingleBean(ReplayEvaluations.class);
             assertThat(started.getBean(AutoSwitchProperties.class).replayActions()).isEqualTo(7);
         });
     }
@@ -38,6 +33,6 @@ class AutoSwitchWiringTest {
     @Test
     void itCanBeSwitchedOff() {
         context.withPropertyValues("storyteller.auto-switch.enabled=false")
-                .run(started -> assertThat(started).doesNotHaveBean(AutoSwitchPolicyRunner.class));
+                .run(started -> assertThat(started).doesNotHaveBean(ReplayEvaluations.class));
     }
 }

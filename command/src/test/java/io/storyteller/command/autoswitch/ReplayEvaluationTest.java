@@ -3,6 +3,8 @@ package io.storyteller.command.autoswitch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storyteller.domain.model.TokenPrice;
+import io.storyteller.domain.story.RecordedPlayerAction;
+import java.time.Instant;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -17,8 +19,11 @@ import org.springframework.ai.chat.model.Generation;
 class ReplayEvaluationTest {
 
     final ExecutorService calls = Executors.newCachedThreadPool();
-    final List<RecordedAction> actions = List.of(new RecordedAction("w1", "Ashfall", "I open the door"),
-            new RecordedAction("w1", "Ashfall", "I wait"));
+    final List<RecordedPlayerAction> actions = List.of(action("I open the door"), action("I wait"));
+
+    private static RecordedPlayerAction action(String text) {
+        return new RecordedPlayerAction("w1", "Ashfall", "s1", "a-" + text.hashCode(), text, Instant.EPOCH);
+    }
 
     @AfterEach
     void tearDown() {

@@ -10,9 +10,11 @@ import io.storyteller.domain.model.UseCase;
 import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.shared.Require;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
@@ -35,6 +37,12 @@ public class Deployment {
     private Rollout rollout;
     /** Every rollout id ever used here, so an analysis or a command never reaches an older rollout. */
     private final Set<String> rolloutIds = new HashSet<>();
+    /** When the slot was created; null in a snapshot taken before it was kept. */
+    private Instant createdAt;
+    /** Candidates (labels) taken up by the auto-switch: each is considered once. */
+    private final Set<String> autoSwitchConsidered = new HashSet<>();
+    /** Candidates (labels) the auto-switch decided on: each is decided once. */
+    private final Set<String> autoSwitchDecided = new HashSet<>();
 
     protected Deployment() {
     }
@@ -144,9 +152,40 @@ public class Deployment {
     }
 
     @CommandHandler
+    public void handle(ConsiderAutoSwitch command) {
+        Actor actor = ModelAuthority.require(command.actor());
+        ModelRef candidate = requireCandidate(command.candidate());
+        String provider = Require.text("provider", command.provider(), 100);
+        Instant discoveredAt = Require.present("discoveredAt", command.discoveredAt());
+        String worldId = command.worldId() == null || command.worldId().isBlank() ? null : command.worldId();
+        if (!DeploymentIds.of(UseCase.NARRATOR, worldId).equals(deploymentId)) {
+            throw DomainRejection.conflict("deploymentId", "narrator-slot",
+                    deploymentId + " is not the narrator slot of " + (worldId == null ? "all worlds" : "world " + worldId));
+        }
+        if (!stable.modelId().startsWith(provider + ":")) {
+            throw DomainRejection.conflict("provider", "stable-provider",
+                    deploymentId + " is served by " + stable.label() + ", not by a model of " + provider);
+        }
+        if (createdAt != null && !discoveredAt.isAfter(createdAt)) {
+            throw DomainRejection.conflict("discoveredAt", "after-slot-created",
+                    candidate.label() + " was known when " + deploymentId + " was created");
+        }
+        requireNoRollout();
+        if (autoSwitchConsidered.contains(candidate.label()) || autoSwitchDecided.contains(candidate.label())) {
+            throw DomainRejection.conflict("candidate", "considered-once",
+                    deploymentId + " has already considered " + candidate.label());
+        }
+        apply(new AutoSwitchConsidered(deploymentId, worldId, candidate, stable, actor.userId()));
+    }
+
+    @CommandHandler
     public void handle(DecideAutoSwitch command) {
         Actor actor = ModelAuthority.require(command.actor());
         ModelRef candidate = requireCandidate(command.candidate());
+        if (autoSwitchDecided.contains(candidate.label())) {
+            throw DomainRejection.conflict("candidate", "decided-once",
+                    deploymentId + " has already decided on " + candidate.label());
+        }
         ArmMetrics candidateEvaluation = Require.present("candidateEvaluation", command.candidateEvaluation())
                 .validated("candidateEvaluation");
         ArmMetrics stableEvaluation = Require.present("stableEvaluation", command.stableEvaluation())
@@ -219,9 +258,20 @@ public class Deployment {
     }
 
     @EventSourcingHandler
-    void on(DeploymentCreated event) {
+    void on(DeploymentCreated event, @Timestamp Instant at) {
         deploymentId = event.deploymentId();
         stable = event.stable();
+        createdAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(AutoSwitchConsidered event) {
+        autoSwitchConsidered.add(event.candidate().label());
+    }
+
+    @EventSourcingHandler
+    void on(AutoSwitchDecided event) {
+        autoSwitchDecided.add(event.candidate().label());
     }
 
     @EventSourcingHandler

@@ -85,7 +85,8 @@ public class Model {
             throw DomainRejection.notFound("version", "model " + modelId + " has no version " + version);
         }
         String suite = Require.text("suite", command.suite(), 100);
-        apply(new ModelEvaluated(modelId, version, suite, metrics(command.metrics()), actor.userId()));
+        String evaluationId = orNull(Require.optionalText("evaluationId", command.evaluationId(), 300));
+        apply(new ModelEvaluated(modelId, version, suite, metrics(command.metrics()), actor.userId(), evaluationId));
     }
 
     @CommandHandler

@@ -1,0 +1,99 @@
+package io.storyteller.projections.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.storyteller.domain.story.BeatEdited;
+import io.storyteller.domain.story.BeatsErased;
+import io.storyteller.domain.story.PlayerActionSubmitted;
+import io.storyteller.projections.support.EventLog;
+import io.storyteller.projections.support.ReadModelDatabase;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RecordedActionProjectionTest {
+
+    static ReadModelDatabase db;
+    EventLog log;
+    RecordedActionProjection projection;
+
+    @BeforeAll
+    static void startDatabase() {
+        db = ReadModelDatabase.start();
+    }
+
+    @AfterAll
+    static void stopDatabase() throws Exception {
+        db.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        db.clear();
+        log = new EventLog();
+        projection = new RecordedActionProjection(db.jdbc());
+    }
+
+    @Test
+    void anActionIsKeptWithItsWorldStoryBeatTextPositionAndTime() {
+        log.story("s1", action("s1", "w1", "a1", "I open the door"));
+        log.story("s2", action("s2", "w2", "a1", "I wait"));
+        log.deliver(projection);
+
+        assertThat(db.rows("SELECT * FROM recorded_actions ORDER BY position")).containsExactly(
+                Map.of("story_id", "s1", "action_beat_id", "a1", "world_id", "w1", "text", "I open the door",
+                        "position", 0L, "submitted_at", Timestamp.from(EventLog.timeOf(0))),
+                Map.of("story_id", "s2", "action_beat_id", "a1", "world_id", "w2", "text", "I wait",
+                        "position", 1L, "submitted_at", Timestamp.from(EventLog.timeOf(1))));
+    }
+
+    @Test
+    void aRedeliveredActionCountsOnce() {
+        log.story("s1", action("s1", "w1", "a1", "I open the door"));
+        log.deliver(projection);
+        log.redeliverAll(projection);
+
+        assertThat(db.rows("SELECT action_beat_id FROM recorded_actions")).hasSize(1);
+    }
+
+    @Test
+    void anActionWithoutTextIsNotReplayable() {
+        log.story("s1", action("s1", "w1", "a1", "  "), action("s1", "w1", "a2", null));
+        log.deliver(projection);
+
+        assertThat(db.rows("SELECT * FROM recorded_actions")).isEmpty();
+    }
+
+    @Test
+    void anErasedActionIsForgottenAndAnEditedOneKeepsItsNewText() {
+        log.story("s1", action("s1", "w1", "a1", "I open the door"), action("s1", "w1", "a2", "I steal the crown"),
+                new BeatEdited("s1", "a1", "I open the door", "I knock on the door", "pia"),
+                new BeatsErased("s1", List.of("a2", "n2"), "pia"));
+        log.deliver(projection);
+
+        assertThat(db.rows("SELECT action_beat_id, text FROM recorded_actions"))
+                .containsExactly(Map.of("action_beat_id", "a1", "text", "I knock on the door"));
+    }
+
+    @Test
+    void aReplayRebuildsTheSameTable() {
+        log.story("s1", action("s1", "w1", "a1", "I open the door"), action("s1", "w1", "a2", "I run"),
+                new BeatsErased("s1", List.of("a2"), "pia"));
+        log.story("s2", action("s2", "w2", "a1", "I wait"));
+        log.deliver(projection);
+        var before = db.snapshot();
+
+        log.replay(projection);
+
+        assertThat(db.snapshot()).isEqualTo(before);
+        assertThat(before.get("recorded_actions")).hasSize(2);
+    }
+
+    private static PlayerActionSubmitted action(String storyId, String worldId, String beatId, String text) {
+        return new PlayerActionSubmitted(storyId, worldId, beatId, "pia", text);
+    }
+}
