@@ -14,19 +14,23 @@ import io.storyteller.domain.model.UseCase;
 import io.storyteller.domain.story.NarrationArm;
 import io.storyteller.domain.story.NarrationProvenance;
 import io.storyteller.domain.story.NarrationRecorded;
+import io.storyteller.domain.story.PlayerActionSubmitted;
 import io.storyteller.domain.story.StoryStarted;
 import io.storyteller.domain.world.ContentRating;
 import io.storyteller.domain.world.WorldCreated;
 import io.storyteller.domain.world.WorldSettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -82,8 +86,28 @@ class PoisonEventTest {
                 new Case("narration-metrics", "Story", p -> new NarrationRecorded(p.id(), "w", "r-" + p.id(), "a-" + p.id(),
                         "n-" + p.id(), 0, "The fog lifts.", new NarrationProvenance("house:w", "1", "digest", List.of(), 12, 3, 4,
                         "narrator:" + p.text(), NarrationArm.STABLE, null, null)),
-                        "SELECT count(*) FROM narration_outcomes WHERE story_id = ?"))
+                        "SELECT count(*) FROM narration_outcomes WHERE story_id = ?"),
+                new Case("recorded-actions", "Story", p -> new PlayerActionSubmitted(p.id(), "poisoned-world", "a-" + p.id(),
+                        "ada", "I light the " + p.text() + " lamp."),
+                        "SELECT count(*) FROM recorded_actions WHERE story_id = ?"))
                 .map(Arguments::of);
+    }
+
+    /**
+     * Groups whose handlers write nothing an event's content could poison: the narration engine and
+     * the house-model trainer answer with commands (which the domain's input rules guard) and keep
+     * their work outside the transaction; the registry automation sends commands only.
+     */
+    private static final Set<String> STORING_NOTHING = Set.of("narration", "house-model-training", "model-registry");
+
+    @Test
+    void everyProcessingGroupThatStoresEventContentHasAPoisonCase() {
+        Set<String> covered = groups().map(arguments -> ((Case) arguments.get()[0]).group()).collect(Collectors.toSet());
+        Set<String> withDeadLetters = axon.eventProcessingConfiguration().eventProcessors().keySet().stream()
+                .filter(group -> axon.eventProcessingConfiguration().deadLetterQueue(group).isPresent())
+                .collect(Collectors.toSet());
+        assertThat(withDeadLetters).isNotEmpty().allSatisfy(group -> assertThat(covered.contains(group) || STORING_NOTHING.contains(group))
+                .as("processing group %s needs a poison case here (or a reason to be in STORING_NOTHING)", group).isTrue());
     }
 
     @ParameterizedTest(name = "{0}")
