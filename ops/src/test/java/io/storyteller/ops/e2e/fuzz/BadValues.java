@@ -137,6 +137,27 @@ final class BadValues {
         return dedupe(bad, valid);
     }
 
+    /**
+     * The values that have broken a read or a store before (NUL, which PostgreSQL refuses in text,
+     * null for non-null, ids of the wrong kind), then {@code count} of the others, starting at the
+     * {@code seed}-th, so that positions with other seeds get the others.
+     */
+    static List<BadValue> sample(List<BadValue> values, int seed, int count) {
+        List<BadValue> kept = new ArrayList<>(values.stream().filter(BadValues::always).toList());
+        List<BadValue> others = values.stream().filter(value -> !always(value)).toList();
+        if (others.size() <= count) {
+            kept.addAll(others);
+            return kept;
+        }
+        int start = seed * count % others.size();
+        java.util.stream.IntStream.range(0, count).mapToObj(i -> others.get((start + i) % others.size())).forEach(kept::add);
+        return kept;
+    }
+
+    private static boolean always(BadValue value) {
+        return value.kind().contains("NUL") || value.kind().contains("null") || value.kind().contains("id of ");
+    }
+
     private List<BadValue> scalar(String name, String scalar) {
         return switch (scalar) {
             case "Int", "Long" -> INTEGERS;
@@ -152,18 +173,18 @@ final class BadValues {
     /** Ids of the wrong kind: every other object of the fixture, another user's, and made-up ones. */
     private List<BadValue> ids() {
         return List.of(
-                BadValue.text("a world id", world.worldId),
-                BadValue.text("a story id", world.storyId),
-                BadValue.text("a lore entry id", world.loreEntryId),
-                BadValue.text("a beat id", world.actionBeatId),
-                BadValue.text("a narration beat id", world.narrationBeatId),
-                BadValue.text("a model id", world.modelId),
-                BadValue.text("a deployment id", world.deploymentId),
-                BadValue.text("house:<world> as id", "house:" + world.worldId),
-                BadValue.text("variant id", "variant:fuzz-" + world.tag),
-                BadValue.text("another user's world", world.foreignWorldId),
-                BadValue.text("another user's story", world.foreignStoryId),
-                BadValue.text("a user id", world.foreignOwnerId),
+                BadValue.text("id of a world", world.worldId),
+                BadValue.text("id of a story", world.storyId),
+                BadValue.text("id of a lore entry", world.loreEntryId),
+                BadValue.text("id of an action beat", world.actionBeatId),
+                BadValue.text("id of a narration beat", world.narrationBeatId),
+                BadValue.text("id of a model", world.modelId),
+                BadValue.text("id of a deployment", world.deploymentId),
+                BadValue.text("id of a world's house model (house:<world>)", "house:" + world.worldId),
+                BadValue.text("id of a variant model", "variant:fuzz-" + world.tag),
+                BadValue.text("id of another user's world", world.foreignWorldId),
+                BadValue.text("id of another user's story", world.foreignStoryId),
+                BadValue.text("id of a user", world.foreignOwnerId),
                 BadValue.text("path-like id", "../../etc/passwd"),
                 BadValue.text("id with colons", "narrator:world:" + world.worldId + ":x"),
                 BadValue.plain("negative number id", -1));
