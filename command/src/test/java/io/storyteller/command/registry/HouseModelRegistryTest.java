@@ -104,7 +104,7 @@ class HouseModelRegistryTest {
 
     @Test
     void a_world_whose_id_is_no_store_key_is_found_under_its_derived_key() throws IOException {
-        String worldId = "world with spaces";
+        String worldId = "auth0|world:with/slashes";
         HouseModelVersion version = new HouseModelVersion("world-0123456789abcdef0123456789abcdef", 1, digest(1), 0, 9, 3,
                 40, 30, Instant.parse("2026-11-21T10:00:00Z"));
         store(version.modelKey(), 1, 1234);

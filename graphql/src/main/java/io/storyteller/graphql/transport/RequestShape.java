@@ -25,7 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code variables}, a string {@code operationName} and an object of {@code extensions} before
  * Spring GraphQL reads it. Any other body (malformed JSON, JSON null, a batch array, a number...)
  * is answered 400 with the GraphQL error shape naming the member and the rule, where Spring would
- * answer 500 or its own error page. The body is read once here and replayed to the handler.
+ * answer 500 or its own error page; a body of another media type (a form, multipart) is answered 415
+ * in the same shape. The body is read once here and replayed to the handler.
  */
 public class RequestShape extends OncePerRequestFilter {
 
@@ -45,12 +46,19 @@ public class RequestShape extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !readsAsJson(request.getContentType());
+        return !"POST".equals(request.getMethod());
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (!readsAsJson(request.getContentType())) {
+            // Spring would answer a form or multipart body (a broken one with a 500) in its own shape.
+            ErrorResponseBody.write(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, ErrorType.BAD_REQUEST,
+                    "a GraphQL request is sent as application/json (or application/graphql)",
+                    Map.of("field", "Content-Type", "rule", "media-type"));
+            return;
+        }
         byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         if (body.length > maxBytes) {
             // only a body of undeclared length that is not chunked (HTTP/2) gets here past the size limit

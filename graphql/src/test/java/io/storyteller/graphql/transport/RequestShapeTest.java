@@ -67,6 +67,20 @@ class RequestShapeTest extends ApiTest {
         assertThat(queries.asked()).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {"multipart/form-data", "multipart/form-data; boundary=x", "text/plain",
+            "application/x-www-form-urlencoded", "not a media type"})
+    void a_body_of_another_media_type_is_unsupported_in_the_graphql_error_shape(String contentType) {
+        MvcTestResult result = mvc.post().uri("/graphql").header(HttpHeaders.CONTENT_TYPE, contentType)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + aliceToken()).content("{\"query\": \"{ me { userId } }\"}").exchange();
+
+        assertThat(result).hasStatus(415);
+        JsonNode error = body(result).at("/errors/0");
+        assertThat(error.at("/extensions/classification").asText()).isEqualTo("BAD_REQUEST");
+        assertThat(error.at("/extensions/field").asText()).isEqualTo("Content-Type");
+        assertThat(error.at("/extensions/rule").asText()).isEqualTo("media-type");
+    }
+
     private MvcTestResult postRaw(String body, String token) {
         var request = mvc.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).accept(MediaType.APPLICATION_JSON)
                 .content(body);

@@ -105,6 +105,9 @@ class PoisonEventTest {
         Set<String> covered = groups().map(arguments -> ((Case) arguments.get()[0]).group()).collect(Collectors.toSet());
         Set<String> withDeadLetters = axon.eventProcessingConfiguration().eventProcessors().keySet().stream()
                 .filter(group -> axon.eventProcessingConfiguration().deadLetterQueue(group).isPresent())
+                // Axon dead-letters event handlers, not sagas: a saga's failing handler is logged and
+                // rolled back to its savepoint, and what sagas store (ids, their own JSON) is id-shaped.
+                .filter(group -> !group.endsWith("SagaProcessor"))
                 .collect(Collectors.toSet());
         assertThat(withDeadLetters).isNotEmpty().allSatisfy(group -> assertThat(covered.contains(group) || STORING_NOTHING.contains(group))
                 .as("processing group %s needs a poison case here (or a reason to be in STORING_NOTHING)", group).isTrue());
