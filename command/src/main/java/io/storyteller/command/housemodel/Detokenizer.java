@@ -2,6 +2,8 @@ package io.storyteller.command.housemodel;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Joins word-level tokens back into readable text, one token at a time so streamed chunks
@@ -9,9 +11,16 @@ import java.util.Set;
  */
 final class Detokenizer {
 
-    private static final Set<String> NO_SPACE_BEFORE = Set.of(
-            ",", ".", "!", "?", ";", ":", "'", "’", "”", "»", ")", "]", "}", "%", "…");
-    private static final Set<String> NO_SPACE_AFTER = Set.of("(", "[", "{", "“", "«");
+    /** Invisible characters that belong inside a word or emoji sequence: ZWSP, ZWNJ, ZWJ, LRM, RLM, WJ, BOM. */
+    private static final Set<String> JOINERS = Set.of("\u200B", "\u200C", "\u200D", "\u200E", "\u200F", "\u2060", "\uFEFF");
+    /** Direction embeddings, overrides and isolates open like a bracket (LRE, RLE, LRO, RLO, LRI, RLI, FSI)… */
+    private static final Set<String> DIRECTION_OPENERS = Set.of("\u202A", "\u202B", "\u202D", "\u202E", "\u2066",
+            "\u2067", "\u2068");
+    /** …and close like one (PDF, PDI). */
+    private static final Set<String> DIRECTION_CLOSERS = Set.of("\u202C", "\u2069");
+    private static final Set<String> NO_SPACE_BEFORE = union(JOINERS, DIRECTION_CLOSERS, Set.of(
+            ",", ".", "!", "?", ";", ":", "'", "’", "”", "»", ")", "]", "}", "%", "…"));
+    private static final Set<String> NO_SPACE_AFTER = union(JOINERS, DIRECTION_OPENERS, Set.of("(", "[", "{", "“", "«"));
     private static final Set<String> SENTENCE_ENDS = Set.of(".", "!", "?", "…");
 
     private String previous;
@@ -41,5 +50,10 @@ final class Detokenizer {
 
     static boolean endsSentence(String token) {
         return SENTENCE_ENDS.contains(token);
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        return Stream.of(sets).flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -35,6 +35,9 @@ final class WordTokenizer implements AutoCloseable {
     private static final Map<String, String> OPTIONS =
             Map.of("addSpecialTokens", "false", "truncation", "false", "padding", "false");
 
+    /** U+FFFD REPLACEMENT CHARACTER, what stands for a lone surrogate. */
+    static final int REPLACEMENT = 0xFFFD;
+
     private final HuggingFaceTokenizer tokenizer;
     private final Vocabulary vocabulary;
 
@@ -64,7 +67,7 @@ final class WordTokenizer implements AutoCloseable {
 
     /** Token ids of the text, without beat markers. */
     public long[] encode(String text) {
-        return tokenizer.encode(text).getIds();
+        return tokenizer.encode(wellFormed(text)).getIds();
     }
 
     /**
@@ -73,7 +76,7 @@ final class WordTokenizer implements AutoCloseable {
      */
     public List<String> words(String text) {
         // Normalise as the tokenizer does, so a counted word is the word it will look up.
-        text = Normalizer.normalize(text, Normalizer.Form.NFC);
+        text = Normalizer.normalize(wellFormed(text), Normalizer.Form.NFC);
         Encoding encoding = tokenizer.encode(text);
         int[] codePoints = text.codePoints().toArray();
         List<String> words = new ArrayList<>();
@@ -81,6 +84,20 @@ final class WordTokenizer implements AutoCloseable {
             words.add(new String(codePoints, span.getStart(), span.getEnd() - span.getStart()));
         }
         return words;
+    }
+
+    /**
+     * The text with every unpaired surrogate replaced by U+FFFD. A Java string may hold one (JSON
+     * allows {@code "\\ud800"}), but the native tokenizer only takes Unicode scalar values: it turns
+     * each of the lone surrogate's three encoded bytes into a U+FFFD of its own, and its spans would
+     * then count three code points where Java counts one.
+     */
+    static String wellFormed(String text) {
+        StringBuilder repaired = new StringBuilder(text.length());
+        // codePoints() yields a pair as one supplementary code point and a lone surrogate as itself.
+        text.codePoints().map(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE ? REPLACEMENT : c)
+                .forEach(repaired::appendCodePoint);
+        return repaired.toString();
     }
 
     String json() {

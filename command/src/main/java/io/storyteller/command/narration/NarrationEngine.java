@@ -149,7 +149,13 @@ public class NarrationEngine {
         if (text.isEmpty()) {
             throw new NarratorFailure("narrator returned no text");
         }
-        return text.length() > MAX_NARRATION_LENGTH ? text.substring(0, MAX_NARRATION_LENGTH) : text;
+        if (text.length() <= MAX_NARRATION_LENGTH) {
+            return text;
+        }
+        // The limit counts chars: cut before a surrogate pair rather than through it.
+        int end = Character.isHighSurrogate(text.charAt(MAX_NARRATION_LENGTH - 1)) ? MAX_NARRATION_LENGTH - 1
+                : MAX_NARRATION_LENGTH;
+        return text.substring(0, end);
     }
 
     private RecordNarrationFailure fail(NarrationRequest request, RuntimeException failure, String model,

@@ -30,4 +30,14 @@ class DetokenizerTest {
         tokens.forEach(token -> streamed.append(detokenizer.append(token)));
         assertThat(streamed.toString()).isEqualTo(Detokenizer.join(tokens)).isEqualTo("You open the door. \"Hello\", she says.");
     }
+
+    @Test
+    void zero_width_and_direction_marks_join_their_neighbours_without_spaces() {
+        assertThat(Detokenizer.join(List.of("kin", "👨", "\u200D", "👩", "\u200D", "👧", "smile")))
+                .isEqualTo("kin 👨\u200D👩\u200D👧 smile");
+        assertThat(Detokenizer.join(List.of("\u202E", "evil", "\u202C", "ends")))
+                .isEqualTo("\u202Eevil\u202C ends");
+        assertThat(Detokenizer.join(List.of("a", "😀", "𝔘𝔫𝔦", "café", "!")))
+                .isEqualTo("a 😀 𝔘𝔫𝔦 café!");
+    }
 }

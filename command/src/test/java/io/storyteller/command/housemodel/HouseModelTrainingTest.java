@@ -115,6 +115,21 @@ class HouseModelTrainingTest {
     }
 
     @Test
+    void lore_full_of_unusual_characters_retrains_and_narrates() {
+        training.pass();
+        log.append(lore("varn", "l2", "Glyphs", UnusualText.all()),
+                action("s1", "varn", "a2", "I read the glyphs: " + UnusualText.all()));
+        training.pass();
+
+        assertThat(store.versions("varn")).containsExactly(1, 2);
+        try (HouseModelRuntime runtime = store.load("varn", 2)) {
+            assertThat(runtime.vocabulary().tokens()).contains("😀", UnusualText.REPLACEMENT, "\u200D");
+            assertThat(runtime.generate(UnusualText.all(), GenerationSettings.defaults().withSeed(3L), piece -> { })
+                    .text()).isNotBlank();
+        }
+    }
+
+    @Test
     void nothing_is_retrained_when_nothing_changed() {
         training.pass();
         training.pass();

@@ -171,6 +171,15 @@ class NarrationEngineTest {
     }
 
     @Test
+    void cutsAnOverlongNarrationBeforeASurrogatePairNotThroughIt() throws Exception {
+        String upToTheLimit = "a".repeat(NarrationEngine.MAX_NARRATION_LENGTH - 1);
+
+        handle(engine(ScriptedChatModel.streaming("fake", chunk(upToTheLimit + "😀 and on"))), ACTION);
+
+        assertThat(((RecordNarration) single()).text()).isEqualTo(upToTheLimit);
+    }
+
+    @Test
     void callsModelsThatCannotStream() throws Exception {
         ChatModel callOnly = prompt -> last("A single answer.", "call-only", 10, 3);
 
