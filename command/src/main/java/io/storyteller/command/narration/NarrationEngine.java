@@ -1,5 +1,16 @@
 package io.storyteller.command.narration;
 
+import io.storyteller.command.narration.context.AssembledPrompt;
+import io.storyteller.command.narration.context.ContextAssembler;
+import io.storyteller.command.narration.context.StoryContext;
+import io.storyteller.command.narration.context.StoryContextSource;
+import io.storyteller.command.narration.context.TokenEstimate;
+import io.storyteller.command.narration.failure.CannotNarrateException;
+import io.storyteller.command.narration.failure.FailureReason;
+import io.storyteller.command.narration.routing.RouteChoice;
+import io.storyteller.command.narration.routing.Routes;
+import io.storyteller.command.runtime.ConfiguredRuntime;
+import io.storyteller.command.runtime.ModelNames;
 import io.storyteller.command.runtime.ModelRuntimes;
 import io.storyteller.domain.deployment.NarratorRoute;
 import io.storyteller.domain.model.ModelRef;
@@ -35,11 +46,11 @@ import org.springframework.stereotype.Component;
  * redelivered event whose narration was already recorded meets a request that is no longer
  * pending; that rejection is expected and ignored. Replays would re-narrate old stories: disallowed.
  * <p>
- * What narrates is the world's narrator deployment when there is one ({@link NarratorRoutes}, one
+ * What narrates is the world's narrator deployment when there is one ({@link Routes}, one
  * query per narration): its stable model, or the rollout's candidate for the stories
  * {@link ArmChoice} assigns to it, and in a shadow phase a mirrored call to the candidate
  * ({@link ShadowNarrations}). Every outcome records that route. Without a deployment the
- * configured narrator ({@link NarratorModels}) answers and the route is null.
+ * configured narrator ({@link ConfiguredRuntime}) answers and the route is null.
  */
 @Component
 @ProcessingGroup("narration")
@@ -53,8 +64,8 @@ public class NarrationEngine {
 
     private final StoryContextSource contexts;
     private final ContextAssembler assembler;
-    private final NarratorRoutes routes;
-    private final NarratorModels narrators;
+    private final Routes routes;
+    private final ConfiguredRuntime configured;
     private final ModelRuntimes runtimes;
     private final Narrator narrator;
     private final ShadowNarrations shadows;
@@ -62,13 +73,13 @@ public class NarrationEngine {
     private final CommandGateway commands;
     private final ReadModelCatchUp readModels;
 
-    public NarrationEngine(StoryContextSource contexts, ContextAssembler assembler, NarratorRoutes routes,
-            NarratorModels narrators, ModelRuntimes runtimes, Narrator narrator, NarrationProgress progress,
+    public NarrationEngine(StoryContextSource contexts, ContextAssembler assembler, Routes routes,
+            ConfiguredRuntime configured, ModelRuntimes runtimes, Narrator narrator, NarrationProgress progress,
             CommandGateway commands, ReadModelCatchUp readModels) {
         this.contexts = contexts;
         this.assembler = assembler;
         this.routes = routes;
-        this.narrators = narrators;
+        this.configured = configured;
         this.runtimes = runtimes;
         this.narrator = narrator;
         this.shadows = new ShadowNarrations(narrator, runtimes);
@@ -91,20 +102,20 @@ public class NarrationEngine {
         readModels.awaitCurrentEvent();
         CompletableFuture<NarratorRoute> route = routes.request(request.worldId());
         StoryContext context;
-        RouteDecision decision;
+        RouteChoice choice;
         try {
-            context = contexts.fetch(request);
-            decision = routes.await(route).map(deployment -> RouteDecision.of(deployment, request.storyId())).orElse(null);
-        } catch (NarratorFailure failure) {
+            context = contexts.fetch(request.worldId(), request.storyId());
+            choice = routes.await(route).map(deployment -> RouteChoice.of(deployment, request.storyId())).orElse(null);
+        } catch (CannotNarrateException failure) {
             route.cancel(true);
             record(fail(request, failure, "", null));
             return;
         }
-        AssembledPrompt prompt = assembler.assemble(context, request);
+        AssembledPrompt prompt = assembler.assemble(context, request.action());
         CompletableFuture<RecordShadowNarration> shadow =
-                decision != null && decision.shadow() != null ? shadows.start(request, prompt, decision) : null;
+                choice != null && choice.shadow() != null ? shadows.start(request, prompt, choice) : null;
         try {
-            boolean pending = record(generate(request, prompt, decision));
+            boolean pending = record(generate(request, prompt, choice));
             if (shadow != null && pending) {
                 shadows.await(shadow).ifPresent(this::recordShadow);
             }
@@ -119,27 +130,27 @@ public class NarrationEngine {
      * The command recording the outcome: a narration, or a failure with a reason safe to show.
      * Without a deployment the configured narrator answers; with one, the model version it chose.
      */
-    private Object generate(NarrationRequest request, AssembledPrompt prompt, RouteDecision decision) {
-        String modelName = decision == null || decision.serving() == null ? "" : decision.serving().label();
+    private Object generate(NarrationRequest request, AssembledPrompt prompt, RouteChoice choice) {
+        String modelName = choice == null || choice.serving() == null ? "" : choice.serving().label();
         try {
             ChatModel model;
-            if (decision == null) {
-                model = narrators.narratorFor(request.worldId());
+            if (choice == null) {
+                model = configured.forWorld(request.worldId());
                 modelName = ModelNames.configured(model, "");
             } else {
-                model = runtimes.chatModelFor(decision.serving());
+                model = runtimes.chatModelFor(choice.serving());
             }
             GeneratedNarration generated = narrator.narrate(model, prompt.prompt(),
                     chunk -> progress.chunk(request.storyId(), request.requestId(), chunk));
             String text = textOf(generated);
-            NarrationProvenance provenance = decision == null ? provenance(generated, modelName, prompt, text)
-                    : routedProvenance(generated, decision.serving(), prompt, text, decision.route());
+            NarrationProvenance provenance = choice == null ? provenance(generated, modelName, prompt, text)
+                    : routedProvenance(generated, choice.serving(), prompt, text, choice.route());
             return new RecordNarration(request.storyId(), request.requestId(), narrationBeatId(request), text, provenance);
         } catch (RuntimeException e) {
             if (FailureReason.isInterruption(e)) {
                 throw e; // shutting down: leave the event unhandled so that it is narrated after the restart
             }
-            return fail(request, e, modelName, decision == null ? null : decision.route());
+            return fail(request, e, modelName, choice == null ? null : choice.route());
         }
     }
 
@@ -147,7 +158,7 @@ public class NarrationEngine {
     static String textOf(GeneratedNarration generated) {
         String text = generated.text().strip();
         if (text.isEmpty()) {
-            throw new NarratorFailure("narrator returned no text");
+            throw new CannotNarrateException("narrator returned no text");
         }
         if (text.length() <= MAX_NARRATION_LENGTH) {
             return text;

@@ -1,5 +1,6 @@
 package io.storyteller.command.narration;
 
+import io.storyteller.command.narration.context.PromptSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -41,6 +42,11 @@ public record NarrationProperties(@DefaultValue("60s") Duration timeout,
             throw new IllegalArgumentException(
                     "storyteller.narration.lore-scan-beats must be >= 0 and recent-beats >= 1");
         }
+    }
+
+    /** What the context assembler is told. */
+    public PromptSettings promptSettings() {
+        return new PromptSettings(contextTokens, loreScanBeats, temperature, topP, maxTokens);
     }
 
     /** The defaults, for code that runs without Spring (tests, tools). */

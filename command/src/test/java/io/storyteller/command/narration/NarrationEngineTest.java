@@ -7,6 +7,13 @@ import static io.storyteller.command.narration.StoryFixtures.WORLD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.storyteller.command.narration.context.AssembledPrompt;
+import io.storyteller.command.narration.context.ContextAssembler;
+import io.storyteller.command.narration.context.StoryContextSource;
+import io.storyteller.command.narration.context.TokenEstimate;
+import io.storyteller.command.narration.failure.CannotNarrateException;
+import io.storyteller.command.narration.routing.Routes;
+import io.storyteller.command.runtime.ConfiguredRuntime;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.shared.DomainRejection;
@@ -153,8 +160,8 @@ class NarrationEngineTest {
 
     @Test
     void failsWhenNoNarratorServesTheWorld() throws Exception {
-        NarratorModels none = worldId -> {
-            throw new NarratorFailure("world w-1 has no house model yet");
+        ConfiguredRuntime none = worldId -> {
+            throw new CannotNarrateException("world w-1 has no house model yet");
         };
         handle(engineWith(none, NarrationProperties.defaults()), ACTION);
 
@@ -217,9 +224,9 @@ class NarrationEngineTest {
         return engineWith(worldId -> model, properties);
     }
 
-    NarrationEngine engineWith(NarratorModels narrators, NarrationProperties properties) {
-        return new NarrationEngine(new StoryContextSource(queryGateway, properties), new ContextAssembler(properties),
-                new NarratorRoutes(queryGateway, properties), narrators, NarrationEngineTest::noDeployedModels,
+    NarrationEngine engineWith(ConfiguredRuntime narrators, NarrationProperties properties) {
+        return new NarrationEngine(new StoryContextSource(queryGateway, properties.timeout(), properties.recentBeats()),
+                new ContextAssembler(properties.promptSettings()), new Routes(queryGateway, properties.timeout()), narrators, NarrationEngineTest::noDeployedModels,
                 new Narrator(properties), new NarrationProgress(emitter),
                 DefaultCommandGateway.builder().commandBus(commandBus).build(), ReadModelCatchUp.none());
     }

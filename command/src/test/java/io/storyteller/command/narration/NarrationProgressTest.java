@@ -6,6 +6,9 @@ import static io.storyteller.command.narration.StoryFixtures.STORY;
 import static io.storyteller.command.narration.StoryFixtures.WORLD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.storyteller.command.narration.context.ContextAssembler;
+import io.storyteller.command.narration.context.StoryContextSource;
+import io.storyteller.command.narration.routing.Routes;
 import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.story.PlayerActionSubmitted;
 import io.storyteller.domain.story.RecordNarration;
@@ -22,13 +25,13 @@ import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -70,8 +73,8 @@ class NarrationProgressTest {
             sink.complete();
         }));
         NarrationProperties properties = NarrationProperties.defaults();
-        NarrationEngine engine = new NarrationEngine(new StoryContextSource(queryGateway, properties),
-                new ContextAssembler(properties), new NarratorRoutes(queryGateway, properties), worldId -> model,
+        NarrationEngine engine = new NarrationEngine(new StoryContextSource(queryGateway, properties.timeout(), properties.recentBeats()),
+                new ContextAssembler(properties.promptSettings()), new Routes(queryGateway, properties.timeout()), worldId -> model,
                 NarrationEngineTest::noDeployedModels, new Narrator(properties), new NarrationProgress(emitter),
                 DefaultCommandGateway.builder().commandBus(commandBus).build(), ReadModelCatchUp.none());
 

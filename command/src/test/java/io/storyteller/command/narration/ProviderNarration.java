@@ -2,6 +2,11 @@ package io.storyteller.command.narration;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import io.storyteller.command.narration.context.ActionToAnswer;
+import io.storyteller.command.narration.context.AssembledPrompt;
+import io.storyteller.command.narration.context.ContextAssembler;
+import io.storyteller.command.narration.context.StoryContext;
+import io.storyteller.command.narration.failure.FailureReason;
 import io.storyteller.domain.story.BeatView;
 import java.time.Duration;
 import java.util.List;
@@ -35,8 +40,7 @@ record ProviderNarration(GeneratedNarration generated, List<String> chunks) {
                 StoryFixtures.narration("n-1", "Nobody answers."));
         StoryContext context = new StoryContext(StoryFixtures.world(), List.of(StoryFixtures.lore("l-door",
                 "The door", "The door is enchanted.", 0, false, "door")), StoryFixtures.story(null, null), beats);
-        NarrationRequest request = new NarrationRequest(StoryFixtures.STORY, StoryFixtures.WORLD, "a-2", "a-2", null,
-                "alice", "I push the door");
-        return new ContextAssembler(PROPERTIES).assemble(context, request);
+        return new ContextAssembler(PROPERTIES.promptSettings()).assemble(context,
+                new ActionToAnswer("a-2", null, "alice", "I push the door"));
     }
 }

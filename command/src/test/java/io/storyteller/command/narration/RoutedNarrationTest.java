@@ -6,6 +6,11 @@ import static io.storyteller.command.narration.StoryFixtures.STORY;
 import static io.storyteller.command.narration.StoryFixtures.WORLD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.storyteller.command.narration.context.ContextAssembler;
+import io.storyteller.command.narration.context.StoryContextSource;
+import io.storyteller.command.narration.routing.ArmChoice;
+import io.storyteller.command.narration.routing.Routes;
+import io.storyteller.command.runtime.ConfiguredRuntime;
 import io.storyteller.command.runtime.ModelRuntimes;
 import io.storyteller.command.runtime.ModelUnavailableException;
 import io.storyteller.domain.deployment.NarratorRoute;
@@ -252,10 +257,10 @@ class RoutedNarrationTest {
         });
     }
 
-    private NarrationEngine engine(NarratorModels configured) {
+    private NarrationEngine engine(ConfiguredRuntime configured) {
         NarrationProperties properties = NarrationProperties.defaults();
-        return new NarrationEngine(new StoryContextSource(queryGateway, properties), new ContextAssembler(properties),
-                new NarratorRoutes(queryGateway, properties), configured, runtimes, new Narrator(properties),
+        return new NarrationEngine(new StoryContextSource(queryGateway, properties.timeout(), properties.recentBeats()), new ContextAssembler(properties.promptSettings()),
+                new Routes(queryGateway, properties.timeout()), configured, runtimes, new Narrator(properties),
                 new NarrationProgress(emitter), DefaultCommandGateway.builder().commandBus(commandBus).build(),
                 ReadModelCatchUp.none());
     }
