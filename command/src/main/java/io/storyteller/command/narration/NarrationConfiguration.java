@@ -1,8 +1,9 @@
 package io.storyteller.command.narration;
 
 import io.storyteller.command.narration.context.ContextAssembler;
-import io.storyteller.command.narration.context.StoryContextSource;
+import io.storyteller.command.narration.context.NarrationContexts;
 import io.storyteller.command.narration.routing.Routes;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,8 +20,8 @@ public class NarrationConfiguration {
     }
 
     @Bean
-    StoryContextSource storyContextSource(QueryGateway queries, NarrationProperties properties) {
-        return new StoryContextSource(queries, properties.timeout(), properties.recentBeats());
+    NarrationContexts narrationContexts(EventStore events, NarrationProperties properties) {
+        return new NarrationContexts(events, properties.recentBeats(), properties.contextCache());
     }
 
     @Bean

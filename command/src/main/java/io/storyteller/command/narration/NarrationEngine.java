@@ -2,8 +2,8 @@ package io.storyteller.command.narration;
 
 import io.storyteller.command.narration.context.AssembledPrompt;
 import io.storyteller.command.narration.context.ContextAssembler;
+import io.storyteller.command.narration.context.NarrationContexts;
 import io.storyteller.command.narration.context.StoryContext;
-import io.storyteller.command.narration.context.StoryContextSource;
 import io.storyteller.command.narration.context.TokenEstimate;
 import io.storyteller.command.narration.failure.CannotNarrateException;
 import io.storyteller.command.narration.failure.FailureReason;
@@ -46,6 +46,10 @@ import org.springframework.stereotype.Component;
  * redelivered event whose narration was already recorded meets a request that is no longer
  * pending; that rejection is expected and ignored. Replays would re-narrate old stories: disallowed.
  * <p>
+ * The story's context comes from the World's and the Story's own event streams
+ * ({@link NarrationContexts}), which already hold every event committed before the action: a
+ * world created, given lore and played at once is narrated with that lore, without waiting.
+ * <p>
  * What narrates is the world's narrator deployment when there is one ({@link Routes}, one
  * query per narration): its stable model, or the rollout's candidate for the stories
  * {@link ArmChoice} assigns to it, and in a shadow phase a mirrored call to the candidate
@@ -62,7 +66,7 @@ public class NarrationEngine {
     /** The Story aggregate's limit on a narration beat. */
     static final int MAX_NARRATION_LENGTH = 8000;
 
-    private final StoryContextSource contexts;
+    private final NarrationContexts contexts;
     private final ContextAssembler assembler;
     private final Routes routes;
     private final ConfiguredRuntime configured;
@@ -71,11 +75,10 @@ public class NarrationEngine {
     private final ShadowNarrations shadows;
     private final NarrationProgress progress;
     private final CommandGateway commands;
-    private final ReadModelCatchUp readModels;
 
-    public NarrationEngine(StoryContextSource contexts, ContextAssembler assembler, Routes routes,
+    public NarrationEngine(NarrationContexts contexts, ContextAssembler assembler, Routes routes,
             ConfiguredRuntime configured, ModelRuntimes runtimes, Narrator narrator, NarrationProgress progress,
-            CommandGateway commands, ReadModelCatchUp readModels) {
+            CommandGateway commands) {
         this.contexts = contexts;
         this.assembler = assembler;
         this.routes = routes;
@@ -85,7 +88,6 @@ public class NarrationEngine {
         this.shadows = new ShadowNarrations(narrator, runtimes);
         this.progress = progress;
         this.commands = commands;
-        this.readModels = readModels;
     }
 
     @EventHandler
@@ -99,12 +101,12 @@ public class NarrationEngine {
     }
 
     private void narrate(NarrationRequest request) {
-        readModels.awaitCurrentEvent();
         CompletableFuture<NarratorRoute> route = routes.request(request.worldId());
         StoryContext context;
         RouteChoice choice;
         try {
-            context = contexts.fetch(request.worldId(), request.storyId());
+            context = contexts.contextFor(request.worldId(), request.storyId()).orElseThrow(() ->
+                    new CannotNarrateException("world " + request.worldId() + " is not known to the narrator"));
             choice = routes.await(route).map(deployment -> RouteChoice.of(deployment, request.storyId())).orElse(null);
         } catch (CannotNarrateException failure) {
             route.cancel(true);

@@ -1,6 +1,5 @@
 package io.storyteller.command.narration.context;
 
-import io.storyteller.domain.story.StoryView;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -32,13 +31,11 @@ public class ContextAssembler {
 
     public AssembledPrompt assemble(StoryContext context, ActionToAnswer answering) {
         Timeline timeline = Timeline.of(context.recentBeats(), answering);
-        boolean party = partyPlay(context.story(), timeline);
+        boolean party = partyPlay(context.participants(), timeline);
         int budget = settings.contextTokens();
         LoreSelection lore = LoreSelector.select(context.lore(),
                 timeline.scanTexts(settings.loreScanBeats()), (int) (budget * LORE_SHARE));
-        StoryView story = context.story();
-        String system = SystemPrompt.render(context.world().settings(), lore,
-                story == null ? null : story.pinnedMemory(), story == null ? null : story.authorsNote(), party);
+        String system = SystemPrompt.render(context.world(), lore, context.pinnedMemory(), context.authorsNote(), party);
 
         int spent = TokenEstimate.ofMessage(system);
         Message action = timeline.action() == null ? null : message(timeline.action(), party);
@@ -83,8 +80,8 @@ public class ContextAssembler {
     }
 
     /** Party play when the story has several participants, or several players acted in what we see. */
-    private static boolean partyPlay(StoryView story, Timeline timeline) {
-        if (story != null && story.participants() != null && story.participants().size() > 1) {
+    private static boolean partyPlay(List<String> participants, Timeline timeline) {
+        if (participants.size() > 1) {
             return true;
         }
         List<Turn> turns = new ArrayList<>(timeline.history());

@@ -1,14 +1,13 @@
 package io.storyteller.command.narration.context;
 
-import io.storyteller.domain.world.LoreEntryView;
 import java.util.List;
 import java.util.stream.Stream;
 
 /** The lore given to the narrator, each list in rank order. */
-record LoreSelection(List<LoreEntryView> alwaysOn, List<LoreEntryView> triggered) {
+record LoreSelection(List<ActiveLore> alwaysOn, List<ActiveLore> triggered) {
 
     /** The ids of the entries used, always-on first, as recorded in the narration's provenance. */
     List<String> entryIds() {
-        return Stream.concat(alwaysOn.stream(), triggered.stream()).map(LoreEntryView::loreEntryId).toList();
+        return Stream.concat(alwaysOn.stream(), triggered.stream()).map(ActiveLore::loreEntryId).toList();
     }
 }

@@ -1,7 +1,6 @@
 package io.storyteller.command.narration.context;
 
 import io.storyteller.domain.world.LoreContent;
-import io.storyteller.domain.world.LoreEntryView;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,10 +23,10 @@ final class LoreSelector {
      * @param scanTexts texts to look for keys in, oldest first (the action last)
      * @param budget    estimated tokens the lore may take
      */
-    static LoreSelection select(List<LoreEntryView> entries, List<String> scanTexts, int budget) {
+    static LoreSelection select(List<ActiveLore> entries, List<String> scanTexts, int budget) {
         List<Candidate> ranked = new ArrayList<>();
-        for (LoreEntryView entry : entries) {
-            if (entry.retired() || entry.content() == null) {
+        for (ActiveLore entry : entries) {
+            if (entry.content() == null) {
                 continue;
             }
             int recency = lastMention(entry.content(), scanTexts);
@@ -39,8 +38,8 @@ final class LoreSelector {
                 .thenComparing(Comparator.comparingInt((Candidate c) -> c.recency).reversed())
                 .thenComparing(c -> c.entry.content().title())
                 .thenComparing(c -> c.entry.loreEntryId()));
-        List<LoreEntryView> alwaysOn = new ArrayList<>();
-        List<LoreEntryView> triggered = new ArrayList<>();
+        List<ActiveLore> alwaysOn = new ArrayList<>();
+        List<ActiveLore> triggered = new ArrayList<>();
         int spent = 0;
         for (Candidate candidate : ranked) {
             int cost = cost(candidate.entry.content());
@@ -77,6 +76,6 @@ final class LoreSelector {
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
-    private record Candidate(LoreEntryView entry, int recency) {
+    private record Candidate(ActiveLore entry, int recency) {
     }
 }

@@ -1,22 +1,24 @@
 package io.storyteller.command.narration.context;
 
-import io.storyteller.domain.story.BeatView;
-import io.storyteller.domain.story.StoryView;
-import io.storyteller.domain.world.LoreEntryView;
-import io.storyteller.domain.world.WorldView;
+import io.storyteller.domain.world.WorldSettings;
 import java.util.List;
 
 /**
- * What the read models know about a story when its narration is asked for. They may lag: the
- * story may be missing (null) and the beats may not yet hold the triggering action.
+ * What the narrator knows when a narration is asked for.
  *
- * @param lore        the world's active lore entries
- * @param recentBeats the story's last beats, oldest first
+ * @param world        the world's settings
+ * @param lore         the world's active lore entries
+ * @param authorsNote  the story's author's note, or null
+ * @param pinnedMemory the story's pinned memory, or null
+ * @param participants the story's players
+ * @param recentBeats  the story's last beats, oldest first
  */
-public record StoryContext(WorldView world, List<LoreEntryView> lore, StoryView story, List<BeatView> recentBeats) {
+public record StoryContext(WorldSettings world, List<ActiveLore> lore, String authorsNote, String pinnedMemory,
+        List<String> participants, List<Turn> recentBeats) {
 
     public StoryContext {
         lore = lore == null ? List.of() : List.copyOf(lore);
+        participants = participants == null ? List.of() : List.copyOf(participants);
         recentBeats = recentBeats == null ? List.of() : List.copyOf(recentBeats);
     }
 }

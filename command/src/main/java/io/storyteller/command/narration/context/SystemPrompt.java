@@ -1,6 +1,5 @@
 package io.storyteller.command.narration.context;
 
-import io.storyteller.domain.world.LoreEntryView;
 import io.storyteller.domain.world.WorldSettings;
 import java.util.List;
 
@@ -40,7 +39,7 @@ final class SystemPrompt {
         return text.toString().strip();
     }
 
-    private static void section(StringBuilder text, String heading, List<LoreEntryView> entries) {
+    private static void section(StringBuilder text, String heading, List<ActiveLore> entries) {
         if (entries.isEmpty()) {
             return;
         }

@@ -1,22 +1,21 @@
 package io.storyteller.command.narration.context;
 
 import io.storyteller.domain.story.BeatKind;
-import io.storyteller.domain.story.BeatView;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The story so far as the narrator should see it: the beats before the action, and the action
- * to answer. Repairs what a lagging read model shows: a new action missing from the recent beats
- * is taken from the event; for a retry, the narration being retried (and anything after the action)
- * is left out, so that the prompt ends with the action.
+ * to answer. The story's stream may have moved on since the event being narrated (a redelivery
+ * after a restart): anything from the action on is left out, and for a retry the narration being
+ * retried too, so that the prompt ends with the action. An action the beats do not hold (erased
+ * since, or beyond the window) is taken from the event.
  *
- * @param action the action to answer; null only for a retry whose action the read model no longer holds
+ * @param action the action to answer; null only for a retry whose action the story no longer holds
  */
 record Timeline(List<Turn> history, Turn action) {
 
-    static Timeline of(List<BeatView> recentBeats, ActionToAnswer request) {
-        List<Turn> turns = recentBeats.stream().map(Turn::of).toList();
+    static Timeline of(List<Turn> turns, ActionToAnswer request) {
         int actionAt = indexOf(turns, request.actionBeatId());
         if (actionAt >= 0) {
             return new Timeline(turns.subList(0, actionAt), turns.get(actionAt));

@@ -1,7 +1,5 @@
 package io.storyteller.command.narration.context;
 
-import static io.storyteller.command.narration.StoryFixtures.STORY;
-import static io.storyteller.command.narration.StoryFixtures.WORLD;
 import static io.storyteller.command.narration.StoryFixtures.action;
 import static io.storyteller.command.narration.StoryFixtures.beats;
 import static io.storyteller.command.narration.StoryFixtures.lore;
@@ -11,10 +9,6 @@ import static io.storyteller.command.narration.StoryFixtures.world;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storyteller.command.narration.NarrationProperties;
-import io.storyteller.domain.story.BeatView;
-import io.storyteller.domain.story.StoryView;
-import io.storyteller.domain.world.LoreEntryView;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,8 +31,8 @@ class ContextAssemblerTest {
 
     @Test
     void matchesKeysOnWholeWordsIgnoringCase() {
-        LoreEntryView ash = lore("l-ash", "Ash", "Ash is the city's currency.", 0, false, "ash");
-        LoreEntryView keep = lore("l-keep", "Red Keep", "The Red Keep is the governor's seat.", 0, false, "red keep");
+        ActiveLore ash = lore("l-ash", "Ash", "Ash is the city's currency.", 0, false, "ash");
+        ActiveLore keep = lore("l-keep", "Red Keep", "The Red Keep is the governor's seat.", 0, false, "red keep");
 
         assertThat(assemble(List.of(), newAction("I pay in cash and sweep the ashes"), ash, keep).loreEntryIds())
                 .isEmpty();
@@ -48,11 +42,11 @@ class ContextAssemblerTest {
 
     @Test
     void scansOnlyTheLastBeatsBesidesTheAction() {
-        List<BeatView> history = new ArrayList<>();
+        List<Turn> history = new ArrayList<>();
         history.add(action("a0", "alice", "I ask about the dragon"));
         history.add(narration("n0", "The old man shrugs."));
         history.addAll(beats(2));
-        LoreEntryView dragon = lore("l-dragon", "The dragon", "Vermax sleeps.", 0, false, "dragon");
+        ActiveLore dragon = lore("l-dragon", "The dragon", "Vermax sleeps.", 0, false, "dragon");
 
         // The key is 6 beats back: outside the default window of 4.
         assertThat(assemble(history, newAction("I walk on"), dragon).loreEntryIds()).isEmpty();
@@ -74,11 +68,11 @@ class ContextAssemblerTest {
         // 200 tokens in all: 70 for lore; each entry costs about 30.
         ContextAssembler tight = new ContextAssembler(new PromptSettings(200, 4, 0.8, null, 400));
         String filler = "word ".repeat(18);
-        LoreEntryView low = lore("l-low", "Low", filler, 1, false, "low");
-        LoreEntryView high = lore("l-high", "High", filler, 9, false, "high");
-        LoreEntryView older = lore("l-older", "Older", filler, 5, false, "older");
-        LoreEntryView newer = lore("l-newer", "Newer", filler, 5, false, "newer");
-        List<BeatView> history = List.of(action("a1", "alice", "older"), narration("n1", "ok"));
+        ActiveLore low = lore("l-low", "Low", filler, 1, false, "low");
+        ActiveLore high = lore("l-high", "High", filler, 9, false, "high");
+        ActiveLore older = lore("l-older", "Older", filler, 5, false, "older");
+        ActiveLore newer = lore("l-newer", "Newer", filler, 5, false, "newer");
+        List<Turn> history = List.of(action("a1", "alice", "older"), narration("n1", "ok"));
 
         AssembledPrompt prompt = tight.assemble(context(history, story(null, null), low, high, older, newer),
                 newAction("newer and low and high"));
@@ -100,7 +94,7 @@ class ContextAssemblerTest {
 
     @Test
     void attributesActionsToPlayersInPartyPlay() {
-        List<BeatView> history = List.of(action("a1", "alice", "I draw my sword"), narration("n1", "Steel rings."));
+        List<Turn> history = List.of(action("a1", "alice", "I draw my sword"), narration("n1", "Steel rings."));
         ActionToAnswer bob = new ActionToAnswer("a2", null, "bob", "I hide");
 
         AssembledPrompt party = assembler.assemble(context(history, story(null, null, "alice", "bob")), bob);
@@ -143,7 +137,7 @@ class ContextAssemblerTest {
     @Test
     void appendsTheActionWhenTheReadModelLagsAndNeverTwice() {
         AssembledPrompt lagging = assemble(beats(1), newAction("I open the door"));
-        List<BeatView> caughtUp = new ArrayList<>(beats(1));
+        List<Turn> caughtUp = new ArrayList<>(beats(1));
         caughtUp.add(action("a-new", "alice", "I open the door"));
         AssembledPrompt current = assemble(caughtUp, newAction("I open the door"));
 
@@ -181,12 +175,13 @@ class ContextAssemblerTest {
         assertThat(options.getTopP()).isNull();
     }
 
-    private AssembledPrompt assemble(List<BeatView> beats, ActionToAnswer request, LoreEntryView... lore) {
+    private AssembledPrompt assemble(List<Turn> beats, ActionToAnswer request, ActiveLore... lore) {
         return assembler.assemble(context(beats, story(null, null), lore), request);
     }
 
-    private static StoryContext context(List<BeatView> beats, StoryView story, LoreEntryView... lore) {
-        return new StoryContext(world(), List.of(lore), story, beats);
+    private static StoryContext context(List<Turn> beats, StoryContext story, ActiveLore... lore) {
+        return new StoryContext(world(), List.of(lore), story.authorsNote(), story.pinnedMemory(), story.participants(),
+                beats);
     }
 
     private static ActionToAnswer newAction(String text) {
