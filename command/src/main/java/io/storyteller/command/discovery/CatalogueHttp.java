@@ -18,7 +18,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
- * Reads a catalogue page as JSON and turns every failure into a {@link CatalogueUnavailable}
+ * Reads a catalogue page as JSON and turns every failure into a {@link CatalogueUnavailableException}
  * whose message is safe to show: the status code or the kind of network failure, never the
  * answer body (providers echo part of a wrong key in it) nor an exception's own message.
  */
@@ -49,25 +49,25 @@ final class CatalogueHttp {
                     .retrieve()
                     .body(String.class);
         } catch (RestClientResponseException e) {
-            throw new CatalogueUnavailable(connection.location() + " answered HTTP " + e.getStatusCode().value()
+            throw new CatalogueUnavailableException(connection.location() + " answered HTTP " + e.getStatusCode().value()
                     + hint(e.getStatusCode().value()));
         } catch (ResourceAccessException e) {
-            throw new CatalogueUnavailable(connection.location() + " " + network(e));
+            throw new CatalogueUnavailableException(connection.location() + " " + network(e));
         } catch (RuntimeException e) {
-            throw new CatalogueUnavailable(connection.location() + " could not be asked: " + e.getClass().getSimpleName());
+            throw new CatalogueUnavailableException(connection.location() + " could not be asked: " + e.getClass().getSimpleName());
         }
         if (body == null || body.isBlank()) {
-            throw new CatalogueUnavailable(connection.location() + " answered an empty body, not a model list");
+            throw new CatalogueUnavailableException(connection.location() + " answered an empty body, not a model list");
         }
         try {
             return json.readTree(body);
         } catch (IOException e) {
-            throw new CatalogueUnavailable(connection.location() + " answered something that is not JSON");
+            throw new CatalogueUnavailableException(connection.location() + " answered something that is not JSON");
         }
     }
 
-    static CatalogueUnavailable notAModelList(ProviderConnection connection) {
-        return new CatalogueUnavailable(connection.location() + " answered JSON that is not a model list");
+    static CatalogueUnavailableException notAModelList(ProviderConnection connection) {
+        return new CatalogueUnavailableException(connection.location() + " answered JSON that is not a model list");
     }
 
     private static String hint(int status) {

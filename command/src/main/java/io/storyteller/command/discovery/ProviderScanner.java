@@ -46,7 +46,7 @@ final class ProviderScanner {
         List<ListedModel> listed;
         try {
             listed = catalogue.list();
-        } catch (CatalogueUnavailable e) {
+        } catch (CatalogueUnavailableException e) {
             return failed(provider, e.getMessage());
         } catch (RuntimeException e) {
             return failed(provider, "its catalogue could not be read: " + e.getClass().getSimpleName());

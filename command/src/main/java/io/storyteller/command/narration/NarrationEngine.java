@@ -1,5 +1,16 @@
 package io.storyteller.command.narration;
 
+import io.storyteller.command.narration.context.AssembledPrompt;
+import io.storyteller.command.narration.context.ContextAssembler;
+import io.storyteller.command.narration.context.NarrationContexts;
+import io.storyteller.command.narration.context.StoryContext;
+import io.storyteller.command.narration.context.TokenEstimate;
+import io.storyteller.command.narration.failure.CannotNarrateException;
+import io.storyteller.command.narration.failure.FailureReason;
+import io.storyteller.command.narration.routing.RouteChoice;
+import io.storyteller.command.narration.routing.Routes;
+import io.storyteller.command.runtime.ConfiguredRuntime;
+import io.storyteller.command.runtime.ModelNames;
 import io.storyteller.command.runtime.ModelRuntimes;
 import io.storyteller.domain.deployment.NarratorRoute;
 import io.storyteller.domain.model.ModelRef;
@@ -35,11 +46,15 @@ import org.springframework.stereotype.Component;
  * redelivered event whose narration was already recorded meets a request that is no longer
  * pending; that rejection is expected and ignored. Replays would re-narrate old stories: disallowed.
  * <p>
- * What narrates is the world's narrator deployment when there is one ({@link NarratorRoutes}, one
+ * The story's context comes from the World's and the Story's own event streams
+ * ({@link NarrationContexts}), which already hold every event committed before the action: a
+ * world created, given lore and played at once is narrated with that lore, without waiting.
+ * <p>
+ * What narrates is the world's narrator deployment when there is one ({@link Routes}, one
  * query per narration): its stable model, or the rollout's candidate for the stories
  * {@link ArmChoice} assigns to it, and in a shadow phase a mirrored call to the candidate
  * ({@link ShadowNarrations}). Every outcome records that route. Without a deployment the
- * configured narrator ({@link NarratorModels}) answers and the route is null.
+ * configured narrator ({@link ConfiguredRuntime}) answers and the route is null.
  */
 @Component
 @ProcessingGroup("narration")
@@ -51,30 +66,28 @@ public class NarrationEngine {
     /** The Story aggregate's limit on a narration beat. */
     static final int MAX_NARRATION_LENGTH = 8000;
 
-    private final StoryContextSource contexts;
+    private final NarrationContexts contexts;
     private final ContextAssembler assembler;
-    private final NarratorRoutes routes;
-    private final NarratorModels narrators;
+    private final Routes routes;
+    private final ConfiguredRuntime configured;
     private final ModelRuntimes runtimes;
     private final Narrator narrator;
     private final ShadowNarrations shadows;
     private final NarrationProgress progress;
     private final CommandGateway commands;
-    private final ReadModelCatchUp readModels;
 
-    public NarrationEngine(StoryContextSource contexts, ContextAssembler assembler, NarratorRoutes routes,
-            NarratorModels narrators, ModelRuntimes runtimes, Narrator narrator, NarrationProgress progress,
-            CommandGateway commands, ReadModelCatchUp readModels) {
+    public NarrationEngine(NarrationContexts contexts, ContextAssembler assembler, Routes routes,
+            ConfiguredRuntime configured, ModelRuntimes runtimes, Narrator narrator, NarrationProgress progress,
+            CommandGateway commands) {
         this.contexts = contexts;
         this.assembler = assembler;
         this.routes = routes;
-        this.narrators = narrators;
+        this.configured = configured;
         this.runtimes = runtimes;
         this.narrator = narrator;
         this.shadows = new ShadowNarrations(narrator, runtimes);
         this.progress = progress;
         this.commands = commands;
-        this.readModels = readModels;
     }
 
     @EventHandler
@@ -88,23 +101,23 @@ public class NarrationEngine {
     }
 
     private void narrate(NarrationRequest request) {
-        readModels.awaitCurrentEvent();
         CompletableFuture<NarratorRoute> route = routes.request(request.worldId());
         StoryContext context;
-        RouteDecision decision;
+        RouteChoice choice;
         try {
-            context = contexts.fetch(request);
-            decision = routes.await(route).map(deployment -> RouteDecision.of(deployment, request.storyId())).orElse(null);
-        } catch (NarratorFailure failure) {
+            context = contexts.contextFor(request.worldId(), request.storyId()).orElseThrow(() ->
+                    new CannotNarrateException("world " + request.worldId() + " is not known to the narrator"));
+            choice = routes.await(route).map(deployment -> RouteChoice.of(deployment, request.storyId())).orElse(null);
+        } catch (CannotNarrateException failure) {
             route.cancel(true);
             record(fail(request, failure, "", null));
             return;
         }
-        AssembledPrompt prompt = assembler.assemble(context, request);
+        AssembledPrompt prompt = assembler.assemble(context, request.action());
         CompletableFuture<RecordShadowNarration> shadow =
-                decision != null && decision.shadow() != null ? shadows.start(request, prompt, decision) : null;
+                choice != null && choice.shadow() != null ? shadows.start(request, prompt, choice) : null;
         try {
-            boolean pending = record(generate(request, prompt, decision));
+            boolean pending = record(generate(request, prompt, choice));
             if (shadow != null && pending) {
                 shadows.await(shadow).ifPresent(this::recordShadow);
             }
@@ -119,27 +132,27 @@ public class NarrationEngine {
      * The command recording the outcome: a narration, or a failure with a reason safe to show.
      * Without a deployment the configured narrator answers; with one, the model version it chose.
      */
-    private Object generate(NarrationRequest request, AssembledPrompt prompt, RouteDecision decision) {
-        String modelName = decision == null || decision.serving() == null ? "" : decision.serving().label();
+    private Object generate(NarrationRequest request, AssembledPrompt prompt, RouteChoice choice) {
+        String modelName = choice == null || choice.serving() == null ? "" : choice.serving().label();
         try {
             ChatModel model;
-            if (decision == null) {
-                model = narrators.narratorFor(request.worldId());
+            if (choice == null) {
+                model = configured.forWorld(request.worldId());
                 modelName = ModelNames.configured(model, "");
             } else {
-                model = runtimes.chatModelFor(decision.serving());
+                model = runtimes.chatModelFor(choice.serving());
             }
             GeneratedNarration generated = narrator.narrate(model, prompt.prompt(),
                     chunk -> progress.chunk(request.storyId(), request.requestId(), chunk));
             String text = textOf(generated);
-            NarrationProvenance provenance = decision == null ? provenance(generated, modelName, prompt, text)
-                    : routedProvenance(generated, decision.serving(), prompt, text, decision.route());
+            NarrationProvenance provenance = choice == null ? provenance(generated, modelName, prompt, text)
+                    : routedProvenance(generated, choice.serving(), prompt, text, choice.route());
             return new RecordNarration(request.storyId(), request.requestId(), narrationBeatId(request), text, provenance);
         } catch (RuntimeException e) {
             if (FailureReason.isInterruption(e)) {
                 throw e; // shutting down: leave the event unhandled so that it is narrated after the restart
             }
-            return fail(request, e, modelName, decision == null ? null : decision.route());
+            return fail(request, e, modelName, choice == null ? null : choice.route());
         }
     }
 
@@ -147,9 +160,15 @@ public class NarrationEngine {
     static String textOf(GeneratedNarration generated) {
         String text = generated.text().strip();
         if (text.isEmpty()) {
-            throw new NarratorFailure("narrator returned no text");
+            throw new CannotNarrateException("narrator returned no text");
         }
-        return text.length() > MAX_NARRATION_LENGTH ? text.substring(0, MAX_NARRATION_LENGTH) : text;
+        if (text.length() <= MAX_NARRATION_LENGTH) {
+            return text;
+        }
+        // The limit counts chars: cut before a surrogate pair rather than through it.
+        int end = Character.isHighSurrogate(text.charAt(MAX_NARRATION_LENGTH - 1)) ? MAX_NARRATION_LENGTH - 1
+                : MAX_NARRATION_LENGTH;
+        return text.substring(0, end);
     }
 
     private RecordNarrationFailure fail(NarrationRequest request, RuntimeException failure, String model,

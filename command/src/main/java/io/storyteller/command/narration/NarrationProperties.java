@@ -1,5 +1,6 @@
 package io.storyteller.command.narration;
 
+import io.storyteller.command.narration.context.PromptSettings;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,12 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeout       cap on one whole generation (context fetch excluded); nothing waits longer
  * @param contextTokens prompt budget in estimated tokens: world, lore, memory and recent beats
  * @param loreScanBeats how many recent beats (besides the action) are scanned for lore trigger keys
- * @param recentBeats   how many recent beats are fetched before the budget picks among them
+ * @param recentBeats   how many of a story's last beats the context holds for the budget to pick among
  * @param temperature   sampling temperature sent to the model; null leaves the provider's default
  * @param topP          nucleus size sent to the model; null (default) leaves the provider's, since some
  *                      providers refuse temperature and top-p together
  * @param maxTokens     cap on generated tokens; null leaves the provider's default
- * @param readModelWait how long a narration may wait for the read models to catch up with its action
+ * @param contextCache  how many worlds, and how many stories, keep their narration context in memory
+ *                      between narrations (least recently narrated first to go)
  */
 @ConfigurationProperties("storyteller.narration")
 public record NarrationProperties(@DefaultValue("60s") Duration timeout,
@@ -25,7 +27,7 @@ public record NarrationProperties(@DefaultValue("60s") Duration timeout,
         @DefaultValue("0.8") Double temperature,
         Double topP,
         @DefaultValue("400") Integer maxTokens,
-        @DefaultValue("5s") Duration readModelWait) {
+        @DefaultValue("1000") int contextCache) {
 
     public NarrationProperties {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
@@ -34,8 +36,8 @@ public record NarrationProperties(@DefaultValue("60s") Duration timeout,
         if (contextTokens < 128) {
             throw new IllegalArgumentException("storyteller.narration.context-tokens must be at least 128");
         }
-        if (readModelWait == null || readModelWait.isNegative()) {
-            throw new IllegalArgumentException("storyteller.narration.read-model-wait must not be negative");
+        if (contextCache < 1) {
+            throw new IllegalArgumentException("storyteller.narration.context-cache must be at least 1");
         }
         if (loreScanBeats < 0 || recentBeats < 1) {
             throw new IllegalArgumentException(
@@ -43,8 +45,13 @@ public record NarrationProperties(@DefaultValue("60s") Duration timeout,
         }
     }
 
+    /** What the context assembler is told. */
+    public PromptSettings promptSettings() {
+        return new PromptSettings(contextTokens, loreScanBeats, temperature, topP, maxTokens);
+    }
+
     /** The defaults, for code that runs without Spring (tests, tools). */
     public static NarrationProperties defaults() {
-        return new NarrationProperties(Duration.ofSeconds(60), 2048, 4, 40, 0.8, null, 400, Duration.ofSeconds(5));
+        return new NarrationProperties(Duration.ofSeconds(60), 2048, 4, 40, 0.8, null, 400, 1000);
     }
 }

@@ -1,5 +1,6 @@
 package io.storyteller.command.narration;
 
+import io.storyteller.command.narration.context.ActionToAnswer;
 import io.storyteller.domain.story.NarrationRetryRequested;
 import io.storyteller.domain.story.PlayerActionSubmitted;
 
@@ -29,7 +30,8 @@ record NarrationRequest(String storyId,
                 event.narrationBeatId(), null, null);
     }
 
-    boolean isRetry() {
-        return actionText == null;
+    /** The action to answer, as the context assembler needs it. */
+    ActionToAnswer action() {
+        return new ActionToAnswer(actionBeatId, retriedBeatId, playerId, actionText);
     }
 }

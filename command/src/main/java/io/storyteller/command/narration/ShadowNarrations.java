@@ -1,5 +1,8 @@
 package io.storyteller.command.narration;
 
+import io.storyteller.command.narration.context.AssembledPrompt;
+import io.storyteller.command.narration.failure.FailureReason;
+import io.storyteller.command.narration.routing.RouteChoice;
 import io.storyteller.command.runtime.ModelRuntimes;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.story.NarrationProvenance;
@@ -35,8 +38,8 @@ final class ShadowNarrations {
     }
 
     /** Starts the mirrored call on a worker thread. */
-    CompletableFuture<RecordShadowNarration> start(NarrationRequest request, AssembledPrompt prompt, RouteDecision decision) {
-        return Mono.fromCallable(() -> mirror(request, prompt, decision.shadow(), decision.shadowRoute()))
+    CompletableFuture<RecordShadowNarration> start(NarrationRequest request, AssembledPrompt prompt, RouteChoice choice) {
+        return Mono.fromCallable(() -> mirror(request, prompt, choice.shadow(), choice.shadowRoute()))
                 .subscribeOn(Schedulers.boundedElastic())
                 .toFuture();
     }

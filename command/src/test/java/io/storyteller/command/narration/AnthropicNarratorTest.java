@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.storyteller.command.runtime.ConfiguredRuntime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -62,7 +63,7 @@ class AnthropicNarratorTest {
 
         runner().run(context -> {
             ProviderNarration narration = ProviderNarration.narrate(
-                    context.getBean(NarratorModels.class).narratorFor(StoryFixtures.WORLD));
+                    context.getBean(ConfiguredRuntime.class).forWorld(StoryFixtures.WORLD));
             assertThat(String.join("", narration.chunks())).isEqualTo("The door creaks open.");
             assertThat(narration.generated().text()).isEqualTo("The door creaks open.");
             assertThat(narration.generated().model()).isEqualTo("claude-test-20250101");
@@ -87,7 +88,7 @@ class AnthropicNarratorTest {
                 .withBody("{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"key " + KEY + "\"}}")));
 
         runner().run(context -> assertThat(ProviderNarration.failureReason(
-                context.getBean(NarratorModels.class).narratorFor(StoryFixtures.WORLD))).isEqualTo(reason));
+                context.getBean(ConfiguredRuntime.class).forWorld(StoryFixtures.WORLD))).isEqualTo(reason));
         assertThat(output.getAll()).doesNotContain(KEY);
     }
 

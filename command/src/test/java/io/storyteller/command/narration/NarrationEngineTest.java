@@ -7,15 +7,20 @@ import static io.storyteller.command.narration.StoryFixtures.WORLD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.storyteller.command.narration.context.AggregateStreams;
+import io.storyteller.command.narration.context.AssembledPrompt;
+import io.storyteller.command.narration.context.ContextAssembler;
+import io.storyteller.command.narration.context.TokenEstimate;
+import io.storyteller.command.narration.failure.CannotNarrateException;
+import io.storyteller.command.narration.routing.Routes;
+import io.storyteller.command.runtime.ConfiguredRuntime;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.shared.DomainRejection;
-import io.storyteller.domain.story.FindRecentBeats;
 import io.storyteller.domain.story.NarrationRetryRequested;
 import io.storyteller.domain.story.PlayerActionSubmitted;
 import io.storyteller.domain.story.RecordNarration;
 import io.storyteller.domain.story.RecordNarrationFailure;
-import io.storyteller.domain.world.FindWorld;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +53,7 @@ class NarrationEngineTest {
     static final PlayerActionSubmitted ACTION = new PlayerActionSubmitted(STORY, WORLD, "a-1", "alice", "I wake the dragon");
 
     final FakeReadModel readModel = new FakeReadModel();
+    final AggregateStreams streams = StoryFixtures.streams();
     final SimpleQueryUpdateEmitter emitter = SimpleQueryUpdateEmitter.builder().build();
     final SimpleQueryBus queryBus = SimpleQueryBus.builder().queryUpdateEmitter(emitter).build();
     final QueryGateway queryGateway = DefaultQueryGateway.builder().queryBus(queryBus).build();
@@ -60,7 +66,8 @@ class NarrationEngineTest {
         new AnnotationQueryHandlerAdapter<>(readModel).subscribe(queryBus);
         commandBus.subscribe(RecordNarration.class.getName(), this::handleCommand);
         commandBus.subscribe(RecordNarrationFailure.class.getName(), this::handleCommand);
-        readModel.lore.add(StoryFixtures.lore("l-dragon", "The dragon", "Vermax sleeps under the city.", 0, false, "dragon"));
+        StoryFixtures.addLore(streams, StoryFixtures.lore("l-dragon", "The dragon", "Vermax sleeps under the city.", 0, false, "dragon"));
+        StoryFixtures.act(streams, ACTION);
     }
 
     @Test
@@ -82,8 +89,8 @@ class NarrationEngineTest {
         assertThat(recorded.provenance().promptDigest()).hasSize(64);
         assertThat(recorded.provenance().latencyMillis()).isNotNegative();
         assertThat(model.lastPrompt.getInstructions().getLast().getText()).isEqualTo("I wake the dragon");
-        assertThat(readModel.queries).contains(new FindWorld(WORLD, Actor.system()),
-                new FindRecentBeats(STORY, Actor.system(), 40));
+        assertThat(AssembledPrompt.render(model.lastPrompt.getInstructions())).contains("Emberfall",
+                "Vermax sleeps under the city.");
     }
 
     @Test
@@ -104,8 +111,7 @@ class NarrationEngineTest {
 
     @Test
     void retriesIntoTheRetriedBeat() throws Exception {
-        readModel.beats.addAll(List.of(StoryFixtures.action("a-1", "alice", "I wake the dragon"),
-                StoryFixtures.narration("n-1", "It sleeps on.")));
+        StoryFixtures.narrated(streams, "a-1", "n-1", "It sleeps on.");
         ScriptedChatModel model = ScriptedChatModel.streaming("fake", chunk("It roars."));
 
         handle(engine(model), new NarrationRetryRequested(STORY, WORLD, "r-1", "a-1", "n-1", "alice"));
@@ -137,7 +143,7 @@ class NarrationEngineTest {
 
     @Test
     void givesUpAfterTheTimeout() throws Exception {
-        NarrationProperties quick = new NarrationProperties(Duration.ofMillis(300), 2048, 4, 40, 0.8, null, 400, Duration.ZERO);
+        NarrationProperties quick = new NarrationProperties(Duration.ofMillis(300), 2048, 4, 40, 0.8, null, 400, 1000);
 
         handle(engine(new ScriptedChatModel("slow", prompt -> Flux.never()), quick), ACTION);
 
@@ -153,8 +159,8 @@ class NarrationEngineTest {
 
     @Test
     void failsWhenNoNarratorServesTheWorld() throws Exception {
-        NarratorModels none = worldId -> {
-            throw new NarratorFailure("world w-1 has no house model yet");
+        ConfiguredRuntime none = worldId -> {
+            throw new CannotNarrateException("world w-1 has no house model yet");
         };
         handle(engineWith(none, NarrationProperties.defaults()), ACTION);
 
@@ -163,11 +169,19 @@ class NarrationEngineTest {
 
     @Test
     void failsWhenTheWorldIsUnknown() throws Exception {
-        readModel.world = null;
+        handle(engine(ScriptedChatModel.streaming("fake", chunk("x"))),
+                new PlayerActionSubmitted(STORY, "w-unknown", "a-2", "alice", "I look around"));
 
-        handle(engine(ScriptedChatModel.streaming("fake", chunk("x"))), ACTION);
+        assertThat(((RecordNarrationFailure) single()).reason()).isEqualTo("world w-unknown is not known to the narrator");
+    }
 
-        assertThat(((RecordNarrationFailure) single()).reason()).isEqualTo("world w-1 is not known to the narrator");
+    @Test
+    void cutsAnOverlongNarrationBeforeASurrogatePairNotThroughIt() throws Exception {
+        String upToTheLimit = "a".repeat(NarrationEngine.MAX_NARRATION_LENGTH - 1);
+
+        handle(engine(ScriptedChatModel.streaming("fake", chunk(upToTheLimit + "😀 and on"))), ACTION);
+
+        assertThat(((RecordNarration) single()).text()).isEqualTo(upToTheLimit);
     }
 
     @Test
@@ -208,11 +222,11 @@ class NarrationEngineTest {
         return engineWith(worldId -> model, properties);
     }
 
-    NarrationEngine engineWith(NarratorModels narrators, NarrationProperties properties) {
-        return new NarrationEngine(new StoryContextSource(queryGateway, properties), new ContextAssembler(properties),
-                new NarratorRoutes(queryGateway, properties), narrators, NarrationEngineTest::noDeployedModels,
+    NarrationEngine engineWith(ConfiguredRuntime narrators, NarrationProperties properties) {
+        return new NarrationEngine(StoryFixtures.contexts(streams),
+                new ContextAssembler(properties.promptSettings()), new Routes(queryGateway, properties.timeout()), narrators, NarrationEngineTest::noDeployedModels,
                 new Narrator(properties), new NarrationProgress(emitter),
-                DefaultCommandGateway.builder().commandBus(commandBus).build(), ReadModelCatchUp.none());
+                DefaultCommandGateway.builder().commandBus(commandBus).build());
     }
 
     /** Without a deployment, no model version is ever asked for. */

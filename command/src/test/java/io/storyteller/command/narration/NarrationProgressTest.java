@@ -6,6 +6,9 @@ import static io.storyteller.command.narration.StoryFixtures.STORY;
 import static io.storyteller.command.narration.StoryFixtures.WORLD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.storyteller.command.narration.context.AggregateStreams;
+import io.storyteller.command.narration.context.ContextAssembler;
+import io.storyteller.command.narration.routing.Routes;
 import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.story.PlayerActionSubmitted;
 import io.storyteller.domain.story.RecordNarration;
@@ -22,13 +25,13 @@ import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -70,12 +73,15 @@ class NarrationProgressTest {
             sink.complete();
         }));
         NarrationProperties properties = NarrationProperties.defaults();
-        NarrationEngine engine = new NarrationEngine(new StoryContextSource(queryGateway, properties),
-                new ContextAssembler(properties), new NarratorRoutes(queryGateway, properties), worldId -> model,
+        AggregateStreams streams = StoryFixtures.streams();
+        PlayerActionSubmitted action = new PlayerActionSubmitted(STORY, WORLD, "a-1", "alice", "I listen");
+        StoryFixtures.act(streams, action);
+        NarrationEngine engine = new NarrationEngine(StoryFixtures.contexts(streams),
+                new ContextAssembler(properties.promptSettings()), new Routes(queryGateway, properties.timeout()), worldId -> model,
                 NarrationEngineTest::noDeployedModels, new Narrator(properties), new NarrationProgress(emitter),
-                DefaultCommandGateway.builder().commandBus(commandBus).build(), ReadModelCatchUp.none());
+                DefaultCommandGateway.builder().commandBus(commandBus).build());
 
-        NarrationEngineTest.handle(engine, new PlayerActionSubmitted(STORY, WORLD, "a-1", "alice", "I listen"));
+        NarrationEngineTest.handle(engine, action);
 
         assertThat(seenMidway.get())
                 .isEqualTo(new StoryUpdate(STORY, StoryUpdateKind.NARRATION_PROGRESS, null, "a-1", "Once ", null));

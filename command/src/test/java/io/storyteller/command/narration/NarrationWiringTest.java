@@ -2,12 +2,17 @@ package io.storyteller.command.narration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.storyteller.command.narration.context.ContextAssembler;
+import io.storyteller.command.narration.routing.Routes;
 import io.storyteller.command.runtime.ModelRuntimes;
-import io.storyteller.command.runtime.ModelRuntimesConfiguration;
+import io.storyteller.command.runtime.RuntimeConfiguration;
 import java.time.Duration;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
@@ -25,15 +30,17 @@ class NarrationWiringTest {
                 .withBean(QueryUpdateEmitter.class, () -> emitter)
                 .withBean(QueryGateway.class, () -> DefaultQueryGateway.builder()
                         .queryBus(SimpleQueryBus.builder().queryUpdateEmitter(emitter).build()).build())
+                .withBean(EventStore.class, () -> EmbeddedEventStore.builder()
+                        .storageEngine(new InMemoryEventStorageEngine()).build())
                 .withBean(CommandGateway.class, () -> DefaultCommandGateway.builder()
                         .commandBus(SimpleCommandBus.builder().build()).build())
-                .withUserConfiguration(ModelRuntimesConfiguration.class, ContextAssembler.class, StoryContextSource.class,
-                        NarratorRoutes.class, Narrator.class, NarrationProgress.class, ReadModelCatchUp.class,
+                .withUserConfiguration(RuntimeConfiguration.class, NarrationConfiguration.class, Narrator.class, NarrationProgress.class,
                         NarrationEngine.class)
                 .withPropertyValues("storyteller.narration.timeout=5s", "storyteller.narration.context-tokens=1000",
                         "storyteller.narration.lore-scan-beats=2", "storyteller.narration.top-p=0.9")
                 .run(context -> {
-                    assertThat(context).hasNotFailed().hasSingleBean(NarrationEngine.class).hasSingleBean(ModelRuntimes.class);
+                    assertThat(context).hasNotFailed().hasSingleBean(NarrationEngine.class).hasSingleBean(ModelRuntimes.class)
+                            .hasSingleBean(ContextAssembler.class).hasSingleBean(Routes.class);
                     NarrationProperties properties = context.getBean(NarrationProperties.class);
                     assertThat(properties.timeout()).isEqualTo(Duration.ofSeconds(5));
                     assertThat(properties.contextTokens()).isEqualTo(1000);
@@ -42,7 +49,7 @@ class NarrationWiringTest {
                     assertThat(properties.temperature()).isEqualTo(0.8);
                     assertThat(properties.topP()).isEqualTo(0.9);
                     assertThat(properties.maxTokens()).isEqualTo(400);
-                    assertThat(properties.readModelWait()).isEqualTo(Duration.ofSeconds(5));
+                    assertThat(properties.contextCache()).isEqualTo(1000);
                 });
     }
 }

@@ -1,9 +1,24 @@
 package io.storyteller.command.narration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.storyteller.command.housemodel.corpus.EventLog;
+import io.storyteller.command.housemodel.corpus.StoryEvents;
+import io.storyteller.command.housemodel.training.HouseModelConfiguration;
+import io.storyteller.command.housemodel.training.HouseModelTraining;
+import io.storyteller.command.housemodel.training.RecordingCommandGateway;
+import io.storyteller.command.runtime.ConfiguredRuntime;
+import io.storyteller.command.runtime.ModelUnavailableException;
+import io.storyteller.command.runtime.NarratorProperties;
+import io.storyteller.command.runtime.NarratorProvider;
+import io.storyteller.command.runtime.NewestHouseVersions;
+import java.nio.file.Path;
 import java.util.Arrays;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.ai.anthropic.AnthropicChatModel;
@@ -19,7 +34,7 @@ class NarratorStartupTest {
     void startsWithNoProviderAndNoKey() {
         SpringAiContexts.withApplicationDefaults().run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context).hasSingleBean(NarratorModels.class);
+            assertThat(context).hasSingleBean(ConfiguredRuntime.class);
             assertThat(context).doesNotHaveBean(ChatModel.class);
             assertThat(context).doesNotHaveBean(EmbeddingModel.class);
             assertThat(context.getBean(NarratorProperties.class).provider()).isEqualTo(NarratorProvider.HOUSE);
@@ -46,7 +61,7 @@ class NarratorStartupTest {
                 .withPropertyValues("storyteller.narrator.provider=openai", "spring.ai.openai.api-key=sk-test")
                 .run(context -> {
                     assertThat(context).hasSingleBean(ChatModel.class).hasSingleBean(OpenAiChatModel.class);
-                    assertThat(context.getBean(NarratorModels.class).narratorFor("w-1"))
+                    assertThat(context.getBean(ConfiguredRuntime.class).forWorld("w-1"))
                             .isSameAs(context.getBean(OpenAiChatModel.class));
                 });
         SpringAiContexts.withApplicationDefaults()
@@ -67,10 +82,26 @@ class NarratorStartupTest {
     }
 
     @Test
-    void theHouseNarratorsServeWorldsWhenProvided() {
-        ChatModel house = ScriptedChatModel.streaming("house:w:v1");
+    void eachWorldsNewestHouseModelNarratesByDefault(@TempDir Path dataDir) {
+        try (EventLog log = new EventLog()) {
+            log.append(StoryEvents.world("varn"),
+                    StoryEvents.lore("varn", "l1", "Lighthouse", "The lighthouse burns above the Grey Sea."));
+            SpringAiContexts.withApplicationDefaults()
+                    .withBean(EventStore.class, () -> log.store)
+                    .withBean(CommandGateway.class, RecordingCommandGateway::new)
+                    .withUserConfiguration(HouseModelConfiguration.class, HouseModelTraining.class,
+                            NewestHouseVersions.class)
+                    .withPropertyValues("storyteller.data-dir=" + dataDir)
+                    .run(context -> assertThat(context.getBean(ConfiguredRuntime.class).forWorld("varn")
+                            .getDefaultOptions().getModel()).isEqualTo("house:varn:v1"));
+        }
+    }
+
+    @Test
+    void withoutHouseModelsTheHouseNarratorIsUnavailable() {
         SpringAiContexts.withApplicationDefaults()
-                .withBean(HouseNarrators.class, () -> worldId -> house)
-                .run(context -> assertThat(context.getBean(NarratorModels.class).narratorFor("w-1")).isSameAs(house));
+                .run(context -> assertThatThrownBy(() -> context.getBean(ConfiguredRuntime.class).forWorld("w-1"))
+                        .isInstanceOf(ModelUnavailableException.class)
+                        .hasMessage("no house model runtime is available"));
     }
 }

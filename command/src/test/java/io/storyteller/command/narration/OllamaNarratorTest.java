@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.storyteller.command.runtime.ConfiguredRuntime;
 import java.io.IOException;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class OllamaNarratorTest {
 
         runner().run(context -> {
             ProviderNarration narration = ProviderNarration.narrate(
-                    context.getBean(NarratorModels.class).narratorFor(StoryFixtures.WORLD));
+                    context.getBean(ConfiguredRuntime.class).forWorld(StoryFixtures.WORLD));
             assertThat(narration.chunks()).containsExactly("The door ", "creaks open.");
             assertThat(narration.generated().text()).isEqualTo("The door creaks open.");
             assertThat(narration.generated().model()).isEqualTo("llama-test:8b");
@@ -59,7 +60,7 @@ class OllamaNarratorTest {
                 .withBody("{\"error\":\"model is busy\"}")));
 
         runner().run(context -> assertThat(ProviderNarration.failureReason(
-                context.getBean(NarratorModels.class).narratorFor(StoryFixtures.WORLD))).isEqualTo(reason));
+                context.getBean(ConfiguredRuntime.class).forWorld(StoryFixtures.WORLD))).isEqualTo(reason));
     }
 
     @Test
@@ -70,7 +71,7 @@ class OllamaNarratorTest {
         }
 
         runner("http://localhost:" + closedPort).run(context -> assertThat(ProviderNarration.failureReason(
-                context.getBean(NarratorModels.class).narratorFor(StoryFixtures.WORLD)))
+                context.getBean(ConfiguredRuntime.class).forWorld(StoryFixtures.WORLD)))
                 .isEqualTo("could not reach the provider"));
     }
 

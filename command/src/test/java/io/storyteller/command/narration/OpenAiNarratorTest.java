@@ -10,6 +10,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.storyteller.command.runtime.ConfiguredRuntime;
+import io.storyteller.command.runtime.ProviderErrorHandling;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,7 +50,7 @@ class OpenAiNarratorTest {
                         """)));
 
         runner().run(context -> {
-            ProviderNarration narration = ProviderNarration.narrate(narrator(context.getBean(NarratorModels.class)));
+            ProviderNarration narration = ProviderNarration.narrate(narrator(context.getBean(ConfiguredRuntime.class)));
             assertThat(narration.chunks()).containsExactly("The door ", "creaks open.");
             assertThat(narration.generated().text()).isEqualTo("The door creaks open.");
             assertThat(narration.generated().model()).isEqualTo("gpt-test-2025-01-01");
@@ -74,7 +76,7 @@ class OpenAiNarratorTest {
                 """)));
 
         runner().run(context -> {
-            ChatModel openAi = narrator(context.getBean(NarratorModels.class));
+            ChatModel openAi = narrator(context.getBean(ConfiguredRuntime.class));
             ChatModel callOnly = openAi::call; // a provider that cannot stream: the narrator falls back to call()
             ProviderNarration narration = ProviderNarration.narrate(callOnly);
             assertThat(narration.chunks()).containsExactly("The door creaks open.");
@@ -97,7 +99,7 @@ class OpenAiNarratorTest {
                 .withBody("{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + "\"}}")));
 
         runner().run(context -> {
-            ChatModel openAi = narrator(context.getBean(NarratorModels.class));
+            ChatModel openAi = narrator(context.getBean(ConfiguredRuntime.class));
             String failure = ProviderNarration.failureReason(streaming ? openAi : openAi::call);
             assertThat(failure).isEqualTo(reason).doesNotContain(KEY);
         });
@@ -112,7 +114,7 @@ class OpenAiNarratorTest {
         logging.setLogLevel(ProviderErrorHandling.class.getName(), LogLevel.DEBUG);
         try {
             runner().run(context -> assertThat(ProviderNarration.failureReason(
-                    narrator(context.getBean(NarratorModels.class))::call)).isEqualTo("provider answered 401 Unauthorized"));
+                    narrator(context.getBean(ConfiguredRuntime.class))::call)).isEqualTo("provider answered 401 Unauthorized"));
         } finally {
             logging.setLogLevel(ProviderErrorHandling.class.getName(), null);
         }
@@ -120,8 +122,8 @@ class OpenAiNarratorTest {
                 .doesNotContain(KEY);
     }
 
-    private static ChatModel narrator(NarratorModels models) {
-        return models.narratorFor(StoryFixtures.WORLD);
+    private static ChatModel narrator(ConfiguredRuntime models) {
+        return models.forWorld(StoryFixtures.WORLD);
     }
 
     private static ApplicationContextRunner runner() {

@@ -2,7 +2,12 @@ package io.storyteller.command.narration;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import io.storyteller.domain.story.BeatView;
+import io.storyteller.command.narration.context.ActionToAnswer;
+import io.storyteller.command.narration.context.AssembledPrompt;
+import io.storyteller.command.narration.context.ContextAssembler;
+import io.storyteller.command.narration.context.StoryContext;
+import io.storyteller.command.narration.context.Turn;
+import io.storyteller.command.narration.failure.FailureReason;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,7 +17,7 @@ import org.springframework.ai.chat.model.ChatModel;
 record ProviderNarration(GeneratedNarration generated, List<String> chunks) {
 
     static final NarrationProperties PROPERTIES = new NarrationProperties(Duration.ofSeconds(10), 2048, 4, 40,
-            0.7, null, 200, Duration.ZERO);
+            0.7, null, 200, 1000);
 
     static ProviderNarration narrate(ChatModel model) {
         List<String> chunks = new CopyOnWriteArrayList<>();
@@ -31,12 +36,11 @@ record ProviderNarration(GeneratedNarration generated, List<String> chunks) {
     }
 
     static AssembledPrompt prompt() {
-        List<BeatView> beats = List.of(StoryFixtures.action("a-1", "alice", "I knock on the door"),
+        List<Turn> beats = List.of(StoryFixtures.action("a-1", "alice", "I knock on the door"),
                 StoryFixtures.narration("n-1", "Nobody answers."));
         StoryContext context = new StoryContext(StoryFixtures.world(), List.of(StoryFixtures.lore("l-door",
-                "The door", "The door is enchanted.", 0, false, "door")), StoryFixtures.story(null, null), beats);
-        NarrationRequest request = new NarrationRequest(StoryFixtures.STORY, StoryFixtures.WORLD, "a-2", "a-2", null,
-                "alice", "I push the door");
-        return new ContextAssembler(PROPERTIES).assemble(context, request);
+                "The door", "The door is enchanted.", 0, false, "door")), null, null, List.of("alice"), beats);
+        return new ContextAssembler(PROPERTIES.promptSettings()).assemble(context,
+                new ActionToAnswer("a-2", null, "alice", "I push the door"));
     }
 }

@@ -6,6 +6,11 @@ import static io.storyteller.command.narration.StoryFixtures.STORY;
 import static io.storyteller.command.narration.StoryFixtures.WORLD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.storyteller.command.narration.context.AggregateStreams;
+import io.storyteller.command.narration.context.ContextAssembler;
+import io.storyteller.command.narration.routing.ArmChoice;
+import io.storyteller.command.narration.routing.Routes;
+import io.storyteller.command.runtime.ConfiguredRuntime;
 import io.storyteller.command.runtime.ModelRuntimes;
 import io.storyteller.command.runtime.ModelUnavailableException;
 import io.storyteller.domain.deployment.NarratorRoute;
@@ -57,6 +62,7 @@ class RoutedNarrationTest {
     static final PlayerActionSubmitted ACTION = new PlayerActionSubmitted(STORY, WORLD, "a-1", "alice", "I wake the dragon");
 
     final FakeReadModel readModel = new FakeReadModel();
+    final AggregateStreams streams = StoryFixtures.streams();
     final SimpleQueryUpdateEmitter emitter = SimpleQueryUpdateEmitter.builder().build();
     final SimpleQueryBus queryBus = SimpleQueryBus.builder().queryUpdateEmitter(emitter).build();
     final QueryGateway queryGateway = DefaultQueryGateway.builder().queryBus(queryBus).build();
@@ -80,6 +86,7 @@ class RoutedNarrationTest {
 
     @BeforeEach
     void wire() {
+        StoryFixtures.act(streams, ACTION);
         new AnnotationQueryHandlerAdapter<>(readModel).subscribe(queryBus);
         for (Class<?> command : List.of(RecordNarration.class, RecordNarrationFailure.class, RecordShadowNarration.class)) {
             commandBus.subscribe(command.getName(), this::handleCommand);
@@ -252,12 +259,11 @@ class RoutedNarrationTest {
         });
     }
 
-    private NarrationEngine engine(NarratorModels configured) {
+    private NarrationEngine engine(ConfiguredRuntime configured) {
         NarrationProperties properties = NarrationProperties.defaults();
-        return new NarrationEngine(new StoryContextSource(queryGateway, properties), new ContextAssembler(properties),
-                new NarratorRoutes(queryGateway, properties), configured, runtimes, new Narrator(properties),
-                new NarrationProgress(emitter), DefaultCommandGateway.builder().commandBus(commandBus).build(),
-                ReadModelCatchUp.none());
+        return new NarrationEngine(StoryFixtures.contexts(streams), new ContextAssembler(properties.promptSettings()),
+                new Routes(queryGateway, properties.timeout()), configured, runtimes, new Narrator(properties),
+                new NarrationProgress(emitter), DefaultCommandGateway.builder().commandBus(commandBus).build());
     }
 
     private Object handleCommand(CommandMessage<?> message) {

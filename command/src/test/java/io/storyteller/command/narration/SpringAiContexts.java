@@ -1,5 +1,6 @@
 package io.storyteller.command.narration;
 
+import io.storyteller.command.runtime.RuntimeConfiguration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ final class SpringAiContexts {
         }
         return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(autoConfigurations.toArray(Class<?>[]::new)))
-                .withUserConfiguration(NarratorModelsConfiguration.class);
+                .withUserConfiguration(RuntimeConfiguration.class);
     }
 
     static ApplicationContextRunner withApplicationDefaults() {

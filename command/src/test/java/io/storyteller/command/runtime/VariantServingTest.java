@@ -33,7 +33,7 @@ class VariantServingTest {
             UseCase.NARRATOR, "Narrate as a hard-boiled detective story.", new SamplingParameters(0.4, null, 300));
 
     private ModelRuntimes runtimes(Map<String, ModelVariantView> registered) {
-        return new ModelRuntimeDirectory(null, new ProviderChatModels(Map.of("ollama", () -> base)),
+        return new RuntimesByProvider(null, new ProviderRuntimes(Map.of("ollama", () -> base)),
                 modelId -> Optional.ofNullable(registered.get(modelId)));
     }
 

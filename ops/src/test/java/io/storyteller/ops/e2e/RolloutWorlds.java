@@ -3,7 +3,7 @@ package io.storyteller.ops.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.storyteller.command.housemodel.ModelKeys;
+import io.storyteller.command.housemodel.training.ModelKeys;
 import io.storyteller.ops.e2e.RolloutViews.Model;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,9 +1,0 @@
-package io.storyteller.command.housemodel;
-
-/** Thrown when a requested house model version is not in the store. */
-public class HouseModelNotFoundException extends RuntimeException {
-
-    public HouseModelNotFoundException(String message) {
-        super(message);
-    }
-}

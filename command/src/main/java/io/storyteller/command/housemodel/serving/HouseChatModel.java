@@ -1,0 +1,123 @@
+package io.storyteller.command.housemodel.serving;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.MessageType;
+import org.springframework.ai.chat.metadata.ChatGenerationMetadata;
+import org.springframework.ai.chat.metadata.ChatResponseMetadata;
+import org.springframework.ai.chat.metadata.DefaultUsage;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.chat.prompt.Prompt;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The house model as a Spring AI chat model: the narrator when no LLM provider is configured.
+ * It continues the prompt's last user message (the player's action); system messages with world
+ * context cannot be conditioned on by a bigram model and are ignored. Temperature, top-p and
+ * max tokens come from the prompt's {@link ChatOptions} when set, else from the defaults.
+ * Does not own the runtime: close that yourself.
+ */
+public final class HouseChatModel implements ChatModel {
+
+    private final HouseModelRuntime runtime;
+    private final GenerationSettings defaults;
+
+    public HouseChatModel(HouseModelRuntime runtime) {
+        this(runtime, GenerationSettings.defaults());
+    }
+
+    public HouseChatModel(HouseModelRuntime runtime, GenerationSettings defaults) {
+        this.runtime = runtime;
+        this.defaults = defaults;
+    }
+
+    @Override
+    public ChatResponse call(Prompt prompt) {
+        GenerationResult result = runtime.generate(tail(prompt), settings(prompt), piece -> { });
+        return response(result.text(), result, UUID.randomUUID().toString());
+    }
+
+    /** One chunk per sampled word or punctuation mark, emitted while sampling; then a last empty chunk with usage. */
+    @Override
+    public Flux<ChatResponse> stream(Prompt prompt) {
+        String id = UUID.randomUUID().toString();
+        String tail = tail(prompt);
+        GenerationSettings settings = settings(prompt);
+        return Flux.<ChatResponse>create(sink -> {
+            try {
+                GenerationResult result = runtime.generate(tail, settings, piece -> {
+                    if (sink.isCancelled()) {
+                        throw new CancellationException("subscriber cancelled");
+                    }
+                    sink.next(response(piece, null, id));
+                });
+                sink.next(response("", result, id));
+                sink.complete();
+            } catch (CancellationException cancelled) {
+                // Nobody is listening any more: stop sampling quietly.
+            } catch (RuntimeException e) {
+                sink.error(e);
+            }
+        }, FluxSink.OverflowStrategy.BUFFER).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @Override
+    public ChatOptions getDefaultOptions() {
+        return ChatOptions.builder()
+                .model(runtime.modelName())
+                .temperature(defaults.temperature())
+                .topP(defaults.topP())
+                .maxTokens(defaults.maxTokens())
+                .build();
+    }
+
+    GenerationSettings settings(Prompt prompt) {
+        GenerationSettings settings = defaults;
+        ChatOptions options = prompt.getOptions();
+        if (options != null) {
+            if (options.getTemperature() != null) {
+                settings = settings.withTemperature(options.getTemperature());
+            }
+            if (options.getTopP() != null) {
+                settings = settings.withTopP(options.getTopP());
+            }
+            if (options.getMaxTokens() != null) {
+                settings = settings.withMaxTokens(options.getMaxTokens());
+            }
+        }
+        return settings;
+    }
+
+    /** The last user message: the only text a two-token context can honestly use. */
+    private static String tail(Prompt prompt) {
+        List<Message> messages = prompt.getInstructions();
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i).getMessageType() == MessageType.USER) {
+                String text = messages.get(i).getText();
+                return text == null ? "" : text;
+            }
+        }
+        return "";
+    }
+
+    /** A response; {@code result} is null for a streamed token chunk and set on the final one. */
+    private ChatResponse response(String text, GenerationResult result, String id) {
+        ChatResponseMetadata.Builder metadata = ChatResponseMetadata.builder()
+                .id(id)
+                .model(runtime.modelName());
+        ChatGenerationMetadata generationMetadata = ChatGenerationMetadata.NULL;
+        if (result != null) {
+            metadata.usage(new DefaultUsage(result.promptTokens(), result.completionTokens()));
+            generationMetadata = ChatGenerationMetadata.builder().finishReason(result.finishReason()).build();
+        }
+        return new ChatResponse(List.of(new Generation(new AssistantMessage(text), generationMetadata)), metadata.build());
+    }
+}

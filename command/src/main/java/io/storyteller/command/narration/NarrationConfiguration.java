@@ -1,0 +1,31 @@
+package io.storyteller.command.narration;
+
+import io.storyteller.command.narration.context.ContextAssembler;
+import io.storyteller.command.narration.context.NarrationContexts;
+import io.storyteller.command.narration.routing.Routes;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The narration pipeline's stages, set up from {@code storyteller.narration.*}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(NarrationProperties.class)
+public class NarrationConfiguration {
+
+    @Bean
+    ContextAssembler contextAssembler(NarrationProperties properties) {
+        return new ContextAssembler(properties.promptSettings());
+    }
+
+    @Bean
+    NarrationContexts narrationContexts(EventStore events, NarrationProperties properties) {
+        return new NarrationContexts(events, properties.recentBeats(), properties.contextCache());
+    }
+
+    @Bean
+    Routes routes(QueryGateway queries, NarrationProperties properties) {
+        return new Routes(queries, properties.timeout());
+    }
+}

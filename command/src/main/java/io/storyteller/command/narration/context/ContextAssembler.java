@@ -1,0 +1,93 @@
+package io.storyteller.command.narration.context;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.SystemMessage;
+import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.chat.prompt.Prompt;
+
+/**
+ * Builds the narrator's prompt from a story's context, within a token budget: the system message
+ * (world, content rules, lore within its share, pinned memory, author's note), then as many recent
+ * beats as still fit, newest first, as alternating user (actions) and assistant (narrations)
+ * messages, ending with the action to answer. Pure: no I/O, same input, same prompt.
+ */
+public class ContextAssembler {
+
+    /** The part of the budget lore may take, so that lore never crowds out the story itself. */
+    static final double LORE_SHARE = 0.35;
+
+    private final PromptSettings settings;
+
+    public ContextAssembler(PromptSettings settings) {
+        this.settings = settings;
+    }
+
+    public AssembledPrompt assemble(StoryContext context, ActionToAnswer answering) {
+        Timeline timeline = Timeline.of(context.recentBeats(), answering);
+        boolean party = partyPlay(context.participants(), timeline);
+        int budget = settings.contextTokens();
+        LoreSelection lore = LoreSelector.select(context.lore(),
+                timeline.scanTexts(settings.loreScanBeats()), (int) (budget * LORE_SHARE));
+        String system = SystemPrompt.render(context.world(), lore, context.pinnedMemory(), context.authorsNote(), party);
+
+        int spent = TokenEstimate.ofMessage(system);
+        Message action = timeline.action() == null ? null : message(timeline.action(), party);
+        if (action != null) {
+            spent += TokenEstimate.ofMessage(action.getText()); // the action always goes in
+        }
+        Deque<Message> recent = new ArrayDeque<>();
+        List<Turn> history = timeline.history();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            Message beat = message(history.get(i), party);
+            int cost = TokenEstimate.ofMessage(beat.getText());
+            if (spent + cost > budget) {
+                break; // older beats would leave a gap in the story
+            }
+            spent += cost;
+            recent.addFirst(beat);
+        }
+
+        List<Message> messages = new ArrayList<>();
+        messages.add(new SystemMessage(system));
+        messages.addAll(recent);
+        if (action != null) {
+            messages.add(action);
+        }
+        return AssembledPrompt.of(new Prompt(messages, options()), lore.entryIds(), spent);
+    }
+
+    private ChatOptions options() {
+        return ChatOptions.builder()
+                .temperature(settings.temperature())
+                .topP(settings.topP())
+                .maxTokens(settings.maxTokens())
+                .build();
+    }
+
+    private static Message message(Turn turn, boolean party) {
+        if (!turn.isAction()) {
+            return new AssistantMessage(turn.text());
+        }
+        boolean attributed = party && turn.playerId() != null && !turn.playerId().isBlank();
+        return new UserMessage(attributed ? turn.playerId() + ": " + turn.text() : turn.text());
+    }
+
+    /** Party play when the story has several participants, or several players acted in what we see. */
+    private static boolean partyPlay(List<String> participants, Timeline timeline) {
+        if (participants.size() > 1) {
+            return true;
+        }
+        List<Turn> turns = new ArrayList<>(timeline.history());
+        if (timeline.action() != null) {
+            turns.add(timeline.action());
+        }
+        return turns.stream().filter(Turn::isAction).map(Turn::playerId).filter(Objects::nonNull).distinct().count() > 1;
+    }
+}

@@ -1,0 +1,24 @@
+package io.storyteller.command.narration.context;
+
+import io.storyteller.domain.world.WorldSettings;
+import java.util.List;
+
+/**
+ * What the narrator knows when a narration is asked for.
+ *
+ * @param world        the world's settings
+ * @param lore         the world's active lore entries
+ * @param authorsNote  the story's author's note, or null
+ * @param pinnedMemory the story's pinned memory, or null
+ * @param participants the story's players
+ * @param recentBeats  the story's last beats, oldest first
+ */
+public record StoryContext(WorldSettings world, List<ActiveLore> lore, String authorsNote, String pinnedMemory,
+        List<String> participants, List<Turn> recentBeats) {
+
+    public StoryContext {
+        lore = lore == null ? List.of() : List.copyOf(lore);
+        participants = participants == null ? List.of() : List.copyOf(participants);
+        recentBeats = recentBeats == null ? List.of() : List.copyOf(recentBeats);
+    }
+}

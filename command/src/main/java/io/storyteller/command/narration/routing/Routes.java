@@ -1,0 +1,66 @@
+package io.storyteller.command.narration.routing;
+
+import io.storyteller.command.narration.failure.CannotNarrateException;
+import io.storyteller.domain.deployment.NarratorRoute;
+import io.storyteller.domain.deployment.ResolveNarrator;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.NoHandlerForQueryException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Asks which narrator deployment serves a world: one {@link ResolveNarrator} query per narration,
+ * sent before the story's context is fetched so that both travel at once. No answer (no narrator
+ * slot, or no deployment read model in this application) means no deployment: the configured
+ * narrator serves, as before deployments existed.
+ */
+public class Routes {
+
+    private static final Logger log = LoggerFactory.getLogger(Routes.class);
+
+    private final QueryGateway queries;
+    private final Duration timeout;
+    private volatile boolean warnedNoHandler;
+
+    public Routes(QueryGateway queries, Duration timeout) {
+        this.queries = queries;
+        this.timeout = timeout;
+    }
+
+    public CompletableFuture<NarratorRoute> request(String worldId) {
+        return queries.query(new ResolveNarrator(worldId), ResponseTypes.instanceOf(NarratorRoute.class));
+    }
+
+    /**
+     * @return the route, empty when no deployment serves the world
+     * @throws CannotNarrateException when the route could not be resolved: narrating elsewhere would misattribute it
+     */
+    public Optional<NarratorRoute> await(CompletableFuture<NarratorRoute> route) {
+        try {
+            return Optional.ofNullable(route.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("ResolveNarrator interrupted", e);
+        } catch (TimeoutException e) {
+            route.cancel(true);
+            throw new CannotNarrateException("the world's narrator deployment could not be resolved in time");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof NoHandlerForQueryException) {
+                if (!warnedNoHandler) {
+                    warnedNoHandler = true;
+                    log.warn("No handler answers ResolveNarrator: narrating without deployments");
+                }
+                return Optional.empty();
+            }
+            log.debug("ResolveNarrator failed", e.getCause());
+            throw new CannotNarrateException("the world's narrator deployment could not be resolved");
+        }
+    }
+}
