@@ -5,8 +5,8 @@ import io.storyteller.domain.model.FindDiscoveryRuns;
 import io.storyteller.domain.model.ModelAuthority;
 import io.storyteller.domain.model.ProviderScan;
 import io.storyteller.domain.model.ScanProviders;
+import io.storyteller.domain.shared.AccessPolicy;
 import io.storyteller.domain.shared.Actor;
-import io.storyteller.domain.shared.PlatformRole;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +77,7 @@ public class ModelDiscovery implements SmartLifecycle, AutoCloseable {
     @QueryHandler
     public List<DiscoveryReport> handle(FindDiscoveryRuns query) {
         Actor viewer = query.viewer();
-        if (viewer == null || !(viewer.isPlatformAdmin() || viewer.has(PlatformRole.MODEL_MANAGER))) {
+        if (!AccessPolicy.managesModels(viewer)) {
             return List.of();
         }
         synchronized (runs) {

@@ -15,6 +15,7 @@ import io.storyteller.command.runtime.ModelRuntimes;
 import io.storyteller.domain.deployment.NarratorRoute;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.shared.DomainRejection;
+import io.storyteller.domain.shared.TextRules;
 import io.storyteller.domain.shared.RejectionKind;
 import io.storyteller.domain.shared.Violation;
 import io.storyteller.domain.story.NarrationProvenance;
@@ -156,9 +157,12 @@ public class NarrationEngine {
         }
     }
 
-    /** The narration's text as recorded: stripped, never empty, within the Story aggregate's limit. */
+    /**
+     * The narration's text as recorded: cleaned of what no store takes (a model may answer NUL or a
+     * lone surrogate), stripped, never empty, within the Story aggregate's limit.
+     */
     static String textOf(GeneratedNarration generated) {
-        String text = generated.text().strip();
+        String text = TextRules.cleaned(generated.text()).strip();
         if (text.isEmpty()) {
             throw new CannotNarrateException("narrator returned no text");
         }

@@ -94,6 +94,16 @@ class NarrationEngineTest {
     }
 
     @Test
+    void recordsAModelsAnswerCleanedOfWhatNoStoreTakes() throws Exception {
+        ScriptedChatModel model = ScriptedChatModel.streaming("fake-model",
+                chunk("The dra\u0000gon "), chunk("opens \uD800one eye\u001b.\uFFFF"), last("", "fake-model-2025", 120, 7));
+
+        handle(engine(model), ACTION);
+
+        assertThat(((RecordNarration) single()).text()).isEqualTo("The dragon opens \uFFFDone eye.");
+    }
+
+    @Test
     void namesTheBeatAlikeOnRedeliveryAndEstimatesMissingUsage() throws Exception {
         ScriptedChatModel model = ScriptedChatModel.streaming("house:emberfall:v3", chunk("Smoke rises."));
         NarrationEngine engine = engine(model);

@@ -55,6 +55,25 @@ public final class TextRules {
         return Normalizer.isNormalized(value, Normalizer.Form.NFC) ? value : Normalizer.normalize(value, Normalizer.Form.NFC);
     }
 
+    /**
+     * Text the platform produced itself (a model's answer) made acceptable instead of refused: lone
+     * surrogates become U+FFFD, disallowed control characters and non-characters are dropped, the
+     * rest is normalised to NFC.
+     */
+    public static String cleaned(String value) {
+        StringBuilder clean = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); ) {
+            int codePoint = value.codePointAt(i);
+            i += Character.charCount(codePoint);
+            if (Character.isSurrogate((char) codePoint) && Character.charCount(codePoint) == 1) {
+                clean.append('\uFFFD');
+            } else if (!isControl(codePoint) && !isNonCharacter(codePoint)) {
+                clean.appendCodePoint(codePoint);
+            }
+        }
+        return Normalizer.normalize(clean, Normalizer.Form.NFC);
+    }
+
     /** Whether {@code value} has the shape of an id. */
     public static boolean isId(String value) {
         return value != null && !value.isEmpty() && value.length() <= MAX_ID_LENGTH && ID.matcher(value).matches();

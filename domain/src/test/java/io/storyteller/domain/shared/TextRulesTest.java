@@ -41,6 +41,13 @@ class TextRulesTest {
     }
 
     @Test
+    void textThePlatformProducedIsCleanedInsteadOfRefused() {
+        assertThat(TextRules.cleaned("a\u0000b\uD800c\u0085d\uFFFFe\tf\uD83D\uDC09 Cafe\u0301"))
+                .isEqualTo("ab\uFFFDcde\tf\uD83D\uDC09 Caf\u00e9");
+        assertThat(TextRules.textProblem(TextRules.cleaned("\uDC00\u0000\uFDD0"))).isNull();
+    }
+
+    @Test
     void aRefusalNamesTheFieldAndTheRule() {
         assertThatThrownBy(() -> TextRules.checkedText("settings.name", "Ash\u0000fall"))
                 .isInstanceOfSatisfying(DomainRejection.class, rejection -> assertThat(rejection.violation())
