@@ -1,7 +1,7 @@
 package io.storyteller.command.narration;
 
 import io.storyteller.domain.deployment.NarratorRoute;
-import io.storyteller.domain.deployment.ResolveNarrator;
+import io.storyteller.domain.deployment.FindNarratorRoute;
 import io.storyteller.domain.story.StoryStatus;
 import io.storyteller.domain.story.StoryView;
 import io.storyteller.domain.story.WatchStory;
@@ -18,7 +18,7 @@ final class FakeReadModel {
     final List<Object> queries = new CopyOnWriteArrayList<>();
 
     @QueryHandler
-    NarratorRoute handle(ResolveNarrator query) {
+    NarratorRoute handle(FindNarratorRoute query) {
         queries.add(query);
         return route;
     }

@@ -14,7 +14,7 @@ import io.storyteller.command.runtime.ConfiguredRuntime;
 import io.storyteller.command.runtime.ModelRuntimes;
 import io.storyteller.command.runtime.ModelUnavailableException;
 import io.storyteller.domain.deployment.NarratorRoute;
-import io.storyteller.domain.deployment.ResolveNarrator;
+import io.storyteller.domain.deployment.FindNarratorRoute;
 import io.storyteller.domain.deployment.RolloutPhase;
 import io.storyteller.domain.deployment.RolloutRoute;
 import io.storyteller.domain.model.ModelRef;
@@ -51,7 +51,7 @@ import reactor.core.publisher.Flux;
 
 /**
  * Narration through the world's narrator deployment, on a real Axon command bus, query bus and
- * update emitter; the deployment's answer to {@link ResolveNarrator} and the models are scripted.
+ * update emitter; the deployment's answer to {@link FindNarratorRoute} and the models are scripted.
  */
 class RoutedNarrationTest {
 
@@ -107,8 +107,8 @@ class RoutedNarrationTest {
         assertThat(recorded.text()).isEqualTo("The dragon sleeps on.");
         assertProvenance(recorded.provenance(), STABLE, NarrationArm.STABLE, null, null);
         assertThat(recorded.provenance().promptTokens()).isEqualTo(50);
-        assertThat(readModel.queries.stream().filter(ResolveNarrator.class::isInstance))
-                .as("one route lookup per narration").containsExactly(new ResolveNarrator(WORLD));
+        assertThat(readModel.queries.stream().filter(FindNarratorRoute.class::isInstance))
+                .as("one route lookup per narration").containsExactly(new FindNarratorRoute(WORLD));
     }
 
     @Test

@@ -18,5 +18,5 @@ public record AuditedNarration(int alternativeIndex,
         NarrationArm arm,
         String rolloutId,
         Integer rolloutStep,
-        List<RoutingDecision> decisions) {
+        List<RouteDecision> decisions) {
 }

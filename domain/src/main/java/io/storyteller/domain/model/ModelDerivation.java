@@ -5,6 +5,7 @@ import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.shared.Require;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -41,6 +42,9 @@ public class ModelDerivation {
                     "a variant's name is lower case letters, digits, '.', '-' and '_', like narrator-noir");
         }
         ModelRef base = Require.present("base", command.base()).validated("base");
+        if (base.modelId().equals(variantId)) {
+            throw DomainRejection.invalid("base.modelId", "not-the-variant", "a variant is derived from another model, not from itself");
+        }
         UseCase useCase = Require.present("useCase", command.useCase());
         if (!useCase.accepts(ModelKind.CHAT)) {
             throw DomainRejection.invalid("useCase", "accepts:chat", "a variant is a chat preset; " + useCase + " takes no chat model");
@@ -57,7 +61,7 @@ public class ModelDerivation {
         Aggregate<Model> model;
         try {
             model = bases.load(base.modelId());
-        } catch (AggregateNotFoundException e) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
             throw DomainRejection.notFound("base.modelId", "no model " + base.modelId());
         }
         if (Boolean.TRUE.equals(model.invoke(Model::isRetired))) {

@@ -93,6 +93,14 @@ class DerivingAVariantTest {
     }
 
     @Test
+    void aVariantIsNotItsOwnBase() {
+        fixture.givenNoPriorActivity()
+                .when(derive(new ModelRef(VARIANT, "1"), UseCase.NARRATOR, ADMIN))
+                .expectNoEvents()
+                .expectException(Rejected.invalid("base.modelId", "not-the-variant"));
+    }
+
+    @Test
     void aRetiredBaseStaysReadableButBearsNoVariants() {
         registry.record(LLAMA, List.of(new ModelRetired(LLAMA, "superseded", ADMIN.userId())));
         fixture.givenNoPriorActivity()

@@ -14,8 +14,8 @@ import io.storyteller.domain.deployment.FindRolloutAnalyses;
 import io.storyteller.domain.deployment.NarrationAudit;
 import io.storyteller.domain.deployment.RolloutAnalysisView;
 import io.storyteller.domain.deployment.RolloutPhase;
-import io.storyteller.domain.deployment.RoutingDecision;
-import io.storyteller.domain.deployment.RoutingDecisionKind;
+import io.storyteller.domain.deployment.RouteDecision;
+import io.storyteller.domain.deployment.RouteDecisionKind;
 import io.storyteller.domain.deployment.Verdict;
 import io.storyteller.domain.story.NarrationArm;
 import io.storyteller.graphql.ApiTest;
@@ -108,7 +108,7 @@ class DeploymentQueryFieldsTest extends ApiTest {
 
     @Test
     void narrationAudit_names_deployment_arm_version_step_and_decisions() {
-        var decision = new RoutingDecision(RoutingDecisionKind.ROLLOUT_ANALYZED, Views.T0, null, "r1", 1, Verdict.ADVANCE,
+        var decision = new RouteDecision(RouteDecisionKind.ROLLOUT_ANALYZED, Views.T0, null, "r1", 1, Verdict.ADVANCE,
                 "every gate passed", "system");
         queries.answer(AuditNarration.class, query -> new NarrationAudit(query.storyId(), "w1", query.beatId(), 0, List.of(
                 new AuditedNarration(0, "q1", Views.T0, ModelViews.V2, "narrator:world:w1", NarrationArm.CANARY, "r1", 2,

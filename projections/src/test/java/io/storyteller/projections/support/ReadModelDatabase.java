@@ -16,24 +16,35 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A real PostgreSQL 17 with the read-model migrations applied, for one test class. Start it in
- * {@code @BeforeAll}, {@link #clear()} it before each test and close it in {@code @AfterAll}.
+ * A real PostgreSQL 17 with the read-model migrations applied, one per test JVM and shared by every
+ * test class: {@link #start()} it in {@code @BeforeAll} (each class begins with empty tables),
+ * {@link #clear()} it before each test and {@link #close()} it in {@code @AfterAll}, which leaves it
+ * running for the next class. It stops with the JVM.
  */
 public final class ReadModelDatabase implements AutoCloseable {
 
-    private final EmbeddedPostgres postgres;
     private final SingleConnectionDataSource dataSource;
     private final JdbcClient jdbc;
 
     private ReadModelDatabase(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
-        // one connection for the whole class: opening a connection per statement is slow
+        // one connection for every test: opening a connection per statement is slow
         this.dataSource = new SingleConnectionDataSource(postgres.getJdbcUrl("postgres", "postgres"),
                 "postgres", "", true);
         this.jdbc = JdbcClient.create(dataSource);
     }
 
-    public static ReadModelDatabase start() {
+    private static ReadModelDatabase shared;
+
+    /** The shared database, started on first use, its tables emptied. */
+    public static synchronized ReadModelDatabase start() {
+        if (shared == null) {
+            shared = launch();
+        }
+        shared.clear();
+        return shared;
+    }
+
+    private static ReadModelDatabase launch() {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setServerConfig("synchronous_commit", "on")
@@ -112,9 +123,8 @@ public final class ReadModelDatabase implements AutoCloseable {
         }
     }
 
+    /** Leaves the shared database to the next test class; the embedded server's shutdown hook stops it with the JVM. */
     @Override
-    public void close() throws IOException {
-        dataSource.destroy();
-        postgres.close();
+    public void close() {
     }
 }

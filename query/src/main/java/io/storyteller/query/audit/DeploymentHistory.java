@@ -8,8 +8,8 @@ import io.storyteller.domain.deployment.RolloutPaused;
 import io.storyteller.domain.deployment.RolloutPromoted;
 import io.storyteller.domain.deployment.RolloutResumed;
 import io.storyteller.domain.deployment.RolloutStarted;
-import io.storyteller.domain.deployment.RoutingDecision;
-import io.storyteller.domain.deployment.RoutingDecisionKind;
+import io.storyteller.domain.deployment.RouteDecision;
+import io.storyteller.domain.deployment.RouteDecisionKind;
 import io.storyteller.domain.deployment.StableModelReplaced;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.story.NarrationArm;
@@ -43,7 +43,7 @@ final class DeploymentHistory {
         this.events = events;
     }
 
-    List<RoutingDecision> decisionsFor(NarrationProvenance provenance, ModelRef model, Instant recordedAt) {
+    List<RouteDecision> decisionsFor(NarrationProvenance provenance, ModelRef model, Instant recordedAt) {
         var chosen = new ArrayList<DomainEventMessage<?>>();
         String rolloutId = provenance.rolloutId();
         if (rolloutId == null || provenance.arm() == NarrationArm.STABLE) {
@@ -95,24 +95,24 @@ final class DeploymentHistory {
                 .reduce((earlier, later) -> later);
     }
 
-    private static RoutingDecision decision(DomainEventMessage<?> event) {
+    private static RouteDecision decision(DomainEventMessage<?> event) {
         Instant at = event.getTimestamp();
         return switch (event.getPayload()) {
-            case DeploymentCreated e -> new RoutingDecision(RoutingDecisionKind.DEPLOYMENT_CREATED, at, e.stable(), null, null,
+            case DeploymentCreated e -> new RouteDecision(RouteDecisionKind.DEPLOYMENT_CREATED, at, e.stable(), null, null,
                     null, "slot opened", e.createdBy());
-            case StableModelReplaced e -> new RoutingDecision(RoutingDecisionKind.STABLE_REPLACED, at, e.stable(), null, null,
+            case StableModelReplaced e -> new RouteDecision(RouteDecisionKind.STABLE_REPLACED, at, e.stable(), null, null,
                     null, e.reason(), e.replacedBy());
-            case RolloutPromoted e -> new RoutingDecision(RoutingDecisionKind.ROLLOUT_PROMOTED, at, e.newStable(), e.rolloutId(),
+            case RolloutPromoted e -> new RouteDecision(RouteDecisionKind.ROLLOUT_PROMOTED, at, e.newStable(), e.rolloutId(),
                     null, null, e.reason(), e.promotedBy());
-            case AutoSwitchDecided e -> new RoutingDecision(RoutingDecisionKind.AUTO_SWITCH_DECIDED, at, e.candidate(),
+            case AutoSwitchDecided e -> new RouteDecision(RouteDecisionKind.AUTO_SWITCH_DECIDED, at, e.candidate(),
                     e.rolloutId(), null, null, e.rationale(), e.decidedBy());
-            case RolloutStarted e -> new RoutingDecision(RoutingDecisionKind.ROLLOUT_STARTED, at, e.candidate(), e.rolloutId(),
+            case RolloutStarted e -> new RouteDecision(RouteDecisionKind.ROLLOUT_STARTED, at, e.candidate(), e.rolloutId(),
                     e.step(), null, e.reason(), e.startedBy());
-            case RolloutAdvanced e -> new RoutingDecision(RoutingDecisionKind.ROLLOUT_ADVANCED, at, null, e.rolloutId(),
+            case RolloutAdvanced e -> new RouteDecision(RouteDecisionKind.ROLLOUT_ADVANCED, at, null, e.rolloutId(),
                     e.step(), null, "advanced to weight " + e.weight(), e.advancedBy());
-            case RolloutAnalyzed e -> new RoutingDecision(RoutingDecisionKind.ROLLOUT_ANALYZED, at, null, e.rolloutId(),
+            case RolloutAnalyzed e -> new RouteDecision(RouteDecisionKind.ROLLOUT_ANALYZED, at, null, e.rolloutId(),
                     e.step(), e.verdict(), e.rationale(), e.analyzedBy());
-            case RolloutPaused e -> new RoutingDecision(RoutingDecisionKind.ROLLOUT_PAUSED, at, null, e.rolloutId(), null, null,
+            case RolloutPaused e -> new RouteDecision(RouteDecisionKind.ROLLOUT_PAUSED, at, null, e.rolloutId(), null, null,
                     e.reason(), e.pausedBy());
             default -> throw new IllegalStateException("not a routing decision: " + event.getPayloadType());
         };

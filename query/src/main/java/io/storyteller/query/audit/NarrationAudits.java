@@ -3,7 +3,7 @@ package io.storyteller.query.audit;
 import io.storyteller.domain.deployment.AuditNarration;
 import io.storyteller.domain.deployment.AuditedNarration;
 import io.storyteller.domain.deployment.NarrationAudit;
-import io.storyteller.domain.deployment.RoutingDecision;
+import io.storyteller.domain.deployment.RouteDecision;
 import io.storyteller.domain.model.ModelAuthority;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.shared.Require;
@@ -73,7 +73,7 @@ public class NarrationAudits {
         ModelRef model = new ModelRef(provenance.model(), provenance.modelVersion());
         String deploymentId = provenance.deploymentId();
         var decisions = deploymentId == null
-                ? List.<RoutingDecision>of()
+                ? List.<RouteDecision>of()
                 : deployments.computeIfAbsent(deploymentId, id -> new DeploymentHistory(history(id)))
                         .decisionsFor(provenance, model, event.getTimestamp());
         return new AuditedNarration(narration.alternativeIndex(), narration.requestId(), event.getTimestamp(), model,

@@ -1,7 +1,7 @@
 package io.storyteller.query.deployment;
 
 import io.storyteller.domain.deployment.NarratorRoute;
-import io.storyteller.domain.deployment.ResolveNarrator;
+import io.storyteller.domain.deployment.FindNarratorRoute;
 import io.storyteller.domain.deployment.RolloutPhase;
 import io.storyteller.domain.deployment.RolloutRoute;
 import io.storyteller.domain.deployment.SlotResolution;
@@ -38,7 +38,7 @@ public class NarratorRouting {
 
     /** The route, or null when neither the world's nor the global narrator slot exists. */
     @QueryHandler
-    public NarratorRoute handle(ResolveNarrator query) {
+    public NarratorRoute handle(FindNarratorRoute query) {
         String worldId = query.worldId() == null || query.worldId().isBlank() ? null : query.worldId();
         return jdbc.sql(ROUTE)
                 .param("slots", Columns.textArray(SlotResolution.candidates(UseCase.NARRATOR, worldId)))

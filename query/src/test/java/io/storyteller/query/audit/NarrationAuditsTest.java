@@ -18,8 +18,8 @@ import io.storyteller.domain.deployment.RolloutPhase;
 import io.storyteller.domain.deployment.RolloutPromoted;
 import io.storyteller.domain.deployment.RolloutStarted;
 import io.storyteller.domain.deployment.RolloutStrategy;
-import io.storyteller.domain.deployment.RoutingDecision;
-import io.storyteller.domain.deployment.RoutingDecisionKind;
+import io.storyteller.domain.deployment.RouteDecision;
+import io.storyteller.domain.deployment.RouteDecisionKind;
 import io.storyteller.domain.deployment.ShadowPhase;
 import io.storyteller.domain.deployment.Verdict;
 import io.storyteller.domain.model.ModelRef;
@@ -93,9 +93,9 @@ class NarrationAuditsTest {
         assertThat(canary.arm()).isEqualTo(NarrationArm.CANARY);
         assertThat(canary.rolloutStep()).isEqualTo(1);
         assertThat(canary.recordedAt()).isEqualTo(minutes(41));
-        assertThat(kinds(canary)).containsExactly(RoutingDecisionKind.AUTO_SWITCH_DECIDED, RoutingDecisionKind.ROLLOUT_STARTED,
-                RoutingDecisionKind.ROLLOUT_ADVANCED, RoutingDecisionKind.ROLLOUT_ANALYZED);
-        RoutingDecision analysis = canary.decisions().get(3);
+        assertThat(kinds(canary)).containsExactly(RouteDecisionKind.AUTO_SWITCH_DECIDED, RouteDecisionKind.ROLLOUT_STARTED,
+                RouteDecisionKind.ROLLOUT_ADVANCED, RouteDecisionKind.ROLLOUT_ANALYZED);
+        RouteDecision analysis = canary.decisions().get(3);
         assertThat(analysis.verdict()).isEqualTo(Verdict.HOLD);
         assertThat(analysis.step()).isEqualTo(1);
         assertThat(analysis.rationale()).isEqualTo("inconclusive: too few samples");
@@ -103,9 +103,9 @@ class NarrationAuditsTest {
 
         AuditedNarration stable = audit.alternatives().get(1);
         assertThat(stable.model()).isEqualTo(V1);
-        assertThat(kinds(stable)).containsExactly(RoutingDecisionKind.DEPLOYMENT_CREATED, RoutingDecisionKind.AUTO_SWITCH_DECIDED,
-                RoutingDecisionKind.ROLLOUT_STARTED, RoutingDecisionKind.ROLLOUT_ADVANCED, RoutingDecisionKind.ROLLOUT_ANALYZED,
-                RoutingDecisionKind.ROLLOUT_PAUSED);
+        assertThat(kinds(stable)).containsExactly(RouteDecisionKind.DEPLOYMENT_CREATED, RouteDecisionKind.AUTO_SWITCH_DECIDED,
+                RouteDecisionKind.ROLLOUT_STARTED, RouteDecisionKind.ROLLOUT_ADVANCED, RouteDecisionKind.ROLLOUT_ANALYZED,
+                RouteDecisionKind.ROLLOUT_PAUSED);
         assertThat(stable.decisions().get(5).rationale()).isEqualTo("looking closer");
     }
 
@@ -120,7 +120,7 @@ class NarrationAuditsTest {
         AuditedNarration narration = audits.handle(new AuditNarration("s1", "b2", MANAGER)).orElseThrow().alternatives().getFirst();
 
         assertThat(narration.decisions()).singleElement().satisfies(decision -> {
-            assertThat(decision.kind()).isEqualTo(RoutingDecisionKind.ROLLOUT_PROMOTED);
+            assertThat(decision.kind()).isEqualTo(RouteDecisionKind.ROLLOUT_PROMOTED);
             assertThat(decision.model()).isEqualTo(V2);
             assertThat(decision.rolloutId()).isEqualTo("r1");
             assertThat(decision.decidedAt()).isEqualTo(minutes(60));
@@ -204,8 +204,8 @@ class NarrationAuditsTest {
         return new NarrationProvenance(model.modelId(), model.version(), "sha256:abc", List.of(), 120, 300, 40);
     }
 
-    private static List<RoutingDecisionKind> kinds(AuditedNarration narration) {
-        return narration.decisions().stream().map(RoutingDecision::kind).toList();
+    private static List<RouteDecisionKind> kinds(AuditedNarration narration) {
+        return narration.decisions().stream().map(RouteDecision::kind).toList();
     }
 
     private static Instant minutes(int minutes) {

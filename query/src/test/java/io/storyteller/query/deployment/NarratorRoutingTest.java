@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storyteller.domain.deployment.DeploymentCreated;
 import io.storyteller.domain.deployment.NarratorRoute;
-import io.storyteller.domain.deployment.ResolveNarrator;
+import io.storyteller.domain.deployment.FindNarratorRoute;
 import io.storyteller.domain.deployment.RolloutAborted;
 import io.storyteller.domain.deployment.RolloutAdvanced;
 import io.storyteller.domain.deployment.RolloutPaused;
@@ -59,8 +59,8 @@ class NarratorRoutingTest {
         log.deployment("reviewer:global", new DeploymentCreated("reviewer:global", UseCase.REVIEWER, null, GPT_V1, "mia"));
         log.deliver(projection);
 
-        assertThat(routing.handle(new ResolveNarrator("w1"))).isNull();
-        assertThat(routing.handle(new ResolveNarrator(null))).isNull();
+        assertThat(routing.handle(new FindNarratorRoute("w1"))).isNull();
+        assertThat(routing.handle(new FindNarratorRoute(null))).isNull();
     }
 
     @Test
@@ -70,8 +70,8 @@ class NarratorRoutingTest {
                 HOUSE_V1, "mia"));
         log.deliver(projection);
 
-        assertThat(routing.handle(new ResolveNarrator("w1"))).isEqualTo(new NarratorRoute(GLOBAL, GPT_V1, null));
-        assertThat(routing.handle(new ResolveNarrator(null))).isEqualTo(new NarratorRoute(GLOBAL, GPT_V1, null));
+        assertThat(routing.handle(new FindNarratorRoute("w1"))).isEqualTo(new NarratorRoute(GLOBAL, GPT_V1, null));
+        assertThat(routing.handle(new FindNarratorRoute(null))).isEqualTo(new NarratorRoute(GLOBAL, GPT_V1, null));
     }
 
     @Test
@@ -82,13 +82,13 @@ class NarratorRoutingTest {
                 new RolloutPaused(W1, "r1", "", "mia"));
         log.deliver(projection);
 
-        assertThat(routing.handle(new ResolveNarrator("w1"))).isEqualTo(new NarratorRoute(W1, HOUSE_V1,
+        assertThat(routing.handle(new FindNarratorRoute("w1"))).isEqualTo(new NarratorRoute(W1, HOUSE_V1,
                 new RolloutRoute("r1", HOUSE_V2, RolloutPhase.SHADOW, 0)));
-        assertThat(routing.handle(new ResolveNarrator("w2")).deploymentId()).isEqualTo(GLOBAL);
+        assertThat(routing.handle(new FindNarratorRoute("w2")).deploymentId()).isEqualTo(GLOBAL);
 
         log.deployment(W1, new RolloutAborted(W1, "r1", HOUSE_V2, "enough", "mia"));
         log.deliver(projection);
-        assertThat(routing.handle(new ResolveNarrator("w1"))).isEqualTo(new NarratorRoute(W1, HOUSE_V1, null));
+        assertThat(routing.handle(new FindNarratorRoute("w1"))).isEqualTo(new NarratorRoute(W1, HOUSE_V1, null));
     }
 
     @Test
@@ -98,7 +98,7 @@ class NarratorRoutingTest {
                 new RolloutAdvanced(W1, "r1", 1, 5, "system"));
         log.deliver(projection);
 
-        assertThat(routing.handle(new ResolveNarrator("w1")).rollout())
+        assertThat(routing.handle(new FindNarratorRoute("w1")).rollout())
                 .isEqualTo(new RolloutRoute("r1", HOUSE_V2, RolloutPhase.CANARY, 5, 1));
     }
 

@@ -15,7 +15,7 @@ import io.storyteller.domain.deployment.FindArmMetrics;
 import io.storyteller.domain.deployment.FindDeployments;
 import io.storyteller.domain.deployment.FindRolloutAnalyses;
 import io.storyteller.domain.deployment.NarratorRoute;
-import io.storyteller.domain.deployment.ResolveNarrator;
+import io.storyteller.domain.deployment.FindNarratorRoute;
 import io.storyteller.domain.deployment.RolloutAnalysisView;
 import io.storyteller.domain.deployment.RolloutPromoted;
 import io.storyteller.domain.deployment.WatchDeployments;
@@ -99,11 +99,11 @@ class ModelManagementBusContractTest {
 
     @Test
     void resolvingTheNarratorAnswersNullWhenNoSlotServes() {
-        NarratorRoute w1 = gateway.query(new ResolveNarrator("w1"), ResponseTypes.instanceOf(NarratorRoute.class))
+        NarratorRoute w1 = gateway.query(new FindNarratorRoute("w1"), ResponseTypes.instanceOf(NarratorRoute.class))
                 .join();
-        NarratorRoute w2 = gateway.query(new ResolveNarrator("w2"), ResponseTypes.instanceOf(NarratorRoute.class))
+        NarratorRoute w2 = gateway.query(new FindNarratorRoute("w2"), ResponseTypes.instanceOf(NarratorRoute.class))
                 .join();
-        Optional<NarratorRoute> asOptional = gateway.query(new ResolveNarrator("w1"),
+        Optional<NarratorRoute> asOptional = gateway.query(new FindNarratorRoute("w1"),
                 ResponseTypes.optionalInstanceOf(NarratorRoute.class)).join();
 
         assertThat(w1.deploymentId()).isEqualTo(WORLD_SLOT);

@@ -10,9 +10,9 @@ import io.storyteller.domain.model.EvaluateModelByReplay;
 import io.storyteller.domain.model.ModelEvaluated;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.shared.Actor;
+import io.storyteller.sagas.dispatch.SagaCommands;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -154,18 +154,7 @@ public class AutoSwitchSaga {
 
     /** A refused or lost command is logged: the deadline asks again. */
     private void send(Object command) {
-        try {
-            commandGateway.send(command).whenComplete((result, failure) -> {
-                if (failure != null) {
-                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure;
-                    log.warn("Auto-switch on {} for {}: {} refused: {}", candidate.label(), deploymentId,
-                            command.getClass().getSimpleName(), cause.getMessage());
-                }
-            });
-        } catch (RuntimeException e) {
-            log.warn("Auto-switch on {} for {}: {} not sent: {}", candidate.label(), deploymentId,
-                    command.getClass().getSimpleName(), e.toString());
-        }
+        SagaCommands.send(commandGateway, command,
+                (name, why) -> log.warn("Auto-switch on {} for {}: {} {}", candidate.label(), deploymentId, name, why));
     }
 }

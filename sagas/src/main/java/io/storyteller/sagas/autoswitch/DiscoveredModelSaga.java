@@ -11,9 +11,9 @@ import io.storyteller.domain.model.ModelRegistered;
 import io.storyteller.domain.model.ModelVersionAdded;
 import io.storyteller.domain.model.UseCase;
 import io.storyteller.domain.shared.Actor;
+import io.storyteller.sagas.dispatch.SagaCommands;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
@@ -126,13 +126,7 @@ public class DiscoveredModelSaga {
 
     /** A slot that declines (created later, busy, already decided) says why; that is no failure. */
     private void send(ConsiderAutoSwitch command) {
-        commandGateway.send(command).whenComplete((result, failure) -> {
-            if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                log.debug("Auto-switch: {} does not consider {}: {}", command.deploymentId(), candidate.label(),
-                        cause.getMessage());
-            }
-        });
+        SagaCommands.send(commandGateway, command,
+                (name, why) -> log.debug("Auto-switch: {} does not consider {}: {}", command.deploymentId(), candidate.label(), why));
     }
 }

@@ -20,10 +20,10 @@ import io.storyteller.domain.deployment.RolloutStrategy;
 import io.storyteller.domain.deployment.Verdict;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.shared.Actor;
+import io.storyteller.sagas.dispatch.SagaCommands;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
@@ -272,17 +272,7 @@ public class RolloutSaga {
 
     /** A refused command (a stale step, a paused or ended rollout) is logged: the next event or deadline moves on. */
     private void send(Object command) {
-        try {
-            commandGateway.send(command).whenComplete((result, failure) -> {
-                if (failure != null) {
-                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure;
-                    log.warn("Rollout {} on {}: {} refused: {}", rolloutId, deploymentId,
-                            command.getClass().getSimpleName(), cause.getMessage());
-                }
-            });
-        } catch (RuntimeException e) {
-            log.warn("Rollout {} on {}: {} not sent: {}", rolloutId, deploymentId, command.getClass().getSimpleName(), e.toString());
-        }
+        SagaCommands.send(commandGateway, command,
+                (name, why) -> log.warn("Rollout {} on {}: {} {}", rolloutId, deploymentId, name, why));
     }
 }

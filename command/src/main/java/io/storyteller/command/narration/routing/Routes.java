@@ -2,7 +2,7 @@ package io.storyteller.command.narration.routing;
 
 import io.storyteller.command.narration.failure.CannotNarrateException;
 import io.storyteller.domain.deployment.NarratorRoute;
-import io.storyteller.domain.deployment.ResolveNarrator;
+import io.storyteller.domain.deployment.FindNarratorRoute;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks which narrator deployment serves a world: one {@link ResolveNarrator} query per narration,
+ * Asks which narrator deployment serves a world: one {@link FindNarratorRoute} query per narration,
  * sent before the story's context is fetched so that both travel at once. No answer (no narrator
  * slot, or no deployment read model in this application) means no deployment: the configured
  * narrator serves, as before deployments existed.
@@ -35,7 +35,7 @@ public class Routes {
     }
 
     public CompletableFuture<NarratorRoute> request(String worldId) {
-        return queries.query(new ResolveNarrator(worldId), ResponseTypes.instanceOf(NarratorRoute.class));
+        return queries.query(new FindNarratorRoute(worldId), ResponseTypes.instanceOf(NarratorRoute.class));
     }
 
     /**
@@ -47,7 +47,7 @@ public class Routes {
             return Optional.ofNullable(route.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("ResolveNarrator interrupted", e);
+            throw new IllegalStateException("FindNarratorRoute interrupted", e);
         } catch (TimeoutException e) {
             route.cancel(true);
             throw new CannotNarrateException("the world's narrator deployment could not be resolved in time");
@@ -55,11 +55,11 @@ public class Routes {
             if (e.getCause() instanceof NoHandlerForQueryException) {
                 if (!warnedNoHandler) {
                     warnedNoHandler = true;
-                    log.warn("No handler answers ResolveNarrator: narrating without deployments");
+                    log.warn("No handler answers FindNarratorRoute: narrating without deployments");
                 }
                 return Optional.empty();
             }
-            log.debug("ResolveNarrator failed", e.getCause());
+            log.debug("FindNarratorRoute failed", e.getCause());
             throw new CannotNarrateException("the world's narrator deployment could not be resolved");
         }
     }

@@ -148,7 +148,7 @@ public final class RoutingBenchmark {
         line("");
         line(String.format(Locale.ROOT, "Slots: %,d world narrator slots + the global one, %d of them with a rollout "
                 + "in progress (half shadow, half canary 25%%), created by CreateDeployment/StartRollout as SYSTEM and "
-                + "projected in %.1f s. Each decision = ResolveNarrator through the QueryGateway + ArmChoice.armFor; "
+                + "projected in %.1f s. Each decision = FindNarratorRoute through the QueryGateway + ArmChoice.armFor; "
                 + "worlds drawn at random, 90%% with their own slot, 10%% falling back to the global slot.",
                 worlds, rollouts, slotSeconds));
         line("");

@@ -2,7 +2,7 @@ package io.storyteller.ops.benchmark.rollout;
 
 import io.storyteller.command.narration.routing.ArmChoice;
 import io.storyteller.domain.deployment.NarratorRoute;
-import io.storyteller.domain.deployment.ResolveNarrator;
+import io.storyteller.domain.deployment.FindNarratorRoute;
 import io.storyteller.domain.story.NarrationArm;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.axonframework.queryhandling.QueryGateway;
 
 /**
  * (a) What routing adds to one narration, as the narration engine pays it: one
- * {@link ResolveNarrator} through the QueryGateway (the deployments read model in PostgreSQL), then
+ * {@link FindNarratorRoute} through the QueryGateway (the deployments read model in PostgreSQL), then
  * {@link ArmChoice} for the story. Worlds are drawn at random: 90% have their own slot, 10% fall
  * back to the global one.
  */
@@ -39,7 +39,7 @@ final class RoutingOverhead {
 
     /** One routing decision: the route, then the story's arm. */
     NarrationArm route(String worldId, String storyId) throws Exception {
-        NarratorRoute route = queries.query(new ResolveNarrator(worldId), ResponseTypes.instanceOf(NarratorRoute.class))
+        NarratorRoute route = queries.query(new FindNarratorRoute(worldId), ResponseTypes.instanceOf(NarratorRoute.class))
                 .get(10, TimeUnit.SECONDS);
         if (route == null) {
             throw new IllegalStateException("no route for " + worldId + ": the global slot is missing");

@@ -1,7 +1,7 @@
 package io.storyteller.domain.deployment;
 
-/** Which recorded fact a {@link RoutingDecision} is. */
-public enum RoutingDecisionKind {
+/** Which recorded fact a {@link RouteDecision} is. */
+public enum RouteDecisionKind {
     /** {@link DeploymentCreated}: the slot opened with its first stable model. */
     DEPLOYMENT_CREATED,
     /** {@link StableModelReplaced}: the stable model was replaced by hand. */

@@ -9,7 +9,7 @@ import java.time.Instant;
  * {@code model} is the version the decision concerns (the new stable, the candidate); rollout
  * fields, step and verdict are null where they do not apply.
  */
-public record RoutingDecision(RoutingDecisionKind kind,
+public record RouteDecision(RouteDecisionKind kind,
         Instant decidedAt,
         ModelRef model,
         String rolloutId,

@@ -5,5 +5,5 @@ package io.storyteller.domain.deployment;
  * {@link SlotResolution}) and how its calls are split. Answers {@link NarratorRoute}, null when no
  * narrator slot serves.
  */
-public record ResolveNarrator(String worldId) {
+public record FindNarratorRoute(String worldId) {
 }
