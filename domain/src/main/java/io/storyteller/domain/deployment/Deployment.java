@@ -62,8 +62,8 @@ public class Deployment {
         apply(new DeploymentCreated(id, useCase, worldId, model, actor.userId()));
     }
 
-    @CommandHandler
-    public void handle(ReplaceStableModel command) {
+    /** Through {@link DeploymentAdmission}, which first checks that the model version is servable. */
+    void replaceStable(ReplaceStableModel command) {
         Actor actor = ModelAuthority.require(command.actor());
         requireNoRollout();
         ModelRef model = Require.present("stable", command.stable()).validated("stable");
@@ -73,8 +73,8 @@ public class Deployment {
         }
     }
 
-    @CommandHandler
-    public void handle(StartRollout command) {
+    /** Through {@link DeploymentAdmission}, which first checks that the candidate is servable. */
+    void startRollout(StartRollout command) {
         Actor actor = ModelAuthority.require(command.actor());
         requireNoRollout();
         String rolloutId = requireNewRolloutId(command.rolloutId());

@@ -37,7 +37,7 @@ class AnalyzingARolloutTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Deployment.class);
+        fixture = DeploymentExamples.fixture();
     }
 
     private static RolloutAnalyzed analyzed(int step, RolloutPhase phase, ArmMetrics candidate, List<GateResult> results,

@@ -33,7 +33,7 @@ class AutoSwitchTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Deployment.class);
+        fixture = DeploymentExamples.fixture();
     }
 
     private static ArmMetrics evaluation(Double rating, String cost) {

@@ -36,7 +36,7 @@ class ConsideringAnAutoSwitchTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Deployment.class);
+        fixture = DeploymentExamples.fixture();
     }
 
     private TestExecutor<Deployment> slot(Object... more) {

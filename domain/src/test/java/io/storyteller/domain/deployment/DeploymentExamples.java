@@ -1,6 +1,14 @@
 package io.storyteller.domain.deployment;
 
+import io.storyteller.domain.model.ModelExamples;
+import io.storyteller.domain.model.ModelKind;
 import io.storyteller.domain.model.ModelRef;
+import io.storyteller.domain.model.ModelRegistered;
+import io.storyteller.domain.model.ModelSource;
+import io.storyteller.domain.model.ModelSpec;
+import io.storyteller.domain.model.ModelVersionAdded;
+import io.storyteller.domain.model.ModelsOnRecord;
+import io.storyteller.domain.model.TokenPrice;
 import io.storyteller.domain.model.UseCase;
 import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.shared.PlatformRole;
@@ -115,13 +123,22 @@ final class DeploymentExamples {
         return new RolloutPaused(GLOBAL, R1, "investigating latency", MANAGER.userId());
     }
 
-    /** A deployment fixture in which slots are opened through {@link DeploymentAdmission}, with world w1 on record. */
+    /**
+     * A deployment fixture as the application wires it: slots opened, stable models replaced and
+     * rollouts started through {@link DeploymentAdmission}, with world w1 and the models llama-8b 3.1,
+     * claude-sonnet 2025-09 and narrator-noir-llama 1 on record.
+     */
     static FixtureConfiguration<Deployment> fixture() {
         FixtureConfiguration<Deployment> fixture = new AggregateTestFixture<>(Deployment.class);
         WorldSettings settings = new WorldSettings("Ashfall", "A city inside a volcano.", "fantasy", "grim",
                 ContentRating.TEEN, "");
         WorldsOnRecord worlds = new WorldsOnRecord().record(WORLD_ID, new WorldCreated(WORLD_ID, settings, "wanda"));
-        fixture.registerAnnotatedCommandHandler(new DeploymentAdmission(worlds.repository(), fixture.getRepository()));
+        ModelsOnRecord models = ModelExamples.registry().record(OTHER.modelId(), List.of(
+                new ModelRegistered(OTHER.modelId(), new ModelSpec("ollama", "narrator-noir-llama", ModelKind.CHAT, List.of("chat"),
+                        8192, TokenPrice.zero(), "llama3.1"), ModelSource.DOWNLOADED, null, "ada"),
+                new ModelVersionAdded(OTHER.modelId(), OTHER.version(), null, null, null, "ada")));
+        fixture.registerAnnotatedCommandHandler(new DeploymentAdmission(worlds.repository(), models.repository(),
+                fixture.getRepository()));
         return fixture;
     }
 }

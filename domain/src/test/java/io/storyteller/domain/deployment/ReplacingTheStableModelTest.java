@@ -24,7 +24,7 @@ class ReplacingTheStableModelTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Deployment.class);
+        fixture = DeploymentExamples.fixture();
     }
 
     @Test

@@ -32,7 +32,7 @@ class RolloutStrategyRulesTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Deployment.class);
+        fixture = DeploymentExamples.fixture();
     }
 
     private static RolloutStrategy steps(List<Integer> canarySteps) {

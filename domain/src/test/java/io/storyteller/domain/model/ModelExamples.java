@@ -14,7 +14,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
  * 2025-09; llama is a downloaded chat model with version 3.1; bge is a downloaded embedding model
  * with version 1.5. Mona is the model manager (the meta-manager).
  */
-final class ModelExamples {
+public final class ModelExamples {
 
     static final String CLAUDE = "claude-sonnet";
     static final String LLAMA = "llama-8b";
@@ -67,7 +67,7 @@ final class ModelExamples {
     }
 
     /** claude, llama and bge as described above. */
-    static ModelsOnRecord registry() {
+    public static ModelsOnRecord registry() {
         return new ModelsOnRecord().record(CLAUDE, claude()).record(LLAMA, llama()).record(BGE, bge());
     }
 

@@ -14,14 +14,14 @@ import org.axonframework.modelling.command.Repository;
  * Model events on an in-memory event store, read back by a real event-sourcing repository: the
  * bases {@link ModelDerivation} consults. Events may be added while a test runs.
  */
-final class ModelsOnRecord {
+public final class ModelsOnRecord {
 
     private final EventStore store = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine())
             .build();
     private final Map<String, Long> nextSequence = new HashMap<>();
 
-    ModelsOnRecord record(String modelId, List<Object> events) {
+    public ModelsOnRecord record(String modelId, List<Object> events) {
         for (Object event : events) {
             long sequence = nextSequence.merge(modelId, 1L, Long::sum) - 1;
             store.publish(new GenericDomainEventMessage<>("Model", modelId, sequence, event));
@@ -29,7 +29,7 @@ final class ModelsOnRecord {
         return this;
     }
 
-    Repository<Model> repository() {
+    public Repository<Model> repository() {
         return EventSourcingRepository.builder(Model.class).eventStore(store).build();
     }
 }

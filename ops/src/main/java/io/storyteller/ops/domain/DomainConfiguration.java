@@ -60,7 +60,8 @@ public class DomainConfiguration {
             configurer
                     .registerCommandHandler(c -> new StoryAdmission(c.repository(World.class), c.repository(Story.class)))
                     .registerCommandHandler(c -> new ModelDerivation(c.repository(Model.class)))
-                    .registerCommandHandler(c -> new DeploymentAdmission(c.repository(World.class), c.repository(Deployment.class)));
+                    .registerCommandHandler(c -> new DeploymentAdmission(c.repository(World.class), c.repository(Model.class),
+                            c.repository(Deployment.class)));
         };
     }
 

@@ -9,10 +9,19 @@ import io.storyteller.domain.deployment.RolloutGates;
 import io.storyteller.domain.deployment.RolloutStrategy;
 import io.storyteller.domain.deployment.ShadowPhase;
 import io.storyteller.domain.deployment.StartRollout;
+import io.storyteller.domain.model.AddModelVersion;
+import io.storyteller.domain.model.ModelKind;
 import io.storyteller.domain.model.ModelRef;
+import io.storyteller.domain.model.ModelSource;
+import io.storyteller.domain.model.ModelSpec;
+import io.storyteller.domain.model.RegisterModel;
+import io.storyteller.domain.model.TokenPrice;
 import io.storyteller.domain.model.UseCase;
 import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.story.NarrationArm;
+import io.storyteller.domain.world.ContentRating;
+import io.storyteller.domain.world.CreateWorld;
+import io.storyteller.domain.world.WorldSettings;
 import io.storyteller.ops.StorytellerApplication;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
@@ -49,6 +58,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Prints a Markdown report (also written to {@code bench.report}) and exits.
  */
 public final class RoutingBenchmark {
+
+    private static final String METRICS_WORLD = "bench-metrics-world";
 
     private static final String METRICS_GROUP = "narration-metrics";
     private static final String DEPLOYMENTS_GROUP = "deployments";
@@ -179,6 +190,18 @@ public final class RoutingBenchmark {
         Actor system = Actor.system();
         ModelRef stable = new ModelRef(ArmMetricsLoad.STABLE_MODEL, ArmMetricsLoad.STABLE_VERSION);
         ModelRef candidate = new ModelRef(ArmMetricsLoad.CANDIDATE_MODEL, ArmMetricsLoad.CANDIDATE_VERSION);
+        // Slots are opened only for worlds that exist and served only by registered model versions.
+        register(stable, "openai", "gpt-4o-mini");
+        register(candidate, "anthropic", "claude-sonnet-4-5");
+        List<CompletableFuture<?>> worldsCreated = new ArrayList<>();
+        for (int i = 0; i < worlds; i++) {
+            worldsCreated.add(commands.send(world(worldId(i))));
+            if (worldsCreated.size() >= 100) {
+                drain(worldsCreated);
+            }
+        }
+        worldsCreated.add(commands.send(world(METRICS_WORLD)));
+        drain(worldsCreated);
         commands.sendAndWait(new CreateDeployment(DeploymentIds.of(UseCase.NARRATOR, null), UseCase.NARRATOR, null,
                 stable, system));
         int every = rollouts == 0 ? Integer.MAX_VALUE : Math.max(1, worlds / rollouts);
@@ -202,6 +225,18 @@ public final class RoutingBenchmark {
         drain(pending);
     }
 
+    private void register(ModelRef model, String provider, String providerModelId) {
+        Actor system = Actor.system();
+        commands.sendAndWait(new RegisterModel(model.modelId(), new ModelSpec(provider, providerModelId, ModelKind.CHAT,
+                List.of("chat"), 128_000, TokenPrice.zero(), "proprietary"), ModelSource.PAID_API, null, system));
+        commands.sendAndWait(new AddModelVersion(model.modelId(), model.version(), null, null, null, system));
+    }
+
+    private static CreateWorld world(String worldId) {
+        return new CreateWorld(worldId, new WorldSettings("Benchmark world " + worldId, "A world for the routing benchmark.",
+                "fantasy", "calm", ContentRating.TEEN, ""), Actor.system());
+    }
+
     /** A rollout the saga will not analyse during the run (every 12 h). */
     private static RolloutStrategy strategy(boolean shadow) {
         return new RolloutStrategy(shadow ? new ShadowPhase(Duration.ofDays(1), null) : null, List.of(25, 50, 100),
@@ -214,7 +249,7 @@ public final class RoutingBenchmark {
     }
 
     private void metrics(int outcomes, int runs) throws Exception {
-        String world = "bench-metrics-world";
+        String world = METRICS_WORLD;
         String deploymentId = DeploymentIds.of(UseCase.NARRATOR, world);
         String rolloutId = "rollout-metrics-1";
         Actor system = Actor.system();
