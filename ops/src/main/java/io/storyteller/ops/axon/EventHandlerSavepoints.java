@@ -1,5 +1,9 @@
 package io.storyteller.ops.axon;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import javax.sql.DataSource;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -7,27 +11,33 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Runs every event handler of a processor (projections, engines, sagas) inside a savepoint of the
- * batch's transaction. A handler that fails — say, a row PostgreSQL refuses — is rolled back to its
- * savepoint alone: the transaction stays usable, so the dead-letter queue can record the event in it,
- * the other events of the batch commit, and the other stories and worlds keep flowing. Without it
- * PostgreSQL aborts the whole transaction, the dead-letter insert fails inside it, and the work
- * package retries the same batch forever.
+ * Opens a savepoint of the batch's transaction before the handlers of each event run (projections,
+ * engines, sagas). When a handler fails — say, on a row PostgreSQL refuses — everything the event's
+ * handlers wrote is rolled back to that savepoint: the transaction stays usable, so the dead-letter
+ * queue records the event in it, the other events of the batch commit, and the other stories and
+ * worlds keep flowing. Without it PostgreSQL aborts the whole transaction, the dead-letter insert
+ * fails inside it, and the work package retries the same batch forever.
+ * <p>
+ * One savepoint per event, not per handler: an event is handled wholly or not at all, and a batch
+ * opens no more subtransactions than it has events (PostgreSQL caches 64 per backend; more slow down
+ * every concurrent snapshot). Savepoints are not released one by one; the commit ends them all.
  */
 @Component
 class EventHandlerSavepoints implements HandlerEnhancerDefinition {
 
-    private final TransactionTemplate savepoint;
+    private static final String CURRENT = EventHandlerSavepoints.class.getName() + ".current";
 
-    EventHandlerSavepoints(PlatformTransactionManager transactions) {
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    private final DataSource dataSource;
+
+    EventHandlerSavepoints(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     @Override
@@ -35,44 +45,53 @@ class EventHandlerSavepoints implements HandlerEnhancerDefinition {
         boolean eventHandler = original.canHandleMessageType(EventMessage.class)
                 && original.annotationAttributes(EventHandler.class).isPresent()
                 && original.annotationAttributes(EventSourcingHandler.class).isEmpty();
-        return eventHandler ? new InSavepoint<>(original, savepoint) : original;
+        return eventHandler ? new InSavepoint<>(original, this) : original;
     }
 
-    private static final class InSavepoint<T> extends WrappedMessageHandlingMember<T> {
-
-        private final TransactionTemplate savepoint;
-
-        InSavepoint(MessageHandlingMember<T> delegate, TransactionTemplate savepoint) {
-            super(delegate);
-            this.savepoint = savepoint;
+    /** The savepoint opened for {@code message} in this transaction, opened now if it is the first handler's turn. */
+    private EventSavepoint savepointFor(Message<?> message) throws SQLException {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        EventSavepoint current = unitOfWork.getResource(CURRENT);
+        if (current == null || !current.messageId().equals(message.getIdentifier())) {
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            current = new EventSavepoint(message.getIdentifier(), connection, connection.setSavepoint());
+            unitOfWork.resources().put(CURRENT, current);
         }
+        return current;
+    }
 
-        @Override
-        public Object handle(Message<?> message, T target) throws Exception {
+    private record EventSavepoint(String messageId, Connection connection, Savepoint savepoint) {
+
+        void rollBack(Exception cause) {
             try {
-                return savepoint.execute(status -> {
-                    try {
-                        return super.handle(message, target);
-                    } catch (RuntimeException | Error e) {
-                        throw e;
-                    } catch (Exception e) {
-                        throw new CheckedFailure(e);
-                    }
-                });
-            } catch (CheckedFailure failure) {
-                throw failure.checked;
+                connection.rollback(savepoint);
+            } catch (SQLException e) {
+                cause.addSuppressed(e); // the transaction is lost then, and the batch is retried as a whole
             }
         }
     }
 
-    /** Carries a handler's checked exception through the transaction template unchanged. */
-    private static final class CheckedFailure extends RuntimeException {
+    private static final class InSavepoint<T> extends WrappedMessageHandlingMember<T> {
 
-        private final Exception checked;
+        private final EventHandlerSavepoints savepoints;
 
-        CheckedFailure(Exception checked) {
-            super(checked);
-            this.checked = checked;
+        InSavepoint(MessageHandlingMember<T> delegate, EventHandlerSavepoints savepoints) {
+            super(delegate);
+            this.savepoints = savepoints;
+        }
+
+        @Override
+        public Object handle(Message<?> message, T target) throws Exception {
+            if (!CurrentUnitOfWork.isStarted() || !TransactionSynchronizationManager.isActualTransactionActive()) {
+                return super.handle(message, target); // no transaction: nothing to keep usable
+            }
+            EventSavepoint savepoint = savepoints.savepointFor(message);
+            try {
+                return super.handle(message, target);
+            } catch (Exception e) {
+                savepoint.rollBack(e);
+                throw e;
+            }
         }
     }
 }
