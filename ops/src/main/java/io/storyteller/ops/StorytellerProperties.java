@@ -50,9 +50,17 @@ public record StorytellerProperties(
             @DefaultValue("2") int initialSegmentCount,
             @DefaultValue("4") int narrationSegments) {
 
+        /** Each event of a batch opens a savepoint; PostgreSQL caches 64 subtransactions per session. */
+        public static final int MAX_BATCH_SIZE = 64;
+
         public EventProcessing {
             if (batchSize < 1 || initialSegmentCount < 1 || narrationSegments < 1) {
                 throw new IllegalArgumentException("storyteller.event-processing values must be at least 1");
+            }
+            if (batchSize > MAX_BATCH_SIZE) {
+                // past its cache PostgreSQL overflows to disk and every concurrent snapshot slows down
+                throw new IllegalArgumentException("storyteller.event-processing.batch-size must be at most "
+                        + MAX_BATCH_SIZE + ", was " + batchSize);
             }
         }
     }
