@@ -39,10 +39,7 @@ public class Deployment {
     private final Set<String> rolloutIds = new HashSet<>();
     /** When the slot was created; null in a snapshot taken before it was kept. */
     private Instant createdAt;
-    /** Candidates (labels) taken up by the auto-switch: each is considered once. */
-    private final Set<String> autoSwitchConsidered = new HashSet<>();
-    /** Candidates (labels) the auto-switch decided on: each is decided once. */
-    private final Set<String> autoSwitchDecided = new HashSet<>();
+    private final AutoSwitchMemory autoSwitch = new AutoSwitchMemory();
 
     protected Deployment() {
     }
@@ -157,24 +154,10 @@ public class Deployment {
         ModelRef candidate = requireCandidate(command.candidate());
         String provider = Require.text("provider", command.provider(), 100);
         Instant discoveredAt = Require.present("discoveredAt", command.discoveredAt());
-        String worldId = command.worldId() == null || command.worldId().isBlank() ? null : command.worldId();
-        if (!DeploymentIds.of(UseCase.NARRATOR, worldId).equals(deploymentId)) {
-            throw DomainRejection.conflict("deploymentId", "narrator-slot",
-                    deploymentId + " is not the narrator slot of " + (worldId == null ? "all worlds" : "world " + worldId));
-        }
-        if (!stable.modelId().startsWith(provider + ":")) {
-            throw DomainRejection.conflict("provider", "stable-provider",
-                    deploymentId + " is served by " + stable.label() + ", not by a model of " + provider);
-        }
-        if (createdAt != null && !discoveredAt.isAfter(createdAt)) {
-            throw DomainRejection.conflict("discoveredAt", "after-slot-created",
-                    candidate.label() + " was known when " + deploymentId + " was created");
-        }
+        String worldId = AutoSwitchMemory.requireQualifyingSlot(deploymentId, stable, createdAt, command, candidate,
+                provider, discoveredAt);
         requireNoRollout();
-        if (autoSwitchConsidered.contains(candidate.label()) || autoSwitchDecided.contains(candidate.label())) {
-            throw DomainRejection.conflict("candidate", "considered-once",
-                    deploymentId + " has already considered " + candidate.label());
-        }
+        autoSwitch.requireNotConsidered(deploymentId, candidate);
         apply(new AutoSwitchConsidered(deploymentId, worldId, candidate, stable, actor.userId()));
     }
 
@@ -182,10 +165,7 @@ public class Deployment {
     public void handle(DecideAutoSwitch command) {
         Actor actor = ModelAuthority.require(command.actor());
         ModelRef candidate = requireCandidate(command.candidate());
-        if (autoSwitchDecided.contains(candidate.label())) {
-            throw DomainRejection.conflict("candidate", "decided-once",
-                    deploymentId + " has already decided on " + candidate.label());
-        }
+        autoSwitch.requireUndecided(deploymentId, candidate);
         ArmMetrics candidateEvaluation = Require.present("candidateEvaluation", command.candidateEvaluation())
                 .validated("candidateEvaluation");
         ArmMetrics stableEvaluation = Require.present("stableEvaluation", command.stableEvaluation())
@@ -266,12 +246,12 @@ public class Deployment {
 
     @EventSourcingHandler
     void on(AutoSwitchConsidered event) {
-        autoSwitchConsidered.add(event.candidate().label());
+        autoSwitch.considered(event.candidate());
     }
 
     @EventSourcingHandler
     void on(AutoSwitchDecided event) {
-        autoSwitchDecided.add(event.candidate().label());
+        autoSwitch.decided(event.candidate());
     }
 
     @EventSourcingHandler

@@ -3,6 +3,7 @@ package io.storyteller.ops.axon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.storyteller.domain.deployment.AutoSwitchConsidered;
 import io.storyteller.domain.deployment.Deployment;
 import io.storyteller.domain.deployment.DeploymentCreated;
 import io.storyteller.domain.deployment.RolloutGates;
@@ -114,16 +115,17 @@ class SnapshotRoundTripTest {
     }
 
     @Test
-    void aDeploymentKeepsItsRolloutInProgress() throws Exception {
+    void aDeploymentKeepsItsRolloutInProgressAndTheCandidatesItConsidered() throws Exception {
         ModelRef stable = new ModelRef("house:w1", "1");
         ModelRef candidate = new ModelRef("house:w1", "2");
         RolloutStrategy strategy = new RolloutStrategy(new ShadowPhase(null, 3), List.of(50, 100), Duration.ofSeconds(2), 2,
                 RolloutGates.none());
         Deployment deployment = rebuilt(Deployment.class, "narrator:world:w1",
                 new DeploymentCreated("narrator:world:w1", UseCase.NARRATOR, "w1", stable, "meta"),
+                new AutoSwitchConsidered("narrator:world:w1", "w1", new ModelRef("openai:gpt-5", "1"), stable, "system"),
                 new RolloutStarted("narrator:world:w1", "r1", candidate, stable, strategy, RolloutPhase.SHADOW, 0, 0,
                         "retrained", "meta"));
 
-        roundTrips(deployment, Deployment.class, "narrator:world:w1", "\"r1\"", "house:w1");
+        roundTrips(deployment, Deployment.class, "narrator:world:w1", "\"r1\"", "house:w1", "openai:gpt-5@1");
     }
 }
