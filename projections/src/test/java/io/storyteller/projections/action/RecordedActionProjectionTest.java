@@ -10,26 +10,14 @@ import io.storyteller.projections.support.ReadModelDatabase;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RecordedActionProjectionTest {
 
-    static ReadModelDatabase db;
+    static final ReadModelDatabase db = ReadModelDatabase.start();
     EventLog log;
     RecordedActionProjection projection;
-
-    @BeforeAll
-    static void startDatabase() {
-        db = ReadModelDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        db.close();
-    }
 
     @BeforeEach
     void setUp() {

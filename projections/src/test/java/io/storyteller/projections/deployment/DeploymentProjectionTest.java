@@ -28,8 +28,6 @@ import io.storyteller.projections.support.EventLog;
 import io.storyteller.projections.support.ReadModelDatabase;
 import java.math.BigDecimal;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,19 +35,9 @@ class DeploymentProjectionTest {
 
     static final String SLOT = "narrator:world:w1";
 
-    static ReadModelDatabase db;
+    static final ReadModelDatabase db = ReadModelDatabase.start();
     EventLog log;
     Object[] handlers;
-
-    @BeforeAll
-    static void startDatabase() {
-        db = ReadModelDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        db.close();
-    }
 
     @BeforeEach
     void setUp() {

@@ -20,8 +20,6 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,19 +27,9 @@ class ModelProjectionTest {
 
     static final ModelArtifact ARTIFACT = new ModelArtifact("file:///models/house-w1/1.onnx", "a".repeat(64), 35_000);
 
-    static ReadModelDatabase db;
+    static final ReadModelDatabase db = ReadModelDatabase.start();
     EventLog log;
     ModelProjection projection;
-
-    @BeforeAll
-    static void startDatabase() {
-        db = ReadModelDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        db.close();
-    }
 
     @BeforeEach
     void setUp() {

@@ -21,8 +21,6 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,19 +28,9 @@ class NarrationOutcomeProjectionTest {
 
     static final String SLOT = "narrator:world:w1";
 
-    static ReadModelDatabase db;
+    static final ReadModelDatabase db = ReadModelDatabase.start();
     EventLog log;
     Object[] handlers;
-
-    @BeforeAll
-    static void startDatabase() {
-        db = ReadModelDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        db.close();
-    }
 
     @BeforeEach
     void setUp() {

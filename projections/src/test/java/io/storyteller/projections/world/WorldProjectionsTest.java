@@ -22,8 +22,6 @@ import io.storyteller.projections.support.ReadModelDatabase;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,19 +32,9 @@ class WorldProjectionsTest {
     static final LoreContent DRAGON = new LoreContent("The dragon", List.of("dragon", "Vyr"), "Vyr sleeps.",
             "creature", 10, false);
 
-    static ReadModelDatabase db;
+    static final ReadModelDatabase db = ReadModelDatabase.start();
     EventLog log;
     Object[] handlers;
-
-    @BeforeAll
-    static void startDatabase() {
-        db = ReadModelDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        db.close();
-    }
 
     @BeforeEach
     void setUp() {

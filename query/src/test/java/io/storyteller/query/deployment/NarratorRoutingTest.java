@@ -20,8 +20,6 @@ import io.storyteller.projections.deployment.DeploymentProjection;
 import io.storyteller.projections.support.EventLog;
 import io.storyteller.projections.support.ReadModelDatabase;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,20 +29,10 @@ class NarratorRoutingTest {
     static final String W1 = "narrator:world:w1";
     static final String GLOBAL = "narrator:global";
 
-    static ReadModelDatabase db;
+    static final ReadModelDatabase db = ReadModelDatabase.start();
     EventLog log;
     DeploymentProjection projection;
     NarratorRouting routing;
-
-    @BeforeAll
-    static void startDatabase() {
-        db = ReadModelDatabase.start();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        db.close();
-    }
 
     @BeforeEach
     void setUp() {
