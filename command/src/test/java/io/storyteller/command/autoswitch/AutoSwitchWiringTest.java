@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storyteller.command.runtime.ModelRuntimes;
 import io.storyteller.command.runtime.ModelUnavailableException;
+import io.storyteller.command.support.RecordingCommandGateway;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryGateway;
@@ -20,7 +21,7 @@ class AutoSwitchWiringTest {
             })
             .withBean(QueryGateway.class, () -> DefaultQueryGateway.builder()
                     .queryBus(SimpleQueryBus.builder().build()).build())
-            .withBean(CommandGateway.class, RecordingCommands::new);
+            .withBean(CommandGateway.class, RecordingCommandGateway::new);
 
     @Test
     void theReplayAssemblesFromItsProperties() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.storyteller.command.runtime.ModelUnavailableException;
+import io.storyteller.command.support.RecordingCommandGateway;
 import io.storyteller.domain.model.EvaluateModelByReplay;
 import io.storyteller.domain.model.ModelKind;
 import io.storyteller.domain.model.ModelRef;
@@ -43,7 +44,7 @@ class ReplayEvaluationsTest {
     static final String EVALUATION = "pair/candidate/1";
 
     final ReadSide readSide = new ReadSide();
-    final RecordingCommands commands = new RecordingCommands();
+    final RecordingCommandGateway commands = new RecordingCommandGateway();
     final Map<String, ChatModel> runnable = new HashMap<>();
     ReplayEvaluations replays;
 

@@ -7,7 +7,7 @@ import io.storyteller.command.housemodel.corpus.EventLog;
 import io.storyteller.command.housemodel.corpus.StoryEvents;
 import io.storyteller.command.housemodel.training.HouseModelConfiguration;
 import io.storyteller.command.housemodel.training.HouseModelTraining;
-import io.storyteller.command.housemodel.training.RecordingCommandGateway;
+import io.storyteller.command.support.RecordingCommandGateway;
 import io.storyteller.command.runtime.ConfiguredRuntime;
 import io.storyteller.command.runtime.ModelUnavailableException;
 import io.storyteller.command.runtime.NarratorProperties;

@@ -17,7 +17,7 @@ import io.storyteller.command.housemodel.training.HouseModelPublisher;
 import io.storyteller.command.housemodel.training.HouseModelStore;
 import io.storyteller.command.housemodel.training.HouseModelTrainer;
 import io.storyteller.command.housemodel.training.HouseModelTraining;
-import io.storyteller.command.housemodel.training.RecordingCommandGateway;
+import io.storyteller.command.support.RecordingCommandGateway;
 import io.storyteller.domain.world.RecordHouseModelVersion;
 import java.nio.file.Path;
 import java.time.Duration;

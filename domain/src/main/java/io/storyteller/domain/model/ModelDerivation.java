@@ -5,9 +5,6 @@ import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.shared.Require;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
-import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 
 /**
@@ -58,19 +55,7 @@ public class ModelDerivation {
     }
 
     private ModelSpec requireChatBase(ModelRef base) {
-        Aggregate<Model> model;
-        try {
-            model = bases.load(base.modelId());
-        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
-            throw DomainRejection.notFound("base.modelId", "no model " + base.modelId());
-        }
-        if (Boolean.TRUE.equals(model.invoke(Model::isRetired))) {
-            throw DomainRejection.conflict("base.modelId", "not-retired", "model " + base.modelId() + " is retired");
-        }
-        if (!Boolean.TRUE.equals(model.invoke(m -> m.hasVersion(base.version())))) {
-            throw DomainRejection.notFound("base.version", "model " + base.modelId() + " has no version " + base.version());
-        }
-        ModelSpec spec = model.invoke(Model::spec);
+        ModelSpec spec = RegisteredModels.requireServable(bases, "base", base);
         if (spec.kind() != ModelKind.CHAT) {
             throw DomainRejection.invalid("base.modelId", "kind:chat",
                     "variants are made of chat models; " + base.modelId() + " is " + spec.kind());

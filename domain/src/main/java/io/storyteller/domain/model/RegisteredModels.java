@@ -16,8 +16,11 @@ public final class RegisteredModels {
     private RegisteredModels() {
     }
 
-    /** @param field the command's field holding the reference, e.g. {@code stable} */
-    public static void requireServable(Repository<Model> models, String field, ModelRef ref) {
+    /**
+     * @param field the command's field holding the reference, e.g. {@code stable}
+     * @return what the model is, for rules about its kind
+     */
+    public static ModelSpec requireServable(Repository<Model> models, String field, ModelRef ref) {
         Aggregate<Model> model;
         try {
             model = models.load(ref.modelId());
@@ -30,5 +33,6 @@ public final class RegisteredModels {
         if (!Boolean.TRUE.equals(model.invoke(m -> m.hasVersion(ref.version())))) {
             throw DomainRejection.notFound(field + ".version", "model " + ref.modelId() + " has no version " + ref.version());
         }
+        return model.invoke(Model::spec);
     }
 }

@@ -23,6 +23,22 @@ public final class InputHygiene implements MessageHandlerInterceptor<Message<?>>
     /** Deeper than any message of the platform; a payload nested further is not walked on. */
     private static final int MAX_DEPTH = 8;
 
+    /** Each record type's components, their accessors made readable once: every message passes here. */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            for (RecordComponent component : components) {
+                try {
+                    component.getAccessor().setAccessible(true);
+                } catch (RuntimeException e) {
+                    // left as it is: reading it fails and the component is skipped
+                }
+            }
+            return components;
+        }
+    };
+
     @Override
     public Object handle(UnitOfWork<? extends Message<?>> unitOfWork, InterceptorChain chain) throws Exception {
         check(unitOfWork.getMessage().getPayload());
@@ -59,10 +75,9 @@ public final class InputHygiene implements MessageHandlerInterceptor<Message<?>>
     }
 
     private static void walkRecord(String prefix, Record record, int depth) {
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
+        for (RecordComponent component : COMPONENTS.get(record.getClass())) {
             Object value;
             try {
-                component.getAccessor().setAccessible(true);
                 value = component.getAccessor().invoke(record);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 continue; // an accessor that cannot be read carries nothing a client sent

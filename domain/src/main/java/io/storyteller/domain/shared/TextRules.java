@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 public final class TextRules {
 
     public static final int MAX_ID_LENGTH = 200;
+    private static final String VALID_UNICODE = "valid-unicode";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@|+/=-]*");
 
     private TextRules() {
@@ -32,14 +33,9 @@ public final class TextRules {
     public static String textProblem(String value) {
         for (int i = 0; i < value.length(); ) {
             int codePoint = value.codePointAt(i);
-            if (Character.isSurrogate((char) codePoint) && Character.charCount(codePoint) == 1) {
-                return "valid-unicode";
-            }
-            if (isControl(codePoint)) {
-                return "no-control-characters";
-            }
-            if (isNonCharacter(codePoint)) {
-                return "no-noncharacters";
+            String rule = ruleBrokenBy(codePoint);
+            if (rule != null) {
+                return rule;
             }
             i += Character.charCount(codePoint);
         }
@@ -65,9 +61,10 @@ public final class TextRules {
         for (int i = 0; i < value.length(); ) {
             int codePoint = value.codePointAt(i);
             i += Character.charCount(codePoint);
-            if (Character.isSurrogate((char) codePoint) && Character.charCount(codePoint) == 1) {
+            String rule = ruleBrokenBy(codePoint);
+            if (VALID_UNICODE.equals(rule)) {
                 clean.append('\uFFFD');
-            } else if (!isControl(codePoint) && !isNonCharacter(codePoint)) {
+            } else if (rule == null) {
                 clean.appendCodePoint(codePoint);
             }
         }
@@ -92,6 +89,17 @@ public final class TextRules {
         return id;
     }
 
+    /** The rule one code point breaks (a lone surrogate comes as a code point of its own), or null. */
+    private static String ruleBrokenBy(int codePoint) {
+        if (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE) {
+            return VALID_UNICODE;
+        }
+        if (isControl(codePoint)) {
+            return "no-control-characters";
+        }
+        return isNonCharacter(codePoint) ? "no-noncharacters" : null;
+    }
+
     private static boolean isControl(int codePoint) {
         boolean c0 = codePoint < 0x20 && codePoint != '\t' && codePoint != '\n' && codePoint != '\r';
         return c0 || (codePoint >= 0x7F && codePoint <= 0x9F);
@@ -103,7 +111,7 @@ public final class TextRules {
 
     private static String describe(String problem) {
         return switch (problem) {
-            case "valid-unicode" -> "must be valid Unicode (it holds a lone surrogate)";
+            case VALID_UNICODE -> "must be valid Unicode (it holds a lone surrogate)";
             case "no-control-characters" -> "must not hold control characters other than tab and line breaks";
             default -> "must not hold Unicode non-characters";
         };

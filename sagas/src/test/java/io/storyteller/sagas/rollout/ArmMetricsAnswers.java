@@ -2,29 +2,21 @@ package io.storyteller.sagas.rollout;
 
 import io.storyteller.domain.deployment.ArmMetricsReport;
 import io.storyteller.domain.deployment.FindArmMetrics;
+import io.storyteller.sagas.support.PointQueryGateway;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
-import org.axonframework.common.Registration;
-import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.responsetypes.ResponseType;
-import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.QueryMessage;
-import org.axonframework.queryhandling.SubscriptionQueryBackpressure;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
-import org.reactivestreams.Publisher;
 
 /**
  * The query gateway as the rollout saga sees it: answers {@link FindArmMetrics} with the reports
  * (or failures) queued by a test, in order, repeating the last one (or, with none queued, the
  * usual report), and remembers what was asked.
  */
-class ArmMetricsAnswers implements QueryGateway {
+class ArmMetricsAnswers extends PointQueryGateway {
 
     private final Deque<Supplier<CompletableFuture<ArmMetricsReport>>> answers = new ArrayDeque<>();
     private final List<FindArmMetrics> asked = new ArrayList<>();
@@ -62,33 +54,5 @@ class ArmMetricsAnswers implements QueryGateway {
         asked.add(find);
         Supplier<CompletableFuture<ArmMetricsReport>> answer = answers.size() > 1 ? answers.poll() : answers.peek();
         return (CompletableFuture<R>) (answer == null ? CompletableFuture.completedFuture(usual) : answer.get());
-    }
-
-    @Override
-    public <R, Q> Publisher<R> streamingQuery(String queryName, Q query, Class<R> responseType) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public <R, Q> Stream<R> scatterGather(String queryName, Q query, ResponseType<R> responseType, long timeout, TimeUnit timeUnit) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public <Q, I, U> SubscriptionQueryResult<I, U> subscriptionQuery(String queryName, Q query,
-            ResponseType<I> initialResponseType, ResponseType<U> updateResponseType,
-            SubscriptionQueryBackpressure backpressure, int updateBufferSize) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public <Q, I, U> SubscriptionQueryResult<I, U> subscriptionQuery(String queryName, Q query,
-            ResponseType<I> initialResponseType, ResponseType<U> updateResponseType, int updateBufferSize) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Registration registerDispatchInterceptor(MessageDispatchInterceptor<? super QueryMessage<?, ?>> interceptor) {
-        return () -> true;
     }
 }

@@ -3,6 +3,7 @@ package io.storyteller.command.housemodel.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storyteller.command.housemodel.corpus.EventLog;
+import io.storyteller.command.support.RecordingCommandGateway;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;

@@ -14,6 +14,7 @@ import io.storyteller.command.housemodel.corpus.EventLog;
 import io.storyteller.command.housemodel.serving.GenerationSettings;
 import io.storyteller.command.housemodel.serving.HouseModelRuntime;
 import io.storyteller.command.housemodel.text.UnusualText;
+import io.storyteller.command.support.RecordingCommandGateway;
 import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.story.BeatEdited;

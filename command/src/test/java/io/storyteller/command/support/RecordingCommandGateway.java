@@ -1,4 +1,4 @@
-package io.storyteller.command.housemodel.training;
+package io.storyteller.command.support;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
