@@ -56,6 +56,13 @@ public class World {
     }
 
     @CommandHandler
+    public void handle(SetNarrationPolicy command) {
+        requireManager(command.actor());
+        NarrationPolicy policy = Require.present("policy", command.policy()).validated();
+        apply(new NarrationPolicySet(worldId, policy, command.actor().userId()));
+    }
+
+    @CommandHandler
     public void handle(AddLoreEntry command) {
         requireManager(command.actor());
         String loreEntryId = Require.id("loreEntryId", command.loreEntryId());

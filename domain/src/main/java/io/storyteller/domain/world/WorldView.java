@@ -10,5 +10,12 @@ public record WorldView(String worldId,
         boolean archived,
         List<WorldMemberView> members,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        NarrationPolicy narrationPolicy) {
+
+    /** A world under the default narration policy. */
+    public WorldView(String worldId, WorldSettings settings, String ownerId, boolean archived,
+            List<WorldMemberView> members, Instant createdAt, Instant updatedAt) {
+        this(worldId, settings, ownerId, archived, members, createdAt, updatedAt, NarrationPolicy.defaults());
+    }
 }

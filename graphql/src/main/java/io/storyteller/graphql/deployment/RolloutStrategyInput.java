@@ -1,5 +1,6 @@
 package io.storyteller.graphql.deployment;
 
+import io.storyteller.graphql.scalars.IsoDuration;
 import io.storyteller.domain.deployment.RolloutGates;
 import io.storyteller.domain.deployment.RolloutStrategy;
 import java.util.List;

@@ -12,6 +12,7 @@ import io.storyteller.domain.world.RemoveWorldMember;
 import io.storyteller.domain.world.RetireLoreEntry;
 import io.storyteller.domain.world.ReviseLoreEntry;
 import io.storyteller.domain.world.WorldRole;
+import io.storyteller.domain.world.SetNarrationPolicy;
 import io.storyteller.domain.world.WorldSettings;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +44,13 @@ public class WorldMutations {
     public CompletableFuture<WorldPayload> changeWorldSettings(@Argument String worldId, @Argument WorldSettings settings,
             Actor actor) {
         return commands.send(new ChangeWorldSettings(worldId, settings, actor)).thenApply(done -> new WorldPayload(worldId));
+    }
+
+    @MutationMapping
+    public CompletableFuture<WorldPayload> setNarrationPolicy(@Argument String worldId,
+            @Argument NarrationPolicyInput policy, Actor actor) {
+        return commands.send(new SetNarrationPolicy(worldId, policy == null ? null : policy.toPolicy(), actor))
+                .thenApply(done -> new WorldPayload(worldId));
     }
 
     @MutationMapping

@@ -84,8 +84,8 @@ class PoisonEventTest {
                         new ModelRef("house:" + p.text(), "1"), "ada"),
                         "SELECT count(*) FROM deployments WHERE deployment_id = ?"),
                 new Case("narration-metrics", "Story", p -> new NarrationRecorded(p.id(), "w", "r-" + p.id(), "a-" + p.id(),
-                        "n-" + p.id(), 0, "The fog lifts.", new NarrationProvenance("house:w", "1", "digest", List.of(), 12, 3, 4,
-                        "narrator:" + p.text(), NarrationArm.STABLE, null, null)),
+                        "n-" + p.id(), 0, "The fog lifts.", new NarrationProvenance("house:w", "1", "digest", List.of(), 12, 3, 4)
+                        .routed("narrator:" + p.text(), NarrationArm.STABLE, null, null)),
                         "SELECT count(*) FROM narration_outcomes WHERE story_id = ?"),
                 new Case("recorded-actions", "Story", p -> new PlayerActionSubmitted(p.id(), "poisoned-world", "a-" + p.id(),
                         "ada", "I light the " + p.text() + " lamp."),

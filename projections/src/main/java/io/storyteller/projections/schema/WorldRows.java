@@ -1,12 +1,15 @@
 package io.storyteller.projections.schema;
 
 import io.storyteller.domain.world.ContentRating;
+import io.storyteller.domain.world.GuardrailAction;
+import io.storyteller.domain.world.NarrationPolicy;
 import io.storyteller.domain.world.WorldMemberView;
 import io.storyteller.domain.world.WorldRole;
 import io.storyteller.domain.world.WorldSettings;
 import io.storyteller.domain.world.WorldView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.RowMapper;
@@ -21,6 +24,8 @@ public final class WorldRows {
     public static final String SELECT = """
             SELECT w.world_id, w.name, w.premise, w.genre, w.tone, w.content_rating, w.narrative_style,
                    w.owner_id, w.archived, w.created_at, w.updated_at,
+                   w.ensemble_candidates, w.ensemble_deployments, w.turn_deadline_ms, w.detector_threshold,
+                   w.max_tries, w.guardrail_action,
                    ARRAY(SELECT m.user_id FROM world_members m WHERE m.world_id = w.world_id
                          ORDER BY m.joined_at, m.user_id) AS member_ids,
                    ARRAY(SELECT m.role FROM world_members m WHERE m.world_id = w.world_id
@@ -49,6 +54,9 @@ public final class WorldRows {
                 rs.getBoolean("archived"),
                 List.copyOf(members),
                 Columns.instant(rs, "created_at"),
-                Columns.instant(rs, "updated_at"));
+                Columns.instant(rs, "updated_at"),
+                new NarrationPolicy(rs.getInt("ensemble_candidates"), Columns.texts(rs, "ensemble_deployments"),
+                        Duration.ofMillis(rs.getLong("turn_deadline_ms")), rs.getDouble("detector_threshold"),
+                        rs.getInt("max_tries"), GuardrailAction.valueOf(rs.getString("guardrail_action"))));
     }
 }

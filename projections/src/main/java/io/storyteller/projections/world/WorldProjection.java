@@ -1,5 +1,7 @@
 package io.storyteller.projections.world;
 
+import io.storyteller.domain.world.NarrationPolicy;
+import io.storyteller.domain.world.NarrationPolicySet;
 import io.storyteller.domain.world.WorldArchived;
 import io.storyteller.domain.world.WorldCreated;
 import io.storyteller.domain.world.WorldMemberAdded;
@@ -60,6 +62,25 @@ public class WorldProjection {
                        content_rating = :contentRating, narrative_style = :narrativeStyle, updated_at = :at
                 WHERE world_id = :worldId""")
                 .params(settings(event.settings()))
+                .param("worldId", event.worldId())
+                .param("at", Columns.time(at))
+                .update();
+    }
+
+    @EventHandler
+    void on(NarrationPolicySet event, @Timestamp Instant at) {
+        NarrationPolicy policy = event.policy();
+        jdbc.sql("""
+                UPDATE worlds SET ensemble_candidates = :candidates, ensemble_deployments = :deployments,
+                       turn_deadline_ms = :deadline, detector_threshold = :threshold, max_tries = :tries,
+                       guardrail_action = :action, updated_at = :at
+                WHERE world_id = :worldId""")
+                .param("candidates", policy.candidates())
+                .param("deployments", Columns.textArray(policy.deployments()))
+                .param("deadline", policy.deadline().toMillis())
+                .param("threshold", policy.detectorThreshold())
+                .param("tries", policy.maxTries())
+                .param("action", policy.guardrailAction().name())
                 .param("worldId", event.worldId())
                 .param("at", Columns.time(at))
                 .update();

@@ -61,7 +61,7 @@ public final class ModelManagementEvents {
     public static NarrationProvenance routed(String model, String version, NarrationArm arm, String deploymentId,
                                              String rolloutId, Integer step, long latency, int promptTokens,
                                              int completionTokens) {
-        return new NarrationProvenance(model, version, "digest", List.of(), latency, promptTokens, completionTokens,
-                deploymentId, arm, rolloutId, step);
+        return new NarrationProvenance(model, version, "digest", List.of(), latency, promptTokens, completionTokens)
+                .routed(deploymentId, arm, rolloutId, step);
     }
 }

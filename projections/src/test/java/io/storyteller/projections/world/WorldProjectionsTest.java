@@ -3,6 +3,9 @@ package io.storyteller.projections.world;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storyteller.domain.world.ContentRating;
+import io.storyteller.domain.world.GuardrailAction;
+import io.storyteller.domain.world.NarrationPolicy;
+import io.storyteller.domain.world.NarrationPolicySet;
 import io.storyteller.domain.world.HouseModelTrained;
 import io.storyteller.domain.world.HouseModelVersion;
 import io.storyteller.domain.world.LoreContent;
@@ -17,9 +20,11 @@ import io.storyteller.domain.world.WorldMemberRoleChanged;
 import io.storyteller.domain.world.WorldRole;
 import io.storyteller.domain.world.WorldSettings;
 import io.storyteller.domain.world.WorldSettingsChanged;
+import io.storyteller.projections.schema.WorldRows;
 import io.storyteller.projections.support.EventLog;
 import io.storyteller.projections.support.ReadModelDatabase;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +62,21 @@ class WorldProjectionsTest {
                 .containsEntry("created_at", at(0)).containsEntry("updated_at", at(1));
         assertThat(db.rows("SELECT user_id, role FROM world_members"))
                 .containsExactly(Map.of("user_id", "olga", "role", "OWNER"));
+    }
+
+    @Test
+    void aWorldIsNarratedByTheDefaultPolicyUntilItSetsItsOwn() {
+        NarrationPolicy three = new NarrationPolicy(3, List.of("narrator:world:w1", "narrator:global"),
+                Duration.ofSeconds(20), 0.75, 3, GuardrailAction.REDACT);
+        log.world("w1", new WorldCreated("w1", SETTINGS, "olga"),
+                new WorldMemberAdded("w1", "olga", WorldRole.OWNER, "olga"));
+        log.deliver(handlers);
+        assertThat(db.jdbc().sql(WorldRows.SELECT).query(WorldRows.VIEW).single().narrationPolicy())
+                .isEqualTo(NarrationPolicy.defaults());
+
+        log.world("w1", new NarrationPolicySet("w1", three, "olga"));
+        log.deliver(handlers);
+        assertThat(db.jdbc().sql(WorldRows.SELECT).query(WorldRows.VIEW).single().narrationPolicy()).isEqualTo(three);
     }
 
     @Test

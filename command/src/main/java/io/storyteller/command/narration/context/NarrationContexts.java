@@ -1,5 +1,6 @@
 package io.storyteller.command.narration.context;
 
+import io.storyteller.domain.world.NarrationPolicy;
 import io.storyteller.domain.world.WorldSettings;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,7 @@ public class NarrationContexts {
         WorldContext world = worlds.get(worldId, WorldContext::new);
         WorldSettings settings;
         List<ActiveLore> lore;
+        NarrationPolicy policy;
         // Narrations of two stories may read one world at once: one brings it up to date, the other waits.
         synchronized (world) {
             catchUp(worldId, world);
@@ -46,6 +48,7 @@ public class NarrationContexts {
             }
             settings = world.settings();
             lore = world.lore();
+            policy = world.policy();
         }
         StoryWindow story = stories.get(storyId, () -> new StoryWindow(recentBeats));
         synchronized (story) {
@@ -56,7 +59,7 @@ public class NarrationContexts {
                 story.bound();
             }
             return Optional.of(new StoryContext(settings, lore, story.authorsNote(),
-                    story.pinnedMemory(), story.participants(), story.recentBeats()));
+                    story.pinnedMemory(), story.participants(), story.recentBeats(), policy));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.storyteller.command.narration.context;
 
+import io.storyteller.domain.world.NarrationPolicy;
 import io.storyteller.domain.world.WorldSettings;
 import java.util.List;
 
@@ -12,13 +13,21 @@ import java.util.List;
  * @param pinnedMemory the story's pinned memory, or null
  * @param participants the story's players
  * @param recentBeats  the story's last beats, oldest first
+ * @param policy       how the world's turns are narrated
  */
 public record StoryContext(WorldSettings world, List<ActiveLore> lore, String authorsNote, String pinnedMemory,
-        List<String> participants, List<Turn> recentBeats) {
+        List<String> participants, List<Turn> recentBeats, NarrationPolicy policy) {
+
+    /** A context under the default narration policy. */
+    public StoryContext(WorldSettings world, List<ActiveLore> lore, String authorsNote, String pinnedMemory,
+            List<String> participants, List<Turn> recentBeats) {
+        this(world, lore, authorsNote, pinnedMemory, participants, recentBeats, NarrationPolicy.defaults());
+    }
 
     public StoryContext {
         lore = lore == null ? List.of() : List.copyOf(lore);
         participants = participants == null ? List.of() : List.copyOf(participants);
         recentBeats = recentBeats == null ? List.of() : List.copyOf(recentBeats);
+        policy = policy == null ? NarrationPolicy.defaults() : policy;
     }
 }

@@ -4,6 +4,8 @@ import io.storyteller.domain.world.LoreEntryAdded;
 import io.storyteller.domain.world.LoreEntryRetired;
 import io.storyteller.domain.world.LoreEntryRevised;
 import io.storyteller.domain.world.WorldCreated;
+import io.storyteller.domain.world.NarrationPolicy;
+import io.storyteller.domain.world.NarrationPolicySet;
 import io.storyteller.domain.world.WorldSettings;
 import io.storyteller.domain.world.WorldSettingsChanged;
 import java.util.LinkedHashMap;
@@ -14,6 +16,7 @@ import java.util.Map;
 final class WorldContext extends AggregateFold {
 
     private WorldSettings settings;
+    private NarrationPolicy policy = NarrationPolicy.defaults();
     private final Map<String, ActiveLore> lore = new LinkedHashMap<>();
 
     @Override
@@ -24,6 +27,7 @@ final class WorldContext extends AggregateFold {
             case LoreEntryAdded e -> lore.put(e.loreEntryId(), new ActiveLore(e.loreEntryId(), e.content()));
             case LoreEntryRevised e -> lore.put(e.loreEntryId(), new ActiveLore(e.loreEntryId(), e.content()));
             case LoreEntryRetired e -> lore.remove(e.loreEntryId());
+            case NarrationPolicySet e -> policy = e.policy();
             default -> {
                 // Members, archiving and house models do not change what the narrator is told.
             }
@@ -37,6 +41,10 @@ final class WorldContext extends AggregateFold {
 
     WorldSettings settings() {
         return settings;
+    }
+
+    NarrationPolicy policy() {
+        return policy;
     }
 
     List<ActiveLore> lore() {

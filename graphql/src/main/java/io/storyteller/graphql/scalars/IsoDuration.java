@@ -1,17 +1,17 @@
-package io.storyteller.graphql.deployment;
+package io.storyteller.graphql.scalars;
 
 import io.storyteller.domain.shared.DomainRejection;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 
 /** Durations as the API writes them: ISO-8601, e.g. {@code PT30S}, {@code PT2H}; rule {@code iso-8601-duration}. */
-final class IsoDuration {
+public final class IsoDuration {
 
     private IsoDuration() {
     }
 
     /** Null stays null, for the domain to require or not. */
-    static Duration parse(String field, String text) {
+    public static Duration parse(String field, String text) {
         if (text == null) {
             return null;
         }
