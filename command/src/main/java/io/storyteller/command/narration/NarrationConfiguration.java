@@ -2,6 +2,12 @@ package io.storyteller.command.narration;
 
 import io.storyteller.command.narration.context.ContextAssembler;
 import io.storyteller.command.narration.context.NarrationContexts;
+import io.storyteller.command.narration.pipeline.CandidateJudge;
+import io.storyteller.command.narration.pipeline.Coherence;
+import io.storyteller.command.narration.pipeline.ContinuityCheck;
+import io.storyteller.command.narration.pipeline.EmbeddingCoherence;
+import io.storyteller.command.narration.pipeline.HarmGuard;
+import io.storyteller.command.narration.pipeline.TextDetector;
 import io.storyteller.command.narration.routing.Routes;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
@@ -27,5 +33,17 @@ public class NarrationConfiguration {
     @Bean
     Routes routes(QueryGateway queries, NarrationProperties properties) {
         return new Routes(queries, properties.timeout());
+    }
+
+    @Bean
+    Coherence coherence(QueryGateway queries, NarrationProperties properties) {
+        return new EmbeddingCoherence(queries, properties.timeout());
+    }
+
+    /** Review, detection and guardrail of every candidate: the checks come from their own packages. */
+    @Bean
+    CandidateJudge candidateJudge(ContinuityCheck continuity, Coherence coherence, TextDetector detector,
+            HarmGuard guard) {
+        return new CandidateJudge(continuity, coherence, detector, guard);
     }
 }

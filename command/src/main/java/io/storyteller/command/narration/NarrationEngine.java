@@ -7,17 +7,23 @@ import io.storyteller.command.narration.context.StoryContext;
 import io.storyteller.command.narration.context.TokenEstimate;
 import io.storyteller.command.narration.failure.CannotNarrateException;
 import io.storyteller.command.narration.failure.FailureReason;
+import io.storyteller.command.narration.context.Turn;
+import io.storyteller.command.narration.pipeline.CandidateJudge;
+import io.storyteller.command.narration.pipeline.HarmGuard;
+import io.storyteller.command.narration.pipeline.Sentences;
+import io.storyteller.command.narration.pipeline.TurnGround;
 import io.storyteller.command.narration.routing.RouteChoice;
 import io.storyteller.command.narration.routing.Routes;
 import io.storyteller.command.runtime.ConfiguredRuntime;
 import io.storyteller.command.runtime.ModelNames;
 import io.storyteller.command.runtime.ModelRuntimes;
-import io.storyteller.domain.deployment.NarratorRoute;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.shared.TextRules;
 import io.storyteller.domain.shared.RejectionKind;
 import io.storyteller.domain.shared.Violation;
+import io.storyteller.domain.story.BeatKind;
+import io.storyteller.domain.story.ContextSource;
 import io.storyteller.domain.story.NarrationProvenance;
 import io.storyteller.domain.story.NarrationRetryRequested;
 import io.storyteller.domain.story.NarrationRoute;
@@ -26,6 +32,8 @@ import io.storyteller.domain.story.RecordNarration;
 import io.storyteller.domain.story.RecordNarrationFailure;
 import io.storyteller.domain.story.RecordShadowNarration;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -74,12 +82,13 @@ public class NarrationEngine {
     private final ModelRuntimes runtimes;
     private final Narrator narrator;
     private final ShadowNarrations shadows;
+    private final Turns turns;
     private final NarrationProgress progress;
     private final CommandGateway commands;
 
     public NarrationEngine(NarrationContexts contexts, ContextAssembler assembler, Routes routes,
-            ConfiguredRuntime configured, ModelRuntimes runtimes, Narrator narrator, NarrationProgress progress,
-            CommandGateway commands) {
+            ConfiguredRuntime configured, ModelRuntimes runtimes, Narrator narrator, CandidateJudge judge,
+            HarmGuard guard, NarrationProgress progress, CommandGateway commands) {
         this.contexts = contexts;
         this.assembler = assembler;
         this.routes = routes;
@@ -87,6 +96,7 @@ public class NarrationEngine {
         this.runtimes = runtimes;
         this.narrator = narrator;
         this.shadows = new ShadowNarrations(narrator, runtimes);
+        this.turns = new Turns(new Ensemble(narrator), judge, guard);
         this.progress = progress;
         this.commands = commands;
     }
@@ -102,23 +112,23 @@ public class NarrationEngine {
     }
 
     private void narrate(NarrationRequest request) {
-        CompletableFuture<NarratorRoute> route = routes.request(request.worldId());
         StoryContext context;
-        RouteChoice choice;
+        List<RouteChoice> choices;
         try {
             context = contexts.contextFor(request.worldId(), request.storyId()).orElseThrow(() ->
                     new CannotNarrateException("world " + request.worldId() + " is not known to the narrator"));
-            choice = routes.await(route).map(deployment -> RouteChoice.of(deployment, request.storyId())).orElse(null);
+            choices = routes.ensemble(request.worldId(), context.policy().deployments()).stream()
+                    .map(deployment -> RouteChoice.of(deployment, request.storyId())).toList();
         } catch (CannotNarrateException failure) {
-            route.cancel(true);
             record(fail(request, failure, "", null));
             return;
         }
         AssembledPrompt prompt = assembler.assemble(context, request.action());
+        RouteChoice mirrored = choices.stream().filter(choice -> choice.shadow() != null).findFirst().orElse(null);
         CompletableFuture<RecordShadowNarration> shadow =
-                choice != null && choice.shadow() != null ? shadows.start(request, prompt, choice) : null;
+                mirrored != null ? shadows.start(request, prompt, mirrored) : null;
         try {
-            boolean pending = record(generate(request, prompt, choice));
+            boolean pending = record(narrateTurn(request, context, prompt, choices));
             if (shadow != null && pending) {
                 shadows.await(shadow).ifPresent(this::recordShadow);
             }
@@ -130,30 +140,79 @@ public class NarrationEngine {
     }
 
     /**
-     * The command recording the outcome: a narration, or a failure with a reason safe to show.
-     * Without a deployment the configured narrator answers; with one, the model version it chose.
+     * The command recording the turn: the winning candidate with every candidate's verdicts, or a
+     * failure with a reason safe to show. Without a deployment the configured narrator answers;
+     * with deployments, each candidate the version its deployment chose for the story.
      */
-    private Object generate(NarrationRequest request, AssembledPrompt prompt, RouteChoice choice) {
-        String modelName = choice == null || choice.serving() == null ? "" : choice.serving().label();
+    private Object narrateTurn(NarrationRequest request, StoryContext context, AssembledPrompt prompt,
+            List<RouteChoice> choices) {
+        List<NarratorSource> sources = choices.isEmpty() ? List.of(configuredSource(request.worldId()))
+                : choices.stream().map(this::source).toList();
+        TurnResult turn;
         try {
-            ChatModel model;
-            if (choice == null) {
-                model = configured.forWorld(request.worldId());
-                modelName = ModelNames.configured(model, "");
-            } else {
-                model = runtimes.chatModelFor(choice.serving());
-            }
-            GeneratedNarration generated = narrator.narrate(model, prompt.prompt(),
-                    chunk -> progress.chunk(request.storyId(), request.requestId(), chunk));
-            String text = textOf(generated);
-            NarrationProvenance provenance = choice == null ? provenance(generated, modelName, prompt, text)
-                    : routedProvenance(generated, choice.serving(), prompt, text, choice.route());
-            return new RecordNarration(request.storyId(), request.requestId(), narrationBeatId(request), text, provenance);
+            turn = turns.run(ground(request, context), context.policy(), sources, prompt.prompt());
         } catch (RuntimeException e) {
             if (FailureReason.isInterruption(e)) {
                 throw e; // shutting down: leave the event unhandled so that it is narrated after the restart
             }
-            return fail(request, e, modelName, choice == null ? null : choice.route());
+            return fail(request, e, sources.getFirst().modelName(), sources.getFirst().route());
+        }
+        if (!turn.narrated()) {
+            log.warn("Narration {} of story {} refused: {}", request.requestId(), request.storyId(), turn.refusal());
+            return new RecordNarrationFailure(request.storyId(), request.requestId(), turn.refusal(),
+                    sources.getFirst().modelName(), sources.getFirst().route(), turn.reports());
+        }
+        Candidate winner = turn.winner();
+        stream(request, turn.text());
+        NarrationProvenance provenance = winner.source().route() == null
+                ? provenance(winner.generated(), winner.source().modelName(), prompt, turn.text())
+                : routedProvenance(winner.generated(), winner.source().served(), prompt, turn.text(), winner.source().route());
+        List<ContextSource> sourcesUsed = new ArrayList<>(prompt.sources());
+        sourcesUsed.addAll(turn.factsUsed());
+        return new RecordNarration(request.storyId(), request.requestId(), narrationBeatId(request), turn.text(),
+                provenance.judged(turn.reports(), turn.selection(), sourcesUsed));
+    }
+
+    private NarratorSource configuredSource(String worldId) {
+        try {
+            ChatModel model = configured.forWorld(worldId);
+            return NarratorSource.available(model, null, ModelNames.configured(model, ""), null);
+        } catch (RuntimeException e) {
+            return new NarratorSource(null, null, "", null, e);
+        }
+    }
+
+    private NarratorSource source(RouteChoice choice) {
+        try {
+            return NarratorSource.available(runtimes.chatModelFor(choice.serving()), choice.serving(),
+                    choice.serving().label(), choice.route());
+        } catch (RuntimeException e) {
+            return NarratorSource.unavailable(choice.serving(), choice.route(), e);
+        }
+    }
+
+    private static TurnGround ground(NarrationRequest request, StoryContext context) {
+        List<String> lines = context.recentBeats().stream()
+                .map(turn -> turn.kind() == BeatKind.PLAYER_ACTION ? "> " + turn.text() : turn.text()).toList();
+        String action = request.actionText();
+        if (action == null) {
+            action = context.recentBeats().reversed().stream().filter(turn -> turn.kind() == BeatKind.PLAYER_ACTION)
+                    .map(Turn::text).findFirst().orElse("");
+        }
+        return new TurnGround(request.worldId(), request.storyId(), context.world().contentRating(), context.lore(),
+                lines, action);
+    }
+
+    /**
+     * Shows the checked winner to the story's watchers sentence by sentence, from a worker thread:
+     * on the handler's thread Axon would hold the updates back until the narration is recorded.
+     */
+    private void stream(NarrationRequest request, String text) {
+        try {
+            CompletableFuture.runAsync(() -> Sentences.of(text).forEach(sentence ->
+                    progress.chunk(request.storyId(), request.requestId(), sentence))).join();
+        } catch (RuntimeException e) {
+            log.debug("Could not stream narration {}: {}", request.requestId(), e.toString());
         }
     }
 

@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storyteller.command.narration.context.AggregateStreams;
 import io.storyteller.command.narration.context.ContextAssembler;
+import io.storyteller.command.narration.pipeline.HarmGuard;
 import io.storyteller.command.narration.routing.Routes;
 import io.storyteller.domain.shared.Actor;
+import io.storyteller.domain.story.HarmVerdict;
 import io.storyteller.domain.story.PlayerActionSubmitted;
 import io.storyteller.domain.story.RecordNarration;
 import io.storyteller.domain.story.RecordNarrationFailure;
@@ -17,9 +19,12 @@ import io.storyteller.domain.story.StoryUpdate;
 import io.storyteller.domain.story.StoryUpdateKind;
 import io.storyteller.domain.story.StoryView;
 import io.storyteller.domain.story.WatchStory;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -38,8 +43,9 @@ import org.springframework.ai.chat.model.ChatResponse;
 import reactor.core.publisher.Flux;
 
 /**
- * Narration text reaches a story's watchers while the model is still generating, although the
- * event handler runs inside a unit of work that commits only after the narration is recorded.
+ * The chosen narration reaches a story's watchers after its checks and before it is recorded,
+ * although the event handler runs inside a unit of work that commits only after the narration is
+ * recorded; a candidate still generating, or refused, never does.
  */
 class NarrationProgressTest {
 
@@ -48,11 +54,11 @@ class NarrationProgressTest {
     final QueryGateway queryGateway = DefaultQueryGateway.builder().queryBus(queryBus).build();
     final SimpleCommandBus commandBus = SimpleCommandBus.builder().build();
     final BlockingQueue<StoryUpdate> updates = new LinkedBlockingQueue<>();
+    final AggregateStreams streams = StoryFixtures.streams();
 
     @BeforeEach
     void watch() {
         new AnnotationQueryHandlerAdapter<>(new FakeReadModel()).subscribe(queryBus);
-        commandBus.subscribe(RecordNarration.class.getName(), message -> null);
         commandBus.subscribe(RecordNarrationFailure.class.getName(), message -> null);
         SubscriptionQueryResult<StoryView, StoryUpdate> watch = queryGateway.subscriptionQuery(
                 new WatchStory(STORY, Actor.system()), StoryView.class, StoryUpdate.class);
@@ -63,30 +69,56 @@ class NarrationProgressTest {
     }
 
     @Test
-    void chunksReachWatchersWhileTheModelIsStillGenerating() throws Exception {
+    void theCheckedNarrationReachesWatchersSentenceBySentenceBeforeItIsRecorded() throws Exception {
         AtomicReference<StoryUpdate> seenMidway = new AtomicReference<>();
+        AtomicInteger shownWhenRecorded = new AtomicInteger(-1);
+        commandBus.subscribe(RecordNarration.class.getName(), message -> {
+            shownWhenRecorded.set(updates.size());
+            return null;
+        });
         ScriptedChatModel model = new ScriptedChatModel("fake", prompt -> Flux.<ChatResponse>create(sink -> {
-            sink.next(chunk("Once "));
-            // The handler is still blocked on this generation, its unit of work uncommitted.
+            sink.next(chunk("The fog lifts. "));
+            // Still generating: nothing unchecked may reach a watcher.
             seenMidway.set(poll());
-            sink.next(last("upon a time.", "fake", 10, 4));
+            sink.next(last("A gull cries.", "fake", 10, 4));
             sink.complete();
         }));
-        NarrationProperties properties = NarrationProperties.defaults();
-        AggregateStreams streams = StoryFixtures.streams();
+
+        NarrationEngineTest.handle(engine(model, Checks.ALLOWING), action());
+
+        assertThat(seenMidway.get()).isNull();
+        assertThat(shownWhenRecorded.get()).isEqualTo(2);
+        assertThat(poll()).isEqualTo(new StoryUpdate(STORY, StoryUpdateKind.NARRATION_PROGRESS, null, "a-1",
+                "The fog lifts. ", null));
+        assertThat(poll()).extracting(StoryUpdate::chunk).isEqualTo("A gull cries.");
+        assertThat(updates).isEmpty();
+    }
+
+    @Test
+    void aCandidateTheGuardrailRefusesNeverReachesAWatcher() throws Exception {
+        ScriptedChatModel model = ScriptedChatModel.streaming("fake", chunk("Blood everywhere. "),
+                last("The end.", "fake", 10, 4));
+        HarmGuard refusing = (worldId, rating, text, source) ->
+                new HarmVerdict("test:guard", "1", Map.of("violence", 3), false, List.of("violence"));
+
+        NarrationEngineTest.handle(engine(model, refusing), action());
+
+        assertThat(updates.poll(300, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    private PlayerActionSubmitted action() {
         PlayerActionSubmitted action = new PlayerActionSubmitted(STORY, WORLD, "a-1", "alice", "I listen");
         StoryFixtures.act(streams, action);
-        NarrationEngine engine = new NarrationEngine(StoryFixtures.contexts(streams),
-                new ContextAssembler(properties.promptSettings()), new Routes(queryGateway, properties.timeout()), worldId -> model,
-                NarrationEngineTest::noDeployedModels, new Narrator(properties), new NarrationProgress(emitter),
+        return action;
+    }
+
+    private NarrationEngine engine(ScriptedChatModel model, HarmGuard guard) {
+        NarrationProperties properties = NarrationProperties.defaults();
+        return new NarrationEngine(StoryFixtures.contexts(streams),
+                new ContextAssembler(properties.promptSettings()), new Routes(queryGateway, properties.timeout()),
+                worldId -> model, NarrationEngineTest::noDeployedModels, new Narrator(properties),
+                Checks.judging(guard), guard, new NarrationProgress(emitter),
                 DefaultCommandGateway.builder().commandBus(commandBus).build());
-
-        NarrationEngineTest.handle(engine, action);
-
-        assertThat(seenMidway.get())
-                .isEqualTo(new StoryUpdate(STORY, StoryUpdateKind.NARRATION_PROGRESS, null, "a-1", "Once ", null));
-        assertThat(poll()).extracting(StoryUpdate::chunk).isEqualTo("upon a time.");
-        assertThat(updates).isEmpty();
     }
 
     /** Why the engine generates off its handler's thread: Axon holds back what that thread emits. */

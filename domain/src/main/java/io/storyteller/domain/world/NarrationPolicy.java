@@ -35,9 +35,12 @@ public record NarrationPolicy(int candidates,
         deployments = deployments == null ? List.of() : List.copyOf(deployments);
     }
 
-    /** What a world without a policy of its own gets. */
+    /**
+     * What a world without a policy of its own gets: one candidate (an ensemble multiplies what a
+     * paid provider costs, so a world opts in), checked and regenerated once when refused.
+     */
     public static NarrationPolicy defaults() {
-        return new NarrationPolicy(2, List.of(), Duration.ofSeconds(60), 0.9, 2, GuardrailAction.REGENERATE);
+        return new NarrationPolicy(1, List.of(), Duration.ofSeconds(60), 0.9, 2, GuardrailAction.REGENERATE);
     }
 
     /** The same policy, checked; rejects naming the first field that breaks a rule. */

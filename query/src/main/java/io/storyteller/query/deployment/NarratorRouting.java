@@ -2,6 +2,8 @@ package io.storyteller.query.deployment;
 
 import io.storyteller.domain.deployment.NarratorRoute;
 import io.storyteller.domain.deployment.FindNarratorRoute;
+import io.storyteller.domain.deployment.FindNarratorRoutes;
+import io.storyteller.domain.deployment.NarratorRoutes;
 import io.storyteller.domain.deployment.RolloutPhase;
 import io.storyteller.domain.deployment.RolloutRoute;
 import io.storyteller.domain.deployment.SlotResolution;
@@ -10,6 +12,10 @@ import io.storyteller.domain.model.UseCase;
 import io.storyteller.projections.schema.Columns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,6 +36,12 @@ public class NarratorRouting {
             ORDER BY world_id IS NULL
             LIMIT 1""";
 
+    static final String ROUTES = """
+            SELECT deployment_id, stable_model_id, stable_version, rollout_id, rollout_candidate_model_id,
+                   rollout_candidate_version, rollout_phase, rollout_weight, rollout_step
+            FROM deployments
+            WHERE deployment_id = ANY(:slots)""";
+
     private final JdbcClient jdbc;
 
     public NarratorRouting(JdbcClient jdbc) {
@@ -45,6 +57,19 @@ public class NarratorRouting {
                 .query(NarratorRouting::route)
                 .optional()
                 .orElse(null);
+    }
+
+    /** The named deployments' routes, in the order named; a name that is no narrator deployment is left out. */
+    @QueryHandler
+    public NarratorRoutes handle(FindNarratorRoutes query) {
+        List<String> named = query.deploymentIds().stream().filter(id -> id != null && id.startsWith("narrator:")).toList();
+        if (named.isEmpty()) {
+            return new NarratorRoutes(List.of());
+        }
+        Map<String, NarratorRoute> found = new HashMap<>();
+        jdbc.sql(ROUTES).param("slots", Columns.textArray(named)).query(NarratorRouting::route)
+                .list().forEach(route -> found.put(route.deploymentId(), route));
+        return new NarratorRoutes(named.stream().map(found::get).filter(Objects::nonNull).toList());
     }
 
     private static NarratorRoute route(ResultSet rs, int rowNum) throws SQLException {

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.storyteller.domain.deployment.DeploymentCreated;
 import io.storyteller.domain.deployment.NarratorRoute;
 import io.storyteller.domain.deployment.FindNarratorRoute;
+import io.storyteller.domain.deployment.FindNarratorRoutes;
+import io.storyteller.domain.deployment.NarratorRoutes;
 import io.storyteller.domain.deployment.RolloutAborted;
 import io.storyteller.domain.deployment.RolloutAdvanced;
 import io.storyteller.domain.deployment.RolloutPaused;
@@ -20,6 +22,7 @@ import io.storyteller.projections.deployment.DeploymentProjection;
 import io.storyteller.projections.support.EventLog;
 import io.storyteller.projections.support.ReadModelDatabase;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +63,18 @@ class NarratorRoutingTest {
 
         assertThat(routing.handle(new FindNarratorRoute("w1"))).isEqualTo(new NarratorRoute(GLOBAL, GPT_V1, null));
         assertThat(routing.handle(new FindNarratorRoute(null))).isEqualTo(new NarratorRoute(GLOBAL, GPT_V1, null));
+    }
+
+    @Test
+    void anEnsembleGetsTheNamedDeploymentsInTheOrderNamedWithoutTheMissingOnes() {
+        log.deployment(GLOBAL, new DeploymentCreated(GLOBAL, UseCase.NARRATOR, null, GPT_V1, "mia"));
+        log.deployment(W1, new DeploymentCreated(W1, UseCase.NARRATOR, "w1", HOUSE_V1, "mia"));
+        log.deliver(projection);
+
+        assertThat(routing.handle(new FindNarratorRoutes(List.of(W1, "narrator:world:gone", GLOBAL, "reviewer:global"))))
+                .isEqualTo(new NarratorRoutes(List.of(new NarratorRoute(W1, HOUSE_V1, null),
+                        new NarratorRoute(GLOBAL, GPT_V1, null))));
+        assertThat(routing.handle(new FindNarratorRoutes(List.of("narrator:world:gone"))).routes()).isEmpty();
     }
 
     @Test

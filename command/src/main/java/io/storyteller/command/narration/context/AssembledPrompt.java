@@ -1,5 +1,6 @@
 package io.storyteller.command.narration.context;
 
+import io.storyteller.domain.story.ContextSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,11 +16,16 @@ import org.springframework.ai.chat.prompt.Prompt;
  * @param rendered        the prompt as one text (role, blank line, content per message): what the digest covers
  * @param loreEntryIds    the lore entries it holds
  * @param estimatedTokens its estimated size, used when the provider reports no usage
+ * @param sources         the lore it holds with why each entry is there, for the provenance
  */
-public record AssembledPrompt(Prompt prompt, String rendered, List<String> loreEntryIds, int estimatedTokens) {
+public record AssembledPrompt(Prompt prompt, String rendered, List<String> loreEntryIds, int estimatedTokens,
+        List<ContextSource> sources) {
 
-    static AssembledPrompt of(Prompt prompt, List<String> loreEntryIds, int estimatedTokens) {
-        return new AssembledPrompt(prompt, render(prompt.getInstructions()), List.copyOf(loreEntryIds), estimatedTokens);
+    static AssembledPrompt of(Prompt prompt, LoreSelection lore, int estimatedTokens) {
+        List<String> ids = lore.entryIds();
+        List<ContextSource> sources = ids.stream()
+                .map(id -> new ContextSource("LORE", id, lore.reasons().getOrDefault(id, "selected"), 0)).toList();
+        return new AssembledPrompt(prompt, render(prompt.getInstructions()), List.copyOf(ids), estimatedTokens, sources);
     }
 
     /** SHA-256 of the rendered prompt, hex: the same context always yields the same digest. */

@@ -60,7 +60,7 @@ public class ContextAssembler {
         if (action != null) {
             messages.add(action);
         }
-        return AssembledPrompt.of(new Prompt(messages, options()), lore.entryIds(), spent);
+        return AssembledPrompt.of(new Prompt(messages, options()), lore, spent);
     }
 
     private ChatOptions options() {

@@ -1,10 +1,14 @@
 package io.storyteller.command.narration.context;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
-/** The lore given to the narrator, each list in rank order. */
-record LoreSelection(List<ActiveLore> alwaysOn, List<ActiveLore> triggered) {
+/**
+ * The lore given to the narrator, each list in rank order, with why each entry is there:
+ * {@code always-on}, {@code key:<the key that occurred>} or {@code via:<the entry whose content named it>}.
+ */
+record LoreSelection(List<ActiveLore> alwaysOn, List<ActiveLore> triggered, Map<String, String> reasons) {
 
     /** The ids of the entries used, always-on first, as recorded in the narration's provenance. */
     List<String> entryIds() {

@@ -3,7 +3,10 @@ package io.storyteller.command.narration.routing;
 import io.storyteller.command.narration.failure.CannotNarrateException;
 import io.storyteller.domain.deployment.NarratorRoute;
 import io.storyteller.domain.deployment.FindNarratorRoute;
+import io.storyteller.domain.deployment.FindNarratorRoutes;
+import io.storyteller.domain.deployment.NarratorRoutes;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -39,15 +42,39 @@ public class Routes {
     }
 
     /**
+     * The routes of a world's ensemble: the deployments its narration policy names, in that order,
+     * or, when it names none, its narrator slot (its own, else the global one).
+     *
+     * @return the routes, empty when no deployment serves the world
+     * @throws CannotNarrateException when they could not be resolved, or none of the named deployments exists
+     */
+    public List<NarratorRoute> ensemble(String worldId, List<String> deploymentIds) {
+        if (deploymentIds.isEmpty()) {
+            return await(request(worldId)).map(List::of).orElse(List.of());
+        }
+        List<NarratorRoute> routes = awaitAnswer(queries.query(new FindNarratorRoutes(deploymentIds),
+                ResponseTypes.instanceOf(NarratorRoutes.class)), "FindNarratorRoutes")
+                .map(NarratorRoutes::routes).orElse(List.of());
+        if (routes.isEmpty()) {
+            throw new CannotNarrateException("none of the narrator deployments the world's narration policy names exists");
+        }
+        return routes;
+    }
+
+    /**
      * @return the route, empty when no deployment serves the world
      * @throws CannotNarrateException when the route could not be resolved: narrating elsewhere would misattribute it
      */
     public Optional<NarratorRoute> await(CompletableFuture<NarratorRoute> route) {
+        return awaitAnswer(route, "FindNarratorRoute");
+    }
+
+    private <T> Optional<T> awaitAnswer(CompletableFuture<T> route, String query) {
         try {
             return Optional.ofNullable(route.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("FindNarratorRoute interrupted", e);
+            throw new IllegalStateException(query + " interrupted", e);
         } catch (TimeoutException e) {
             route.cancel(true);
             throw new CannotNarrateException("the world's narrator deployment could not be resolved in time");
@@ -55,11 +82,11 @@ public class Routes {
             if (e.getCause() instanceof NoHandlerForQueryException) {
                 if (!warnedNoHandler) {
                     warnedNoHandler = true;
-                    log.warn("No handler answers FindNarratorRoute: narrating without deployments");
+                    log.warn("No handler answers {}: narrating without deployments", query);
                 }
                 return Optional.empty();
             }
-            log.debug("FindNarratorRoute failed", e.getCause());
+            log.debug("{} failed", query, e.getCause());
             throw new CannotNarrateException("the world's narrator deployment could not be resolved");
         }
     }

@@ -1,0 +1,18 @@
+package io.storyteller.command.narration;
+
+import io.storyteller.domain.story.CandidateReport;
+import io.storyteller.domain.story.ContextSource;
+import java.util.List;
+
+/**
+ * How a turn ended: the winning candidate and the text to record (redacted when so decided), or
+ * the reason no candidate may be shown; every candidate's report; why the winner won; the facts
+ * the continuity check held the winner against.
+ */
+record TurnResult(Candidate winner, String text, List<CandidateReport> reports, String selection, String refusal,
+        List<ContextSource> factsUsed) {
+
+    boolean narrated() {
+        return winner != null;
+    }
+}
