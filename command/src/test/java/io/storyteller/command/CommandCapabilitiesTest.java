@@ -68,6 +68,12 @@ class CommandCapabilitiesTest {
         forbid("discovery..", "narration..", "runtime..", "housemodel..", "autoswitch..");
     }
 
+    /** Runtimes and discovery both read the endpoints; the endpoints know neither. */
+    @Test
+    void providerEndpointsAreConfigurationOnly() {
+        forbid("endpoint..", "narration..", "runtime..", "discovery..", "registry..", "housemodel..", "autoswitch..");
+    }
+
     @Test
     void theRegistryStandsAlone() {
         forbid("registry..", "narration..", "runtime..", "housemodel..", "discovery..", "autoswitch..");

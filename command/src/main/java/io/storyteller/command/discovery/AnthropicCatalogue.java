@@ -32,8 +32,8 @@ final class AnthropicCatalogue implements ModelCatalogue {
     }
 
     @Override
-    public String provider() {
-        return connection.provider();
+    public ProviderConnection connection() {
+        return connection;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.storyteller.command.discovery;
 
+import io.storyteller.command.endpoint.EndpointConfiguration;
+import io.storyteller.command.endpoint.ProviderEndpoints;
 import io.storyteller.command.registry.RegistryCommands;
 import io.storyteller.domain.model.FindModels;
 import io.storyteller.domain.model.ModelView;
@@ -13,31 +15,32 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.Import;
 
 /**
- * Model discovery: one catalogue per provider whose Spring AI connection is configured
+ * Model discovery: one catalogue per provider endpoint, of that endpoint's kind
  * ({@link ProviderConnections}), scanned by {@link ModelDiscovery} (bean {@code modelDiscovery}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DiscoveryProperties.class)
+@Import(EndpointConfiguration.class)
 public class DiscoveryConfiguration {
 
     private static final Duration REGISTRY_QUERY_TIMEOUT = Duration.ofSeconds(30);
 
     @Bean
-    ModelDiscovery modelDiscovery(Environment environment, DiscoveryProperties properties, QueryGateway queries,
+    ModelDiscovery modelDiscovery(ProviderEndpoints endpoints, DiscoveryProperties properties, QueryGateway queries,
             RegistryCommands registry) {
-        return new ModelDiscovery(catalogues(ProviderConnections.configured(environment), properties),
+        return new ModelDiscovery(catalogues(ProviderConnections.of(endpoints), properties),
                 new ProviderScanner(registryOf(queries), registry, properties), properties, Clock.systemUTC());
     }
 
     static List<ModelCatalogue> catalogues(List<ProviderConnection> connections, DiscoveryProperties properties) {
         CatalogueHttp http = new CatalogueHttp(properties);
-        return connections.stream().<ModelCatalogue>map(connection -> switch (connection.provider()) {
-            case ProviderConnections.ANTHROPIC -> new AnthropicCatalogue(connection, http, properties.maxPages());
-            case ProviderConnections.OLLAMA -> new OllamaCatalogue(connection, http);
-            default -> new OpenAiCatalogue(connection, http);
+        return connections.stream().<ModelCatalogue>map(connection -> switch (connection.kind()) {
+            case ANTHROPIC -> new AnthropicCatalogue(connection, http, properties.maxPages());
+            case OLLAMA -> new OllamaCatalogue(connection, http);
+            case OPENAI -> new OpenAiCatalogue(connection, http);
         }).toList();
     }
 

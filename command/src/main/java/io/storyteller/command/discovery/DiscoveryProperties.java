@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How model discovery scans the configured providers' catalogues ({@code storyteller.discovery.*}).
- * Which providers are scanned follows Spring AI's connection properties (see {@link ProviderConnections}).
+ * Which endpoints are scanned: see {@link ProviderConnections}.
  *
  * @param enabled              scan on a schedule; on-demand scans (ScanProviders) work either way
  * @param initialDelay         wait after the start before the first scheduled scan
@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readTimeout          to wait for a provider's answer
  * @param defaultContextWindow tokens assumed when a catalogue does not tell a model's context window
  * @param maxPages             pages read from a paginated catalogue (Anthropic) in one scan
- * @param prices               per provider and provider model id, USD per million input and output
+ * @param prices               per endpoint name and model id (an endpoint's own {@code prices} come first), USD per million input and output
  *                             tokens, e.g. {@code storyteller.discovery.prices.openai.gpt-4o-mini.input=0.15};
  *                             ids with '.' or ':' in brackets: {@code prices.openai[gpt-4.1].input=2};
  *                             a model without an entry is registered at zero. Ollama's are always zero.

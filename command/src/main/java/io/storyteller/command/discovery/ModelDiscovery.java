@@ -117,7 +117,7 @@ public class ModelDiscovery implements SmartLifecycle, AutoCloseable {
             return;
         }
         if (catalogues.isEmpty()) {
-            log.info("Model discovery: no provider configured (spring.ai.openai, spring.ai.anthropic or spring.ai.ollama)");
+            log.info("Model discovery: no provider endpoint configured (storyteller.providers.*, spring.ai.openai, spring.ai.anthropic or spring.ai.ollama)");
             return;
         }
         log.info("Model discovery: scanning {} every {}, first in {}",

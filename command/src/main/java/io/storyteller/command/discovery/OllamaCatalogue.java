@@ -25,8 +25,8 @@ final class OllamaCatalogue implements ModelCatalogue {
     }
 
     @Override
-    public String provider() {
-        return connection.provider();
+    public ProviderConnection connection() {
+        return connection;
     }
 
     @Override

@@ -22,8 +22,8 @@ final class OpenAiCatalogue implements ModelCatalogue {
     }
 
     @Override
-    public String provider() {
-        return connection.provider();
+    public ProviderConnection connection() {
+        return connection;
     }
 
     @Override

@@ -1,18 +1,16 @@
 package io.storyteller.command.discovery;
 
-import java.util.ArrayList;
+import io.storyteller.command.endpoint.ProviderEndpoint;
+import io.storyteller.command.endpoint.ProviderEndpoints;
 import java.util.List;
 import org.springframework.core.env.Environment;
 
 /**
- * The providers whose Spring AI connection is configured, so worth scanning:
- * <ul>
- *   <li>{@code openai} when {@code spring.ai.openai.api-key} or {@code spring.ai.openai.base-url} is set
- *       (base URL default {@code https://api.openai.com}; any OpenAI-compatible server);</li>
- *   <li>{@code anthropic} when {@code spring.ai.anthropic.api-key} is set (base URL default
- *       {@code https://api.anthropic.com});</li>
- *   <li>{@code ollama} when {@code spring.ai.ollama.base-url} is set.</li>
- * </ul>
+ * The provider endpoints worth scanning: every endpoint declared under
+ * {@code storyteller.providers.<name>}, scanned with its kind's catalogue, and those Spring AI's
+ * connection properties describe ({@code openai} when {@code spring.ai.openai.api-key} or
+ * {@code .base-url} is set, {@code anthropic} when {@code spring.ai.anthropic.api-key} is set,
+ * {@code ollama} when {@code spring.ai.ollama.base-url} is set) unless an endpoint of that name is declared.
  */
 public final class ProviderConnections {
 
@@ -24,28 +22,15 @@ public final class ProviderConnections {
     }
 
     public static List<ProviderConnection> configured(Environment environment) {
-        List<ProviderConnection> connections = new ArrayList<>();
-        String openAiKey = text(environment, "spring.ai.openai.api-key");
-        String openAiBase = text(environment, "spring.ai.openai.base-url");
-        if (openAiKey != null || openAiBase != null) {
-            connections.add(new ProviderConnection(OPENAI, openAiBase == null ? "https://api.openai.com" : openAiBase,
-                    openAiKey));
-        }
-        String anthropicKey = text(environment, "spring.ai.anthropic.api-key");
-        if (anthropicKey != null) {
-            String base = text(environment, "spring.ai.anthropic.base-url");
-            connections.add(new ProviderConnection(ANTHROPIC, base == null ? "https://api.anthropic.com" : base,
-                    anthropicKey));
-        }
-        String ollamaBase = text(environment, "spring.ai.ollama.base-url");
-        if (ollamaBase != null) {
-            connections.add(new ProviderConnection(OLLAMA, ollamaBase, null));
-        }
-        return List.copyOf(connections);
+        return of(ProviderEndpoints.configured(environment));
     }
 
-    private static String text(Environment environment, String property) {
-        String value = environment.getProperty(property);
-        return value == null || value.isBlank() ? null : value.strip();
+    public static List<ProviderConnection> of(ProviderEndpoints endpoints) {
+        return endpoints.all().stream().map(ProviderConnections::connection).toList();
+    }
+
+    static ProviderConnection connection(ProviderEndpoint endpoint) {
+        return new ProviderConnection(endpoint.name(), endpoint.kind(), endpoint.baseUrl(), endpoint.apiKey(),
+                endpoint.selfHosted(), endpoint.prices());
     }
 }

@@ -1,5 +1,6 @@
 package io.storyteller.command.discovery;
 
+import io.storyteller.command.endpoint.ModelPrice;
 import io.storyteller.command.registry.RegistryCommands;
 import io.storyteller.command.registry.RegistryResult;
 import io.storyteller.domain.model.AddModelVersion;
@@ -21,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Scans one catalogue: each listed model the registry lacks is registered as
- * {@code <provider>:<providerModelId>} (discovered by {@code discovery:<provider>}) with its listed
+ * Scans one endpoint's catalogue: each listed model the registry lacks is registered as
+ * {@code <endpoint>:<providerModelId>} (discovered by {@code discovery:<endpoint>}) with its listed
  * version; a known model whose listed version is new gains that version; retired models are left
  * alone. A catalogue that cannot be read makes a failed scan, never an exception.
  */
@@ -42,7 +43,8 @@ final class ProviderScanner {
     }
 
     ProviderScan scan(ModelCatalogue catalogue) {
-        String provider = catalogue.provider();
+        ProviderConnection connection = catalogue.connection();
+        String provider = connection.provider();
         List<ListedModel> listed;
         try {
             listed = catalogue.list();
@@ -68,8 +70,8 @@ final class ProviderScanner {
                 continue;
             }
             if (view == null) {
-                RegistryResult registration = registry.register(new RegisterModel(modelId, spec(provider, model),
-                        source(provider), "discovery:" + provider, Actor.system()));
+                RegistryResult registration = registry.register(new RegisterModel(modelId, spec(connection, model),
+                        source(connection), "discovery:" + provider, Actor.system()));
                 if (registration.rejected()) {
                     rejections.add(modelId + ": " + registration.reason());
                     continue;
@@ -94,28 +96,36 @@ final class ProviderScanner {
         return new ProviderScan(provider, true, listed.size(), registeredNow, versionsAdded, rejections.size(), summary);
     }
 
-    private ModelSpec spec(String provider, ListedModel model) {
+    private ModelSpec spec(ProviderConnection connection, ListedModel model) {
         int contextWindow = model.contextWindow() > 0 ? model.contextWindow() : properties.defaultContextWindow();
         String license = model.license() != null ? model.license()
-                : source(provider) == ModelSource.PAID_API ? "proprietary" : "unknown";
-        return new ModelSpec(provider, model.providerModelId(), model.kind(), model.capabilities(), contextWindow,
-                price(provider, model.providerModelId()), license);
+                : source(connection) == ModelSource.PAID_API ? "proprietary" : "unknown";
+        return new ModelSpec(connection.provider(), model.providerModelId(), model.kind(), model.capabilities(),
+                contextWindow, price(connection, model.providerModelId()), license);
     }
 
-    /** From the price table; models run in house bill nothing whatever the table says. */
-    private TokenPrice price(String provider, String providerModelId) {
-        if (source(provider).runsInHouse()) {
+    /**
+     * From the endpoint's own price table, else {@code storyteller.discovery.prices.<endpoint>}; models
+     * run in house bill nothing whatever the tables say.
+     */
+    private TokenPrice price(ProviderConnection connection, String providerModelId) {
+        if (source(connection).runsInHouse()) {
             return TokenPrice.zero();
         }
-        DiscoveryProperties.Price price = properties.prices().getOrDefault(provider, Map.of()).get(providerModelId);
+        ModelPrice own = connection.prices().get(providerModelId);
+        if (own != null) {
+            return new TokenPrice(orZero(own.input()), orZero(own.output()), TokenPrice.USD);
+        }
+        DiscoveryProperties.Price price = properties.prices().getOrDefault(connection.provider(), Map.of())
+                .get(providerModelId);
         if (price == null) {
             return TokenPrice.zero();
         }
         return new TokenPrice(orZero(price.input()), orZero(price.output()), TokenPrice.USD);
     }
 
-    static ModelSource source(String provider) {
-        return ProviderConnections.OLLAMA.equals(provider) ? ModelSource.SELF_HOSTED : ModelSource.PAID_API;
+    static ModelSource source(ProviderConnection connection) {
+        return connection.selfHosted() ? ModelSource.SELF_HOSTED : ModelSource.PAID_API;
     }
 
     private static boolean hasVersion(ModelView view, String version) {

@@ -1,14 +1,33 @@
 package io.storyteller.command.runtime;
 
-/** Who narrates: the world's own house model, or one configured LLM provider for every world. */
-public enum NarratorProvider {
-    HOUSE,
-    OPENAI,
-    ANTHROPIC,
-    OLLAMA;
+import java.util.Locale;
 
-    /** The value Spring AI expects in {@code spring.ai.model.chat} to auto-configure this provider. */
-    public String springAiName() {
-        return name().toLowerCase();
+/**
+ * Who narrates a world that no deployment routes: {@code house} (each world's own house model) or
+ * the name of a provider endpoint ({@code openai}, {@code anthropic}, {@code ollama}, or one
+ * declared under {@code storyteller.providers}), whose default model then narrates every world.
+ */
+public record NarratorProvider(String name) {
+
+    private static final String HOUSE_NAME = "house";
+
+    public static final NarratorProvider HOUSE = new NarratorProvider(HOUSE_NAME);
+
+    public NarratorProvider {
+        name = name == null || name.isBlank() ? HOUSE_NAME : name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** How configuration binds it: {@code storyteller.narrator.provider=local-vllm}. */
+    public static NarratorProvider of(String name) {
+        return new NarratorProvider(name);
+    }
+
+    public boolean isHouse() {
+        return HOUSE_NAME.equals(name);
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 }

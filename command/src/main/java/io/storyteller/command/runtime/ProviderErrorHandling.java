@@ -1,8 +1,11 @@
 package io.storyteller.command.runtime;
 
+import io.storyteller.command.endpoint.ProviderEndpoint;
+import io.storyteller.command.endpoint.ProviderEndpoints;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ai.retry.NonTransientAiException;
@@ -25,7 +28,7 @@ import org.springframework.web.client.ResponseErrorHandler;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 /**
- * Replaces Spring AI's provider error handling (its beans back off for these) with one that keeps
+ * The one way every provider endpoint's calls fail and retry. Replaces Spring AI's provider error handling (its beans back off for these) with one that keeps
  * error bodies out of exception messages and log lines. Spring AI puts the body into the exception
  * and logs it at WARN on every retry, and providers echo request details there, some the API key.
  * The retry decisions follow {@code spring.ai.retry.*} exactly as Spring AI's own do.
@@ -39,11 +42,15 @@ public class ProviderErrorHandling {
     private static final List<String> KEY_PROPERTIES = List.of("spring.ai.openai.api-key",
             "spring.ai.openai.chat.api-key", "spring.ai.anthropic.api-key");
 
+    /** Serves Spring AI's auto-configured models and every declared endpoint alike. */
     @Bean
-    ResponseErrorHandler responseErrorHandler(ObjectProvider<SpringAiRetryProperties> retry, Environment environment) {
+    ResponseErrorHandler responseErrorHandler(ObjectProvider<SpringAiRetryProperties> retry, Environment environment,
+            ObjectProvider<ProviderEndpoints> endpoints) {
         SpringAiRetryProperties properties = retry.getIfAvailable(SpringAiRetryProperties::new);
-        List<String> keys = KEY_PROPERTIES.stream().map(environment::getProperty)
-                .filter(k -> k != null && k.length() >= 8).toList();
+        Stream<String> declaredKeys = endpoints.getIfAvailable(ProviderEndpoints::none).all().stream()
+                .map(ProviderEndpoint::apiKey);
+        List<String> keys = Stream.concat(KEY_PROPERTIES.stream().map(environment::getProperty), declaredKeys)
+                .filter(k -> k != null && k.length() >= 8).distinct().toList();
         return new ResponseErrorHandler() {
             @Override
             public boolean hasError(ClientHttpResponse response) throws IOException {

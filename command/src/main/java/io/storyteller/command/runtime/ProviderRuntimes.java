@@ -5,14 +5,14 @@ import java.util.function.Supplier;
 import org.springframework.ai.chat.model.ChatModel;
 
 /**
- * The LLM providers' chat models as Spring AI configured them (absent when not configured), each
- * asked per call for the model a deployment names.
+ * The provider endpoints' chat models by endpoint name (absent when not configured), each asked
+ * per call for the model a deployment names.
  */
 final class ProviderRuntimes {
 
     private final Map<String, Supplier<? extends ChatModel>> providers;
 
-    /** @param providers by provider name ({@code openai}, …); a supplier answers null when that provider is not configured */
+    /** @param providers by endpoint name ({@code openai}, {@code local-vllm}, …); a supplier answers null when that endpoint has no chat model */
     ProviderRuntimes(Map<String, Supplier<? extends ChatModel>> providers) {
         this.providers = Map.copyOf(providers);
     }

@@ -1,9 +1,15 @@
 package io.storyteller.command.runtime;
 
+import io.micrometer.observation.ObservationRegistry;
+import io.storyteller.command.endpoint.EndpointConfiguration;
+import io.storyteller.command.endpoint.ProviderEndpoint;
+import io.storyteller.command.endpoint.ProviderEndpoints;
+import io.storyteller.command.endpoint.ProviderKind;
 import io.storyteller.command.housemodel.serving.GenerationSettings;
 import io.storyteller.command.housemodel.training.HouseModelProperties;
 import io.storyteller.command.housemodel.training.HouseModelStore;
 import java.util.Map;
+import java.util.Optional;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,18 +22,21 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.retry.support.RetryTemplate;
+import org.springframework.web.client.ResponseErrorHandler;
 
 /**
  * The runtimes: {@link ModelRuntimes} for the model versions deployments route to, and the
  * {@link ConfiguredRuntime} chosen by {@code storyteller.narrator.provider}. House versions come
- * from the house model store when house models are enabled; provider models from whichever of
- * Spring AI's OpenAI, Anthropic and Ollama chat models are configured (enabled by
- * {@code spring.ai.model.chat=<provider>}), looked up per call so that their definition order does
- * not matter. Provider HTTP errors are handled by {@link ProviderErrorHandling}.
+ * from the house model store when house models are enabled; provider models from the provider
+ * endpoints ({@link EndpointChatModels}): those declared under {@code storyteller.providers}, and
+ * Spring AI's auto-configured OpenAI, Anthropic or Ollama chat model (enabled by
+ * {@code spring.ai.model.chat=<kind>}) under its kind's name, looked up per call so that their
+ * definition order does not matter. Provider HTTP errors are handled by {@link ProviderErrorHandling}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(NarratorProperties.class)
-@Import(ProviderErrorHandling.class)
+@EnableConfigurationProperties({NarratorProperties.class, CircuitBreakerProperties.class})
+@Import({ProviderErrorHandling.class, EndpointConfiguration.class})
 public class RuntimeConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RuntimeConfiguration.class);
@@ -41,44 +50,61 @@ public class RuntimeConfiguration {
     }
 
     @Bean
-    ModelRuntimes modelRuntimes(PinnedHouseVersions house,
-            ObjectProvider<OpenAiChatModel> openAi,
-            ObjectProvider<AnthropicChatModel> anthropic,
-            ObjectProvider<OllamaChatModel> ollama,
-            ObjectProvider<QueryGateway> queries) {
-        return new RuntimesByProvider(house, new ProviderRuntimes(Map.of(
-                "openai", openAi::getIfAvailable,
-                "anthropic", anthropic::getIfAvailable,
-                "ollama", ollama::getIfAvailable)), new RegisteredVariants(queries::getIfAvailable));
-    }
-
-    /** A provider chosen without its Spring AI chat model fails the start with a message saying what to set. */
-    @Bean
-    ConfiguredRuntime configuredRuntime(NarratorProperties narrator,
-            ObjectProvider<NewestHouseVersions> house,
+    EndpointChatModels endpointChatModels(ProviderEndpoints endpoints, CircuitBreakerProperties breaker,
+            RetryTemplate retryTemplate, ResponseErrorHandler responseErrorHandler,
+            ObjectProvider<ObservationRegistry> observations,
             ObjectProvider<OpenAiChatModel> openAi,
             ObjectProvider<AnthropicChatModel> anthropic,
             ObjectProvider<OllamaChatModel> ollama) {
+        SpringAiChatModels builder = new SpringAiChatModels(retryTemplate, responseErrorHandler,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+        return new EndpointChatModels(endpoints, Map.of(
+                ProviderKind.OPENAI, openAi::getIfAvailable,
+                ProviderKind.ANTHROPIC, anthropic::getIfAvailable,
+                ProviderKind.OLLAMA, ollama::getIfAvailable), builder::build, breaker);
+    }
+
+    @Bean
+    ModelRuntimes modelRuntimes(PinnedHouseVersions house, EndpointChatModels endpoints,
+            ObjectProvider<QueryGateway> queries) {
+        return new RuntimesByProvider(house, new ProviderRuntimes(endpoints.byName()),
+                new RegisteredVariants(queries::getIfAvailable));
+    }
+
+    /** A narrator endpoint that cannot serve fails the start with a message saying what to set. */
+    @Bean
+    ConfiguredRuntime configuredRuntime(NarratorProperties narrator, ObjectProvider<NewestHouseVersions> house,
+            ProviderEndpoints endpoints, EndpointChatModels endpointModels) {
         NarratorProvider provider = narrator.provider();
-        ChatModel model = switch (provider) {
-            case HOUSE -> null;
-            case OPENAI -> openAi.getIfAvailable();
-            case ANTHROPIC -> anthropic.getIfAvailable();
-            case OLLAMA -> ollama.getIfAvailable();
-        };
-        if (provider == NarratorProvider.HOUSE) {
+        if (provider.isHouse()) {
             log.info("Narrator: each world's house model");
             // Looked up per call: the house runtime may be defined after this bean.
             return worldId -> house.getIfAvailable(() -> {
                 throw new ModelUnavailableException("no house model runtime is available");
             }).forWorld(worldId);
         }
-        if (model == null) {
-            throw new IllegalStateException("storyteller.narrator.provider=" + provider.springAiName()
-                    + " but Spring AI configured no " + provider.springAiName() + " chat model: set spring.ai.model.chat="
-                    + provider.springAiName() + " and the spring.ai." + provider.springAiName() + ".* connection properties");
+        String name = provider.name();
+        Optional<ProviderEndpoint> declared = endpoints.named(name).filter(endpoint -> !endpoint.fromSpringAi());
+        if (declared.isPresent() && !declared.get().options().namesAModel()) {
+            throw new IllegalStateException("storyteller.narrator.provider=" + name + " but " + declared.get().properties()
+                    + ".options.model is not set: the narrator needs a model to ask that endpoint for");
         }
-        log.info("Narrator: {} (model {})", provider.springAiName(), ModelNames.configured(model, provider.springAiName()));
+        ChatModel model = endpointModels.chatModel(name);
+        if (model == null) {
+            throw new IllegalStateException(missing(name));
+        }
+        log.info("Narrator: endpoint {} (model {})", name, ModelNames.configured(model, name));
         return worldId -> model;
+    }
+
+    private static String missing(String name) {
+        boolean kindName = ProviderKind.named(name).filter(kind -> kind.configName().equals(name)).isPresent();
+        if (kindName) {
+            return "storyteller.narrator.provider=" + name + " but Spring AI configured no " + name
+                    + " chat model: set spring.ai.model.chat=" + name + " and the spring.ai." + name
+                    + ".* connection properties, or declare " + ProviderEndpoints.PREFIX + "." + name + ".kind and .base-url";
+        }
+        return "storyteller.narrator.provider=" + name + " names no provider endpoint: declare "
+                + ProviderEndpoints.PREFIX + "." + name + ".kind and .base-url, or choose house, openai, anthropic or ollama";
     }
 }

@@ -6,7 +6,7 @@ import org.springframework.ai.chat.model.ChatModel;
 
 /**
  * Finds the runtime of a model version by its provider: {@code house} versions from the house
- * model store, the LLM providers through their configured Spring AI chat models.
+ * model store, everything else through the chat model of the provider endpoint of that name.
  * <p>
  * A provider model is called by its version when that is itself a pinned provider model id
  * (it extends the model id, e.g. {@code gpt-4o-2024-08-06} of {@code openai:gpt-4o}, or
