@@ -4,7 +4,7 @@ import io.storyteller.command.narration.context.ContextAssembler;
 import io.storyteller.command.narration.context.NarrationContexts;
 import io.storyteller.command.narration.pipeline.CandidateJudge;
 import io.storyteller.command.narration.pipeline.Coherence;
-import io.storyteller.command.narration.pipeline.ContinuityCheck;
+import io.storyteller.command.narration.pipeline.ContinuityReview;
 import io.storyteller.command.narration.pipeline.EmbeddingCoherence;
 import io.storyteller.command.narration.pipeline.HarmGuard;
 import io.storyteller.command.narration.pipeline.TextDetector;
@@ -42,7 +42,7 @@ public class NarrationConfiguration {
 
     /** Review, detection and guardrail of every candidate: the checks come from their own packages. */
     @Bean
-    CandidateJudge candidateJudge(ContinuityCheck continuity, Coherence coherence, TextDetector detector,
+    CandidateJudge candidateJudge(ContinuityReview continuity, Coherence coherence, TextDetector detector,
             HarmGuard guard) {
         return new CandidateJudge(continuity, coherence, detector, guard);
     }

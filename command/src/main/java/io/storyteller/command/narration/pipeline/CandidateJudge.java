@@ -19,12 +19,12 @@ public class CandidateJudge {
     static final double COHERENCE_WEIGHT = 0.25;
     static final double NOVELTY_WEIGHT = 0.25;
 
-    private final ContinuityCheck continuity;
+    private final ContinuityReview continuity;
     private final Coherence coherence;
     private final TextDetector detector;
     private final HarmGuard guard;
 
-    public CandidateJudge(ContinuityCheck continuity, Coherence coherence, TextDetector detector, HarmGuard guard) {
+    public CandidateJudge(ContinuityReview continuity, Coherence coherence, TextDetector detector, HarmGuard guard) {
         this.continuity = continuity;
         this.coherence = coherence;
         this.detector = detector;
