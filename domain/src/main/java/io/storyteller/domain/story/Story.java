@@ -18,6 +18,7 @@ import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 
 /**
  * A story played in a world: the sequence of player actions and narrations, who takes part,
@@ -46,6 +47,8 @@ public class Story {
     private final Map<String, String> requestedActions = new HashMap<>();
     private StoryStatus status;
     private PendingNarration pending;
+    @AggregateMember
+    private final StoryFactBook factBook = new StoryFactBook();
 
     protected Story() {
     }
@@ -209,6 +212,15 @@ public class Story {
 
     String worldId() {
         return worldId;
+    }
+
+    StoryFactBook factBook() {
+        return factBook;
+    }
+
+    /** Whether the user is a player of this story. */
+    boolean takesPart(String userId) {
+        return participants.contains(userId);
     }
 
     private String requireParticipant(Actor actor) {

@@ -58,6 +58,7 @@ final class StoryExamples {
     static FixtureConfiguration<Story> fixture(WorldsOnRecord worlds) {
         AggregateTestFixture<Story> fixture = new AggregateTestFixture<>(Story.class);
         fixture.registerAnnotatedCommandHandler(new StoryAdmission(worlds.repository(), fixture.getRepository()));
+        fixture.registerAnnotatedCommandHandler(new StoryFactCuration(worlds.repository(), fixture.getRepository()));
         return fixture;
     }
 

@@ -1,0 +1,82 @@
+package io.storyteller.command.continuity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The continuity engine: reads facts from lore, narrations and player actions, and checks a
+ * candidate beat against them for the ten kinds of contradiction. Pure and thread-safe; it needs
+ * no Spring and keeps no state between calls.
+ */
+public final class ContinuityCheck {
+
+    private final List<ContinuityRule> rules = List.of(new DeathRule(), new DestroyedPlaceRule(), new NameRule(),
+            new PossessionRule(), new LocationRule(), new CountRule(), new TimeRule(), new RelationshipRule(),
+            new PhysicalStateRule(), new LoreRule());
+
+    /** The facts one text establishes; {@code beat} is 1-based (0 for a lore entry), {@code toldBefore} resolves references. */
+    public List<Fact> extract(String text, int beat, boolean playerAction, String toldBefore) {
+        Telling telling = new Telling(text, beat, playerAction, toldBefore == null ? "" : toldBefore);
+        List<Fact> facts = new ArrayList<>();
+        rules.forEach(rule -> facts.addAll(rule.extract(telling)));
+        return facts;
+    }
+
+    /** The facts of the story's lines, oldest first, as they stand after the last one. */
+    public List<Fact> storyFacts(List<String> lore, List<StoryLine> story) {
+        FactLedger ledger = new FactLedger();
+        StringBuilder told = new StringBuilder(String.join(" ", lore));
+        for (int i = 0; i < story.size(); i++) {
+            StoryLine line = story.get(i);
+            ledger.recordAll(extract(line.text(), i + 1, line.playerAction(), told.toString()));
+            told.append(' ').append(line.text());
+        }
+        return ledger.facts();
+    }
+
+    /** The facts the lore establishes (beat 0): deaths, ruins, names, kin, rules. */
+    public List<Fact> loreFacts(List<String> lore) {
+        List<Fact> facts = new ArrayList<>();
+        StringBuilder told = new StringBuilder();
+        for (String entry : lore) {
+            facts.addAll(extract(entry, Fact.LORE, false, told.toString()));
+            told.append(' ').append(entry);
+        }
+        return facts;
+    }
+
+    /** Checks a candidate against the lore and the story, reading the story's facts from its lines. */
+    public ContinuityVerdict check(List<String> lore, List<StoryLine> story, String candidate) {
+        return check(lore, story, storyFacts(lore, story), candidate);
+    }
+
+    /**
+     * Checks a candidate against the lore and the story, with the story's facts as they stand (pinned
+     * and corrected facts included, e.g. from the story's event stream); lore facts are read here.
+     */
+    public ContinuityVerdict check(List<String> lore, List<StoryLine> story, List<Fact> storyFacts, String candidate) {
+        FactLedger ledger = new FactLedger();
+        ledger.recordAll(loreFacts(lore));
+        ledger.recordAll(storyFacts);
+        Scene scene = new Scene(lore, story, ledger.facts(), candidate == null ? "" : candidate);
+        List<Contradiction> contradictions = new ArrayList<>();
+        rules.forEach(rule -> contradictions.addAll(rule.check(scene)));
+        return new ContinuityVerdict(contradictions, used(scene, contradictions));
+    }
+
+    /** The facts the verdict rests on: those contradicted, and those about someone or something the candidate names. */
+    private static List<Fact> used(Scene scene, List<Contradiction> contradictions) {
+        Set<Fact> used = new LinkedHashSet<>();
+        contradictions.forEach(c -> used.add(c.fact()));
+        for (Fact fact : scene.facts()) {
+            String subject = fact.entity().startsWith("the ") ? fact.entity().substring(4) : fact.entity();
+            if (!subject.isBlank() && !subject.equals("player") && Prose.words(subject).stream()
+                    .anyMatch(w -> w.length() > 2 && Prose.mentions(scene.candidate(), w))) {
+                used.add(fact);
+            }
+        }
+        return List.copyOf(used);
+    }
+}

@@ -1,0 +1,58 @@
+package io.storyteller.command.continuity;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Small groups of words that name one idea, so that a lore rule about reaching the Net is broken
+ * by a call that connects. Written by hand for narration; a word in several groups joins them all.
+ */
+final class Kinship {
+
+    private static final List<Set<String>> GROUPS = List.of(
+            Set.of("reach", "net", "call", "connect", "signal", "ring", "message", "comm", "phone", "wireless", "radio"),
+            Set.of("leave", "gate", "exit", "escape", "road", "home", "out", "depart"),
+            Set.of("cross", "bank", "across", "ford", "far"),
+            Set.of("magic", "spell", "spark", "conjure", "enchant", "sorcery", "power", "powerless", "glow", "rune"),
+            Set.of("silence", "silenc", "gag", "mute", "muzzl", "tongue", "sound", "speak", "aloud", "voice"),
+            Set.of("jump", "fold", "warp", "light-year", "hyperspace"),
+            Set.of("eat", "drink", "food", "cordial", "wine", "bite", "taste", "sip"),
+            Set.of("refus", "declin", "reject", "spurn"),
+            Set.of("trade", "sell", "buy", "stall", "market", "merchant"),
+            Set.of("fly", "flight", "wing", "soar", "airborne"),
+            Set.of("lie", "lying", "deceiv", "untruth", "falsehood"),
+            Set.of("enter", "inside", "within", "threshold", "step"),
+            Set.of("kill", "slay", "murder", "harm", "wound", "strike"),
+            Set.of("iron", "steel", "blade", "sword", "knife"),
+            Set.of("sun", "sunlight", "daylight", "day"),
+            Set.of("touch", "hand", "grasp", "hold"));
+
+    private Kinship() {
+    }
+
+    /** The word's stem with every stem that shares a group with it. */
+    static Set<String> widen(String word) {
+        String stem = stem(word);
+        Set<String> all = new HashSet<>(Set.of(stem));
+        for (Set<String> group : GROUPS) {
+            List<String> stems = group.stream().map(Kinship::stem).toList();
+            if (stems.contains(stem)) {
+                all.addAll(stems);
+            }
+        }
+        return all;
+    }
+
+    /** A light suffix stripper: enough for "connects", "signals", "silenced", "refusing", "sparks". */
+    static String stem(String word) {
+        String w = Prose.lower(word).replaceAll("[’']s$", "");
+        for (String suffix : List.of("ing", "ed", "es", "s")) {
+            if (w.endsWith(suffix) && w.length() - suffix.length() >= 3 && !w.endsWith("ss")) {
+                w = w.substring(0, w.length() - suffix.length());
+                break;
+            }
+        }
+        return w.endsWith("e") && w.length() > 4 ? w.substring(0, w.length() - 1) : w;
+    }
+}

@@ -1,0 +1,16 @@
+package io.storyteller.command.continuity;
+
+/**
+ * One text as the fact extraction reads it: a lore entry (beat 0) or a beat of the story, with what
+ * was told before it (to resolve "the bridge" to the Kingsbridge named a beat earlier).
+ */
+record Telling(String text, int beat, boolean playerAction, String toldBefore) {
+
+    boolean lore() {
+        return beat == Fact.LORE;
+    }
+
+    Fact fact(ContinuityKind kind, String entity, String attribute, String value, String evidence) {
+        return new Fact(kind, entity, attribute, value, beat, evidence.trim());
+    }
+}
