@@ -200,7 +200,7 @@ public class NarrationEngine {
                     .map(Turn::text).findFirst().orElse("");
         }
         return new TurnGround(request.worldId(), request.storyId(), context.world().contentRating(), context.lore(),
-                lines, action);
+                lines, action, context.factEvents());
     }
 
     /**

@@ -87,6 +87,8 @@ final class Turns {
         return new CandidateReport(candidate.index(), candidate.round(),
                 source.route() == null ? null : source.route().deploymentId(),
                 source.route() == null ? null : source.route().arm(),
+                source.route() == null ? null : source.route().rolloutId(),
+                source.route() == null ? null : source.route().rolloutStep(),
                 source.served() != null ? source.served().modelId() : source.modelName(),
                 source.served() != null ? source.served().version() : null,
                 candidate.text(), candidate.failure(), candidate.latencyMillis(),

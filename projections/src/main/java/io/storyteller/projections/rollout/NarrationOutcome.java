@@ -1,5 +1,8 @@
 package io.storyteller.projections.rollout;
 
+import io.storyteller.domain.story.CandidateOutcome;
+import io.storyteller.domain.story.CandidateReport;
+import io.storyteller.domain.story.CandidateScores;
 import io.storyteller.domain.story.NarrationArm;
 import io.storyteller.domain.story.NarrationProvenance;
 import io.storyteller.domain.story.NarrationRoute;
@@ -24,6 +27,9 @@ record NarrationOutcome(String eventId,
         int promptTokens,
         int completionTokens,
         boolean failed,
+        boolean guardrailBlocked,
+        double detectorScore,
+        Double reviewScore,
         Instant occurredAt) {
 
     static NarrationOutcome of(String eventId, String storyId, String requestId, String beatId, Integer alternativeIndex,
@@ -31,12 +37,29 @@ record NarrationOutcome(String eventId,
         return new NarrationOutcome(eventId, storyId, requestId, beatId, alternativeIndex, provenance.deploymentId(),
                 provenance.rolloutId(), provenance.rolloutStep(), provenance.arm(), provenance.model(),
                 provenance.modelVersion(), provenance.latencyMillis(), provenance.promptTokens(),
-                provenance.completionTokens(), failed, at);
+                provenance.completionTokens(), failed, false, 0, null, at);
+    }
+
+    /**
+     * One judged candidate of a turn: its own route, model and cost, whether the guardrail refused
+     * it, its detector score and its review total. Only the chosen one names the beat.
+     */
+    static NarrationOutcome candidate(String eventId, String storyId, String requestId, String beatId,
+                                      Integer alternativeIndex, CandidateReport candidate, Instant at) {
+        boolean chosen = candidate.outcome() == CandidateOutcome.CHOSEN || candidate.outcome() == CandidateOutcome.CHOSEN_REDACTED;
+        CandidateScores scores = candidate.scores();
+        return new NarrationOutcome(eventId + "#" + candidate.index(), storyId, requestId, chosen ? beatId : null,
+                chosen ? alternativeIndex : null, candidate.deploymentId(), candidate.rolloutId(), candidate.rolloutStep(),
+                candidate.arm(), candidate.model(), candidate.modelVersion(), candidate.latencyMillis(),
+                candidate.promptTokens(), candidate.completionTokens(), candidate.outcome() == CandidateOutcome.FAILED,
+                candidate.outcome() == CandidateOutcome.BLOCKED || candidate.outcome() == CandidateOutcome.CHOSEN_REDACTED,
+                scores == null || scores.detector() == null ? 0 : scores.detector(),
+                scores == null ? null : scores.total(), at);
     }
 
     static NarrationOutcome failure(String eventId, String storyId, String requestId, NarrationRoute route, String model,
                                     Instant at) {
         return new NarrationOutcome(eventId, storyId, requestId, null, null, route.deploymentId(), route.rolloutId(),
-                route.rolloutStep(), route.arm(), model, null, 0, 0, 0, true, at);
+                route.rolloutStep(), route.arm(), model, null, 0, 0, 0, true, false, 0, null, at);
     }
 }

@@ -3,6 +3,7 @@ package io.storyteller.projections.rollout;
 import io.storyteller.domain.story.BeatRated;
 import io.storyteller.domain.story.NarrationAlternativeSelected;
 import io.storyteller.domain.story.NarrationFailed;
+import io.storyteller.domain.story.CandidateReport;
 import io.storyteller.domain.story.NarrationProvenance;
 import io.storyteller.domain.story.NarrationRecorded;
 import io.storyteller.domain.story.ShadowNarrationRecorded;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * Cost is priced when the call is projected, from the model's {@code TokenPrice} in
  * {@code models} (kept by the "models" group): 0 when the model is not (yet) registered. The
- * guardrail block and detector score stay 0: no guardrail or detector records verdicts yet.
+ * A judged turn counts each routed candidate on its own row (see {@link NarrationOutcome#candidate}):
+ * whether the guardrail refused it, its detector score and review total.
  * A rating goes to the beat's selected alternative when it is given.
  */
 @Component
@@ -46,6 +48,19 @@ public class NarrationOutcomeProjection {
     @EventHandler
     void on(NarrationRecorded event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         NarrationProvenance provenance = event.provenance();
+        if (provenance != null && !provenance.candidates().isEmpty()) {
+            boolean added = false;
+            for (CandidateReport candidate : provenance.candidates()) {
+                if (candidate.deploymentId() != null && candidate.arm() != null) {
+                    added |= insert(NarrationOutcome.candidate(eventId, event.storyId(), event.requestId(),
+                            event.narrationBeatId(), event.alternativeIndex(), candidate, at));
+                }
+            }
+            if (added) {
+                select(event.storyId(), event.narrationBeatId(), event.alternativeIndex());
+            }
+            return;
+        }
         if (!routed(provenance)) {
             return;
         }
@@ -69,6 +84,12 @@ public class NarrationOutcomeProjection {
 
     @EventHandler
     void on(NarrationFailed event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        if (!event.candidates().isEmpty()) {
+            event.candidates().stream().filter(c -> c.deploymentId() != null && c.arm() != null)
+                    .forEach(c -> insert(NarrationOutcome.candidate(eventId, event.storyId(), event.requestId(), null, null,
+                            c, at)));
+            return;
+        }
         if (event.route() == null || event.route().deploymentId() == null || event.route().arm() == null) {
             return;
         }
@@ -117,18 +138,22 @@ public class NarrationOutcomeProjection {
         params.put("promptTokens", Math.max(0, outcome.promptTokens()));
         params.put("completionTokens", Math.max(0, outcome.completionTokens()));
         params.put("failed", outcome.failed());
+        params.put("blocked", outcome.guardrailBlocked());
+        params.put("detector", outcome.detectorScore());
+        params.put("review", outcome.reviewScore());
         params.put("at", Columns.time(outcome.occurredAt()));
         return jdbc.sql("""
                 INSERT INTO narration_outcomes (event_id, story_id, request_id, beat_id, alternative_index, selected,
                                                 deployment_id, rollout_id, rollout_step, arm, model, model_version,
-                                                latency_ms, prompt_tokens, completion_tokens, failed, cost, occurred_at)
+                                                latency_ms, prompt_tokens, completion_tokens, failed, cost,
+                                                guardrail_blocked, detector_score, review_score, occurred_at)
                 VALUES (:eventId, :storyId, :requestId, :beatId, :alternativeIndex, false,
                         :deploymentId, :rolloutId, :rolloutStep, :arm, :model, :modelVersion,
                         :latency, :promptTokens, :completionTokens, :failed,
                         coalesce((SELECT (CAST(:promptTokens AS numeric) * m.price_input_per_million
                                           + CAST(:completionTokens AS numeric) * m.price_output_per_million) / 1000000
                                   FROM models m WHERE m.model_id = :model), 0),
-                        :at)
+                        :blocked, :detector, CAST(:review AS double precision), :at)
                 ON CONFLICT (event_id) DO NOTHING""")
                 .params(params)
                 .update() == 1;

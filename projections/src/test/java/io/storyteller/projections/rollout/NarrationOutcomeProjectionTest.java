@@ -6,6 +6,10 @@ import static io.storyteller.projections.support.ModelManagementEvents.routed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storyteller.domain.story.BeatRated;
+import io.storyteller.domain.story.CandidateOutcome;
+import io.storyteller.domain.story.CandidateReport;
+import io.storyteller.domain.story.CandidateScores;
+import io.storyteller.domain.story.HarmVerdict;
 import io.storyteller.domain.story.NarrationAlternativeSelected;
 import io.storyteller.domain.story.NarrationArm;
 import io.storyteller.domain.story.NarrationFailed;
@@ -65,6 +69,38 @@ class NarrationOutcomeProjectionTest {
                 .containsEntry("occurred_at", at(2));
         // (1000 x 0.15 + 200 x 0.60) / 1,000,000 USD
         assertThat((BigDecimal) row.get("cost")).isEqualByComparingTo("0.00027");
+    }
+
+    @Test
+    void aJudgedTurnCountsEachRoutedCandidateWithItsVerdicts() {
+        CandidateReport chosen = candidate(0, NarrationArm.STABLE, CandidateOutcome.CHOSEN, 0.2, 0.8);
+        CandidateReport blocked = candidate(1, NarrationArm.CANARY, CandidateOutcome.BLOCKED, 0.3, 0.9);
+        CandidateReport flagged = candidate(2, NarrationArm.CANARY, CandidateOutcome.MACHINE_WRITTEN, 0.97, 0.6);
+        CandidateReport failed = new CandidateReport(3, 1, SLOT, NarrationArm.CANARY, "r1", 1, HOUSE, "2", null,
+                "narrator timed out", 30000, 0, 0, null, CandidateOutcome.FAILED);
+        NarrationProvenance provenance = routed(GPT, "v", NarrationArm.STABLE, SLOT, "r1", 1, 800, 1000, 200)
+                .judged(List.of(chosen, blocked, flagged, failed), "highest review total", List.of());
+        log.story("s1", recorded("a1", "n1", 0, provenance),
+                new NarrationFailed("s1", "a2", "a2", "every candidate was refused", GPT,
+                        new NarrationRoute(SLOT, NarrationArm.CANARY, "r1", 1), List.of(blocked)));
+        log.deliver(handlers);
+
+        assertThat(db.rows("""
+                SELECT arm, beat_id, selected, failed, guardrail_blocked, detector_score, review_score
+                FROM narration_outcomes ORDER BY occurred_at, event_id"""))
+                .extracting(r -> r.get("arm") + "/" + r.get("beat_id") + "/" + r.get("selected") + "/" + r.get("failed")
+                        + "/" + r.get("guardrail_blocked") + "/" + r.get("detector_score") + "/" + r.get("review_score"))
+                .containsExactly("STABLE/n1/true/false/false/0.2/0.8", "CANARY/null/false/false/true/0.3/0.9",
+                        "CANARY/null/false/false/false/0.97/0.6", "CANARY/null/false/true/false/0.0/null",
+                        "CANARY/null/false/false/true/0.3/0.9");
+    }
+
+    private static CandidateReport candidate(int index, NarrationArm arm, CandidateOutcome outcome, double detector,
+            double total) {
+        CandidateScores scores = new CandidateScores(1, 1, 0.5, 0.5, null, total, detector,
+                new HarmVerdict("house:guardrail", "1", Map.of(), outcome != CandidateOutcome.BLOCKED, List.of()), List.of());
+        return new CandidateReport(index, 1, SLOT, arm, "r1", 1, arm == NarrationArm.STABLE ? GPT : HOUSE, "2",
+                "text " + index, null, 400, 100, 50, scores, outcome);
     }
 
     @Test

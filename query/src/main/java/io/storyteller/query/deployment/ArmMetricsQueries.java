@@ -23,9 +23,10 @@ import org.springframework.stereotype.Component;
  *   <li>samples: every call, failed ones included; error rate: the failed share;</li>
  *   <li>latency p95: {@code percentile_cont(0.95)} over the calls that succeeded (a failure has
  *       no latency), rounded up to the millisecond;</li>
- *   <li>guardrail block rate and detector score: from their columns, 0 until a guardrail and a
- *       detector record verdicts;</li>
- *   <li>rating: the mean of the rated beats, null when none is rated;</li>
+ *   <li>guardrail block rate: the share of its candidates the guardrail refused; detector score:
+ *       the mean over the candidates that answered;</li>
+ *   <li>rating: per call the player's rating where given, else the review total mapped onto 1..5
+ *       ({@code 1 + 4 × total}); the mean, null when there is neither;</li>
  *   <li>cost per beat: the mean cost of the calls that succeeded (USD, 12 decimals at most).</li>
  * </ul>
  * An arm without calls has zero samples and zeros (rating null). It carries no viewer: only the
@@ -41,7 +42,7 @@ public class ArmMetricsQueries {
                    percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms) FILTER (WHERE NOT failed) AS latency_p95,
                    avg(CASE WHEN guardrail_blocked THEN 1.0 ELSE 0.0 END) AS guardrail_block_rate,
                    avg(detector_score) FILTER (WHERE NOT failed) AS detector_score,
-                   avg(rating) AS rating,
+                   avg(coalesce(rating, 1 + 4 * review_score)) AS rating,
                    round(avg(cost) FILTER (WHERE NOT failed), 12) AS cost_per_beat
             FROM narration_outcomes
             WHERE deployment_id = :deploymentId AND rollout_id = :rolloutId AND occurred_at >= :since

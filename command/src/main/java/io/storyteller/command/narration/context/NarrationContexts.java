@@ -59,7 +59,7 @@ public class NarrationContexts {
                 story.bound();
             }
             return Optional.of(new StoryContext(settings, lore, story.authorsNote(),
-                    story.pinnedMemory(), story.participants(), story.recentBeats(), policy));
+                    story.pinnedMemory(), story.participants(), story.recentBeats(), policy, story.factEvents()));
         }
     }
 

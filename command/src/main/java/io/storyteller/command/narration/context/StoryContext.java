@@ -14,14 +14,15 @@ import java.util.List;
  * @param participants the story's players
  * @param recentBeats  the story's last beats, oldest first
  * @param policy       how the world's turns are narrated
+ * @param factEvents   the story's continuity fact events (recorded, pinned, corrected), oldest first
  */
 public record StoryContext(WorldSettings world, List<ActiveLore> lore, String authorsNote, String pinnedMemory,
-        List<String> participants, List<Turn> recentBeats, NarrationPolicy policy) {
+        List<String> participants, List<Turn> recentBeats, NarrationPolicy policy, List<Object> factEvents) {
 
     /** A context under the default narration policy. */
     public StoryContext(WorldSettings world, List<ActiveLore> lore, String authorsNote, String pinnedMemory,
             List<String> participants, List<Turn> recentBeats) {
-        this(world, lore, authorsNote, pinnedMemory, participants, recentBeats, NarrationPolicy.defaults());
+        this(world, lore, authorsNote, pinnedMemory, participants, recentBeats, NarrationPolicy.defaults(), List.of());
     }
 
     public StoryContext {
@@ -29,5 +30,6 @@ public record StoryContext(WorldSettings world, List<ActiveLore> lore, String au
         participants = participants == null ? List.of() : List.copyOf(participants);
         recentBeats = recentBeats == null ? List.of() : List.copyOf(recentBeats);
         policy = policy == null ? NarrationPolicy.defaults() : policy;
+        factEvents = factEvents == null ? List.of() : List.copyOf(factEvents);
     }
 }

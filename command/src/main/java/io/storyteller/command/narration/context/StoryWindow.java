@@ -9,6 +9,9 @@ import io.storyteller.domain.story.NarrationRecorded;
 import io.storyteller.domain.story.ParticipantInvited;
 import io.storyteller.domain.story.PinnedMemorySet;
 import io.storyteller.domain.story.PlayerActionSubmitted;
+import io.storyteller.domain.story.StoryFactCorrected;
+import io.storyteller.domain.story.StoryFactPinned;
+import io.storyteller.domain.story.StoryFactsRecorded;
 import io.storyteller.domain.story.StoryStarted;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -32,6 +35,8 @@ final class StoryWindow extends AggregateFold {
     private String pinnedMemory;
     private final Set<String> participants = new LinkedHashSet<>();
     private final Map<String, WindowBeat> beats = new LinkedHashMap<>();
+    // The story's continuity facts outlive the window: every fact event is kept, in order.
+    private final List<Object> factEvents = new ArrayList<>();
     private boolean forgotSome;
     private boolean stale;
     private boolean bounded = true;
@@ -44,6 +49,9 @@ final class StoryWindow extends AggregateFold {
     void apply(Object payload) {
         switch (payload) {
             case StoryStarted e -> participants.add(e.ownerId());
+            case StoryFactsRecorded e -> factEvents.add(e);
+            case StoryFactPinned e -> factEvents.add(e);
+            case StoryFactCorrected e -> factEvents.add(e);
             case ParticipantInvited e -> participants.add(e.userId());
             case AuthorsNoteSet e -> authorsNote = e.note();
             case PinnedMemorySet e -> pinnedMemory = e.memory();
@@ -79,6 +87,7 @@ final class StoryWindow extends AggregateFold {
         pinnedMemory = null;
         participants.clear();
         beats.clear();
+        factEvents.clear();
         forgotSome = false;
         stale = false;
         bounded = false;
@@ -93,6 +102,11 @@ final class StoryWindow extends AggregateFold {
     /** Whether an erase reached past what the window remembers: then it must be read again from the start. */
     boolean stale() {
         return stale;
+    }
+
+    /** The story's fact events (recorded, pinned, corrected), oldest first. */
+    List<Object> factEvents() {
+        return List.copyOf(factEvents);
     }
 
     String authorsNote() {

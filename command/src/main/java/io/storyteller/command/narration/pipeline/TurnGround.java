@@ -12,13 +12,15 @@ import java.util.List;
  *                   to the narrator is still a contradiction)
  * @param storyLines the story's recent beats, oldest first; player actions start with {@code "> "}
  * @param action     the action being answered
+ * @param factEvents the story's continuity fact events, oldest first
  */
 public record TurnGround(String worldId, String storyId, ContentRating rating, List<ActiveLore> lore,
-        List<String> storyLines, String action) {
+        List<String> storyLines, String action, List<Object> factEvents) {
 
     public TurnGround {
         lore = lore == null ? List.of() : List.copyOf(lore);
         storyLines = storyLines == null ? List.of() : List.copyOf(storyLines);
+        factEvents = factEvents == null ? List.of() : List.copyOf(factEvents);
     }
 
     /** The narrations among the story lines, oldest first: what a candidate should not repeat. */

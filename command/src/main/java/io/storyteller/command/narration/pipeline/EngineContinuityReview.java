@@ -1,0 +1,50 @@
+package io.storyteller.command.narration.pipeline;
+
+import io.storyteller.command.continuity.ContinuityCheck;
+import io.storyteller.command.continuity.ContinuityVerdict;
+import io.storyteller.command.continuity.Fact;
+import io.storyteller.command.continuity.StoryFactsFold;
+import io.storyteller.command.continuity.StoryLine;
+import io.storyteller.command.narration.context.ActiveLore;
+import io.storyteller.domain.story.ContextSource;
+import io.storyteller.domain.story.Contradiction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The continuity stage on the project's continuity engine: the candidate against the story's
+ * recorded facts (as pinned and corrected), what the recent beats establish, and the world's lore.
+ * A contradiction names its source: the lore entry a lore fact came from, or the beat of a story fact.
+ */
+public class EngineContinuityReview implements ContinuityReview {
+
+    private final ContinuityCheck check;
+
+    public EngineContinuityReview(ContinuityCheck check) {
+        this.check = check;
+    }
+
+    @Override
+    public ContinuityFindings check(TurnGround ground, String candidate) {
+        List<String> lore = ground.lore().stream().map(entry -> entry.content().content()).toList();
+        List<StoryLine> lines = ground.storyLines().stream().map(StoryLine::parse).toList();
+        List<Fact> recorded = StoryFactsFold.fold(ground.factEvents());
+        List<Fact> facts = new ArrayList<>(recorded);
+        facts.addAll(check.storyFacts(List.of(), lines)); // the recent beats' own, newest knowledge last
+        ContinuityVerdict verdict = check.check(lore, lines, facts, candidate);
+        Function<Fact, String> source = fact -> fact.sinceBeat() != Fact.LORE ? "beat:" + fact.sinceBeat()
+                : ground.lore().stream().filter(entry -> entry.content().content().contains(fact.evidence()))
+                        .map(ActiveLore::loreEntryId).findFirst().orElse("lore");
+        List<Contradiction> contradictions = verdict.contradictions().stream()
+                .map(c -> new Contradiction(c.kind().label(), describe(c.fact()), source.apply(c.fact()), c.evidence()))
+                .toList();
+        List<ContextSource> used = verdict.factsUsed().stream()
+                .map(f -> new ContextSource("FACT", f.key(), describe(f), 0)).distinct().toList();
+        return new ContinuityFindings(contradictions, used);
+    }
+
+    private static String describe(Fact fact) {
+        return fact.entity() + " " + fact.attribute() + ": " + fact.value();
+    }
+}
