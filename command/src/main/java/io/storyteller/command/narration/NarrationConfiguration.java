@@ -1,11 +1,13 @@
 package io.storyteller.command.narration;
 
+import io.storyteller.command.continuity.ContinuityCheck;
 import io.storyteller.command.narration.context.ContextAssembler;
 import io.storyteller.command.narration.context.NarrationContexts;
 import io.storyteller.command.narration.pipeline.CandidateJudge;
 import io.storyteller.command.narration.pipeline.Coherence;
 import io.storyteller.command.narration.pipeline.ContinuityReview;
 import io.storyteller.command.narration.pipeline.EmbeddingCoherence;
+import io.storyteller.command.narration.pipeline.EngineContinuityReview;
 import io.storyteller.command.narration.pipeline.HarmGuard;
 import io.storyteller.command.narration.pipeline.TextDetector;
 import io.storyteller.command.narration.routing.Routes;
@@ -33,6 +35,16 @@ public class NarrationConfiguration {
     @Bean
     Routes routes(QueryGateway queries, NarrationProperties properties) {
         return new Routes(queries, properties.timeout());
+    }
+
+    @Bean
+    PlayerInputGuard playerInputGuard(NarrationContexts contexts, HarmGuard guard) {
+        return new PlayerInputGuard(contexts, guard);
+    }
+
+    @Bean
+    ContinuityReview continuityReview() {
+        return new EngineContinuityReview(new ContinuityCheck());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.storyteller.ops.domain;
 
+import io.storyteller.command.narration.PlayerInputGuard;
 import io.storyteller.domain.deployment.Deployment;
 import io.storyteller.domain.deployment.DeploymentAdmission;
 import io.storyteller.domain.model.Model;
@@ -69,13 +70,15 @@ public class DomainConfiguration {
 
     /**
      * Every command and query is checked for malformed text and ids before it is handled, so that
-     * nothing a client sends reaches an aggregate's event stream or a read model that cannot take it.
+     * nothing a client sends reaches an aggregate's event stream or a read model that cannot take it;
+     * then a player's action is checked against the world's content rating.
      */
     @Bean
-    SmartInitializingSingleton inputHygiene(CommandBus commands, QueryBus queries) {
+    SmartInitializingSingleton inputHygiene(CommandBus commands, QueryBus queries, PlayerInputGuard playerInput) {
         InputHygiene hygiene = new InputHygiene();
         return () -> {
             commands.registerHandlerInterceptor(hygiene);
+            commands.registerHandlerInterceptor(playerInput);
             queries.registerHandlerInterceptor(hygiene);
         };
     }

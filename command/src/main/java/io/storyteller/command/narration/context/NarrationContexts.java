@@ -63,6 +63,28 @@ public class NarrationContexts {
         }
     }
 
+    /** The world a story is told in and that world's settings; empty when either is unknown. */
+    public Optional<WorldOfStory> worldOf(String storyId) {
+        StoryWindow story = stories.get(storyId, () -> new StoryWindow(recentBeats));
+        String worldId;
+        synchronized (story) {
+            catchUp(storyId, story);
+            worldId = story.worldId();
+        }
+        if (worldId == null) {
+            return Optional.empty();
+        }
+        WorldContext world = worlds.get(worldId, WorldContext::new);
+        synchronized (world) {
+            catchUp(worldId, world);
+            return world.known() ? Optional.of(new WorldOfStory(worldId, world.settings())) : Optional.empty();
+        }
+    }
+
+    /** A story's world and its settings. */
+    public record WorldOfStory(String worldId, WorldSettings settings) {
+    }
+
     private void catchUp(String aggregateId, AggregateFold fold) {
         DomainEventStream stream = events.readEvents(aggregateId, fold.nextSequence());
         while (stream.hasNext()) {

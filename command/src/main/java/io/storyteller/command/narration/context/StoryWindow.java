@@ -31,6 +31,7 @@ import java.util.Set;
 final class StoryWindow extends AggregateFold {
 
     private final int size;
+    private String worldId;
     private String authorsNote;
     private String pinnedMemory;
     private final Set<String> participants = new LinkedHashSet<>();
@@ -48,7 +49,10 @@ final class StoryWindow extends AggregateFold {
     @Override
     void apply(Object payload) {
         switch (payload) {
-            case StoryStarted e -> participants.add(e.ownerId());
+            case StoryStarted e -> {
+                worldId = e.worldId();
+                participants.add(e.ownerId());
+            }
             case StoryFactsRecorded e -> factEvents.add(e);
             case StoryFactPinned e -> factEvents.add(e);
             case StoryFactCorrected e -> factEvents.add(e);
@@ -102,6 +106,11 @@ final class StoryWindow extends AggregateFold {
     /** Whether an erase reached past what the window remembers: then it must be read again from the start. */
     boolean stale() {
         return stale;
+    }
+
+    /** The story's world, null until the story is known. */
+    String worldId() {
+        return worldId;
     }
 
     /** The story's fact events (recorded, pinned, corrected), oldest first. */

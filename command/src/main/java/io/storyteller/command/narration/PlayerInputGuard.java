@@ -1,0 +1,53 @@
+package io.storyteller.command.narration;
+
+import io.storyteller.command.narration.context.NarrationContexts;
+import io.storyteller.command.narration.pipeline.HarmGuard;
+import io.storyteller.domain.shared.DomainRejection;
+import io.storyteller.domain.story.HarmVerdict;
+import io.storyteller.domain.story.SubmitPlayerAction;
+import io.storyteller.domain.world.ContentRating;
+import java.util.Optional;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks a player's action against the world's content rating before the story takes it: an
+ * action the rating does not allow is refused ({@code text}, rule {@code content-rating:<RATING>},
+ * naming the categories) and nothing is written. A story or world the narrator does not know yet is
+ * left to the Story aggregate to refuse. The log line names the categories, never the text.
+ */
+public class PlayerInputGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
+
+    private static final Logger log = LoggerFactory.getLogger(PlayerInputGuard.class);
+
+    private final NarrationContexts contexts;
+    private final HarmGuard guard;
+
+    public PlayerInputGuard(NarrationContexts contexts, HarmGuard guard) {
+        this.contexts = contexts;
+        this.guard = guard;
+    }
+
+    @Override
+    public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        if (unitOfWork.getMessage().getPayload() instanceof SubmitPlayerAction action && action.text() != null
+                && !action.text().isBlank()) {
+            Optional<NarrationContexts.WorldOfStory> world = contexts.worldOf(action.storyId());
+            if (world.isPresent()) {
+                ContentRating rating = world.get().settings().contentRating();
+                HarmVerdict verdict = guard.check(world.get().worldId(), rating, action.text(), HarmGuard.Source.PLAYER);
+                if (!verdict.allowed()) {
+                    log.info("Player action in story {} refused at {}: {}", action.storyId(), rating, verdict.breaches());
+                    throw DomainRejection.invalid("text", "content-rating:" + rating,
+                            "this world's content rating (" + rating + ") does not allow this action: "
+                                    + String.join(", ", verdict.breaches()));
+                }
+            }
+        }
+        return chain.proceed();
+    }
+}
