@@ -22,14 +22,7 @@ import java.util.Map;
 public final class WordTokenizer implements AutoCloseable {
 
     static {
-        // DJL would otherwise unpack its native library into ~/.djl.ai and may try the network.
-        if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
-            System.setProperty("DJL_CACHE_DIR",
-                    Path.of(System.getProperty("java.io.tmpdir"), "storyteller-djl").toString());
-        }
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
+        OfflineTokenizers.configure();
     }
 
     private static final Map<String, String> OPTIONS =
