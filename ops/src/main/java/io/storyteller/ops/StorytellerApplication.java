@@ -32,6 +32,9 @@ public class StorytellerApplication {
     static void silenceVendorCalls() {
         System.getProperties().putIfAbsent("axoniq.update-checker.disabled", "true");
         System.getProperties().putIfAbsent("disable-axoniq-console-message", "true");
+        // The embedded OpenSearch node logs through log4j-core; Boot's log4j-to-slf4j bridge would claim
+        // the log4j API first and the node fails on a ClassCastException. The application logs via Logback.
+        System.getProperties().putIfAbsent("log4j2.loggerContextFactory", "org.apache.logging.log4j.core.impl.Log4jContextFactory");
         try {
             OrtEnvironment.getEnvironment().setTelemetry(false);
         } catch (OrtException | LinkageError e) {

@@ -21,6 +21,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.storyteller.domain.retrieval.SearchUnavailable;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -85,6 +86,11 @@ public final class ApiErrors {
                 }
                 case ConflictingModificationException concurrent -> {
                     return concurrentChange(error);
+                }
+                case SearchUnavailable unavailable -> {
+                    log.warn("Search unavailable: {}", unavailable.getMessage());
+                    return error.errorType(ApiErrorType.UNAVAILABLE).message("search is unavailable now; try again later")
+                            .extensions(extensions("search", "available")).build();
                 }
                 case AuthenticationException ignored -> {
                     return error.errorType(ErrorType.UNAUTHORIZED).message("authentication required").build();

@@ -1,0 +1,150 @@
+package io.storyteller.ops.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.storyteller.domain.shared.PlatformRole;
+import io.storyteller.graphql.security.TokenMinter;
+import io.storyteller.ops.e2e.AccessHttp.Reply;
+import io.storyteller.projections.search.BeatIndexProjection;
+import io.storyteller.projections.search.LoreIndexProjection;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A world's owner finds its lore by meaning and by words through {@code searchLore}, and a story's
+ * beats through {@code searchStory}, with highlights and reasons; after the indexes are dropped and
+ * rebuilt from the event log the answers are the same. All on the real endpoint, PostgreSQL and OpenSearch.
+ */
+@EndToEnd
+class SearchingLoreAndStoriesTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String SEARCH_LORE = """
+            query($worldId: ID!, $text: String!) {
+              searchLore(worldId: $worldId, text: $text, first: 3) {
+                loreEntryId title score highlights reason { matchedTerms vectorSimilarity description } } }""";
+    private static final String SEARCH_STORY = """
+            query($storyId: ID!, $text: String!, $before: Int!) {
+              searchStory(storyId: $storyId, text: $text, first: 5, beforePosition: $before) {
+                beatId position kind text highlights reason { matchedTerms vectorSimilarity } } }""";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TokenMinter minter;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    private final String tag = UUID.randomUUID().toString().substring(0, 8);
+    private final String ownerId = "search-owner-" + tag;
+    private final String playerId = "search-player-" + tag;
+    private Api api;
+    private AccessHttp http;
+    private PlayClient owner;
+
+    @BeforeEach
+    void callers() {
+        api = new Api(port, minter);
+        http = new AccessHttp(port);
+        owner = new PlayClient(api.as(ownerId, PlatformRole.WORLD_ADMIN));
+    }
+
+    @Test
+    void loreAndBeatsAreFoundWithHighlightsAndTheSameAfterARebuild() {
+        String worldId = owner.createWorld("Searchable " + tag);
+        String bell = owner.addLore(worldId, "The Drowned Bell", List.of("bell"),
+                "A bronze bell hangs in the sunken church and rings when a storm comes.", false);
+        owner.addLore(worldId, "Salt Fog", List.of("fog"), "A cold salt fog lies over the coast every night.", false);
+        owner.addLore(worldId, "The Guild of Cartographers", List.of("maps"),
+                "Mapmakers who chart the shifting sandbanks for a fee.", false);
+        owner.addMember(worldId, playerId, "PLAYER");
+
+        List<Map<String, Object>> found = eventuallyLore(worldId, "a bell ringing in a storm", hits ->
+                assertThat(hits).isNotEmpty().first().satisfies(hit -> assertThat(hit.get("loreEntryId")).isEqualTo(bell)));
+        Map<String, Object> top = found.getFirst();
+        assertThat(highlights(top)).anyMatch(fragment -> fragment.contains("<em>bell</em>"));
+        assertThat(top.get("reason").toString()).contains("bell").contains("vectorSimilarity");
+
+        PlayClient player = new PlayClient(api.as(playerId, PlatformRole.PLAYER));
+        String storyId = player.startStory(worldId, "Below the waves");
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertThat(player.story(storyId)).isNotNull());
+        player.act(storyId, "I dive to the sunken church looking for the bronze bell.");
+        Map<String, Object> action = playerAction(eventuallyStory(storyId, "bronze bell", 0, hits ->
+                assertThat(hits).extracting(hit -> hit.get("kind")).contains("PLAYER_ACTION")));
+        assertThat(action.get("position")).isEqualTo(1);
+        assertThat(highlights(action)).anyMatch(fragment -> fragment.contains("<em>bell</em>"));
+        assertThat(story(storyId, "bronze bell", 1)).as("nothing is older than the first beat").isEmpty();
+
+        for (String group : List.of(LoreIndexProjection.GROUP, BeatIndexProjection.GROUP)) {
+            StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow();
+            processor.shutDown();
+            processor.resetTokens();
+            processor.start();
+        }
+        eventuallyLore(worldId, "a bell ringing in a storm", hits ->
+                assertThat(hits).extracting(hit -> hit.get("loreEntryId"))
+                        .containsExactlyElementsOf(found.stream().map(hit -> hit.get("loreEntryId")).toList()));
+        eventuallyStory(storyId, "bronze bell", 0, hits -> assertThat(playerAction(hits)).isEqualTo(action));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> highlights(Map<String, Object> hit) {
+        return (List<String>) hit.get("highlights");
+    }
+
+    private static Map<String, Object> playerAction(List<Map<String, Object>> hits) {
+        return hits.stream().filter(hit -> "PLAYER_ACTION".equals(hit.get("kind"))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void mistakesAndStrangersGetClearErrors() {
+        String worldId = owner.createWorld("Guarded " + tag);
+        owner.addMember(worldId, playerId, "PLAYER");
+        Reply blank = http.post(api.token(ownerId, PlatformRole.WORLD_ADMIN), SEARCH_LORE, Map.of("worldId", worldId, "text", " "));
+        assertThat(blank.classification()).isEqualTo("BAD_REQUEST");
+        assertThat(blank.rule()).isEqualTo("required");
+        Reply player = http.post(api.token(playerId, PlatformRole.PLAYER), SEARCH_LORE, Map.of("worldId", worldId, "text", "bell"));
+        assertThat(player.classification()).isEqualTo("FORBIDDEN");
+        Reply stranger = http.post(api.token("stranger-" + tag, PlatformRole.PLAYER), SEARCH_LORE,
+                Map.of("worldId", worldId, "text", "bell"));
+        assertThat(stranger.classification()).isEqualTo("NOT_FOUND");
+    }
+
+    private List<Map<String, Object>> eventuallyLore(String worldId, String text,
+            java.util.function.Consumer<List<Map<String, Object>>> check) {
+        return await().atMost(PATIENCE).ignoreExceptions().until(() -> {
+            Reply reply = http.post(api.token(ownerId, PlatformRole.WORLD_ADMIN), SEARCH_LORE, Map.of("worldId", worldId, "text", text));
+            assertThat(reply.errors()).as(reply.body()).isEmpty();
+            List<Map<String, Object>> hits = reply.read("$.data.searchLore");
+            check.accept(hits);
+            return hits;
+        }, hits -> true);
+    }
+
+    private List<Map<String, Object>> eventuallyStory(String storyId, String text, int before,
+            java.util.function.Consumer<List<Map<String, Object>>> check) {
+        return await().atMost(PATIENCE).ignoreExceptions().until(() -> {
+            List<Map<String, Object>> hits = story(storyId, text, before);
+            check.accept(hits);
+            return hits;
+        }, hits -> true);
+    }
+
+    private List<Map<String, Object>> story(String storyId, String text, int before) {
+        Reply reply = http.post(api.token(ownerId, PlatformRole.WORLD_ADMIN), SEARCH_STORY,
+                Map.of("storyId", storyId, "text", text, "before", before));
+        assertThat(reply.errors()).as(reply.body()).isEmpty();
+        return reply.read("$.data.searchStory");
+    }
+}

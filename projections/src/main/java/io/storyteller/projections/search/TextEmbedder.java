@@ -1,0 +1,47 @@
+package io.storyteller.projections.search;
+
+import io.storyteller.domain.retrieval.EmbedTexts;
+import io.storyteller.domain.retrieval.TextEmbeddings;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+/** Asks the world's embedder deployment for vectors ({@link EmbedTexts}) and waits for them, bounded. */
+@Component
+public class TextEmbedder {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final QueryGateway queries;
+
+    public TextEmbedder(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    /** One vector per text, in order; fails (and so dead-letters the event being indexed) when the embedder cannot answer. */
+    public TextEmbeddings embed(String worldId, List<String> texts) {
+        try {
+            return queries.query(new EmbedTexts(worldId, texts), TextEmbeddings.class)
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while embedding", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the embedder did not answer: " + e.getMessage(), e);
+        }
+    }
+
+    /** The vector of one text. */
+    public Embedded embedOne(String worldId, String text) {
+        TextEmbeddings embeddings = embed(worldId, List.of(text));
+        return new Embedded(embeddings.vectors().getFirst(), embeddings.modelId() + "@" + embeddings.version());
+    }
+
+    /** A vector and the model version that made it. */
+    public record Embedded(float[] vector, String model) {
+    }
+}

@@ -1,0 +1,124 @@
+package io.storyteller.query.retrieval;
+
+import io.storyteller.domain.retrieval.RetrievalReason;
+import io.storyteller.domain.retrieval.SearchUnavailable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.opensearch.client.opensearch.core.SearchResponse;
+import org.opensearch.client.opensearch.core.search.Hit;
+
+/**
+ * BM25 and k-NN over one index, fused by reciprocal rank fusion ({@code 1 / (60 + rank)} summed over
+ * both lists): a hit ranked well by either search comes back, one ranked well by both comes first.
+ * The text search's highlights name the terms it matched; the vector search's score gives the cosine
+ * similarity (Lucene's cosinesimil score is {@code (1 + cos) / 2}).
+ */
+final class HybridSearch {
+
+    static final int RRF_K = 60;
+    private static final Pattern EMPHASIS = Pattern.compile("<em>(.*?)</em>");
+
+    private final OpenSearchClient client;
+
+    HybridSearch(OpenSearchClient client) {
+        this.client = client;
+    }
+
+    /** One fused hit: the document, its fused score, why it came back and its highlighted fragments. */
+    record Fused(String id, Map<String, Object> source, double score, RetrievalReason reason, List<String> highlights) {
+    }
+
+    List<Fused> search(String index, List<Query> filters, List<String> textFields, String text, float[] vector,
+                       int first, List<String> sourceFields) {
+        int depth = Math.max(first * 2, 10);
+        try {
+            SearchResponse<Map> lexical = client.search(s -> s.index(index).size(depth)
+                    .source(src -> src.filter(f -> f.includes(sourceFields)))
+                    .query(q -> q.bool(b -> b.filter(filters)
+                            .must(m -> m.multiMatch(mm -> mm.query(text).fields(textFields)))))
+                    .highlight(h -> {
+                        textFields.forEach(field -> h.fields(field.replaceAll("\\^.*", ""), f -> f.numberOfFragments(2).fragmentSize(160)));
+                        return h;
+                    }), Map.class);
+            SearchResponse<Map> semantic = client.search(s -> s.index(index).size(depth)
+                    .source(src -> src.filter(f -> f.includes(sourceFields)))
+                    .query(q -> q.knn(k -> k.field("embedding").vector(toList(vector)).k(depth)
+                            .filter(f -> f.bool(b -> b.filter(filters))))), Map.class);
+            return fuse(lexical.hits().hits(), semantic.hits().hits(), first);
+        } catch (IOException | OpenSearchException e) {
+            if (e instanceof OpenSearchException search && search.status() == 404) {
+                return List.of(); // the index is being rebuilt and holds nothing yet
+            }
+            throw new SearchUnavailable("search is unavailable: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof IOException) {
+                throw new SearchUnavailable("search is unavailable: " + e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Fused> fuse(List<Hit<Map>> lexical, List<Hit<Map>> semantic, int first) {
+        Map<String, Accumulated> byId = new LinkedHashMap<>();
+        for (int rank = 0; rank < lexical.size(); rank++) {
+            Hit<Map> hit = lexical.get(rank);
+            Accumulated entry = byId.computeIfAbsent(hit.id(), id -> new Accumulated(hit.source()));
+            entry.score += 1.0 / (RRF_K + rank + 1);
+            hit.highlight().values().forEach(fragments -> {
+                entry.highlights.addAll(fragments);
+                fragments.forEach(fragment -> terms(fragment, entry.terms));
+            });
+        }
+        for (int rank = 0; rank < semantic.size(); rank++) {
+            Hit<Map> hit = semantic.get(rank);
+            Accumulated entry = byId.computeIfAbsent(hit.id(), id -> new Accumulated(hit.source()));
+            entry.score += 1.0 / (RRF_K + rank + 1);
+            entry.similarity = hit.score() == null ? null : 2 * hit.score() - 1;
+        }
+        List<Fused> fused = new ArrayList<>();
+        byId.forEach((id, entry) -> fused.add(new Fused(id, entry.source, entry.score,
+                new RetrievalReason(List.copyOf(entry.terms), entry.similarity), List.copyOf(entry.highlights))));
+        fused.sort(Comparator.comparingDouble(Fused::score).reversed());
+        return fused.subList(0, Math.min(first, fused.size()));
+    }
+
+    private static void terms(String fragment, Set<String> terms) {
+        Matcher matcher = EMPHASIS.matcher(fragment);
+        while (matcher.find()) {
+            terms.add(matcher.group(1).toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static List<Float> toList(float[] vector) {
+        List<Float> values = new ArrayList<>(vector.length);
+        for (float value : vector) {
+            values.add(value);
+        }
+        return values;
+    }
+
+    private static final class Accumulated {
+        final Map<String, Object> source;
+        final Set<String> terms = new LinkedHashSet<>();
+        final List<String> highlights = new ArrayList<>();
+        double score;
+        Double similarity;
+
+        Accumulated(Map<String, Object> source) {
+            this.source = source;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.storyteller.query.retrieval;
+
+import io.storyteller.domain.retrieval.LoreHit;
+import io.storyteller.domain.retrieval.LoreHits;
+import io.storyteller.domain.retrieval.SearchLore;
+import io.storyteller.projections.search.SearchIndex;
+import io.storyteller.projections.search.TextEmbedder;
+import java.util.List;
+import org.axonframework.queryhandling.QueryHandler;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Answers {@link SearchLore}: hybrid retrieval over the world's live lore entries. */
+@Component
+public class LoreRetrieval {
+
+    private static final List<String> FIELDS = List.of("title^2", "triggerKeys^2", "content");
+
+    private final HybridSearch search;
+    private final TextEmbedder embedder;
+    private final SearchAccess access;
+
+    public LoreRetrieval(OpenSearchClient client, TextEmbedder embedder, JdbcClient jdbc) {
+        this.search = new HybridSearch(client);
+        this.embedder = embedder;
+        this.access = new SearchAccess(jdbc);
+    }
+
+    @QueryHandler
+    public LoreHits handle(SearchLore query) {
+        access.checkWorld(query.worldId(), query.viewer());
+        float[] vector = embedder.embedOne(query.worldId(), query.text()).vector();
+        List<Query> filters = List.of(
+                Query.of(q -> q.term(t -> t.field("worldId").value(FieldValue.of(query.worldId())))),
+                Query.of(q -> q.term(t -> t.field("retired").value(FieldValue.of(false)))));
+        return new LoreHits(search.search(SearchIndex.LORE.indexName(), filters, FIELDS, query.text(), vector,
+                        query.first(), List.of("loreEntryId", "title"))
+                .stream()
+                .map(hit -> new LoreHit(hit.id(), (String) hit.source().get("title"), hit.score(), hit.reason(),
+                        hit.highlights()))
+                .toList());
+    }
+}
