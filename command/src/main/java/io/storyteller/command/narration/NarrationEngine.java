@@ -2,6 +2,7 @@ package io.storyteller.command.narration;
 
 import io.storyteller.command.narration.context.AssembledPrompt;
 import io.storyteller.command.narration.context.ContextAssembler;
+import io.storyteller.command.narration.context.Recalled;
 import io.storyteller.command.narration.context.NarrationContexts;
 import io.storyteller.command.narration.context.StoryContext;
 import io.storyteller.command.narration.context.TokenEstimate;
@@ -42,6 +43,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.model.ChatModel;
@@ -83,12 +85,13 @@ public class NarrationEngine {
     private final Narrator narrator;
     private final ShadowNarrations shadows;
     private final Turns turns;
+    private final Recall recall;
     private final NarrationProgress progress;
     private final CommandGateway commands;
 
     public NarrationEngine(NarrationContexts contexts, ContextAssembler assembler, Routes routes,
             ConfiguredRuntime configured, ModelRuntimes runtimes, Narrator narrator, CandidateJudge judge,
-            HarmGuard guard, NarrationProgress progress, CommandGateway commands) {
+            HarmGuard guard, QueryGateway queries, NarrationProgress progress, CommandGateway commands) {
         this.contexts = contexts;
         this.assembler = assembler;
         this.routes = routes;
@@ -97,6 +100,7 @@ public class NarrationEngine {
         this.narrator = narrator;
         this.shadows = new ShadowNarrations(narrator, runtimes);
         this.turns = new Turns(new Ensemble(narrator), judge, guard);
+        this.recall = new Recall(queries, narrator.timeout());
         this.progress = progress;
         this.commands = commands;
     }
@@ -114,16 +118,19 @@ public class NarrationEngine {
     private void narrate(NarrationRequest request) {
         StoryContext context;
         List<RouteChoice> choices;
+        CompletableFuture<Recalled> recalled;
         try {
             context = contexts.contextFor(request.worldId(), request.storyId()).orElseThrow(() ->
                     new CannotNarrateException("world " + request.worldId() + " is not known to the narrator"));
+            recalled = recall.start(request.worldId(), request.storyId(), actionText(request, context),
+                    context.recentBeats().size());
             choices = routes.ensemble(request.worldId(), context.policy().deployments()).stream()
                     .map(deployment -> RouteChoice.of(deployment, request.storyId())).toList();
         } catch (CannotNarrateException failure) {
             record(fail(request, failure, "", null));
             return;
         }
-        AssembledPrompt prompt = assembler.assemble(context, request.action());
+        AssembledPrompt prompt = assembler.assemble(context, request.action(), recall.await(recalled));
         RouteChoice mirrored = choices.stream().filter(choice -> choice.shadow() != null).findFirst().orElse(null);
         CompletableFuture<RecordShadowNarration> shadow =
                 mirrored != null ? shadows.start(request, prompt, mirrored) : null;
@@ -194,13 +201,17 @@ public class NarrationEngine {
     private static TurnGround ground(NarrationRequest request, StoryContext context) {
         List<String> lines = context.recentBeats().stream()
                 .map(turn -> turn.kind() == BeatKind.PLAYER_ACTION ? "> " + turn.text() : turn.text()).toList();
-        String action = request.actionText();
-        if (action == null) {
-            action = context.recentBeats().reversed().stream().filter(turn -> turn.kind() == BeatKind.PLAYER_ACTION)
-                    .map(Turn::text).findFirst().orElse("");
-        }
         return new TurnGround(request.worldId(), request.storyId(), context.world().contentRating(), context.lore(),
-                lines, action, context.factEvents());
+                lines, actionText(request, context), context.factEvents());
+    }
+
+    /** The action being answered: the request's, or for a retry the story's last action. */
+    private static String actionText(NarrationRequest request, StoryContext context) {
+        if (request.actionText() != null) {
+            return request.actionText();
+        }
+        return context.recentBeats().reversed().stream().filter(turn -> turn.kind() == BeatKind.PLAYER_ACTION)
+                .map(Turn::text).findFirst().orElse("");
     }
 
     /**

@@ -117,7 +117,7 @@ class NarrationProgressTest {
         return new NarrationEngine(StoryFixtures.contexts(streams),
                 new ContextAssembler(properties.promptSettings()), new Routes(queryGateway, properties.timeout()),
                 worldId -> model, NarrationEngineTest::noDeployedModels, new Narrator(properties),
-                Checks.judging(guard), guard, new NarrationProgress(emitter),
+                Checks.judging(guard), guard, queryGateway, new NarrationProgress(emitter),
                 DefaultCommandGateway.builder().commandBus(commandBus).build());
     }
 

@@ -263,7 +263,7 @@ class RoutedNarrationTest {
         NarrationProperties properties = NarrationProperties.defaults();
         return new NarrationEngine(StoryFixtures.contexts(streams), new ContextAssembler(properties.promptSettings()),
                 new Routes(queryGateway, properties.timeout()), configured, runtimes, new Narrator(properties),
-                Checks.passing(), Checks.ALLOWING, new NarrationProgress(emitter), DefaultCommandGateway.builder().commandBus(commandBus).build());
+                Checks.passing(), Checks.ALLOWING, queryGateway, new NarrationProgress(emitter), DefaultCommandGateway.builder().commandBus(commandBus).build());
     }
 
     private Object handleCommand(CommandMessage<?> message) {

@@ -4,6 +4,7 @@ import io.storyteller.domain.story.ContextSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -21,11 +22,13 @@ import org.springframework.ai.chat.prompt.Prompt;
 public record AssembledPrompt(Prompt prompt, String rendered, List<String> loreEntryIds, int estimatedTokens,
         List<ContextSource> sources) {
 
-    static AssembledPrompt of(Prompt prompt, LoreSelection lore, int estimatedTokens) {
+    static AssembledPrompt of(Prompt prompt, LoreSelection lore, List<Recalled.Memory> memories, int estimatedTokens) {
         List<String> ids = lore.entryIds();
-        List<ContextSource> sources = ids.stream()
-                .map(id -> new ContextSource("LORE", id, lore.reasons().getOrDefault(id, "selected"), 0)).toList();
-        return new AssembledPrompt(prompt, render(prompt.getInstructions()), List.copyOf(ids), estimatedTokens, sources);
+        List<ContextSource> sources = new ArrayList<>();
+        ids.forEach(id -> sources.add(new ContextSource("LORE", id, lore.reasons().getOrDefault(id, "selected"), 0)));
+        memories.forEach(m -> sources.add(new ContextSource("MEMORY", m.beatId(), "retrieved: " + m.reason(), m.score())));
+        return new AssembledPrompt(prompt, render(prompt.getInstructions()), List.copyOf(ids), estimatedTokens,
+                List.copyOf(sources));
     }
 
     /** SHA-256 of the rendered prompt, hex: the same context always yields the same digest. */

@@ -2,6 +2,8 @@ package io.storyteller.command.narration.context;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +25,9 @@ public class ContextAssembler {
     /** The part of the budget lore may take, so that lore never crowds out the story itself. */
     static final double LORE_SHARE = 0.35;
 
+    /** The part of the budget recalled older beats may take. */
+    static final double MEMORY_SHARE = 0.15;
+
     private final PromptSettings settings;
 
     public ContextAssembler(PromptSettings settings) {
@@ -30,12 +35,19 @@ public class ContextAssembler {
     }
 
     public AssembledPrompt assemble(StoryContext context, ActionToAnswer answering) {
+        return assemble(context, answering, Recalled.NOTHING);
+    }
+
+    /** With what search recalled: lore after the activated entries, older beats within their own share. */
+    public AssembledPrompt assemble(StoryContext context, ActionToAnswer answering, Recalled recalled) {
         Timeline timeline = Timeline.of(context.recentBeats(), answering);
         boolean party = partyPlay(context.participants(), timeline);
         int budget = settings.contextTokens();
         LoreSelection lore = LoreSelector.select(context.lore(),
-                timeline.scanTexts(settings.loreScanBeats()), (int) (budget * LORE_SHARE));
-        String system = SystemPrompt.render(context.world(), lore, context.pinnedMemory(), context.authorsNote(), party);
+                timeline.scanTexts(settings.loreScanBeats()), (int) (budget * LORE_SHARE), recalled.lore());
+        List<Recalled.Memory> memories = memories(recalled.memories(), context.recentBeats(), (int) (budget * MEMORY_SHARE));
+        String system = SystemPrompt.render(context.world(), lore, memories, context.pinnedMemory(),
+                context.authorsNote(), party);
 
         int spent = TokenEstimate.ofMessage(system);
         Message action = timeline.action() == null ? null : message(timeline.action(), party);
@@ -60,7 +72,24 @@ public class ContextAssembler {
         if (action != null) {
             messages.add(action);
         }
-        return AssembledPrompt.of(new Prompt(messages, options()), lore, spent);
+        return AssembledPrompt.of(new Prompt(messages, options()), lore, memories, spent);
+    }
+
+    /** The recalled beats that are not in the recent window, best first, while they fit their share. */
+    private static List<Recalled.Memory> memories(List<Recalled.Memory> recalled, List<Turn> recent, int budget) {
+        Set<String> inWindow = new HashSet<>();
+        recent.forEach(turn -> inWindow.add(turn.beatId()));
+        List<Recalled.Memory> kept = new ArrayList<>();
+        int spent = 0;
+        for (Recalled.Memory memory : recalled) {
+            int cost = TokenEstimate.of("- " + memory.text());
+            if (inWindow.contains(memory.beatId()) || spent + cost > budget) {
+                continue;
+            }
+            spent += cost;
+            kept.add(memory);
+        }
+        return List.copyOf(kept);
     }
 
     private ChatOptions options() {

@@ -6,7 +6,8 @@ import java.util.stream.Stream;
 
 /**
  * The lore given to the narrator, each list in rank order, with why each entry is there:
- * {@code always-on}, {@code key:<the key that occurred>} or {@code via:<the entry whose content named it>}.
+ * {@code always-on}, {@code key:<the key that occurred>}, {@code via:<the entry whose content named it>}
+ * or {@code retrieved: <what matched>}.
  */
 record LoreSelection(List<ActiveLore> alwaysOn, List<ActiveLore> triggered, Map<String, String> reasons) {
 

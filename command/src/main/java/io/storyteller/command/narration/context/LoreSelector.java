@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * trigger keys occurs as a whole word (case-insensitively) in the scanned texts, or — recursively,
  * up to {@value #MAX_DEPTH} steps, as lorebooks do — in the content of an entry already active.
  * Active entries are ranked by priority, then by directness (scanned texts before recursion), then
- * by how recently a key appeared, and taken while they fit the budget. Each keeps why it is there.
+ * by how recently a key appeared; entries search recalled come after them, best first. They are
+ * taken while they fit the budget, each with why it is there.
  */
 final class LoreSelector {
 
@@ -32,6 +33,15 @@ final class LoreSelector {
      * @param budget    estimated tokens the lore may take
      */
     static LoreSelection select(List<ActiveLore> entries, List<String> scanTexts, int budget) {
+        return select(entries, scanTexts, budget, List.of());
+    }
+
+    /**
+     * As above, and then the entries search recalled that no key activated, best first, after every
+     * activated entry: keys are the world author's explicit intent, retrieval a guess.
+     */
+    static LoreSelection select(List<ActiveLore> entries, List<String> scanTexts, int budget,
+            List<Recalled.RecalledLore> recalled) {
         Map<String, Candidate> active = new LinkedHashMap<>();
         for (ActiveLore entry : entries) {
             if (entry.content() == null) {
@@ -51,6 +61,16 @@ final class LoreSelector {
                 .thenComparing(Comparator.comparingInt((Candidate c) -> c.recency).reversed())
                 .thenComparing(c -> c.entry.content().title())
                 .thenComparing(c -> c.entry.loreEntryId()));
+        Map<String, ActiveLore> byId = new HashMap<>();
+        entries.forEach(entry -> byId.put(entry.loreEntryId(), entry));
+        for (Recalled.RecalledLore hit : recalled) {
+            ActiveLore entry = byId.get(hit.loreEntryId());
+            if (entry != null && entry.content() != null && !active.containsKey(hit.loreEntryId())) {
+                Candidate found = new Candidate(entry, UNSEEN, MAX_DEPTH + 1, "retrieved: " + hit.reason());
+                active.put(hit.loreEntryId(), found);
+                ranked.add(found);
+            }
+        }
         List<ActiveLore> alwaysOn = new ArrayList<>();
         List<ActiveLore> triggered = new ArrayList<>();
         Map<String, String> reasons = new HashMap<>();

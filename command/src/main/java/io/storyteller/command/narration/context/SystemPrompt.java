@@ -12,8 +12,8 @@ final class SystemPrompt {
     private SystemPrompt() {
     }
 
-    static String render(WorldSettings world, LoreSelection lore, String pinnedMemory, String authorsNote,
-            boolean partyPlay) {
+    static String render(WorldSettings world, LoreSelection lore, List<Recalled.Memory> memories, String pinnedMemory,
+            String authorsNote, boolean partyPlay) {
         StringBuilder text = new StringBuilder();
         text.append("You are the narrator of an interactive story set in the world \"").append(world.name()).append("\".\n");
         text.append("Genre: ").append(world.genre()).append(". Tone: ").append(world.tone()).append(".\n");
@@ -30,6 +30,10 @@ final class SystemPrompt {
         text.append('\n');
         section(text, "Lore that always holds in this world:", lore.alwaysOn());
         section(text, "Lore relevant to the current scene:", lore.triggered());
+        if (!memories.isEmpty()) {
+            text.append("\nEarlier in this story (recalled):\n");
+            memories.forEach(m -> text.append("- ").append(m.text()).append('\n'));
+        }
         if (present(pinnedMemory)) {
             text.append("\nRemember:\n").append(pinnedMemory.strip()).append('\n');
         }

@@ -9,6 +9,7 @@ import static io.storyteller.command.narration.StoryFixtures.world;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storyteller.command.narration.NarrationProperties;
+import io.storyteller.domain.story.ContextSource;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,39 @@ class ContextAssemblerTest {
 
         assertThat(system(prompt)).contains("Vermax sleeps under the city.").doesNotContain("Thieves");
         assertThat(prompt.loreEntryIds()).containsExactly("l-dragon");
+    }
+
+    @Test
+    void anActiveEntryActivatesTheEntriesItNamesTwoStepsDeepAndSaysWhy() {
+        ActiveLore dragon = lore("l-dragon", "The dragon", "Vermax guards the Ember Crown.", 0, false, "dragon");
+        ActiveLore crown = lore("l-crown", "Ember Crown", "Forged in Kelthar.", 0, false, "ember crown");
+        ActiveLore kelthar = lore("l-kelthar", "Kelthar", "A drowned forge-city of the Sable line.", 0, false, "kelthar");
+        ActiveLore sable = lore("l-sable", "Sable line", "Kings who never die.", 0, false, "sable");
+
+        AssembledPrompt prompt = assemble(List.of(), newAction("I wake the dragon"), dragon, crown, kelthar, sable);
+
+        assertThat(prompt.loreEntryIds()).containsExactly("l-dragon", "l-crown", "l-kelthar");
+        assertThat(prompt.sources()).extracting(ContextSource::reason)
+                .containsExactly("key:dragon", "via:l-dragon", "via:l-crown");
+    }
+
+    @Test
+    void recalledLoreComesAfterActivatedLoreAndOlderBeatsAfterTheLore() {
+        ActiveLore dragon = lore("l-dragon", "The dragon", "Vermax sleeps.", 0, false, "dragon");
+        ActiveLore bell = lore("l-bell", "The bell", "The harbour bell rings for the drowned.", 5, false, "bell");
+        Recalled recalled = new Recalled(List.of(new Recalled.RecalledLore("l-bell", 0.03, "similarity 0.71"),
+                new Recalled.RecalledLore("l-dragon", 0.02, "matched \"dragon\"")),
+                List.of(new Recalled.Memory("n-old", "Long ago you swore to find the bell-ringer.", 0.02, "similarity 0.66"),
+                        new Recalled.Memory("a-new", "I wake the dragon", 0.9, "matched \"dragon\"")));
+
+        AssembledPrompt prompt = assembler.assemble(context(List.of(action("a-new", "alice", "I wake the dragon")),
+                story(null, null), dragon, bell), newAction("I wake the dragon"), recalled);
+
+        assertThat(prompt.loreEntryIds()).containsExactly("l-dragon", "l-bell");
+        assertThat(system(prompt)).contains("Earlier in this story (recalled):\n- Long ago you swore to find the bell-ringer.");
+        assertThat(prompt.sources()).extracting(s -> s.kind() + " " + s.id() + " " + s.reason())
+                .containsExactly("LORE l-dragon key:dragon", "LORE l-bell retrieved: similarity 0.71",
+                        "MEMORY n-old retrieved: similarity 0.66");
     }
 
     @Test
