@@ -1,0 +1,46 @@
+package io.storyteller.command.narration.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.storyteller.command.continuity.ContinuityCheck;
+import io.storyteller.command.narration.context.ActiveLore;
+import io.storyteller.domain.story.StoryFact;
+import io.storyteller.domain.story.StoryFactsRecorded;
+import io.storyteller.domain.world.ContentRating;
+import io.storyteller.domain.world.LoreContent;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EngineContinuityReviewTest {
+
+    final EngineContinuityReview review = new EngineContinuityReview(new ContinuityCheck());
+
+    @Test
+    void aCandidateBringingBackTheDeadContradictsTheLoreEntryThatToldTheDeath() {
+        TurnGround ground = ground(List.of(new ActiveLore("l-king", new LoreContent("The old king",
+                List.of("Aldric"), "King Aldric died of fever last winter; his daughter Senna rules now.", "history", 0,
+                false))), List.of("> I enter the throne room."), List.of());
+
+        ContinuityFindings living = review.check(ground, "King Aldric rises from his throne and greets you warmly.");
+        ContinuityFindings mourning = review.check(ground, "Queen Senna looks up from the petitions on her father's throne.");
+
+        assertThat(living.contradictions()).isNotEmpty();
+        assertThat(living.contradictions().getFirst().source()).isEqualTo("l-king");
+        assertThat(mourning.contradictions()).isEmpty();
+    }
+
+    @Test
+    void theStorysRecordedFactsCountBeyondTheRecentBeats() {
+        StoryFactsRecorded recorded = new StoryFactsRecorded("s-1", "n-3", List.of(new StoryFact("death", "Brannoc",
+                "alive", "dead", 3, "Brannoc the smith died in the fire.")));
+        TurnGround ground = ground(List.of(), List.of("> I walk to the forge."), List.of(recorded));
+
+        ContinuityFindings findings = review.check(ground, "Brannoc looks up from his anvil and waves you in.");
+
+        assertThat(findings.contradictions()).extracting(c -> c.kind()).contains("death");
+    }
+
+    static TurnGround ground(List<ActiveLore> lore, List<String> lines, List<Object> facts) {
+        return new TurnGround("w-1", "s-1", ContentRating.TEEN, lore, lines, lines.getLast(), facts);
+    }
+}
