@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
 @DisallowReplay
 public class StoryFactRecorder {
 
-    public static final String GROUP = "story-facts";
+    public static final String GROUP = "story-fact-reading";
 
     private static final Logger log = LoggerFactory.getLogger(StoryFactRecorder.class);
     /** The Story aggregate's bounds on what it records (StoryFactBook). */
