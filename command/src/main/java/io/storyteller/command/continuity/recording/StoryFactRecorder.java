@@ -50,11 +50,7 @@ public class StoryFactRecorder {
     private final CommandGateway commands;
 
     public StoryFactRecorder(EventStore events, ContinuityCheck check, CommandGateway commands, StoryFactsProperties properties) {
-        this(new StoryTexts(events, properties.storyCache()), check, commands);
-    }
-
-    StoryFactRecorder(StoryTexts texts, ContinuityCheck check, CommandGateway commands) {
-        this.texts = texts;
+        this.texts = new StoryTexts(events, properties.storyCache());
         this.check = check;
         this.commands = commands;
     }

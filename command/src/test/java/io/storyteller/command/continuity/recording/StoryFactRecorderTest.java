@@ -25,7 +25,8 @@ class StoryFactRecorderTest {
 
     private final AggregateStreams streams = new AggregateStreams();
     private final RecordingCommandGateway commands = new RecordingCommandGateway();
-    private final StoryFactRecorder recorder = new StoryFactRecorder(new StoryTexts(streams.store, 10), new ContinuityCheck(), commands);
+    private final StoryFactRecorder recorder = new StoryFactRecorder(streams.store, new ContinuityCheck(), commands,
+            new StoryFactsProperties(10));
 
     @AfterEach
     void close() {
@@ -69,7 +70,7 @@ class StoryFactRecorderTest {
 
         assertThat(commands.sent(RecordStoryFacts.class).getFirst().facts()).extracting(StoryFact::kind, StoryFact::entity,
                 StoryFact::value, StoryFact::sinceBeat).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("destroyed-place", "the Mill of Osk", "destroyed", 2));
+                org.assertj.core.groups.Tuple.tuple("destroyed-place", "Mill of Osk", "destroyed", 2));
     }
 
     @Test
