@@ -1,16 +1,14 @@
 package io.storyteller.command.continuity;
 
+import io.storyteller.domain.story.StandingFacts;
 import io.storyteller.domain.story.StoryFact;
-import io.storyteller.domain.story.StoryFactCorrected;
-import io.storyteller.domain.story.StoryFactPinned;
-import io.storyteller.domain.story.StoryFactsRecorded;
 import java.util.List;
 
 /**
- * A story's facts as they stand, folded from its event stream (the payloads, oldest first): the
- * engine's readings, then what people pinned or corrected. Other payloads are ignored, so the
- * whole stream of the Story aggregate may be passed. Also converts between the engine's facts and
- * the domain's.
+ * A story's facts as they stand, folded from its event stream (the payloads, oldest first) by the
+ * domain's rules ({@link StandingFacts}: the engine's readings per beat, what people pinned or
+ * corrected, erased beats). Other payloads are ignored, so the whole stream of the Story aggregate
+ * may be passed. Also converts between the engine's facts and the domain's.
  */
 public final class StoryFactsFold {
 
@@ -18,18 +16,7 @@ public final class StoryFactsFold {
     }
 
     public static List<Fact> fold(List<?> payloads) {
-        FactLedger ledger = new FactLedger();
-        for (Object payload : payloads) {
-            switch (payload) {
-                case StoryFactsRecorded e -> e.facts().forEach(f -> ledger.record(toFact(f)));
-                case StoryFactPinned e -> ledger.record(toFact(e.fact()));
-                case StoryFactCorrected e -> ledger.correct(e.factKey(), e.value());
-                default -> {
-                    // Not a fact event.
-                }
-            }
-        }
-        return ledger.facts();
+        return StandingFacts.of(payloads).facts().stream().map(StoryFactsFold::toFact).toList();
     }
 
     public static Fact toFact(StoryFact fact) {

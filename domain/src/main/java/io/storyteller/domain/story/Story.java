@@ -200,6 +200,21 @@ public class Story {
         apply(new PinnedMemorySet(storyId, Require.optionalText("memory", command.memory(), MAX_MEMORY_LENGTH), playerId));
     }
 
+    /**
+     * The facts the engine read in a beat. A beat erased since it was read records nothing: the
+     * reading came too late, and erasing already took the beat's facts away.
+     */
+    @CommandHandler
+    public void handle(RecordStoryFacts command) {
+        if (!Require.present("actor", command.actor()).isSystem()) {
+            throw DomainRejection.forbidden("platform", "only the platform records the facts it reads");
+        }
+        String beatId = Require.id("beatId", command.beatId());
+        if (beats.stream().anyMatch(b -> b.beatId.equals(beatId))) {
+            factBook.record(command, beatId);
+        }
+    }
+
     @CommandHandler
     public void handle(EndStory command) {
         requireActive();

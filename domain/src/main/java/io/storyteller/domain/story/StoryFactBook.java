@@ -4,20 +4,17 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.shared.Require;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 /**
  * The facts a story holds (a member of {@link Story}): read by the continuity engine, pinned or
- * corrected by people. What a person pinned or corrected stands: the engine's readings skip it.
+ * corrected by people. How they combine is {@link StandingFacts}. A beat read again with the same
+ * outcome — a redelivered event, a retry of the recorder — records nothing.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
@@ -28,23 +25,24 @@ class StoryFactBook {
     static final int MAX_EVIDENCE_LENGTH = 8000;
 
     private String storyId;
-    private final Map<String, StoryFact> facts = new LinkedHashMap<>();
-    /** Keys a person pinned or corrected. */
-    private final Set<String> heldByPeople = new HashSet<>();
+    private final StandingFacts standing = new StandingFacts();
 
-    @CommandHandler
-    void handle(RecordStoryFacts command) {
-        Actor actor = Require.present("actor", command.actor());
-        if (!actor.isSystem()) {
-            throw DomainRejection.forbidden("platform", "only the platform records the facts it reads");
-        }
-        String beatId = Require.id("beatId", command.beatId());
+    /** Called by {@link Story} once it knows the platform records a beat that stands in the story. */
+    void record(RecordStoryFacts command, String beatId) {
         List<StoryFact> read = Require.present("facts", command.facts());
         if (read.size() > MAX_FACTS_PER_BEAT) {
-            throw DomainRejection.invalid("facts", "max-" + MAX_FACTS_PER_BEAT, "at most " + MAX_FACTS_PER_BEAT + " facts a beat");
+            throw DomainRejection.invalid("facts", "max-count:" + MAX_FACTS_PER_BEAT,
+                    "facts may hold at most " + MAX_FACTS_PER_BEAT + " facts a beat");
         }
-        List<StoryFact> fresh = read.stream().map(f -> valid("facts", f)).filter(f -> !heldByPeople.contains(f.key())).toList();
-        if (!fresh.isEmpty()) {
+        // One fact per key, the last read winning, as the engine's own ledger keeps them.
+        Map<String, StoryFact> byKey = new LinkedHashMap<>();
+        for (int i = 0; i < read.size(); i++) {
+            StoryFact fact = valid("facts[" + i + "]", read.get(i));
+            byKey.remove(fact.key());
+            byKey.put(fact.key(), fact);
+        }
+        List<StoryFact> fresh = byKey.values().stream().filter(f -> !standing.held(f.key())).toList();
+        if (!fresh.equals(standing.readingOf(beatId))) {
             apply(new StoryFactsRecorded(storyId, beatId, fresh));
         }
     }
@@ -52,13 +50,15 @@ class StoryFactBook {
     /** Called by {@link StoryFactCuration} once it knows the actor may curate this story's facts. */
     void pin(PinStoryFact command) {
         StoryFact fact = valid("fact", command.fact());
-        apply(new StoryFactPinned(storyId, fact.key(), fact, command.actor().userId()));
+        if (!fact.equals(standing.fact(fact.key())) || !standing.held(fact.key())) {
+            apply(new StoryFactPinned(storyId, fact.key(), fact, command.actor().userId()));
+        }
     }
 
     /** Called by {@link StoryFactCuration} once it knows the actor may curate this story's facts. */
     void correct(CorrectStoryFact command) {
         String key = Require.text("factKey", command.factKey(), 4 * MAX_FIELD_LENGTH);
-        StoryFact fact = facts.get(key);
+        StoryFact fact = standing.fact(key);
         if (fact == null) {
             throw DomainRejection.notFound("factKey", "no fact " + key + " in this story");
         }
@@ -72,7 +72,7 @@ class StoryFactBook {
         Require.present(field, fact);
         String kind = Require.text(field + ".kind", fact.kind(), 40);
         if (!StoryFact.KINDS.contains(kind)) {
-            throw DomainRejection.invalid(field + ".kind", "continuity-kind", "kind must be one of " + StoryFact.KINDS);
+            throw DomainRejection.invalid(field + ".kind", "continuity-kind", field + ".kind must be one of " + StoryFact.KINDS);
         }
         Require.range(field + ".sinceBeat", fact.sinceBeat(), 0, Integer.MAX_VALUE);
         return new StoryFact(kind, Require.text(field + ".entity", fact.entity(), MAX_FIELD_LENGTH),
@@ -88,18 +88,21 @@ class StoryFactBook {
 
     @EventSourcingHandler
     void on(StoryFactsRecorded event) {
-        event.facts().forEach(f -> facts.put(f.key(), f));
+        standing.apply(event);
     }
 
     @EventSourcingHandler
     void on(StoryFactPinned event) {
-        facts.put(event.factKey(), event.fact());
-        heldByPeople.add(event.factKey());
+        standing.apply(event);
     }
 
     @EventSourcingHandler
     void on(StoryFactCorrected event) {
-        facts.computeIfPresent(event.factKey(), (k, f) -> f.withValue(event.value()));
-        heldByPeople.add(event.factKey());
+        standing.apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(BeatsErased event) {
+        standing.apply(event);
     }
 }

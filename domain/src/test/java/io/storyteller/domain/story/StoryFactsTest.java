@@ -43,7 +43,7 @@ class StoryFactsTest {
         StoryFact odd = new StoryFact("weather", "sky", "colour", "green", 1, null);
         fixture.given(afterOneTurn())
                 .when(new RecordStoryFacts(STORY_ID, "n1", List.of(odd), Actor.system()))
-                .expectException(Rejected.invalid("facts.kind", "continuity-kind"));
+                .expectException(Rejected.invalid("facts[0].kind", "continuity-kind"));
     }
 
     @Test
@@ -87,9 +87,58 @@ class StoryFactsTest {
     @Test
     void whatAPersonPinnedOrCorrectedIsNotReplacedByTheEnginesLaterReading() {
         StoryFact reread = new StoryFact("destroyed-place", "the Bell Tower", "standing", "destroyed", 4, "It sank.");
-        fixture.given(afterOneTurn(new StoryFactsRecorded(STORY_ID, "n1", List.of(BELL_SUNK)),
+        fixture.given(afterTwoTurns(new StoryFactsRecorded(STORY_ID, "n1", List.of(BELL_SUNK)),
                         new StoryFactCorrected(STORY_ID, BELL_SUNK.key(), "destroyed", "standing", OWNER.userId())))
                 .when(new RecordStoryFacts(STORY_ID, "n2", List.of(reread, RING_GIVEN), Actor.system()))
                 .expectEvents(new StoryFactsRecorded(STORY_ID, "n2", List.of(RING_GIVEN)));
+    }
+
+    @Test
+    void aBeatReadAgainWithTheSameOutcomeRecordsNothing() {
+        fixture.given(afterOneTurn(new StoryFactsRecorded(STORY_ID, "n1", List.of(BELL_SUNK))))
+                .when(new RecordStoryFacts(STORY_ID, "n1", List.of(BELL_SUNK), Actor.system()))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aBeatReadAgainAfterAnEditRecordsItsNewReadingWhichReplacesTheOld() {
+        StoryFact bellStands = new StoryFact("physical-state", "the Bell Tower", "lit", "burning", 2, "The Bell Tower burns.");
+        fixture.given(afterOneTurn(new StoryFactsRecorded(STORY_ID, "n1", List.of(BELL_SUNK)),
+                        new BeatEdited(STORY_ID, "n1", "The sea answers.", "The Bell Tower burns.", OWNER.userId())))
+                .when(new RecordStoryFacts(STORY_ID, "n1", List.of(bellStands), Actor.system()))
+                .expectEvents(new StoryFactsRecorded(STORY_ID, "n1", List.of(bellStands)));
+    }
+
+    @Test
+    void aReadingOfABeatErasedSinceRecordsNothing() {
+        fixture.given(afterOneTurn(new BeatsErased(STORY_ID, List.of("a1", "n1"), OWNER.userId())))
+                .when(new RecordStoryFacts(STORY_ID, "n1", List.of(BELL_SUNK), Actor.system()))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void theSameFactPinnedTwiceIsRecordedOnce() {
+        fixture.given(afterOneTurn(new StoryFactPinned(STORY_ID, RING_GIVEN.key(), RING_GIVEN, OWNER.userId())))
+                .when(new PinStoryFact(STORY_ID, RING_GIVEN, OWNER))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void tooManyFactsInOneBeatAreRefusedNamingTheBound() {
+        List<StoryFact> many = java.util.stream.IntStream.range(0, 101)
+                .mapToObj(i -> new StoryFact("count", "coins " + i, "count", "1", 2, "")).toList();
+        fixture.given(afterOneTurn())
+                .when(new RecordStoryFacts(STORY_ID, "n1", many, Actor.system()))
+                .expectException(Rejected.invalid("facts", "max-count:100"));
+    }
+
+    private static List<Object> afterTwoTurns(Object... more) {
+        List<Object> events = afterOneTurn(StoryExamples.acted("a2", "I climb the tower."),
+                StoryExamples.narrated("a2", "n2", "The stairs are wet."));
+        events.addAll(List.of(more));
+        return events;
     }
 }

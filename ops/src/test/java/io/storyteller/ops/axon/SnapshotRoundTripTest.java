@@ -27,6 +27,9 @@ import io.storyteller.domain.story.NarrationRetryRequested;
 import io.storyteller.domain.story.ParticipantInvited;
 import io.storyteller.domain.story.PlayerActionSubmitted;
 import io.storyteller.domain.story.Story;
+import io.storyteller.domain.story.StoryFact;
+import io.storyteller.domain.story.StoryFactPinned;
+import io.storyteller.domain.story.StoryFactsRecorded;
 import io.storyteller.domain.story.StoryStarted;
 import io.storyteller.domain.world.ContentRating;
 import io.storyteller.domain.world.LoreContent;
@@ -86,9 +89,13 @@ class SnapshotRoundTripTest {
                 new NarrationRecorded("s1", "w1", "a1", "a1", "n1", 0, "The sea answers.", provenance),
                 new NarrationRetryRequested("s1", "w1", "r1", "a1", "n1", "olga"),
                 new NarrationRecorded("s1", "w1", "r1", "a1", "n1", 1, "The bell is silent.", provenance),
-                new BeatEdited("s1", "n1", "The bell is silent.", "The bell hums.", "bea"));
+                new BeatEdited("s1", "n1", "The bell is silent.", "The bell hums.", "bea"),
+                new StoryFactsRecorded("s1", "n1", List.of(new StoryFact("destroyed-place", "the Bell Tower", "standing",
+                        "destroyed", 2, "The tower sank."))),
+                new StoryFactPinned("s1", "death/bertel/alive", new StoryFact("death", "Bertel", "alive", "dead", 0, ""), "bea"));
 
-        roundTrips(story, Story.class, "\"storyId\":\"s1\"", "bea", "The bell hums.", "The sea answers.", "\"r1\"");
+        roundTrips(story, Story.class, "\"storyId\":\"s1\"", "bea", "The bell hums.", "The sea answers.", "\"r1\"",
+                "the Bell Tower", "death/bertel/alive");
     }
 
     @Test

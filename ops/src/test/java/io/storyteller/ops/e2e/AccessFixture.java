@@ -26,6 +26,8 @@ final class AccessFixture {
         WORLD,
         /** plus a story started by the story's owner */
         STORY,
+        /** plus a fact of that story pinned by its owner */
+        FACT,
         /** plus a player action and its narration */
         NARRATED,
         /** plus a second alternative of that narration, which is the one selected */
@@ -38,6 +40,9 @@ final class AccessFixture {
             query($id: ID!) { world(id: $id) {
               id ownerId archived settings { name } members { userId role }
               loreEntries(includeRetired: true) { id retired revision content { title } } } }""";
+
+    static final String FACTS_QUERY = """
+            query($id: ID!) { storyFacts(storyId: $id) { key kind entity attribute value pinnedBy correctedBy } }""";
 
     static final String STORY_QUERY = """
             query($id: ID!) { story(id: $id) {
@@ -52,6 +57,7 @@ final class AccessFixture {
     String storyId;
     String actionBeatId;
     String narrationBeatId;
+    String factKey;
 
     private AccessFixture(Api api, AccessHttp http) {
         this.api = api;
@@ -63,6 +69,9 @@ final class AccessFixture {
         fixture.createWorld();
         if (level.compareTo(Level.STORY) >= 0) {
             fixture.startStory();
+        }
+        if (level.compareTo(Level.FACT) >= 0) {
+            fixture.pinFact();
         }
         if (level.compareTo(Level.NARRATED) >= 0) {
             // The narrator reads the world from the read side; an action in a world that has not reached it fails.
@@ -124,6 +133,17 @@ final class AccessFixture {
         return observe(STORY_QUERY, Map.of("id", id));
     }
 
+    /** Waits until the facts the observer reads of the story satisfy the check. */
+    void eventuallyFacts(String id, ThrowingConsumer<Reply> check) {
+        eventually().untilAsserted(() -> check.accept(observe(FACTS_QUERY, Map.of("id", id))));
+    }
+
+    /** A fact of this fixture's story as the observer reads it, or null. */
+    static Map<String, Object> fact(Reply facts, String key) {
+        List<Map<String, Object>> all = facts.read("$.data.storyFacts");
+        return all.stream().filter(fact -> key.equals(fact.get("key"))).findFirst().orElse(null);
+    }
+
     /** Waits until what the observer reads of the world satisfies the check. */
     void eventuallyWorld(String id, ThrowingConsumer<Reply> check) {
         eventually().untilAsserted(() -> check.accept(observeWorld(id)));
@@ -178,6 +198,13 @@ final class AccessFixture {
         storyId = must(AccessCaller.STORY_OWNER, """
                         mutation($worldId: ID!, $title: String!) { startStory(worldId: $worldId, title: $title) { storyId } }""",
                 Map.of("worldId", worldId, "title", "The keeper's absence")).read("$.data.startStory.storyId");
+    }
+
+    private void pinFact() {
+        factKey = must(AccessCaller.STORY_OWNER, """
+                        mutation($storyId: ID!, $fact: StoryFactInput!) { pinStoryFact(storyId: $storyId, fact: $fact) { factKey } }""",
+                Map.of("storyId", storyId, "fact", Map.of("kind", "location", "entity", "the keeper", "attribute", "whereabouts",
+                        "value", "unknown"))).read("$.data.pinStoryFact.factKey");
     }
 
     private void narrate() {

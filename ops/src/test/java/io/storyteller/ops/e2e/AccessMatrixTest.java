@@ -82,6 +82,8 @@ class AccessMatrixTest {
             new Rule(RATE_BEAT, "story-participant", EnumSet.of(STORY_OWNER)),
             new Rule(SET_AUTHORS_NOTE, "story-participant", EnumSet.of(STORY_OWNER)),
             new Rule(SET_PINNED_MEMORY, "story-participant", EnumSet.of(STORY_OWNER)),
+            new Rule(PIN_STORY_FACT, "story-participant-or-world-admin", EnumSet.of(STORY_OWNER, WORLD_ADMIN, WORLD_OWNER, PLATFORM_ADMIN)),
+            new Rule(CORRECT_STORY_FACT, "story-participant-or-world-admin", EnumSet.of(STORY_OWNER, WORLD_ADMIN, WORLD_OWNER, PLATFORM_ADMIN)),
             new Rule(END_STORY, "story-owner", EnumSet.of(STORY_OWNER, PLATFORM_ADMIN)));
 
     /** A world and its lore are seen by its members and platform admins. */

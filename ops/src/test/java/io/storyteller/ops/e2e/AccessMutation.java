@@ -152,6 +152,23 @@ enum AccessMutation {
             (f, caller, reply) -> f.eventuallyStory(f.storyId, story ->
                     assertThat(story.<String>read("$.data.story.pinnedMemory")).isEqualTo("The keeper owes the harbour master money."))),
 
+    PIN_STORY_FACT(Level.STORY, """
+            mutation($storyId: ID!, $fact: StoryFactInput!) { pinStoryFact(storyId: $storyId, fact: $fact) { factKey } }""",
+            f -> Map.of("storyId", f.storyId, "fact", Map.of("kind", "death", "entity", "the keeper", "attribute", "alive",
+                    "value", "dead", "evidence", "The keeper drowned last winter.")),
+            (f, caller, reply) -> f.eventuallyFacts(f.storyId, facts ->
+                    assertThat(AccessFixture.fact(facts, reply.read("$.data.pinStoryFact.factKey")))
+                            .containsEntry("value", "dead").containsEntry("pinnedBy", caller))),
+
+    CORRECT_STORY_FACT(Level.FACT, """
+            mutation($storyId: ID!, $factKey: String!, $value: String!) {
+              correctStoryFact(storyId: $storyId, factKey: $factKey, value: $value) { factKey } }""",
+            f -> Map.of("storyId", f.storyId, "factKey", f.factKey == null ? "location/the-keeper/whereabouts" : f.factKey,
+                    "value", "in the lamp room"),
+            (f, caller, reply) -> f.eventuallyFacts(f.storyId, facts ->
+                    assertThat(AccessFixture.fact(facts, f.factKey))
+                            .containsEntry("value", "in the lamp room").containsEntry("correctedBy", caller))),
+
     END_STORY(Level.STORY, """
             mutation($storyId: ID!) { endStory(storyId: $storyId) { storyId } }""",
             f -> Map.of("storyId", f.storyId),

@@ -15,6 +15,8 @@ import io.storyteller.domain.story.NarrationArm;
 import io.storyteller.domain.story.NarrationProvenance;
 import io.storyteller.domain.story.NarrationRecorded;
 import io.storyteller.domain.story.PlayerActionSubmitted;
+import io.storyteller.domain.story.StoryFact;
+import io.storyteller.domain.story.StoryFactsRecorded;
 import io.storyteller.domain.story.StoryStarted;
 import io.storyteller.domain.world.ContentRating;
 import io.storyteller.domain.world.WorldCreated;
@@ -89,16 +91,21 @@ class PoisonEventTest {
                         "SELECT count(*) FROM narration_outcomes WHERE story_id = ?"),
                 new Case("recorded-actions", "Story", p -> new PlayerActionSubmitted(p.id(), "poisoned-world", "a-" + p.id(),
                         "ada", "I light the " + p.text() + " lamp."),
-                        "SELECT count(*) FROM recorded_actions WHERE story_id = ?"))
+                        "SELECT count(*) FROM recorded_actions WHERE story_id = ?"),
+                new Case("story-facts", "Story", p -> new StoryFactsRecorded(p.id(), "n-" + p.id(),
+                        List.of(new StoryFact("death", p.text(), "alive", "dead", 2, "The keeper drowned."))),
+                        "SELECT count(*) FROM story_facts WHERE story_id = ?"))
                 .map(Arguments::of);
     }
 
     /**
      * Groups whose handlers write nothing an event's content could poison: the narration engine and
      * the house-model trainer answer with commands (which the domain's input rules guard) and keep
-     * their work outside the transaction; the registry automation sends commands only.
+     * their work outside the transaction; the registry automation and the story-fact reader send
+     * commands only.
      */
-    private static final Set<String> STORING_NOTHING = Set.of("narration", "house-model-training", "model-registry");
+    private static final Set<String> STORING_NOTHING = Set.of("narration", "house-model-training", "model-registry",
+            "story-fact-reading");
 
     /**
      * Groups that index into OpenSearch, outside the database transaction: a text OpenSearch takes
