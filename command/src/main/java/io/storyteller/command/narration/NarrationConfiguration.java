@@ -43,8 +43,8 @@ public class NarrationConfiguration {
     }
 
     @Bean
-    ContinuityReview continuityReview() {
-        return new EngineContinuityReview(new ContinuityCheck());
+    ContinuityReview continuityReview(ContinuityCheck check) {
+        return new EngineContinuityReview(check);
     }
 
     @Bean
