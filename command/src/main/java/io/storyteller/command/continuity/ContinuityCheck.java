@@ -61,13 +61,13 @@ public final class ContinuityCheck {
         ledger.recordAll(loreFacts(lore));
         ledger.recordAll(storyFacts);
         Scene scene = new Scene(lore, story, ledger.facts(), candidate == null ? "" : candidate);
-        List<Contradiction> contradictions = new ArrayList<>();
+        List<Breach> contradictions = new ArrayList<>();
         rules.forEach(rule -> contradictions.addAll(rule.check(scene)));
         return new ContinuityVerdict(contradictions, used(scene, contradictions));
     }
 
     /** The facts the verdict rests on: those contradicted, and those about someone or something the candidate names. */
-    private static List<Fact> used(Scene scene, List<Contradiction> contradictions) {
+    private static List<Fact> used(Scene scene, List<Breach> contradictions) {
         Set<Fact> used = new LinkedHashSet<>();
         contradictions.forEach(c -> used.add(c.fact()));
         for (Fact fact : scene.facts()) {

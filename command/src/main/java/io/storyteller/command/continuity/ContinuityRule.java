@@ -9,5 +9,5 @@ interface ContinuityRule {
 
     List<Fact> extract(Telling telling);
 
-    List<Contradiction> check(Scene scene);
+    List<Breach> check(Scene scene);
 }

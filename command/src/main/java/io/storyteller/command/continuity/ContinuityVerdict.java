@@ -3,7 +3,7 @@ package io.storyteller.command.continuity;
 import java.util.List;
 
 /** The continuity check's answer for one candidate: what it contradicts, and the facts it weighed. */
-public record ContinuityVerdict(List<Contradiction> contradictions, List<Fact> factsUsed) {
+public record ContinuityVerdict(List<Breach> contradictions, List<Fact> factsUsed) {
 
     public ContinuityVerdict {
         contradictions = List.copyOf(contradictions);

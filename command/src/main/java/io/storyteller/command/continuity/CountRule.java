@@ -62,8 +62,8 @@ final class CountRule implements ContinuityRule {
     }
 
     @Override
-    public List<Contradiction> check(Scene scene) {
-        List<Contradiction> found = new ArrayList<>();
+    public List<Breach> check(Scene scene) {
+        List<Breach> found = new ArrayList<>();
         for (String sentence : scene.candidateSentences()) {
             Matcher m = COUNTED.matcher(sentence);
             while (m.find()) {
@@ -84,7 +84,7 @@ final class CountRule implements ContinuityRule {
                 int most = reachable.stream().max(Integer::compare).orElse(0);
                 boolean wrong = ordinal != null ? n > most : n > most || (whole && !reachable.contains(n));
                 if (wrong) {
-                    found.add(new Contradiction(kind(), base, sentence, "The story counts " + base.value() + " "
+                    found.add(new Breach(kind(), base, sentence, "The story counts " + base.value() + " "
                             + base.entity() + " (" + DeathRule.where(base) + ") and tells of nothing that makes "
                             + (ordinal != null ? "a " + m.group(2) : n) + "."));
                 }
@@ -93,13 +93,13 @@ final class CountRule implements ContinuityRule {
         return found;
     }
 
-    private java.util.Optional<Contradiction> remainder(Scene scene, String sentence, int n, boolean whole) {
+    private java.util.Optional<Breach> remainder(Scene scene, String sentence, int n, boolean whole) {
         if (!whole) {
             return java.util.Optional.empty();
         }
         return scene.facts(kind()).stream().filter(f -> f.entity().equals("those remaining")).reduce((a, b) -> b)
                 .filter(f -> Integer.parseInt(f.value()) != n)
-                .map(f -> new Contradiction(kind(), f, sentence, "The story leaves " + f.value() + " remaining ("
+                .map(f -> new Breach(kind(), f, sentence, "The story leaves " + f.value() + " remaining ("
                         + DeathRule.where(f) + "), not " + n + "."));
     }
 

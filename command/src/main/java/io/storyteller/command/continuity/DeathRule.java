@@ -52,8 +52,8 @@ final class DeathRule implements ContinuityRule {
     }
 
     @Override
-    public List<Contradiction> check(Scene scene) {
-        List<Contradiction> found = new ArrayList<>();
+    public List<Breach> check(Scene scene) {
+        List<Breach> found = new ArrayList<>();
         boolean loreHasGhosts = Prose.has(scene.loreText(), GHOSTLY);
         for (Fact fact : scene.facts(kind())) {
             if (!"dead".equals(fact.value())) {
@@ -65,7 +65,7 @@ final class DeathRule implements ContinuityRule {
                 if (!named || Prose.has(sentence, NOT_ACTING) || (loreHasGhosts && Prose.has(sentence, GHOSTLY))) {
                     continue;
                 }
-                found.add(new Contradiction(kind(), fact, sentence,
+                found.add(new Breach(kind(), fact, sentence,
                         fact.entity() + " died (" + where(fact) + "), yet the candidate has them present and acting."));
                 break;
             }

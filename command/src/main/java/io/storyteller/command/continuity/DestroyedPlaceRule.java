@@ -119,15 +119,15 @@ final class DestroyedPlaceRule implements ContinuityRule {
     }
 
     @Override
-    public List<Contradiction> check(Scene scene) {
-        List<Contradiction> found = new ArrayList<>();
+    public List<Breach> check(Scene scene) {
+        List<Breach> found = new ArrayList<>();
         for (Fact fact : scene.facts(kind())) {
             if (!"destroyed".equals(fact.value()) || Prose.has(scene.storyAfter(fact.sinceBeat()), REBUILT)) {
                 continue;
             }
             for (String sentence : scene.candidateSentences()) {
                 if (shows(sentence, fact.entity()) && !Prose.has(sentence, RUINS) && Prose.has(sentence, WHOLE)) {
-                    found.add(new Contradiction(kind(), fact, sentence, fact.entity() + " was destroyed ("
+                    found.add(new Breach(kind(), fact, sentence, fact.entity() + " was destroyed ("
                             + DeathRule.where(fact) + "), yet the candidate shows it whole or in use."));
                     break;
                 }

@@ -45,8 +45,8 @@ final class LocationRule implements ContinuityRule {
     }
 
     @Override
-    public List<Contradiction> check(Scene scene) {
-        List<Contradiction> found = new ArrayList<>();
+    public List<Breach> check(Scene scene) {
+        List<Breach> found = new ArrayList<>();
         for (Fact fact : scene.facts(kind())) {
             if (fact.value().equals("unknown")) {
                 continue;
@@ -55,7 +55,7 @@ final class LocationRule implements ContinuityRule {
                 String there = level(sentence);
                 if (there != null && !there.equals(fact.value()) && Prose.has(sentence, PLAYER_THERE)
                         && !Prose.has(sentence, MOVES) && !Prose.has(sentence, FROM_AFAR)) {
-                    found.add(new Contradiction(kind(), fact, sentence, "The player is " + fact.value() + " ("
+                    found.add(new Breach(kind(), fact, sentence, "The player is " + fact.value() + " ("
                             + DeathRule.where(fact) + "), yet the candidate puts them " + there + " without a move."));
                     break;
                 }

@@ -52,8 +52,8 @@ final class LoreRule implements ContinuityRule {
     }
 
     @Override
-    public List<Contradiction> check(Scene scene) {
-        List<Contradiction> found = new ArrayList<>();
+    public List<Breach> check(Scene scene) {
+        List<Breach> found = new ArrayList<>();
         Set<String> story = stems(scene.storyAfter(0));
         for (Fact fact : scene.facts(kind())) {
             String rule = fact.value();
@@ -75,7 +75,7 @@ final class LoreRule implements ContinuityRule {
             }
             for (String sentence : scene.candidateSentences()) {
                 if (!overlap(widened(forbidden), stems(sentence)).isEmpty() && !Prose.has(sentence, STOPPED)) {
-                    found.add(new Contradiction(kind(), fact, sentence, "The lore says: \"" + rule
+                    found.add(new Breach(kind(), fact, sentence, "The lore says: \"" + rule
                             + "\"; the story meets that rule's condition, and the candidate breaks it."));
                     break;
                 }

@@ -54,15 +54,15 @@ final class NameRule implements ContinuityRule {
     }
 
     @Override
-    public List<Contradiction> check(Scene scene) {
+    public List<Breach> check(Scene scene) {
         Set<String> known = knownWords(scene.told());
-        List<Contradiction> found = new ArrayList<>();
+        List<Breach> found = new ArrayList<>();
         for (String sentence : scene.candidateSentences()) {
             Matcher titled = TITLED.matcher(sentence);
             while (titled.find()) {
                 String name = titled.group(2).trim().replaceAll("['’]s$", "");
                 if (isNew(name, known) && !INTRODUCED.matcher(sentence.substring(titled.end())).find()) {
-                    holder(scene, titled.group(1) + " ").ifPresent(f -> found.add(new Contradiction(kind(), f, sentence,
+                    holder(scene, titled.group(1) + " ").ifPresent(f -> found.add(new Breach(kind(), f, sentence,
                             "The " + titled.group(1) + " here is " + f.value() + ", but the candidate calls them "
                                     + titled.group(1) + " " + name + ".")));
                 }
@@ -74,7 +74,7 @@ final class NameRule implements ContinuityRule {
                 if (isNew(name, known) && !INTRODUCED.matcher(rest).find()) {
                     String entity = "the " + Prose.lower(role.group(1));
                     scene.facts(kind()).stream().filter(f -> f.entity().equals(entity)).reduce((a, b) -> b)
-                            .ifPresent(f -> found.add(new Contradiction(kind(), f, sentence, "The " + role.group(1)
+                            .ifPresent(f -> found.add(new Breach(kind(), f, sentence, "The " + role.group(1)
                                     + " is " + f.value() + ", but the candidate names them " + name + ".")));
                 }
             }

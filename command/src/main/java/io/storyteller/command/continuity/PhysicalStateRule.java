@@ -68,8 +68,8 @@ final class PhysicalStateRule implements ContinuityRule {
     }
 
     @Override
-    public List<Contradiction> check(Scene scene) {
-        List<Contradiction> found = new ArrayList<>();
+    public List<Breach> check(Scene scene) {
+        List<Breach> found = new ArrayList<>();
         for (Fact fact : scene.facts(kind())) {
             State state = STATES.stream().filter(s -> s.entity().equals(fact.entity()) && s.attribute().equals(fact.attribute())
                     && s.value().equals(fact.value())).findFirst().orElse(null);
@@ -78,7 +78,7 @@ final class PhysicalStateRule implements ContinuityRule {
             }
             for (String sentence : scene.candidateSentences()) {
                 if (Prose.has(sentence, state.forbids()) && !Prose.has(sentence, state.undone())) {
-                    found.add(new Contradiction(kind(), fact, sentence, fact.entity() + " is " + fact.value() + " ("
+                    found.add(new Breach(kind(), fact, sentence, fact.entity() + " is " + fact.value() + " ("
                             + DeathRule.where(fact) + ") and nothing has changed that, yet the candidate acts otherwise."));
                     break;
                 }

@@ -51,8 +51,8 @@ final class PossessionRule implements ContinuityRule {
     }
 
     @Override
-    public List<Contradiction> check(Scene scene) {
-        List<Contradiction> found = new ArrayList<>();
+    public List<Breach> check(Scene scene) {
+        List<Breach> found = new ArrayList<>();
         for (Fact fact : scene.facts(kind())) {
             if (fact.value().equals("holds")) {
                 continue;
@@ -63,7 +63,7 @@ final class PossessionRule implements ContinuityRule {
             for (String sentence : scene.candidateSentences()) {
                 Matcher use = yours.matcher(sentence);
                 if (use.find() && !Prose.has(use.group(), NOT_THE_SAME)) {
-                    found.add(new Contradiction(kind(), fact, sentence, "The player " + (fact.value().equals("lent")
+                    found.add(new Breach(kind(), fact, sentence, "The player " + (fact.value().equals("lent")
                             ? "lent" : "parted with") + " the " + item + " (" + DeathRule.where(fact)
                             + ") and has not got it back, yet the candidate has them use it."));
                     break;

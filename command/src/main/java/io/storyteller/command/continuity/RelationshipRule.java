@@ -58,14 +58,14 @@ final class RelationshipRule implements ContinuityRule {
     }
 
     @Override
-    public List<Contradiction> check(Scene scene) {
-        List<Contradiction> found = new ArrayList<>();
+    public List<Breach> check(Scene scene) {
+        List<Breach> found = new ArrayList<>();
         for (Fact fact : scene.facts(kind())) {
             String[] pair = fact.entity().split(" & ");
             for (String sentence : scene.candidateSentences()) {
                 boolean aboutThem = Prose.mentions(sentence, pair[0]) || Prose.mentions(sentence, pair[1]);
                 if (aboutThem && Prose.has(sentence, DENIED) && !Prose.has(sentence, LIKENESS)) {
-                    found.add(new Contradiction(kind(), fact, sentence, pair[0] + " and " + pair[1] + " are kin ("
+                    found.add(new Breach(kind(), fact, sentence, pair[0] + " and " + pair[1] + " are kin ("
                             + fact.value() + ", " + DeathRule.where(fact) + "), yet the candidate denies it."));
                     break;
                 }

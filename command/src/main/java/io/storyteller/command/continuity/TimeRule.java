@@ -56,8 +56,8 @@ final class TimeRule implements ContinuityRule {
     }
 
     @Override
-    public List<Contradiction> check(Scene scene) {
-        List<Contradiction> found = new ArrayList<>();
+    public List<Breach> check(Scene scene) {
+        List<Breach> found = new ArrayList<>();
         for (Fact fact : scene.facts(kind())) {
             boolean ofDay = fact.attribute().equals("time of day");
             if (Prose.has(scene.storyAfter(fact.sinceBeat()), PASSING) || Prose.has(scene.candidate(), PASSING)) {
@@ -69,7 +69,7 @@ final class TimeRule implements ContinuityRule {
                 }
                 var told = latest(ofDay ? DAY : SEASONS, sentence);
                 if (told.isPresent() && !compatible(ofDay, fact.value(), told.get())) {
-                    found.add(new Contradiction(kind(), fact, sentence, "It was " + fact.value() + " ("
+                    found.add(new Breach(kind(), fact, sentence, "It was " + fact.value() + " ("
                             + DeathRule.where(fact) + ") and no time has passed since, yet the candidate is set at "
                             + told.get() + "."));
                     break;

@@ -39,7 +39,7 @@ class ContinuityCheckTest {
     void aDestroyedPlaceMayAppearOnlyAsRuins() {
         List<String> story = List.of("The dragon's fire razed the Mill of Osk.", "> I walk to the Mill of Osk.");
         assertThat(verdict(List.of(), story, "The Mill of Osk is busy, its wheel turning and its yard full of carts.")
-                .contradictions()).extracting(Contradiction::kind).containsExactly(ContinuityKind.DESTROYED_PLACE);
+                .contradictions()).extracting(Breach::kind).containsExactly(ContinuityKind.DESTROYED_PLACE);
         assertThat(verdict(List.of(), story, "Only charred beams remain of the Mill of Osk.").consistent()).isTrue();
         assertThat(verdict(List.of("The Mill of Osk burned down last spring and was rebuilt in stone."),
                 List.of("> I walk to the Mill of Osk."), "The Mill of Osk stands busy by the river.").consistent()).isTrue();
@@ -49,7 +49,7 @@ class ContinuityCheckTest {
     void aTitledPersonKeepsTheirNameButNewcomersMayBeIntroduced() {
         List<String> story = List.of("Sergeant Brakka checks your papers.", "> I ask the sergeant about the curfew.");
         assertThat(verdict(List.of(), story, "Sergeant Molloy shrugs and says the curfew starts at ten.")
-                .contradictions()).extracting(Contradiction::kind).containsExactly(ContinuityKind.NAME);
+                .contradictions()).extracting(Breach::kind).containsExactly(ContinuityKind.NAME);
         assertThat(verdict(List.of(), story, "Sergeant Molloy, a young recruit, answers for her.").consistent()).isTrue();
     }
 
@@ -57,7 +57,7 @@ class ContinuityCheckTest {
     void whatWasGivenAwayCannotBeUsedUntilItComesBack() {
         List<String> given = List.of("> I give my compass to the ferryman.", "The ferryman pockets it.");
         assertThat(verdict(List.of(), given, "You check your compass and head north.").contradictions())
-                .extracting(Contradiction::kind).containsExactly(ContinuityKind.POSSESSION);
+                .extracting(Breach::kind).containsExactly(ContinuityKind.POSSESSION);
         List<String> returned = List.of("> I give my compass to the ferryman.", "The ferryman hands you the compass back.");
         assertThat(verdict(List.of(), returned, "You check your compass and head north.").consistent()).isTrue();
     }
@@ -66,7 +66,7 @@ class ContinuityCheckTest {
     void countsChangeOnlyForAToldReason() {
         List<String> story = List.of("Five wolves circle the camp.", "> I throw a torch at them.");
         assertThat(verdict(List.of(), story, "All eight wolves flee into the dark.").contradictions())
-                .extracting(Contradiction::kind).containsExactly(ContinuityKind.COUNT);
+                .extracting(Breach::kind).containsExactly(ContinuityKind.COUNT);
         List<String> joined = List.of("Five wolves circle the camp.", "Three more wolves slink out of the trees.");
         assertThat(verdict(List.of(), joined, "All eight wolves flee into the dark.").consistent()).isTrue();
     }
@@ -75,7 +75,7 @@ class ContinuityCheckTest {
     void timeOfDayMovesOnlyWhenTimePasses() {
         List<String> story = List.of("The sun has just risen; it is dawn over the harbour.", "> I walk to the quay.");
         assertThat(verdict(List.of(), story, "Under the midnight sky, the fishermen haul in their nets.").contradictions())
-                .extracting(Contradiction::kind).containsExactly(ContinuityKind.TIME);
+                .extracting(Breach::kind).containsExactly(ContinuityKind.TIME);
         assertThat(verdict(List.of(), List.of("It is dawn.", "> I sleep until the evening."),
                 "At midnight the fishermen haul in their nets.").consistent()).isTrue();
     }
@@ -84,7 +84,7 @@ class ContinuityCheckTest {
     void kinDoNotBecomeStrangersExceptInALikeness() {
         List<String> lore = List.of("Petra and Ilse are sisters who share a bakery.");
         assertThat(verdict(lore, List.of("> I ask Petra about Ilse."), "'Ilse? We first met last winter,' Petra says.")
-                .contradictions()).extracting(Contradiction::kind).containsExactly(ContinuityKind.RELATIONSHIP);
+                .contradictions()).extracting(Breach::kind).containsExactly(ContinuityKind.RELATIONSHIP);
         assertThat(verdict(lore, List.of("> I watch them."), "Petra and Ilse pass like strangers in the shop.").consistent())
                 .isTrue();
     }
@@ -93,7 +93,7 @@ class ContinuityCheckTest {
     void aBrokenStateHoldsUntilMended() {
         List<String> broken = List.of("The generator's engine seized for good; it will never run again.", "> I pull the cord.");
         assertThat(verdict(List.of(), broken, "The engine roars to life and the lights flicker on.").contradictions())
-                .extracting(Contradiction::kind).containsExactly(ContinuityKind.PHYSICAL_STATE);
+                .extracting(Breach::kind).containsExactly(ContinuityKind.PHYSICAL_STATE);
         List<String> mended = List.of("The engine seized; it will never run again.", "Mara spends the night and repairs it.");
         assertThat(verdict(List.of(), mended, "The engine roars to life.").consistent()).isTrue();
     }
@@ -103,7 +103,7 @@ class ContinuityCheckTest {
         List<String> lore = List.of("No one may ring the Dusk Bell of Harn, except on the Feast of Lanterns.");
         List<String> story = List.of("> I climb the bell tower of Harn.");
         assertThat(verdict(lore, story, "You ring the bell and its note rolls across the valley.").contradictions())
-                .extracting(Contradiction::kind).containsExactly(ContinuityKind.LORE_RULE);
+                .extracting(Breach::kind).containsExactly(ContinuityKind.LORE_RULE);
         List<String> feast = List.of("It is the Feast of Lanterns.", "> I climb the bell tower of Harn.");
         assertThat(verdict(lore, feast, "You ring the bell and its note rolls across the valley.").consistent()).isTrue();
     }

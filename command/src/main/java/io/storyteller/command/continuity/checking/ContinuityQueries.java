@@ -1,8 +1,8 @@
 package io.storyteller.command.continuity.checking;
 
+import io.storyteller.command.continuity.Breach;
 import io.storyteller.command.continuity.ContinuityCheck;
 import io.storyteller.command.continuity.ContinuityVerdict;
-import io.storyteller.command.continuity.Contradiction;
 import io.storyteller.command.continuity.StoryFactsFold;
 import io.storyteller.command.continuity.StoryLine;
 import io.storyteller.domain.continuity.CheckContinuity;
@@ -67,7 +67,7 @@ public class ContinuityQueries {
                 verdict.factsUsed().stream().map(StoryFactsFold::toStoryFact).toList());
     }
 
-    private static ContinuityFinding finding(Contradiction contradiction) {
+    private static ContinuityFinding finding(Breach contradiction) {
         return new ContinuityFinding(contradiction.kind().label(), StoryFactsFold.toStoryFact(contradiction.fact()),
                 contradiction.evidence(), contradiction.explanation());
     }
