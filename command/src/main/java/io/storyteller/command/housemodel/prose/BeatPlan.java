@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 /**
  * The shape of a beat before its words are chosen: which sentences, in which order, and which lore
  * each lore sentence may draw on. The action comes first; lore of this scene is always cited when
- * there is some (else an always-on entry); a fact, the scene and a hand-back vary in presence and
+ * there is some (else an always-on entry; lore on how to write is never told); a fact, the scene and a hand-back vary in presence and
  * order from beat to beat, so that consecutive beats are not built alike.
  */
 record BeatPlan(List<Part> parts) {
@@ -30,19 +30,20 @@ record BeatPlan(List<Part> parts) {
     static final double HOOK = 0.5;
 
     static BeatPlan of(NarrationBrief brief, SplittableRandom random) {
-        List<BriefLore> triggered = brief.lore().stream().filter(BriefLore::triggered).toList();
-        List<BriefLore> alwaysOn = brief.lore().stream().filter(l -> !l.triggered()).toList();
+        List<BriefLore> tellable = brief.lore().stream().filter(LoreSentences::tellable).toList();
+        List<BriefLore> triggered = tellable.stream().filter(BriefLore::triggered).toList();
+        List<BriefLore> alwaysOn = tellable.stream().filter(l -> !l.triggered()).toList();
         List<Part> parts = new ArrayList<>();
         parts.add(Part.of(Kind.ACTION));
-        boolean ambient = brief.lore().isEmpty() || random.nextDouble() < AMBIENT_WITH_LORE;
+        boolean ambient = tellable.isEmpty() || random.nextDouble() < AMBIENT_WITH_LORE;
         boolean ambientFirst = random.nextDouble() < AMBIENT_FIRST;
         if (ambient && ambientFirst) {
             parts.add(Part.of(Kind.AMBIENT));
         }
-        if (!brief.lore().isEmpty()) {
+        if (!tellable.isEmpty()) {
             parts.add(new Part(Kind.LORE, triggered.isEmpty() ? alwaysOn : triggered));
-            if (brief.lore().size() > 1 && random.nextDouble() < SECOND_LORE) {
-                parts.add(new Part(Kind.LORE, brief.lore()));
+            if (tellable.size() > 1 && random.nextDouble() < SECOND_LORE) {
+                parts.add(new Part(Kind.LORE, tellable));
             }
         }
         if (!brief.facts().isEmpty()) {

@@ -4,6 +4,7 @@ import io.storyteller.command.brief.BriefLore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -40,15 +41,32 @@ final class LoreSentences {
     private LoreSentences() {
     }
 
+    /** Lore that tells the narrator how to write, not what is so: never quoted nor named in a story. */
+    private static final Set<String> INSTRUCTION_CATEGORIES = Set.of("style", "tone", "instructions", "meta", "narration");
+    /** Words of sentences that speak to the narrator ("Stories should treat magic as rare"). */
+    private static final Pattern INSTRUCTION = Pattern.compile(
+            "(?i)\\b(should|player|players|narrat\\w*|narration|story|stories|scene|scenes|genre|reader)\\b");
+
+    private static final Set<String> PRONOUNS = Set.of("It", "Its", "He", "She", "His", "Her", "They", "Their",
+            "Them", "This", "These", "Those", "That", "Such", "Both", "Neither");
+
+    /** Whether the entry is about the world (not how to tell it), so it may be quoted and named. */
+    static boolean tellable(BriefLore lore) {
+        return !INSTRUCTION_CATEGORIES.contains(lore.category().strip().toLowerCase(Locale.ROOT));
+    }
+
     /** The entry's sentences that can stand alone in a narration. */
-    static List<String> details(BriefLore lore) {
+    static List<String> details(BriefLore lore, EnglishGrammar grammar) {
         List<String> sentences = new ArrayList<>();
         for (String sentence : SENTENCE_BREAK.split(lore.content().strip())) {
             String s = sentence.strip();
             int words = s.split("\\s+").length;
             boolean whole = !s.isEmpty() && Character.isUpperCase(s.charAt(0)) && s.matches("(?s).*[.!?][\"”]?$");
             boolean balanced = s.chars().filter(c -> c == '"').count() % 2 == 0 && s.indexOf('“') < 0 && s.indexOf('(') < 0;
-            if (whole && balanced && words >= MIN_WORDS && words <= MAX_WORDS && !s.contains("\n")) {
+            String first = s.split("\\s+")[0];
+            // "Its only form is…" quoted alone would point at whatever came before it.
+            boolean statement = !INSTRUCTION.matcher(s).find() && !grammar.isBaseVerb(first) && !PRONOUNS.contains(first);
+            if (whole && balanced && statement && words >= MIN_WORDS && words <= MAX_WORDS && !s.contains("\n")) {
                 sentences.add(s);
             }
         }
@@ -63,7 +81,7 @@ final class LoreSentences {
 
     /** Sentences that name the entry, in the actor's person. */
     static List<String> naming(BriefLore lore, PlayerAction actor, EnglishGrammar grammar) {
-        String title = midSentence(lore.title().strip());
+        String title = midSentence(name(lore));
         List<String> sentences = new ArrayList<>();
         // "Oren remembers what people say of Oren": an actor is not told of itself.
         boolean itself = !actor.secondPerson() && (lore.title().toLowerCase(Locale.ROOT).contains(actor.subject().toLowerCase(Locale.ROOT))
@@ -73,7 +91,7 @@ final class LoreSentences {
                     frame.complement().formatted(title), null));
         }
         for (String frame : MODAL_FRAMES) {
-            String sentence = frame.formatted(frame.startsWith("%") ? capitalised(lore.title().strip()) : title);
+            String sentence = frame.formatted(frame.startsWith("%") ? capitalised(name(lore)) : title);
             sentences.add(sentence);
         }
         return sentences;
@@ -88,7 +106,14 @@ final class LoreSentences {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
+    /** The title up to its first comma: "Mother Brine, the Tide Witch" is named "Mother Brine". */
+    static String name(BriefLore lore) {
+        String title = lore.title().strip();
+        int comma = title.indexOf(',');
+        return comma > 0 ? title.substring(0, comma).strip() : title;
+    }
+
     private static String bareTitle(BriefLore lore) {
-        return lore.title().strip().replaceFirst("^(?i)the\\s+", "");
+        return name(lore).replaceFirst("^(?i)the\\s+", "");
     }
 }

@@ -69,7 +69,7 @@ public final class ProseNarrator {
         List<BriefLore> owners = new ArrayList<>();
         for (BriefLore entry : entries) {
             if (!cited.contains(entry.loreEntryId())) {
-                for (String detail : LoreSentences.details(entry)) {
+                for (String detail : LoreSentences.details(entry, grammar)) {
                     options.add(detail);
                     owners.add(entry);
                 }
