@@ -4,6 +4,7 @@ import io.storyteller.command.brief.BriefFact;
 import io.storyteller.command.brief.BriefLore;
 import io.storyteller.command.brief.NarrationBrief;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +34,8 @@ public final class ProseNarrator {
     /**
      * @param seed        fixes every choice: same brief, model and seed, same beat
      * @param temperature zero or less picks the model's favourite every time
-     * @param maxWords    sentences that would pass it are left out; the first sentence is always written
+     * @param maxWords    sentences that would pass it are left out; the first sentence is always written,
+     *                    in its shortest version if none fits
      * @param onPiece     receives each word (with its leading space) as the beat is written
      */
     public WrittenBeat narrate(NarrationBrief brief, SentenceScorer model, long seed, double temperature,
@@ -132,10 +134,15 @@ public final class ProseNarrator {
             this.onPiece = onPiece;
         }
 
+        /** The best option that fits the words left; the shortest when none does. */
         String choose(List<String> options, ToDoubleFunction<List<String>> bonus) {
+            List<String> fitting = options.stream().filter(o -> pieces + o.split("\\s+").length <= maxWords).toList();
+            if (fitting.isEmpty()) {
+                return options.stream().min(Comparator.comparingInt(o -> o.split("\\s+").length)).orElseThrow();
+            }
             String best = null;
             double bestScore = Double.NEGATIVE_INFINITY;
-            for (String option : options) {
+            for (String option : fitting) {
                 double score = model.meanLogProbability(text.toString(), option) - novelty.penalty(option)
                         + bonus.applyAsDouble(Novelty.words(option)) + temperature * NOISE * gumbel();
                 if (score > bestScore) {
