@@ -2,6 +2,8 @@ package io.storyteller.command.housemodel.prose;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import simplenlg.features.Feature;
 import simplenlg.features.Person;
 import simplenlg.features.Tense;
@@ -28,6 +30,8 @@ final class EnglishGrammar {
     private final Lexicon lexicon = Lexicon.getDefaultLexicon();
     private final NLGFactory factory = new NLGFactory(lexicon);
     private final Realiser realiser = new Realiser(lexicon);
+    private final Map<String, String> realised = new ConcurrentHashMap<>();
+    static final int MAX_REMEMBERED = 20_000;
 
     private EnglishGrammar() {
     }
@@ -82,7 +86,18 @@ final class EnglishGrammar {
      * @param complement    what follows the verb, verbatim; may be empty
      * @param frontModifier a phrase before the subject, with its comma ("Slowly,"), or null
      */
-    synchronized String clause(String subject, boolean plural, String modal, String preModifier, String verb,
+    String clause(String subject, boolean plural, String modal, String preModifier, String verb,
+            String complement, String frontModifier) {
+        // Beats ask for the same clauses again and again (the same actor, manners and lore names).
+        String key = String.join("\u0000", subject, String.valueOf(plural), String.valueOf(modal),
+                String.valueOf(preModifier), verb, String.valueOf(complement), String.valueOf(frontModifier));
+        if (realised.size() > MAX_REMEMBERED) {
+            realised.clear();
+        }
+        return realised.computeIfAbsent(key, k -> realise(subject, plural, modal, preModifier, verb, complement, frontModifier));
+    }
+
+    private synchronized String realise(String subject, boolean plural, String modal, String preModifier, String verb,
             String complement, String frontModifier) {
         SPhraseSpec clause = factory.createClause();
         NPPhraseSpec who = factory.createNounPhrase(subject);

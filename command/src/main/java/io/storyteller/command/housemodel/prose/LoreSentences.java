@@ -73,10 +73,22 @@ final class LoreSentences {
         return sentences;
     }
 
-    /** Whether the sentence names the entry by its title ("Drowned Fog" for "The Drowned Fog"). */
+    /**
+     * Whether the sentence names the entry: by its title ("Drowned Fog" for "The Drowned Fog") or by
+     * a trigger key that is a proper name ("Gilded Eel" for "The Gilded Eel tavern").
+     */
     static boolean names(String sentence, BriefLore lore) {
         String text = sentence.toLowerCase(Locale.ROOT);
-        return text.contains(bareTitle(lore).toLowerCase(Locale.ROOT));
+        return text.contains(bareTitle(lore).toLowerCase(Locale.ROOT)) || lore.triggerKeys().stream()
+                .filter(k -> k != null && k.strip().length() > 3 && Character.isUpperCase(k.strip().charAt(0)))
+                .anyMatch(k -> text.contains(k.strip().toLowerCase(Locale.ROOT)));
+    }
+
+    /** Whether one of the entry's trigger keys occurs in the text as a whole word: the text is about it. */
+    static boolean keyedBy(BriefLore lore, String text) {
+        String lower = " " + text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}'-]+", " ") + " ";
+        return lore.triggerKeys().stream().filter(k -> k != null && !k.isBlank())
+                .anyMatch(k -> lower.contains(" " + k.strip().toLowerCase(Locale.ROOT) + " "));
     }
 
     /** Sentences that name the entry, in the actor's person. */

@@ -55,7 +55,8 @@ public final class ProseNarrator {
                     String fact = SceneSentences.fact(relevantFact(brief.facts(), actionWords));
                     yield fact == null || draft.write(fact);
                 }
-                case LORE -> writeLore(part.lore(), action, actionWords, cited, draft);
+                case LORE -> writeLore(part.lore(), action, brief.action() == null ? "" : brief.action(), actionWords,
+                        cited, draft);
             };
             if (!written) {
                 break;
@@ -65,8 +66,12 @@ public final class ProseNarrator {
     }
 
     /** A sentence of one entry, preceded by one naming it when the sentence does not. */
-    private boolean writeLore(List<BriefLore> entries, PlayerAction action, Set<String> actionWords,
+    private boolean writeLore(List<BriefLore> entries, PlayerAction action, String actionText, Set<String> actionWords,
             Set<String> cited, Draft draft) {
+        // Lore the action itself names comes before lore that recent beats kept active.
+        List<BriefLore> keyed = entries.stream()
+                .filter(e -> !cited.contains(e.loreEntryId()) && LoreSentences.keyedBy(e, actionText)).toList();
+        entries = keyed.isEmpty() ? entries : keyed;
         List<String> options = new ArrayList<>();
         List<BriefLore> owners = new ArrayList<>();
         for (BriefLore entry : entries) {
@@ -86,7 +91,7 @@ public final class ProseNarrator {
             cited.add(entry.loreEntryId());
             return draft.write(draft.choose(LoreSentences.naming(entry, action, grammar), w -> 0));
         }
-        int chosen = options.indexOf(draft.choose(options, words -> relevance(words, actionWords)));
+        int chosen = options.indexOf(draft.choose(options, option -> relevance(Novelty.words(option), actionWords)));
         BriefLore entry = owners.get(chosen);
         cited.add(entry.loreEntryId());
         String detail = options.get(chosen);
@@ -135,7 +140,7 @@ public final class ProseNarrator {
         }
 
         /** The best option that fits the words left; the shortest when none does. */
-        String choose(List<String> options, ToDoubleFunction<List<String>> bonus) {
+        String choose(List<String> options, ToDoubleFunction<String> bonus) {
             List<String> fitting = options.stream().filter(o -> pieces + o.split("\\s+").length <= maxWords).toList();
             if (fitting.isEmpty()) {
                 return options.stream().min(Comparator.comparingInt(o -> o.split("\\s+").length)).orElseThrow();
@@ -144,7 +149,7 @@ public final class ProseNarrator {
             double bestScore = Double.NEGATIVE_INFINITY;
             for (String option : fitting) {
                 double score = model.meanLogProbability(text.toString(), option) - novelty.penalty(option)
-                        + bonus.applyAsDouble(Novelty.words(option)) + temperature * NOISE * gumbel();
+                        + bonus.applyAsDouble(option) + temperature * NOISE * gumbel();
                 if (score > bestScore) {
                     bestScore = score;
                     best = option;

@@ -32,6 +32,7 @@ public final class HouseModelRuntime implements AutoCloseable {
     /** A beat may not end before this many tokens, so a narration is never empty. */
     static final int MIN_TOKENS = 12;
     static final int MAX_REMEMBERED_SCORES = 200_000;
+    static final int MAX_REMEMBERED_ENCODINGS = 20_000;
 
     private final OrtEnvironment environment;
     private final OrtSession session;
@@ -43,6 +44,7 @@ public final class HouseModelRuntime implements AutoCloseable {
     // The prose narrator scores the same sentences beat after beat: remembering log p(next | context)
     // spares the graph most runs. Cleared when full; a narrow key, so about 80 bytes an entry.
     private final Map<Long, Float> tokenScores = new ConcurrentHashMap<>();
+    private final Map<String, long[]> encodings = new ConcurrentHashMap<>();
 
     /** @param modelName the version's name as chat clients see it: {@code house:<modelKey>:v<N>} */
     public HouseModelRuntime(byte[] onnxModel, WordTokenizer tokenizer, String modelName) throws OrtException {
@@ -179,6 +181,14 @@ public final class HouseModelRuntime implements AutoCloseable {
         } finally {
             lifecycle.readLock().unlock();
         }
+    }
+
+    /** {@link #encode}, remembered: the narrator's candidate sentences recur from beat to beat. */
+    long[] encodeRemembered(String sentence) {
+        if (encodings.size() > MAX_REMEMBERED_ENCODINGS) {
+            encodings.clear();
+        }
+        return encodings.computeIfAbsent(sentence, this::encode);
     }
 
     /** Remembered log-probabilities by {@link #scoreKey}; see {@link HouseSentenceScorer}. */

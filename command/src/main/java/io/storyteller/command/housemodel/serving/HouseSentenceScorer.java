@@ -39,7 +39,7 @@ final class HouseSentenceScorer implements SentenceScorer {
         long[] context = beforeIds;
         int prev2 = context.length < 2 ? Vocabulary.BEAT_START_ID : (int) context[context.length - 2];
         int prev1 = context.length < 1 ? Vocabulary.BEAT_START_ID : (int) context[context.length - 1];
-        long[] tokens = runtime.encode(sentence);
+        long[] tokens = runtime.encodeRemembered(sentence);
         if (tokens.length == 0) {
             return 0;
         }

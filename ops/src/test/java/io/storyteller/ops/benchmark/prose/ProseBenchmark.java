@@ -100,6 +100,10 @@ public final class ProseBenchmark {
             }
         }
         report(beats);
+        if (args.length > 0) {
+            // Every beat, for reading: java … ProseBenchmark <file>
+            Files.write(Path.of(args[0]), beats.stream().map(b -> "> " + b.action().text() + "\n" + b.text() + "\n").toList());
+        }
     }
 
     record Beat(int story, ProseAction action, String text, long nanos, long cpuNanos, NarrationBrief brief) {
@@ -113,9 +117,11 @@ public final class ProseBenchmark {
 
         boolean cites() {
             String lower = text.toLowerCase(Locale.ROOT);
-            // Named as the narrator names it: the title up to its first comma, without a leading "The".
+            // Named by its title (up to its first comma, without a leading "The") or a proper-name key ("Gilded Eel").
             return citable().stream().anyMatch(l -> lower.contains(l.title().toLowerCase(Locale.ROOT).split(",")[0].strip()
-                    .replaceFirst("^the ", "")));
+                    .replaceFirst("^the ", "")) || l.triggerKeys().stream()
+                    .filter(k -> k.length() > 3 && Character.isUpperCase(k.charAt(0)))
+                    .anyMatch(k -> lower.contains(k.toLowerCase(Locale.ROOT))));
         }
     }
 
