@@ -52,6 +52,16 @@ class CommandCapabilitiesTest {
     }
 
     @Test
+    void theBriefStandsAlone() {
+        forbid("brief..", "narration..", "runtime..", "housemodel..", "registry..", "discovery..", "autoswitch..");
+    }
+
+    @Test
+    void theProseNarratorKnowsItsModelOnlyAsAScorer() {
+        forbid("housemodel.prose..", "housemodel.serving..", "housemodel.corpus..", "housemodel.training..");
+    }
+
+    @Test
     void runtimesNeverReachIntoNarration() {
         forbid("runtime..", "narration..", "discovery..", "registry..", "autoswitch..");
     }

@@ -1,8 +1,14 @@
 package io.storyteller.command.housemodel.serving;
 
+import io.storyteller.command.brief.NarrationBrief;
+import io.storyteller.command.brief.PromptBriefs;
+import io.storyteller.command.housemodel.prose.ProseNarrator;
+import io.storyteller.command.housemodel.prose.WrittenBeat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.MessageType;
@@ -20,10 +26,11 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * The house model as a Spring AI chat model: the narrator when no LLM provider is configured.
- * It continues the prompt's last user message (the player's action); system messages with world
- * context cannot be conditioned on by a bigram model and are ignored. Temperature, top-p and
- * max tokens come from the prompt's {@link ChatOptions} when set, else from the defaults.
- * Does not own the runtime: close that yourself.
+ * It answers the prompt's action in prose ({@link ProseNarrator}): the beat is planned from the
+ * prompt's {@link NarrationBrief} (or what its messages tell), realised by the grammar, and each
+ * sentence chosen among well-formed options by this world's trained model. Temperature and max
+ * tokens (counted as words) come from the prompt's {@link ChatOptions} when set, else from the
+ * defaults; the seed from the defaults. Does not own the runtime: close that yourself.
  */
 public final class HouseChatModel implements ChatModel {
 
@@ -39,21 +46,22 @@ public final class HouseChatModel implements ChatModel {
         this.defaults = defaults;
     }
 
+    private static final ProseNarrator NARRATOR = new ProseNarrator();
+
     @Override
     public ChatResponse call(Prompt prompt) {
-        GenerationResult result = runtime.generate(tail(prompt), settings(prompt), piece -> { });
+        GenerationResult result = narrate(prompt, settings(prompt), piece -> { });
         return response(result.text(), result, UUID.randomUUID().toString());
     }
 
-    /** One chunk per sampled word or punctuation mark, emitted while sampling; then a last empty chunk with usage. */
+    /** One chunk per word, emitted as each sentence is chosen; then a last empty chunk with usage. */
     @Override
     public Flux<ChatResponse> stream(Prompt prompt) {
         String id = UUID.randomUUID().toString();
-        String tail = tail(prompt);
         GenerationSettings settings = settings(prompt);
         return Flux.<ChatResponse>create(sink -> {
             try {
-                GenerationResult result = runtime.generate(tail, settings, piece -> {
+                GenerationResult result = narrate(prompt, settings, piece -> {
                     if (sink.isCancelled()) {
                         throw new CancellationException("subscriber cancelled");
                     }
@@ -62,7 +70,7 @@ public final class HouseChatModel implements ChatModel {
                 sink.next(response("", result, id));
                 sink.complete();
             } catch (CancellationException cancelled) {
-                // Nobody is listening any more: stop sampling quietly.
+                // Nobody is listening any more: stop writing quietly.
             } catch (RuntimeException e) {
                 sink.error(e);
             }
@@ -96,7 +104,15 @@ public final class HouseChatModel implements ChatModel {
         return settings;
     }
 
-    /** The last user message: the only text a two-token context can honestly use. */
+    private GenerationResult narrate(Prompt prompt, GenerationSettings settings, Consumer<String> onPiece) {
+        long seed = settings.seed() != null ? settings.seed() : ThreadLocalRandom.current().nextLong();
+        WrittenBeat beat = NARRATOR.narrate(PromptBriefs.of(prompt), new HouseSentenceScorer(runtime), seed,
+                settings.temperature(), settings.maxTokens(), onPiece);
+        return new GenerationResult(beat.text(), runtime.encode(tail(prompt)).length, beat.pieces(),
+                beat.cut() ? GenerationResult.LENGTH : GenerationResult.STOP);
+    }
+
+    /** The last user message: the action, whose tokens are counted as the prompt's. */
     private static String tail(Prompt prompt) {
         List<Message> messages = prompt.getInstructions();
         for (int i = messages.size() - 1; i >= 0; i--) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -30,6 +31,8 @@ public final class HouseModelRuntime implements AutoCloseable {
 
     /** A beat may not end before this many tokens, so a narration is never empty. */
     static final int MIN_TOKENS = 12;
+    static final int MAX_REMEMBERED_SCORES = 200_000;
+    static final int MAX_REMEMBERED_ENCODINGS = 20_000;
 
     private final OrtEnvironment environment;
     private final OrtSession session;
@@ -38,6 +41,10 @@ public final class HouseModelRuntime implements AutoCloseable {
     // Generations share the native session; closing must wait until none is using it.
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private volatile boolean closed;
+    // The prose narrator scores the same sentences beat after beat: remembering log p(next | context)
+    // spares the graph most runs. Cleared when full; a narrow key, so about 80 bytes an entry.
+    private final Map<Long, Float> tokenScores = new ConcurrentHashMap<>();
+    private final Map<String, long[]> encodings = new ConcurrentHashMap<>();
 
     /** @param modelName the version's name as chat clients see it: {@code house:<modelKey>:v<N>} */
     public HouseModelRuntime(byte[] onnxModel, WordTokenizer tokenizer, String modelName) throws OrtException {
@@ -151,6 +158,50 @@ public final class HouseModelRuntime implements AutoCloseable {
             prev1 = next;
         }
         return new GenerationResult(text.toString(), prompt.length, generated, GenerationResult.LENGTH);
+    }
+
+    /** The text's token ids, unknown words as {@link Vocabulary#UNKNOWN_ID}. */
+    public long[] encode(String text) {
+        return tokenizer.encode(text == null ? "" : text);
+    }
+
+    /**
+     * The next-token distribution at temperature 1 after {@code prev2 prev1}, as the graph computes
+     * it: what scoring a sentence reads, one token at a time.
+     */
+    public float[] distribution(int prev2, int prev1) {
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException(modelName + " is closed");
+            }
+            return nextTokenProbabilities(prev1, prev2, 1f);
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed in " + modelName, e);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    /** {@link #encode}, remembered: the narrator's candidate sentences recur from beat to beat. */
+    long[] encodeRemembered(String sentence) {
+        if (encodings.size() > MAX_REMEMBERED_ENCODINGS) {
+            encodings.clear();
+        }
+        return encodings.computeIfAbsent(sentence, this::encode);
+    }
+
+    /** Remembered log-probabilities by {@link #scoreKey}; see {@link HouseSentenceScorer}. */
+    Map<Long, Float> tokenScores() {
+        if (tokenScores.size() > MAX_REMEMBERED_SCORES) {
+            tokenScores.clear();
+        }
+        return tokenScores;
+    }
+
+    /** One key for a token after its two-token context: 21 bits per id (vocabularies stay far below 2M). */
+    static long scoreKey(int prev2, int prev1, int next) {
+        return ((long) prev2 << 42) | ((long) prev1 << 21) | next;
     }
 
     /** The exported graph's output for one context: probabilities over the vocabulary. */

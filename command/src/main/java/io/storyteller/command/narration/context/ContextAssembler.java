@@ -18,7 +18,8 @@ import org.springframework.ai.chat.prompt.Prompt;
  * Builds the narrator's prompt from a story's context, within a token budget: the system message
  * (world, content rules, lore within its share, pinned memory, author's note), then as many recent
  * beats as still fit, newest first, as alternating user (actions) and assistant (narrations)
- * messages, ending with the action to answer. Pure: no I/O, same input, same prompt.
+ * messages, ending with the action to answer. The same context travels in structured form as the
+ * system message's {@link io.storyteller.command.brief.NarrationBrief}. Pure: no I/O, same input, same prompt.
  */
 public class ContextAssembler {
 
@@ -67,7 +68,7 @@ public class ContextAssembler {
         }
 
         List<Message> messages = new ArrayList<>();
-        messages.add(new SystemMessage(system));
+        messages.add(NarrationBriefs.of(context.world(), lore, timeline, party).attachTo(new SystemMessage(system)));
         messages.addAll(recent);
         if (action != null) {
             messages.add(action);

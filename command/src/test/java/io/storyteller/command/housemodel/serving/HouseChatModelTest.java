@@ -2,6 +2,8 @@ package io.storyteller.command.housemodel.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.storyteller.command.brief.BriefLore;
+import io.storyteller.command.brief.NarrationBrief;
 import io.storyteller.command.housemodel.training.Fixtures;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,5 +83,21 @@ class HouseChatModelTest {
         ChatResponse response = chatModel.call(prompt(ChatOptions.builder().maxTokens(7).build()));
         assertThat(response.getMetadata().getUsage().getCompletionTokens()).isLessThanOrEqualTo(7);
         assertThat(chatModel.getDefaultOptions().getModel()).isEqualTo("house:varn:v1");
+    }
+
+    @Test
+    void a_prompt_carrying_its_brief_is_answered_from_it_and_a_tight_limit_keeps_whole_sentences() {
+        NarrationBrief brief = new NarrationBrief("Varn", "mystery", "moody", "mira", "I climb the tower", false,
+                List.of(new BriefLore("l1", "The Lighthouse", "places", List.of("tower"),
+                        "The lighthouse of Varn has burned for a thousand years.", true)),
+                List.of(), List.of());
+        Prompt prompt = brief.attachTo(prompt(ChatOptions.builder().build()));
+
+        String text = chatModel.call(prompt).getResult().getOutput().getText();
+        assertThat(text).containsIgnoringCase("you climb the tower").containsIgnoringCase("lighthouse");
+
+        String tight = chatModel.call(brief.attachTo(prompt(ChatOptions.builder().maxTokens(5).build())))
+                .getResult().getOutput().getText();
+        assertThat(tight).isEqualTo("You climb the tower.");
     }
 }

@@ -7,7 +7,11 @@ import static io.storyteller.command.narration.StoryFixtures.narration;
 import static io.storyteller.command.narration.StoryFixtures.story;
 import static io.storyteller.command.narration.StoryFixtures.world;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.storyteller.command.brief.BriefBeat;
+import io.storyteller.command.brief.BriefLore;
+import io.storyteller.command.brief.NarrationBrief;
 import io.storyteller.command.narration.NarrationProperties;
 import io.storyteller.domain.story.ContextSource;
 import java.util.ArrayList;
@@ -207,6 +211,28 @@ class ContextAssemblerTest {
         assertThat(options.getTemperature()).isEqualTo(0.8);
         assertThat(options.getMaxTokens()).isEqualTo(400);
         assertThat(options.getTopP()).isNull();
+    }
+
+    @Test
+    void theSystemMessageCarriesTheSameContextAsAStructuredBrief() {
+        List<Turn> history = List.of(action("a0", "alice", "I ask about the dragon"), narration("n0", "The old man shrugs."));
+        AssembledPrompt prompt = assemble(history, newAction("I wake the dragon"),
+                lore("l-dragon", "The dragon", "Vermax sleeps under the city.", 0, false, "dragon"),
+                lore("l-sky", "The sky", "The sky is always red with ash.", 0, true));
+
+        NarrationBrief brief = NarrationBrief.carriedBy(prompt.prompt()).orElseThrow();
+        assertThat(brief.action()).isEqualTo("I wake the dragon");
+        assertThat(brief.playerId()).isEqualTo("alice");
+        assertThat(brief.worldName()).isEqualTo(world().name());
+        assertThat(brief.lore()).extracting(BriefLore::loreEntryId, BriefLore::triggered)
+                .containsExactly(tuple("l-dragon", true), tuple("l-sky", false));
+        assertThat(brief.recentBeats()).extracting(BriefBeat::text).containsExactly("I ask about the dragon", "The old man shrugs.");
+        assertThat(brief.recentNarrations()).containsExactly("The old man shrugs.");
+        // The brief is beside the text, not in it: the rendered prompt and its digest do not change.
+        assertThat(prompt.rendered()).doesNotContain("narrationBrief");
+        assertThat(prompt.digest()).isEqualTo(assemble(history, newAction("I wake the dragon"),
+                lore("l-dragon", "The dragon", "Vermax sleeps under the city.", 0, false, "dragon"),
+                lore("l-sky", "The sky", "The sky is always red with ash.", 0, true)).digest());
     }
 
     private AssembledPrompt assemble(List<Turn> beats, ActionToAnswer request, ActiveLore... lore) {
