@@ -68,7 +68,7 @@ public class ContextAssembler {
         }
 
         List<Message> messages = new ArrayList<>();
-        messages.add(NarrationBriefs.of(context.world(), lore, timeline, party).attachTo(new SystemMessage(system)));
+        messages.add(NarrationBriefs.of(context.world(), lore, timeline, party, context.factEvents()).attachTo(new SystemMessage(system)));
         messages.addAll(recent);
         if (action != null) {
             messages.add(action);

@@ -1,8 +1,11 @@
 package io.storyteller.command.narration.context;
 
 import io.storyteller.command.brief.BriefBeat;
+import io.storyteller.command.brief.BriefFact;
 import io.storyteller.command.brief.BriefLore;
 import io.storyteller.command.brief.NarrationBrief;
+import io.storyteller.command.continuity.Fact;
+import io.storyteller.command.continuity.StoryFactsFold;
 import io.storyteller.domain.world.LoreContent;
 import io.storyteller.domain.world.WorldSettings;
 import java.util.ArrayList;
@@ -14,7 +17,11 @@ final class NarrationBriefs {
     private NarrationBriefs() {
     }
 
-    static NarrationBrief of(WorldSettings world, LoreSelection lore, Timeline timeline, boolean party) {
+    /** The story's standing facts, as many as a beat could use: pinned and corrected ones count most. */
+    static final int MAX_FACTS = 20;
+
+    static NarrationBrief of(WorldSettings world, LoreSelection lore, Timeline timeline, boolean party,
+            List<Object> factEvents) {
         List<BriefLore> entries = new ArrayList<>();
         // Entries of this scene first: they are what the action is about.
         lore.triggered().forEach(e -> entries.add(briefed(e, true)));
@@ -25,7 +32,13 @@ final class NarrationBriefs {
         Turn action = timeline.action();
         return new NarrationBrief(world.name(), world.genre(), world.tone(),
                 action == null ? null : action.playerId(), action == null ? null : action.text(),
-                party, entries, recent, List.of());
+                party, entries, recent, facts(factEvents));
+    }
+
+    private static List<BriefFact> facts(List<Object> factEvents) {
+        List<Fact> standing = StoryFactsFold.fold(factEvents);
+        return standing.subList(Math.max(0, standing.size() - MAX_FACTS), standing.size()).stream()
+                .map(f -> new BriefFact(f.entity(), f.attribute(), f.value())).toList();
     }
 
     private static BriefLore briefed(ActiveLore entry, boolean triggered) {
