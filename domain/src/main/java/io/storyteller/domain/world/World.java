@@ -138,6 +138,12 @@ public class World {
         return !archived && members.containsKey(userId);
     }
 
+    /** Whether the actor manages this world: its owner or an admin member, or a platform admin. */
+    public boolean isManagedBy(Actor actor) {
+        WorldRole role = actor == null ? null : members.get(actor.userId());
+        return AccessPolicy.hasPlatformAuthority(actor) || role != null && role.manages();
+    }
+
     public boolean isArchived() {
         return archived;
     }

@@ -26,9 +26,12 @@ public final class ClassifierTrainer {
     /** Tribuo logs its loss every so many examples; training here is small and quiet. */
     private static final int LOGGING_INTERVAL = Integer.MAX_VALUE;
 
+    /** Held, so the level set on it is not lost when java.util.logging drops unreferenced loggers. */
+    private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
+
     static {
         // Tribuo reports every training on java.util.logging at INFO: noise in the server log and the CLI.
-        java.util.logging.Logger.getLogger("org.tribuo").setLevel(java.util.logging.Level.WARNING);
+        TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
     }
 
     public TrainedClassifier train(List<LabelledText> examples, TrainingOptions options) {
