@@ -55,6 +55,9 @@ public final class ClassifierTrainer {
         if (data.size() == 0) {
             throw new IllegalArgumentException("a classifier needs at least one example with words");
         }
+        if (data.getOutputs().isEmpty()) {
+            throw new IllegalArgumentException("a classifier needs at least one example with a label");
+        }
         LinearSGDTrainer trainer = new LinearSGDTrainer(new BinaryCrossEntropy(),
                 new AdaGrad(options.learningRate(), 1e-6), options.epochs(), LOGGING_INTERVAL, 1, options.seed());
         LinearSGDModel model = trainer.train(data);

@@ -8,8 +8,10 @@ package io.storyteller.command.housemodel.classifier;
  * @param buckets      hash space; collisions only cost a little accuracy, a large space costs memory
  * @param charMin      shortest character n-gram (within a word padded by spaces)
  * @param charMax      longest character n-gram
+ * @param style        add binned style features (length, punctuation, casing, repetition): what
+ *                     tells a player's typing or a lore note from a model's prose beyond its words
  */
-public record FeatureSettings(int buckets, int charMin, int charMax) {
+public record FeatureSettings(int buckets, int charMin, int charMax, boolean style) {
 
     public FeatureSettings {
         if (buckets < 16 || buckets > 1 << 22) {
@@ -22,6 +24,10 @@ public record FeatureSettings(int buckets, int charMin, int charMax) {
 
     /** 2^17 buckets: few collisions for the few thousand n-grams a labelled set holds. */
     public static FeatureSettings defaults() {
-        return new FeatureSettings(1 << 17, 3, 5);
+        return new FeatureSettings(1 << 17, 3, 5, true);
+    }
+
+    public FeatureSettings withStyle(boolean style) {
+        return new FeatureSettings(buckets, charMin, charMax, style);
     }
 }

@@ -55,6 +55,9 @@ public final class NgramFeatures {
         for (String tag : tags) {
             count(counts, "t|" + tag);
         }
+        if (settings.style()) {
+            StyleFeatures.of(text == null ? "" : text, words).forEach(feature -> count(counts, "s|" + feature));
+        }
         double norm = 0;
         for (Map.Entry<Integer, Double> entry : counts.entrySet()) {
             double damped = 1 + Math.log(entry.getValue());

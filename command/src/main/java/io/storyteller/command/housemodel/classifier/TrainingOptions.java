@@ -22,6 +22,10 @@ public record TrainingOptions(FeatureSettings features, int epochs, double learn
     }
 
     public static TrainingOptions defaults() {
-        return new TrainingOptions(FeatureSettings.defaults(), 25, 0.5, 7L);
+        return new TrainingOptions(FeatureSettings.defaults(), 15, 0.2, 7L);
+    }
+
+    public TrainingOptions withFeatures(FeatureSettings features) {
+        return new TrainingOptions(features, epochs, learningRate, seed);
     }
 }
