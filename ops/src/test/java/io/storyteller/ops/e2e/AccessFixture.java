@@ -42,7 +42,8 @@ final class AccessFixture {
     static final String STORY_QUERY = """
             query($id: ID!) { story(id: $id) {
               id ownerId participants status authorsNote pinnedMemory beatCount narrationPending
-              beats(first: 20) { edges { node { id kind text edited alternatives selectedAlternative rating } } } } }""";
+              beats(first: 20) { edges { node { id kind text edited alternatives selectedAlternative rating
+                flag { categories severity realWorld flaggedBy } } } } } }""";
 
     private final Api api;
     private final AccessHttp http;

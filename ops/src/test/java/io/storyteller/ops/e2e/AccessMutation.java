@@ -134,6 +134,14 @@ enum AccessMutation {
                 assertThat(story.<List<?>>read("$.data.story.beats.edges")).isEmpty();
             })),
 
+    FLAG_BEAT(Level.NARRATED, """
+            mutation($storyId: ID!, $beatId: ID!, $categories: [HarmCategory!]!, $severity: Int!) {
+              flagBeat(storyId: $storyId, beatId: $beatId, categories: $categories, severity: $severity) { beatId } }""",
+            f -> Map.of("storyId", f.storyId, "beatId", f.actionBeatId, "categories", List.of("VIOLENCE"), "severity", 2),
+            (f, caller, reply) -> f.eventuallyStory(f.storyId, story ->
+                    assertThat(beat(story, f.actionBeatId)).extractingByKey("flag").isEqualTo(Map.of(
+                            "categories", List.of("VIOLENCE"), "severity", 2, "realWorld", false, "flaggedBy", caller)))),
+
     RATE_BEAT(Level.NARRATED, """
             mutation($storyId: ID!, $beatId: ID!, $rating: Int!) { rateBeat(storyId: $storyId, beatId: $beatId, rating: $rating) { beatId } }""",
             f -> Map.of("storyId", f.storyId, "beatId", f.narrationBeatId, "rating", 4),
