@@ -68,7 +68,7 @@ public final class ClassifierBenchmark {
                 latencies.add(System.nanoTime() - start);
             }
         }
-        System.out.printf("%-45s per text: p50 %.3f ms  p99 %.3f ms  (%d calls)%n", name,
+        System.out.printf("%-45s per call: p50 %.3f ms  p99 %.3f ms  (%d calls)%n", name,
                 latencies.percentileMillis(0.5), latencies.percentileMillis(0.99), latencies.count());
     }
 
