@@ -19,9 +19,12 @@ import java.util.List;
 public record ClassifierMetadata(String modelKey, int version, Instant trainedAt, String sha256, List<String> labels,
         int features, int examples, CorpusRange corpusRange, String trainedOn, TrainingOptions options) {
 
+    /** The registry provider of the house classifiers. */
+    public static final String PROVIDER = "house-classifier";
+
     /** The registry id of a classifier key: its own namespace, so it never meets a world's narrator ({@code house:<worldId>}). */
     public static String modelId(String modelKey) {
-        return "house-classifier:" + modelKey;
+        return PROVIDER + ":" + modelKey;
     }
 
     /** {@code house-classifier:<key>:v<N>}, as verdicts name the model that gave them. */

@@ -91,7 +91,9 @@ public final class ClassifierPublisher {
         }
     }
 
+    /** Provider {@code house-classifier}, as the model id reads: {@code <provider>:<model>}. */
     static ModelSpec spec(String key) {
-        return new ModelSpec("house", key, ModelKind.CLASSIFIER, List.of(key), 8192, TokenPrice.zero(), "project");
+        return new ModelSpec(ClassifierMetadata.PROVIDER, key, ModelKind.CLASSIFIER, List.of(key), 8192, TokenPrice.zero(),
+                "project");
     }
 }

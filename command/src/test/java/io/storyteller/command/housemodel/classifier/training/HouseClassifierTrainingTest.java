@@ -67,7 +67,10 @@ class HouseClassifierTrainingTest {
         assertThat(store.versions("detector")).containsExactly(1);
         assertThat(registry.sent(RegisterModel.class)).extracting(RegisterModel::modelId)
                 .containsExactlyInAnyOrder("house-classifier:guardrail", "house-classifier:detector");
-        assertThat(registry.sent(RegisterModel.class)).allSatisfy(r -> assertThat(r.spec().kind()).isEqualTo(ModelKind.CLASSIFIER));
+        assertThat(registry.sent(RegisterModel.class)).allSatisfy(r -> {
+            assertThat(r.spec().kind()).isEqualTo(ModelKind.CLASSIFIER);
+            assertThat(r.modelId()).isEqualTo(r.spec().provider() + ":" + r.spec().providerModelId());
+        });
         assertThat(registry.versionsOf("house-classifier:guardrail")).containsExactly("1");
         AddModelVersion added = registry.sent(AddModelVersion.class).getFirst();
         assertThat(added.artifact().uri()).startsWith("house-classifier://");
