@@ -77,11 +77,11 @@ class EvaluateGuardrail implements Callable<Integer> {
     private static void print(PrintWriter out, String title, GuardrailScore score) {
         out.println(title + ":");
         for (ContentRating rating : ContentRating.values()) {
-            out.printf("  %-8s %-3s accuracy %.3f  passed where not allowed %d%n", rating,
+            out.printf("  %-8s %-3s accuracy %.3f  passed where not allowed %d of %d%n", rating,
                     GuardrailSet.RATING_CODES.get(rating), score.accuracy().get(rating),
-                    score.passedWhereNotAllowed().get(rating));
+                    score.passedWhereNotAllowed().get(rating), score.notAllowed().get(rating));
         }
-        out.printf("  passed where not allowed, all ratings: %d of %d decisions%n",
-                score.passedWhereNotAllowedTotal(), score.cases() * ContentRating.values().length);
+        out.printf("  passed where not allowed, all ratings: %d of %d%n",
+                score.passedWhereNotAllowedTotal(), score.notAllowedTotal());
     }
 }

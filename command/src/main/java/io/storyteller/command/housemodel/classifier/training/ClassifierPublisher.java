@@ -50,19 +50,21 @@ public final class ClassifierPublisher {
     }
 
     public ClassifierMetadata publishGuardrail(List<LabelledText> flags, CorpusRange range) {
+        long started = System.nanoTime();
         var cases = GuardrailSet.builtIn();
         TrainedClassifier trained = new GuardrailTraining(options).train(cases, flags);
-        return storeAndRegister(GUARDRAIL, trained, range, GuardrailSet.RESOURCE + " " + cases.size() + ", flags " + flags.size());
+        return storeAndRegister(GUARDRAIL, trained, started, range, GuardrailSet.RESOURCE + " " + cases.size() + ", flags " + flags.size());
     }
 
     public ClassifierMetadata publishDetector(List<LabelledText> logged, CorpusRange range) {
+        long started = System.nanoTime();
         var cases = DetectorSet.builtIn();
         TrainedClassifier trained = new DetectorTraining(options).train(cases, logged);
-        return storeAndRegister(DETECTOR, trained, range, DetectorSet.RESOURCE + " " + cases.size() + ", event log " + logged.size());
+        return storeAndRegister(DETECTOR, trained, started, range, DetectorSet.RESOURCE + " " + cases.size() + ", event log " + logged.size());
     }
 
-    private ClassifierMetadata storeAndRegister(String key, TrainedClassifier trained, CorpusRange range, String trainedOn) {
-        long started = System.nanoTime();
+    private ClassifierMetadata storeAndRegister(String key, TrainedClassifier trained, long started, CorpusRange range,
+            String trainedOn) {
         ClassifierMetadata metadata = store.save(key, trained, range, trainedOn);
         log.info("Trained house classifier {} on {} ({} features) in {} ms", metadata.modelName(), trainedOn,
                 metadata.features(), (System.nanoTime() - started) / 1_000_000);
