@@ -10,8 +10,6 @@ import io.storyteller.command.housemodel.classifier.detector.DetectorTraining;
 import io.storyteller.command.housemodel.classifier.guardrail.GuardrailSet;
 import io.storyteller.command.housemodel.classifier.guardrail.GuardrailTraining;
 import io.storyteller.command.housemodel.corpus.CorpusRange;
-import io.storyteller.command.registry.RegistryCommands;
-import io.storyteller.command.registry.RegistryResult;
 import io.storyteller.domain.model.AddModelVersion;
 import io.storyteller.domain.model.ModelArtifact;
 import io.storyteller.domain.model.ModelKind;
@@ -40,10 +38,10 @@ public final class ClassifierPublisher {
     private static final Logger log = LoggerFactory.getLogger(ClassifierPublisher.class);
 
     private final ClassifierStore store;
-    private final RegistryCommands registry;
+    private final ClassifierRegistration registry;
     private final TrainingOptions options;
 
-    public ClassifierPublisher(ClassifierStore store, RegistryCommands registry, TrainingOptions options) {
+    public ClassifierPublisher(ClassifierStore store, ClassifierRegistration registry, TrainingOptions options) {
         this.store = store;
         this.registry = registry;
         this.options = options;
@@ -75,22 +73,16 @@ public final class ClassifierPublisher {
     /** Enters the version in the registry (and the model, the first time). */
     public void register(ClassifierMetadata metadata) {
         String modelId = ClassifierMetadata.modelId(metadata.modelKey());
-        RegistryResult registered = registry.register(new RegisterModel(modelId, spec(metadata.modelKey()),
-                ModelSource.HOUSE_TRAINED, DISCOVERED_BY, Actor.system()));
-        if (registered.rejected()) {
-            log.warn("The registry refused house classifier {}: {}", modelId, registered.reason());
-            return;
-        }
         int version = metadata.version();
         ModelRef previous = version > 1 ? new ModelRef(modelId, String.valueOf(version - 1)) : null;
-        RegistryResult added = registry.addVersion(new AddModelVersion(modelId, String.valueOf(version),
+        AddModelVersion added = new AddModelVersion(modelId, String.valueOf(version),
                 new ModelArtifact(ClassifierStore.uri(metadata.modelKey(), version), metadata.sha256(),
                         store.modelSize(metadata.modelKey(), version)),
                 previous, metadata.trainedOn() + "; events " + metadata.corpusRange().fromEventIndex() + ".."
-                        + metadata.corpusRange().toEventIndex(), Actor.system()));
-        if (added.rejected()) {
-            log.warn("The registry refused version {} of house classifier {}: {}", version, modelId, added.reason());
-        }
+                        + metadata.corpusRange().toEventIndex(), Actor.system());
+        registry.register(new RegisterModel(modelId, spec(metadata.modelKey()), ModelSource.HOUSE_TRAINED, DISCOVERED_BY,
+                        Actor.system()), added)
+                .ifPresent(reason -> log.warn("The registry refused {} version {}: {}", modelId, version, reason));
     }
 
     /** Provider {@code house-classifier}, as the model id reads: {@code <provider>:<model>}. */

@@ -2,7 +2,6 @@ package io.storyteller.command.housemodel.classifier.training;
 
 import io.storyteller.command.housemodel.classifier.ClassifierStore;
 import io.storyteller.command.housemodel.classifier.TrainingOptions;
-import io.storyteller.command.registry.RegistryCommands;
 import java.nio.file.Path;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The house guardrail and detector: stored under {@code ${storyteller.data-dir}/models/house-classifiers/<key>/v<N>/},
- * trained by {@link HouseClassifierTraining}, served by {@link HouseClassifiers}.
+ * trained by {@link HouseClassifierTraining}, served by {@link HouseClassifiers}. The application supplies
+ * the {@link ClassifierRegistration} that enters new versions in the model registry.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(HouseClassifierProperties.class)
@@ -32,7 +32,7 @@ public class HouseClassifierConfiguration {
 
     @Bean
     HouseClassifierTraining houseClassifierTraining(EventStore eventStore, ClassifierStore store,
-            RegistryCommands registry, HouseClassifierProperties properties) {
+            ClassifierRegistration registry, HouseClassifierProperties properties) {
         return new HouseClassifierTraining(new ClassifierCorpusReader(eventStore), store,
                 new ClassifierPublisher(store, registry, TrainingOptions.defaults()), properties);
     }

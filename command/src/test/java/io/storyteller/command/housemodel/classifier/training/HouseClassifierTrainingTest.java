@@ -10,6 +10,7 @@ import io.storyteller.command.housemodel.classifier.guardrail.TextSource;
 import io.storyteller.command.housemodel.corpus.EventLog;
 import io.storyteller.command.registry.FakeRegistry;
 import io.storyteller.command.registry.RegistryCommands;
+import io.storyteller.command.registry.RegistryResult;
 import io.storyteller.domain.model.AddModelVersion;
 import io.storyteller.domain.model.ModelKind;
 import io.storyteller.domain.model.ModelRef;
@@ -24,6 +25,7 @@ import io.storyteller.domain.world.ContentRating;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +52,14 @@ class HouseClassifierTrainingTest {
     private HouseClassifierTraining training(ClassifierStore store) {
         var properties = new HouseClassifierProperties(true, Duration.ofSeconds(30), 2, 3, 100, HouseGuardrail.DEFAULT_THRESHOLD);
         return new HouseClassifierTraining(new ClassifierCorpusReader(log.store), store,
-                new ClassifierPublisher(store, commands, TrainingOptions.defaults()), properties);
+                new ClassifierPublisher(store, this::register, TrainingOptions.defaults()), properties);
+    }
+
+    /** As the application wires it: RegistryCommands, which takes a repeated request as done. */
+    private Optional<String> register(RegisterModel model, AddModelVersion version) {
+        RegistryResult registered = commands.register(model);
+        RegistryResult added = registered.rejected() ? registered : commands.addVersion(version);
+        return added.rejected() ? Optional.of(added.reason()) : Optional.empty();
     }
 
     private static BeatFlagged flag(String beatId, String text) {
