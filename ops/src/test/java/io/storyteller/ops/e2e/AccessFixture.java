@@ -43,7 +43,7 @@ final class AccessFixture {
             query($id: ID!) { story(id: $id) {
               id ownerId participants status authorsNote pinnedMemory beatCount narrationPending
               beats(first: 20) { edges { node { id kind text edited alternatives selectedAlternative rating
-                flag { categories severity realWorld flaggedBy } } } } } }""";
+                flagCategories flagSeverity flagRealWorld flaggedBy } } } } }""";
 
     private final Api api;
     private final AccessHttp http;
