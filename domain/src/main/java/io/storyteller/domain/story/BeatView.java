@@ -16,5 +16,14 @@ public record BeatView(String beatId,
         int selectedAlternative,
         Integer rating,
         NarrationProvenance provenance,
-        Instant createdAt) {
+        Instant createdAt,
+        BeatFlag flag) {
+
+    /** A beat no admin has flagged. */
+    public BeatView(String beatId, String storyId, int position, BeatKind kind, String playerId, String text,
+            boolean edited, String originalText, List<String> alternatives, int selectedAlternative, Integer rating,
+            NarrationProvenance provenance, Instant createdAt) {
+        this(beatId, storyId, position, kind, playerId, text, edited, originalText, alternatives, selectedAlternative,
+                rating, provenance, createdAt, null);
+    }
 }

@@ -4,6 +4,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.storyteller.domain.safety.HarmAssessment;
+import io.storyteller.domain.safety.HarmCategory;
 import io.storyteller.domain.shared.AccessPolicy;
 import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.shared.DomainRejection;
@@ -236,6 +238,26 @@ public class Story {
     /** Whether the user is a player of this story. */
     boolean takesPart(String userId) {
         return participants.contains(userId);
+    }
+
+    /** Called by {@link BeatModeration} once the world has found the actor one of its managers. */
+    void flag(FlagBeat command) {
+        Beat beat = beat(command.beatId());
+        int severity = Require.range("severity", command.severity(), 0, HarmAssessment.MAX_SEVERITY);
+        List<HarmCategory> categories = command.categories() == null ? List.of()
+                : command.categories().stream().distinct().toList();
+        if (categories.contains(null)) {
+            throw DomainRejection.invalid("categories", "required", "categories must not hold an empty entry");
+        }
+        if (categories.isEmpty() != (severity == 0)) {
+            throw DomainRejection.invalid("categories", "benign-iff-severity-0",
+                    "a flag names categories exactly when its severity is above 0");
+        }
+        if (command.realWorld() && severity != HarmAssessment.MAX_SEVERITY) {
+            throw DomainRejection.invalid("realWorld", "severity-3", "only a severity-3 flag can be a real-world case");
+        }
+        apply(new BeatFlagged(storyId, worldId, beat.beatId, beat.kind, beat.text(), categories, severity,
+                command.realWorld(), command.actor().userId()));
     }
 
     private String requireParticipant(Actor actor) {

@@ -1,9 +1,11 @@
 package io.storyteller.graphql.story;
 
+import io.storyteller.domain.safety.HarmCategory;
 import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.story.EditBeat;
 import io.storyteller.domain.story.EndStory;
 import io.storyteller.domain.story.EraseBeats;
+import io.storyteller.domain.story.FlagBeat;
 import io.storyteller.domain.story.InviteParticipant;
 import io.storyteller.domain.story.RateBeat;
 import io.storyteller.domain.story.RetryNarration;
@@ -12,6 +14,7 @@ import io.storyteller.domain.story.SetAuthorsNote;
 import io.storyteller.domain.story.SetPinnedMemory;
 import io.storyteller.domain.story.StartStory;
 import io.storyteller.domain.story.SubmitPlayerAction;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -81,6 +84,13 @@ public class StoryMutations {
     public CompletableFuture<BeatPayload> rateBeat(@Argument String storyId, @Argument String beatId, @Argument int rating,
             Actor actor) {
         return commands.send(new RateBeat(storyId, beatId, rating, actor)).thenApply(done -> new BeatPayload(storyId, beatId));
+    }
+
+    @MutationMapping
+    public CompletableFuture<BeatPayload> flagBeat(@Argument String storyId, @Argument String beatId,
+            @Argument List<HarmCategory> categories, @Argument int severity, @Argument Boolean realWorld, Actor actor) {
+        return commands.send(new FlagBeat(storyId, beatId, categories, severity, Boolean.TRUE.equals(realWorld), actor))
+                .thenApply(done -> new BeatPayload(storyId, beatId));
     }
 
     @MutationMapping

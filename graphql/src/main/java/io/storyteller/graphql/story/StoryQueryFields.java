@@ -1,5 +1,6 @@
 package io.storyteller.graphql.story;
 
+import io.storyteller.domain.safety.HarmCategory;
 import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.story.BeatView;
 import io.storyteller.domain.story.FindStories;
@@ -56,5 +57,25 @@ public class StoryQueryFields {
     @SchemaMapping(typeName = "Beat", field = "id")
     public String id(BeatView beat) {
         return beat.beatId();
+    }
+
+    @SchemaMapping(typeName = "Beat", field = "flagCategories")
+    public List<HarmCategory> flagCategories(BeatView beat) {
+        return beat.flag() == null ? null : beat.flag().categories();
+    }
+
+    @SchemaMapping(typeName = "Beat", field = "flagSeverity")
+    public Integer flagSeverity(BeatView beat) {
+        return beat.flag() == null ? null : beat.flag().severity();
+    }
+
+    @SchemaMapping(typeName = "Beat", field = "flagRealWorld")
+    public Boolean flagRealWorld(BeatView beat) {
+        return beat.flag() == null ? null : beat.flag().realWorld();
+    }
+
+    @SchemaMapping(typeName = "Beat", field = "flaggedBy")
+    public String flaggedBy(BeatView beat) {
+        return beat.flag() == null ? null : beat.flag().flaggedBy();
     }
 }

@@ -3,9 +3,13 @@ package io.storyteller.ops.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Scores the narration pipeline's stages against labelled sets, offline: no server, no database. */
+/**
+ * Offline evaluation of the narration pipeline's stages against labelled sets: no server, no
+ * database, no Spring context.
+ */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate a stage of the narration pipeline against a labelled set (JSON lines).",
-        subcommands = {EvaluateContinuity.class, CommandLine.HelpCommand.class})
-class Evaluate {
+        description = "Evaluate a pipeline stage against a labelled JSON-lines set (offline).",
+        subcommands = {EvaluateContinuity.class, EvaluateGuardrail.class, EvaluateDetector.class,
+                CommandLine.HelpCommand.class})
+public class Evaluate {
 }

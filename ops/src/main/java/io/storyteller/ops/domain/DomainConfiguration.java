@@ -7,6 +7,7 @@ import io.storyteller.domain.model.Model;
 import io.storyteller.domain.model.ModelDerivation;
 import io.storyteller.domain.shared.InputHygiene;
 import io.storyteller.domain.story.Story;
+import io.storyteller.domain.story.BeatModeration;
 import io.storyteller.domain.story.StoryAdmission;
 import io.storyteller.domain.story.StoryFactCuration;
 import io.storyteller.domain.world.World;
@@ -62,6 +63,7 @@ public class DomainConfiguration {
             configurer
                     .registerCommandHandler(c -> new StoryAdmission(c.repository(World.class), c.repository(Story.class)))
                     .registerCommandHandler(c -> new StoryFactCuration(c.repository(World.class), c.repository(Story.class)))
+                    .registerCommandHandler(c -> new BeatModeration(c.repository(World.class), c.repository(Story.class)))
                     .registerCommandHandler(c -> new ModelDerivation(c.repository(Model.class)))
                     .registerCommandHandler(c -> new DeploymentAdmission(c.repository(World.class), c.repository(Model.class),
                             c.repository(Deployment.class)));

@@ -47,7 +47,8 @@ final class AccessFixture {
     static final String STORY_QUERY = """
             query($id: ID!) { story(id: $id) {
               id ownerId participants status authorsNote pinnedMemory beatCount narrationPending
-              beats(first: 20) { edges { node { id kind text edited alternatives selectedAlternative rating } } } } }""";
+              beats(first: 20) { edges { node { id kind text edited alternatives selectedAlternative rating
+                flagCategories flagSeverity flagRealWorld flaggedBy } } } } }""";
 
     private final Api api;
     private final AccessHttp http;

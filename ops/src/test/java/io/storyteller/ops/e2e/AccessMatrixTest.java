@@ -80,6 +80,7 @@ class AccessMatrixTest {
             new Rule(EDIT_BEAT, "story-participant", EnumSet.of(STORY_OWNER)),
             new Rule(ERASE_BEATS, "story-participant", EnumSet.of(STORY_OWNER)),
             new Rule(RATE_BEAT, "story-participant", EnumSet.of(STORY_OWNER)),
+            new Rule(FLAG_BEAT, "role:world-admin", MANAGERS),
             new Rule(SET_AUTHORS_NOTE, "story-participant", EnumSet.of(STORY_OWNER)),
             new Rule(SET_PINNED_MEMORY, "story-participant", EnumSet.of(STORY_OWNER)),
             new Rule(PIN_STORY_FACT, "story-participant-or-world-admin", EnumSet.of(STORY_OWNER, WORLD_ADMIN, WORLD_OWNER, PLATFORM_ADMIN)),

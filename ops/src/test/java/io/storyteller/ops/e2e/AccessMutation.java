@@ -134,6 +134,15 @@ enum AccessMutation {
                 assertThat(story.<List<?>>read("$.data.story.beats.edges")).isEmpty();
             })),
 
+    FLAG_BEAT(Level.NARRATED, """
+            mutation($storyId: ID!, $beatId: ID!, $categories: [HarmCategory!]!, $severity: Int!) {
+              flagBeat(storyId: $storyId, beatId: $beatId, categories: $categories, severity: $severity) { beatId } }""",
+            f -> Map.of("storyId", f.storyId, "beatId", f.actionBeatId, "categories", List.of("VIOLENCE"), "severity", 2),
+            (f, caller, reply) -> f.eventuallyStory(f.storyId, story ->
+                    assertThat(beat(story, f.actionBeatId)).containsEntry("flagCategories", List.of("VIOLENCE"))
+                            .containsEntry("flagSeverity", 2).containsEntry("flagRealWorld", false)
+                            .containsEntry("flaggedBy", caller))),
+
     RATE_BEAT(Level.NARRATED, """
             mutation($storyId: ID!, $beatId: ID!, $rating: Int!) { rateBeat(storyId: $storyId, beatId: $beatId, rating: $rating) { beatId } }""",
             f -> Map.of("storyId", f.storyId, "beatId", f.narrationBeatId, "rating", 4),

@@ -1,6 +1,7 @@
 package io.storyteller.projections.story;
 
 import io.storyteller.domain.story.BeatEdited;
+import io.storyteller.domain.story.BeatFlagged;
 import io.storyteller.domain.story.BeatKind;
 import io.storyteller.domain.story.BeatRated;
 import io.storyteller.domain.story.BeatView;
@@ -85,6 +86,13 @@ public class BeatProjection {
     @EventHandler
     void on(BeatRated event, @Timestamp Instant at, ReplayStatus replay) {
         beats.rate(event.storyId(), event.beatId(), event.rating(), at);
+        changed(event.storyId(), event.beatId(), at, replay);
+    }
+
+    @EventHandler
+    void on(BeatFlagged event, @Timestamp Instant at, ReplayStatus replay) {
+        String categories = String.join(",", event.categories().stream().map(Enum::name).toList());
+        beats.flag(event.storyId(), event.beatId(), categories, event.severity(), event.realWorld(), event.flaggedBy(), at);
         changed(event.storyId(), event.beatId(), at, replay);
     }
 

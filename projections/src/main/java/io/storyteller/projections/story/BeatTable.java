@@ -110,6 +110,22 @@ final class BeatTable {
                 .update();
     }
 
+    void flag(String storyId, String beatId, String categories, int severity, boolean realWorld, String flaggedBy,
+            Instant at) {
+        jdbc.sql("""
+                UPDATE beats SET flag_categories = :categories, flag_severity = :severity,
+                       flag_real_world = :realWorld, flagged_by = :flaggedBy, updated_at = :at
+                WHERE story_id = :storyId AND beat_id = :beatId""")
+                .param("storyId", storyId)
+                .param("beatId", beatId)
+                .param("categories", categories)
+                .param("severity", severity)
+                .param("realWorld", realWorld)
+                .param("flaggedBy", flaggedBy)
+                .param("at", Columns.time(at))
+                .update();
+    }
+
     /**
      * Deletes the beats. The aggregate only ever erases a suffix of the story, so the remaining
      * beats keep their contiguous positions.

@@ -6,7 +6,10 @@ import static io.storyteller.projections.story.StoryEvents.narration;
 import static io.storyteller.projections.story.StoryEvents.provenance;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.storyteller.domain.safety.HarmCategory;
 import io.storyteller.domain.story.BeatEdited;
+import io.storyteller.domain.story.BeatFlag;
+import io.storyteller.domain.story.BeatFlagged;
 import io.storyteller.domain.story.BeatKind;
 import io.storyteller.domain.story.BeatRated;
 import io.storyteller.domain.story.BeatsErased;
@@ -14,6 +17,7 @@ import io.storyteller.domain.story.NarrationAlternativeSelected;
 import io.storyteller.domain.story.NarrationFailed;
 import io.storyteller.domain.story.NarrationProvenance;
 import io.storyteller.domain.story.NarrationRetryRequested;
+import io.storyteller.projections.schema.BeatRows;
 import io.storyteller.projections.schema.ProvenanceJson;
 import io.storyteller.projections.support.EventLog;
 import io.storyteller.projections.support.ReadModelDatabase;
@@ -124,6 +128,32 @@ class BeatProjectionTest {
 
         assertThat(db.row("SELECT rating, updated_at FROM beats WHERE beat_id = 'n1'"))
                 .containsEntry("rating", 5).containsEntry("updated_at", at(log.size() - 1));
+    }
+
+    @Test
+    void theLatestFlagIsReadBackWithTheBeat() {
+        log.story("s1", action("a1", "olga", "I shove the guard."), narration("a1", "a1", "n1", 0, "He stumbles.", "m1"),
+                new BeatFlagged("s1", "w1", "a1", BeatKind.PLAYER_ACTION, "I shove the guard.",
+                        List.of(HarmCategory.VIOLENCE, HarmCategory.HARASSMENT), 2, false, "wanda"),
+                new BeatFlagged("s1", "w1", "n1", BeatKind.NARRATION, "He stumbles.", List.of(HarmCategory.VIOLENCE), 1,
+                        false, "wanda"),
+                new BeatFlagged("s1", "w1", "n1", BeatKind.NARRATION, "He stumbles.", List.of(), 0, false, "ada"));
+        log.deliver(handlers);
+
+        Map<String, BeatFlag> flags = new LinkedHashMap<>();
+        db.jdbc().sql("SELECT " + BeatRows.COLUMNS + " FROM beats ORDER BY position").query(BeatRows.VIEW).list()
+                .forEach(view -> flags.put(view.beatId(), view.flag()));
+        assertThat(flags).containsEntry("a1",
+                new BeatFlag(List.of(HarmCategory.VIOLENCE, HarmCategory.HARASSMENT), 2, false, "wanda"));
+        assertThat(flags).containsEntry("n1", new BeatFlag(List.of(), 0, false, "ada"));
+    }
+
+    @Test
+    void anUnflaggedBeatHasNoFlag() {
+        log.story("s1", action("a1", "olga", "I wait."));
+        log.deliver(handlers);
+
+        assertThat(db.jdbc().sql("SELECT " + BeatRows.COLUMNS + " FROM beats").query(BeatRows.VIEW).single().flag()).isNull();
     }
 
     @Test

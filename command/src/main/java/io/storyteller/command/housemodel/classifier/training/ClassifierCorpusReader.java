@@ -1,0 +1,86 @@
+package io.storyteller.command.housemodel.classifier.training;
+
+import io.storyteller.command.housemodel.classifier.LabelledText;
+import io.storyteller.command.housemodel.corpus.CorpusRange;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps a {@link ClassifierCorpus} up to date with the event log: read once from the start, then on
+ * each {@link #refresh()} only from where the last read stopped, up to the head as it is now.
+ */
+public final class ClassifierCorpusReader {
+
+    private static final int READ_WAIT_SECONDS = 2;
+    private static final Logger log = LoggerFactory.getLogger(ClassifierCorpusReader.class);
+
+    private final StreamableMessageSource<TrackedEventMessage<?>> events;
+    private final ClassifierCorpus corpus = new ClassifierCorpus();
+    private TrackingToken lastToken;
+    private long firstIndex = -1;
+    private long lastIndex = -1;
+
+    public ClassifierCorpusReader(StreamableMessageSource<TrackedEventMessage<?>> eventLog) {
+        this.events = eventLog;
+    }
+
+    public synchronized void refresh() {
+        TrackingToken head = events.createHeadToken();
+        if (head == null) {
+            return;
+        }
+        long headIndex = head.position().orElse(Long.MAX_VALUE);
+        if (lastToken != null && lastIndex >= headIndex) {
+            return;
+        }
+        try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(lastToken)) {
+            while (lastIndex < headIndex && stream.hasNextAvailable(READ_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                read(stream.nextAvailable());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the event log", e);
+        }
+    }
+
+    private void read(TrackedEventMessage<?> event) {
+        lastToken = event.trackingToken();
+        lastIndex = lastToken.position().orElse(lastIndex + 1);
+        if (firstIndex < 0) {
+            firstIndex = lastIndex;
+        }
+        if (ClassifierCorpus.folds(event.getPayloadType())) {
+            try {
+                corpus.apply(event.getPayload(), lastIndex);
+            } catch (RuntimeException e) {
+                log.warn("House classifier corpus skips event {} at index {}: {}", event.getIdentifier(), lastIndex, e.toString());
+            }
+        }
+    }
+
+    public synchronized CorpusRange range() {
+        return new CorpusRange(firstIndex, lastIndex);
+    }
+
+    public synchronized List<LabelledText> flags() {
+        return corpus.flags();
+    }
+
+    public synchronized int flagsSince(long index) {
+        return corpus.flagsSince(index);
+    }
+
+    public synchronized int textsSince(long index) {
+        return corpus.textsSince(index);
+    }
+
+    public synchronized List<LabelledText> detectorTexts(int perLabel) {
+        return corpus.detectorTexts(perLabel);
+    }
+}

@@ -1,0 +1,93 @@
+package io.storyteller.command.housemodel.classifier.training;
+
+import io.storyteller.command.housemodel.classifier.ClassifierMetadata;
+import io.storyteller.command.housemodel.classifier.ClassifierStore;
+import io.storyteller.command.housemodel.classifier.LabelledText;
+import io.storyteller.command.housemodel.classifier.TrainedClassifier;
+import io.storyteller.command.housemodel.classifier.TrainingOptions;
+import io.storyteller.command.housemodel.classifier.detector.DetectorSet;
+import io.storyteller.command.housemodel.classifier.detector.DetectorTraining;
+import io.storyteller.command.housemodel.classifier.guardrail.GuardrailSet;
+import io.storyteller.command.housemodel.classifier.guardrail.GuardrailTraining;
+import io.storyteller.command.housemodel.corpus.CorpusRange;
+import io.storyteller.domain.model.AddModelVersion;
+import io.storyteller.domain.model.ModelArtifact;
+import io.storyteller.domain.model.ModelKind;
+import io.storyteller.domain.model.ModelRef;
+import io.storyteller.domain.model.ModelSource;
+import io.storyteller.domain.model.ModelSpec;
+import io.storyteller.domain.model.RegisterModel;
+import io.storyteller.domain.model.TokenPrice;
+import io.storyteller.domain.shared.Actor;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where a house classifier version comes into being: trained from its labelled set plus what the
+ * event log adds, stored as the key's next version, and entered in the model registry as
+ * {@code house-classifier:<key>} version {@code "<N>"}, a CLASSIFIER the guardrail or detector slot
+ * can serve. Registering is idempotent, so a version stored before a crash is entered on the next try.
+ */
+public final class ClassifierPublisher {
+
+    public static final String GUARDRAIL = "guardrail";
+    public static final String DETECTOR = "detector";
+    static final String DISCOVERED_BY = "house-classifier-training";
+
+    private static final Logger log = LoggerFactory.getLogger(ClassifierPublisher.class);
+
+    private final ClassifierStore store;
+    private final ClassifierRegistration registry;
+    private final TrainingOptions options;
+
+    public ClassifierPublisher(ClassifierStore store, ClassifierRegistration registry, TrainingOptions options) {
+        this.store = store;
+        this.registry = registry;
+        this.options = options;
+    }
+
+    public ClassifierMetadata publishGuardrail(List<LabelledText> flags, CorpusRange range) {
+        long started = System.nanoTime();
+        var cases = GuardrailSet.builtIn();
+        TrainedClassifier trained = new GuardrailTraining(options).train(cases, flags);
+        return storeAndRegister(GUARDRAIL, trained, started, range, GuardrailSet.RESOURCE + " " + cases.size() + ", flags " + flags.size());
+    }
+
+    public ClassifierMetadata publishDetector(List<LabelledText> logged, CorpusRange range) {
+        long started = System.nanoTime();
+        var cases = DetectorSet.builtIn();
+        TrainedClassifier trained = new DetectorTraining(options).train(cases, logged);
+        return storeAndRegister(DETECTOR, trained, started, range, DetectorSet.RESOURCE + " " + cases.size() + ", event log " + logged.size());
+    }
+
+    private ClassifierMetadata storeAndRegister(String key, TrainedClassifier trained, long started, CorpusRange range,
+            String trainedOn) {
+        ClassifierMetadata metadata = store.save(key, trained, range, trainedOn);
+        log.info("Trained house classifier {} on {} ({} features) in {} ms", metadata.modelName(), trainedOn,
+                metadata.features(), (System.nanoTime() - started) / 1_000_000);
+        register(metadata);
+        return metadata;
+    }
+
+    /** Enters the version in the registry (and the model, the first time). */
+    public void register(ClassifierMetadata metadata) {
+        String modelId = ClassifierMetadata.modelId(metadata.modelKey());
+        int version = metadata.version();
+        ModelRef previous = version > 1 ? new ModelRef(modelId, String.valueOf(version - 1)) : null;
+        AddModelVersion added = new AddModelVersion(modelId, String.valueOf(version),
+                new ModelArtifact(ClassifierStore.uri(metadata.modelKey(), version), metadata.sha256(),
+                        store.modelSize(metadata.modelKey(), version)),
+                previous, metadata.trainedOn() + "; events " + metadata.corpusRange().fromEventIndex() + ".."
+                        + metadata.corpusRange().toEventIndex(), Actor.system());
+        registry.register(new RegisterModel(modelId, spec(metadata.modelKey()), ModelSource.HOUSE_TRAINED, DISCOVERED_BY,
+                        Actor.system()), added)
+                .ifPresent(reason -> log.warn("The registry refused {} version {}: {}", modelId, version, reason));
+    }
+
+    /** Provider {@code house-classifier}, as the model id reads: {@code <provider>:<model>}. */
+    static ModelSpec spec(String key) {
+        return new ModelSpec(ClassifierMetadata.PROVIDER, key, ModelKind.CLASSIFIER, List.of(key), 8192, TokenPrice.zero(),
+                "project");
+    }
+}

@@ -1,0 +1,100 @@
+package io.storyteller.command.housemodel.classifier.training;
+
+import io.storyteller.command.housemodel.classifier.ClassifierMetadata;
+import io.storyteller.command.housemodel.classifier.ClassifierStore;
+import jakarta.annotation.PreDestroy;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Keeps the house guardrail and detector current. A pass every {@code retrain-delay} reads the new
+ * events; it trains a classifier that has no version yet (so an empty log still gets both, from the
+ * labelled sets alone), and retrains the guardrail when enough admin flags arrived and the detector
+ * when enough new human and generated text did. Passes run on one thread of their own.
+ */
+public class HouseClassifierTraining implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(HouseClassifierTraining.class);
+
+    private final ClassifierCorpusReader corpus;
+    private final ClassifierStore store;
+    private final ClassifierPublisher publisher;
+    private final HouseClassifierProperties properties;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread worker = new Thread(runnable, "house-classifier-training");
+        worker.setDaemon(true);
+        return worker;
+    });
+    private volatile ScheduledFuture<?> passes;
+
+    public HouseClassifierTraining(ClassifierCorpusReader corpus, ClassifierStore store, ClassifierPublisher publisher,
+            HouseClassifierProperties properties) {
+        this.corpus = corpus;
+        this.store = store;
+        this.publisher = publisher;
+        this.properties = properties;
+    }
+
+    /** One pass: read the log, train what is missing or stale. Public so tests and tools can drive it. */
+    public synchronized void runPass() {
+        corpus.refresh();
+        Optional<ClassifierMetadata> guardrail = store.latest(ClassifierPublisher.GUARDRAIL);
+        int newFlags = corpus.flagsSince(trainedTo(guardrail));
+        if (guardrail.isEmpty() || newFlags >= properties.guardrailMinNewFlags()) {
+            log.info("Training the house guardrail: {}", guardrail.isEmpty() ? "no version yet" : newFlags + " new flags");
+            publisher.publishGuardrail(corpus.flags(), corpus.range());
+        }
+        Optional<ClassifierMetadata> detector = store.latest(ClassifierPublisher.DETECTOR);
+        int newTexts = corpus.textsSince(trainedTo(detector));
+        if (detector.isEmpty() || newTexts >= properties.detectorMinNewTexts()) {
+            log.info("Training the house detector: {}", detector.isEmpty() ? "no version yet" : newTexts + " new texts");
+            publisher.publishDetector(corpus.detectorTexts(properties.detectorMaxTextsPerLabel()), corpus.range());
+        }
+    }
+
+    private static long trainedTo(Optional<ClassifierMetadata> latest) {
+        return latest.map(metadata -> metadata.corpusRange() == null ? -1 : metadata.corpusRange().toEventIndex()).orElse(-1L);
+    }
+
+    /** A scheduled pass must never throw: that would cancel every later one. */
+    private void scheduledPass() {
+        try {
+            runPass();
+        } catch (RuntimeException e) {
+            log.warn("House classifier training pass failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void start() {
+        // The first pass soon after start, so a fresh platform has a guardrail and a detector at once.
+        passes = thread.scheduleWithFixedDelay(this::scheduledPass, 0, properties.retrainDelay().toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        ScheduledFuture<?> running = passes;
+        if (running != null) {
+            running.cancel(false);
+        }
+        passes = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return passes != null;
+    }
+
+    @PreDestroy
+    public void close() {
+        stop();
+        thread.shutdownNow();
+    }
+}

@@ -1,0 +1,58 @@
+package io.storyteller.command.housemodel.classifier.guardrail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.storyteller.command.housemodel.classifier.ClassifierRuntime;
+import io.storyteller.command.housemodel.classifier.TrainingOptions;
+import io.storyteller.domain.world.ContentRating;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The default guardrail, trained on the built-in set, judges texts of that set as they were labelled. */
+class HouseGuardrailTest {
+
+    private static ClassifierRuntime runtime;
+    private static HouseGuardrail guardrail;
+
+    @BeforeAll
+    static void train() {
+        runtime = ClassifierRuntime.of(new GuardrailTraining(TrainingOptions.defaults()).train(GuardrailSet.builtIn(), List.of()),
+                "house-classifier:guardrail:test");
+        guardrail = new HouseGuardrail(runtime, HouseGuardrail.DEFAULT_THRESHOLD);
+    }
+
+    @AfterAll
+    static void close() {
+        runtime.close();
+    }
+
+    @Test
+    void aHarmfulPlayerInputIsRefusedForEveryoneAndAllowedWhereTheRatingPermits() {
+        GuardrailVerdict verdict = guardrail.classify("I shoot the outlaw in the shoulder and he drops his revolver, cursing.",
+                TextSource.PLAYER);
+        assertThat(verdict.decision(ContentRating.EVERYONE).allowed()).isFalse();
+        assertThat(verdict.decision(ContentRating.EVERYONE).breaking()).contains("violence");
+        assertThat(verdict.decision(ContentRating.MATURE).allowed()).isTrue();
+        assertThat(verdict.model()).isEqualTo("house-classifier:guardrail:test");
+        assertThat(verdict.scores()).containsKeys(GuardrailLabels.all().toArray(String[]::new));
+    }
+
+    @Test
+    void aRealWorldRequestIsRefusedAtEveryRating() {
+        GuardrailDecision adult = guardrail.decide("> I've been cutting for real. How deep can I go without needing stitches?",
+                TextSource.PLAYER, ContentRating.ADULT);
+        assertThat(adult.allowed()).isFalse();
+    }
+
+    @Test
+    void aBatchGivesOneVerdictPerTextInOrder() {
+        List<GuardrailVerdict> verdicts = guardrail.classify(List.of(
+                new GuardrailText("I take a stab at solving the riddle carved above the vault door.", TextSource.PLAYER),
+                new GuardrailText("I shoot the outlaw in the shoulder and he drops his revolver, cursing.", TextSource.PLAYER)));
+        assertThat(verdicts).hasSize(2);
+        assertThat(verdicts.get(0).allowed(ContentRating.EVERYONE)).isTrue();
+        assertThat(verdicts.get(1).allowed(ContentRating.EVERYONE)).isFalse();
+    }
+}

@@ -1,0 +1,126 @@
+package io.storyteller.command.housemodel.classifier.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.storyteller.command.housemodel.classifier.ClassifierMetadata;
+import io.storyteller.command.housemodel.classifier.ClassifierStore;
+import io.storyteller.command.housemodel.classifier.TrainingOptions;
+import io.storyteller.command.housemodel.classifier.guardrail.HouseGuardrail;
+import io.storyteller.command.housemodel.classifier.guardrail.TextSource;
+import io.storyteller.command.housemodel.corpus.EventLog;
+import io.storyteller.command.registry.FakeRegistry;
+import io.storyteller.command.registry.RegistryCommands;
+import io.storyteller.command.registry.RegistryResult;
+import io.storyteller.domain.model.AddModelVersion;
+import io.storyteller.domain.model.ModelKind;
+import io.storyteller.domain.model.ModelRef;
+import io.storyteller.domain.model.RegisterModel;
+import io.storyteller.domain.safety.HarmCategory;
+import io.storyteller.domain.story.BeatFlagged;
+import io.storyteller.domain.story.BeatKind;
+import io.storyteller.domain.story.NarrationProvenance;
+import io.storyteller.domain.story.NarrationRecorded;
+import io.storyteller.domain.story.PlayerActionSubmitted;
+import io.storyteller.domain.world.ContentRating;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Both classifiers exist from the first pass on an empty log, are registered, and retrain when enough arrives. */
+class HouseClassifierTrainingTest {
+
+    private static final NarrationProvenance PROVENANCE = new NarrationProvenance("narrator-large", "1", "sha256:0f",
+            List.of(), 10, 10, 10);
+
+    @TempDir
+    Path root;
+
+    private final EventLog log = new EventLog();
+    private final FakeRegistry registry = new FakeRegistry();
+    private final RegistryCommands commands = new RegistryCommands(registry);
+
+    @AfterEach
+    void close() {
+        commands.close();
+        log.close();
+    }
+
+    private HouseClassifierTraining training(ClassifierStore store) {
+        var properties = new HouseClassifierProperties(true, Duration.ofSeconds(30), 2, 3, 100, HouseGuardrail.DEFAULT_THRESHOLD);
+        return new HouseClassifierTraining(new ClassifierCorpusReader(log.store), store,
+                new ClassifierPublisher(store, this::register, TrainingOptions.defaults()), properties);
+    }
+
+    /** As the application wires it: RegistryCommands, which takes a repeated request as done. */
+    private Optional<String> register(RegisterModel model, AddModelVersion version) {
+        RegistryResult registered = commands.register(model);
+        RegistryResult added = registered.rejected() ? registered : commands.addVersion(version);
+        return added.rejected() ? Optional.of(added.reason()) : Optional.empty();
+    }
+
+    private static BeatFlagged flag(String beatId, String text) {
+        return new BeatFlagged("s1", "w1", beatId, BeatKind.PLAYER_ACTION, text, List.of(HarmCategory.HARASSMENT), 2,
+                false, "wanda");
+    }
+
+    @Test
+    void anEmptyLogStillGetsAGuardrailAndADetectorInTheRegistry() {
+        ClassifierStore store = new ClassifierStore(root);
+        training(store).runPass();
+
+        assertThat(store.versions("guardrail")).containsExactly(1);
+        assertThat(store.versions("detector")).containsExactly(1);
+        assertThat(registry.sent(RegisterModel.class)).extracting(RegisterModel::modelId)
+                .containsExactlyInAnyOrder("house-classifier:guardrail", "house-classifier:detector");
+        assertThat(registry.sent(RegisterModel.class)).allSatisfy(r -> {
+            assertThat(r.spec().kind()).isEqualTo(ModelKind.CLASSIFIER);
+            assertThat(r.modelId()).isEqualTo(r.spec().provider() + ":" + r.spec().providerModelId());
+        });
+        assertThat(registry.versionsOf("house-classifier:guardrail")).containsExactly("1");
+        AddModelVersion added = registry.sent(AddModelVersion.class).getFirst();
+        assertThat(added.artifact().uri()).startsWith("house-classifier://");
+
+        try (HouseClassifiers serving = new HouseClassifiers(store, HouseGuardrail.DEFAULT_THRESHOLD)) {
+            var guardrail = serving.guardrail(new ModelRef("house-classifier:guardrail", "1")).orElseThrow();
+            assertThat(guardrail.model()).isEqualTo("house-classifier:guardrail:v1");
+            assertThat(guardrail.classify("I take a stab at solving the riddle carved above the vault door.", TextSource.PLAYER)
+                    .allowed(ContentRating.EVERYONE)).isTrue();
+            assertThat(serving.detector(new ModelRef("house-classifier:detector", "1"))).isPresent();
+            assertThat(serving.detector(new ModelRef("house-classifier:detector", "9"))).isEmpty();
+            assertThat(serving.guardrail(new ModelRef("house:w1", "1"))).isEmpty();
+            assertThat(HouseClassifiers.serves(new ModelRef("house:w1", "1"))).isFalse();
+        }
+    }
+
+    @Test
+    void flagsAndNewTextRetrainWhenEnoughArrived() {
+        ClassifierStore store = new ClassifierStore(root);
+        HouseClassifierTraining training = training(store);
+        training.runPass();
+        log.append(flag("a1", "You are a worthless coward and everyone at this table knows it."));
+        training.runPass();
+        assertThat(store.versions("guardrail")).as("one flag is not enough").containsExactly(1);
+        assertThat(store.versions("detector")).as("a flag is no new text").containsExactly(1);
+
+        log.append(flag("a2", "Your character is pathetic, just like you in real life."),
+                new PlayerActionSubmitted("s1", "w1", "a3", "olivia", "i open the door"),
+                new NarrationRecorded("s1", "w1", "a3", "a3", "n3", 0,
+                        "The door swings open, revealing a corridor bathed in silver light.", PROVENANCE),
+                new PlayerActionSubmitted("s1", "w1", "a4", "olivia", "i go left"));
+        training.runPass();
+
+        ClassifierMetadata guardrail = store.latest("guardrail").orElseThrow();
+        assertThat(guardrail.version()).isEqualTo(2);
+        assertThat(guardrail.trainedOn()).endsWith("flags 2");
+        ClassifierMetadata detector = store.latest("detector").orElseThrow();
+        assertThat(detector.version()).isEqualTo(2);
+        assertThat(detector.trainedOn()).endsWith("event log 3");
+        assertThat(registry.versionsOf("house-classifier:guardrail")).containsExactly("1", "2");
+        assertThat(registry.sent(AddModelVersion.class)).filteredOn(a -> a.version().equals("2"))
+                .allSatisfy(a -> assertThat(a.derivedFrom().version()).isEqualTo("1"));
+    }
+}
