@@ -3,6 +3,7 @@ package io.storyteller.query.deployment;
 import io.storyteller.domain.deployment.NarratorRoute;
 import io.storyteller.domain.deployment.FindNarratorRoute;
 import io.storyteller.domain.deployment.FindNarratorRoutes;
+import io.storyteller.domain.deployment.FindSlotRoute;
 import io.storyteller.domain.deployment.NarratorRoutes;
 import io.storyteller.domain.deployment.RolloutPhase;
 import io.storyteller.domain.deployment.RolloutRoute;
@@ -51,9 +52,19 @@ public class NarratorRouting {
     /** The route, or null when neither the world's nor the global narrator slot exists. */
     @QueryHandler
     public NarratorRoute handle(FindNarratorRoute query) {
-        String worldId = query.worldId() == null || query.worldId().isBlank() ? null : query.worldId();
+        return route(UseCase.NARRATOR, query.worldId());
+    }
+
+    /** The slot of any use case: the reviewer, detector, guardrail and embedder stages ask here. */
+    @QueryHandler
+    public NarratorRoute handle(FindSlotRoute query) {
+        return route(query.useCase() == null ? UseCase.NARRATOR : query.useCase(), query.worldId());
+    }
+
+    private NarratorRoute route(UseCase useCase, String world) {
+        String worldId = world == null || world.isBlank() ? null : world;
         return jdbc.sql(ROUTE)
-                .param("slots", Columns.textArray(SlotResolution.candidates(UseCase.NARRATOR, worldId)))
+                .param("slots", Columns.textArray(SlotResolution.candidates(useCase, worldId)))
                 .query(NarratorRouting::route)
                 .optional()
                 .orElse(null);

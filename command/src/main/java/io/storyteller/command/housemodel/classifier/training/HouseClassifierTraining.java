@@ -3,7 +3,9 @@ package io.storyteller.command.housemodel.classifier.training;
 import io.storyteller.command.housemodel.classifier.ClassifierMetadata;
 import io.storyteller.command.housemodel.classifier.ClassifierStore;
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -26,6 +28,7 @@ public class HouseClassifierTraining implements SmartLifecycle {
     private final ClassifierStore store;
     private final ClassifierPublisher publisher;
     private final HouseClassifierProperties properties;
+    private final CountDownLatch firstPass = new CountDownLatch(1);
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread worker = new Thread(runnable, "house-classifier-training");
         worker.setDaemon(true);
@@ -68,6 +71,23 @@ public class HouseClassifierTraining implements SmartLifecycle {
             runPass();
         } catch (RuntimeException e) {
             log.warn("House classifier training pass failed: {}", e.toString());
+        } finally {
+            firstPass.countDown();
+        }
+    }
+
+    /**
+     * Waits until the first training pass after start has ended (well or not), at most {@code timeout}:
+     * a fresh platform's first turns wait for their guardrail rather than fail.
+     *
+     * @return whether it has ended
+     */
+    public boolean awaitFirstPass(Duration timeout) {
+        try {
+            return firstPass.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -1,0 +1,46 @@
+package io.storyteller.command.narration.pipeline;
+
+import io.storyteller.command.housemodel.classifier.detector.HouseDetector;
+import io.storyteller.command.housemodel.classifier.training.HouseClassifierTraining;
+import io.storyteller.command.housemodel.classifier.training.HouseClassifiers;
+import io.storyteller.domain.model.ModelRef;
+import io.storyteller.domain.model.UseCase;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The detection stage on the house detector: the version the world's {@code detector} slot names,
+ * else the newest trained one. Detection only re-ranks and regenerates, so when no detector can
+ * serve the candidate goes unscored (and the log says why) rather than the turn failing.
+ */
+public class HouseDetectorStage implements TextDetector {
+
+    private static final Logger log = LoggerFactory.getLogger(HouseDetectorStage.class);
+
+    private final StageSlots slots;
+    private final HouseClassifiers classifiers;
+    private final HouseClassifierTraining training;
+
+    public HouseDetectorStage(StageSlots slots, HouseClassifiers classifiers, HouseClassifierTraining training) {
+        this.slots = slots;
+        this.classifiers = classifiers;
+        this.training = training;
+    }
+
+    @Override
+    public DetectorReading read(String worldId, String text) {
+        Optional<ModelRef> slot = slots.stable(UseCase.DETECTOR, worldId);
+        Optional<HouseDetector> detector = slot.isPresent() ? classifiers.detector(slot.get()) : classifiers.latestDetector();
+        if (detector.isEmpty() && slot.isEmpty() && training.awaitFirstPass(HouseGuardrailStage.FIRST_TRAINING)) {
+            detector = classifiers.latestDetector();
+        }
+        if (detector.isEmpty()) {
+            log.warn("No detector serves world {} ({}): the candidate goes unscored", worldId,
+                    slot.map(ref -> ref.label() + " is not a stored house detector").orElse("none is trained yet"));
+            return null;
+        }
+        ModelName name = ModelName.of(detector.get().model());
+        return new DetectorReading(detector.get().score(text), name.modelId(), name.version());
+    }
+}
