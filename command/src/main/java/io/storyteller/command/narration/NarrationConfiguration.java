@@ -1,22 +1,14 @@
 package io.storyteller.command.narration;
 
-import io.storyteller.command.continuity.ContinuityCheck;
-import io.storyteller.command.housemodel.classifier.training.HouseClassifierTraining;
-import io.storyteller.command.housemodel.classifier.training.HouseClassifiers;
 import io.storyteller.command.narration.context.ContextAssembler;
 import io.storyteller.command.narration.context.NarrationContexts;
 import io.storyteller.command.narration.pipeline.CandidateJudge;
 import io.storyteller.command.narration.pipeline.Coherence;
 import io.storyteller.command.narration.pipeline.ContinuityReview;
 import io.storyteller.command.narration.pipeline.EmbeddingCoherence;
-import io.storyteller.command.narration.pipeline.EngineContinuityReview;
 import io.storyteller.command.narration.pipeline.HarmGuard;
-import io.storyteller.command.narration.pipeline.HouseDetectorStage;
-import io.storyteller.command.narration.pipeline.HouseGuardrailStage;
-import io.storyteller.command.narration.pipeline.StageSlots;
 import io.storyteller.command.narration.pipeline.TextDetector;
 import io.storyteller.command.narration.routing.Routes;
-import java.time.Clock;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -46,26 +38,6 @@ public class NarrationConfiguration {
     @Bean
     PlayerInputGuard playerInputGuard(NarrationContexts contexts, HarmGuard guard) {
         return new PlayerInputGuard(contexts, guard);
-    }
-
-    @Bean
-    ContinuityReview continuityReview(ContinuityCheck check) {
-        return new EngineContinuityReview(check);
-    }
-
-    @Bean
-    StageSlots stageSlots(QueryGateway queries, NarrationProperties properties) {
-        return new StageSlots(queries, properties.timeout(), Clock.systemUTC());
-    }
-
-    @Bean
-    HarmGuard harmGuard(StageSlots slots, HouseClassifiers classifiers, HouseClassifierTraining training) {
-        return new HouseGuardrailStage(slots, classifiers, training);
-    }
-
-    @Bean
-    TextDetector textDetector(StageSlots slots, HouseClassifiers classifiers, HouseClassifierTraining training) {
-        return new HouseDetectorStage(slots, classifiers, training);
     }
 
     @Bean

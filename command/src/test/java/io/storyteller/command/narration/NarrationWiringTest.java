@@ -3,10 +3,15 @@ package io.storyteller.command.narration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storyteller.command.narration.context.ContextAssembler;
+import io.storyteller.command.narration.pipeline.ContinuityFindings;
+import io.storyteller.command.narration.pipeline.ContinuityReview;
+import io.storyteller.command.narration.pipeline.HarmGuard;
+import io.storyteller.command.narration.pipeline.TextDetector;
 import io.storyteller.command.narration.routing.Routes;
 import io.storyteller.command.runtime.ModelRuntimes;
 import io.storyteller.command.runtime.RuntimeConfiguration;
 import java.time.Duration;
+import java.util.List;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -32,6 +37,9 @@ class NarrationWiringTest {
                         .queryBus(SimpleQueryBus.builder().queryUpdateEmitter(emitter).build()).build())
                 .withBean(EventStore.class, () -> EmbeddedEventStore.builder()
                         .storageEngine(new InMemoryEventStorageEngine()).build())
+                .withBean(ContinuityReview.class, () -> (ground, candidate) -> new ContinuityFindings(List.of(), List.of()))
+                .withBean(HarmGuard.class, () -> Checks.ALLOWING)
+                .withBean(TextDetector.class, () -> (worldId, text) -> null)
                 .withBean(CommandGateway.class, () -> DefaultCommandGateway.builder()
                         .commandBus(SimpleCommandBus.builder().build()).build())
                 .withUserConfiguration(RuntimeConfiguration.class, NarrationConfiguration.class, Narrator.class, NarrationProgress.class,

@@ -1,0 +1,36 @@
+package io.storyteller.command.narration.pipeline;
+
+import io.storyteller.command.continuity.ContinuityCheck;
+import io.storyteller.command.housemodel.classifier.training.HouseClassifierTraining;
+import io.storyteller.command.housemodel.classifier.training.HouseClassifiers;
+import java.time.Clock;
+import java.time.Duration;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The pipeline's checks on the platform's own models: continuity engine, house guardrail and detector. */
+@Configuration(proxyBeanMethods = false)
+public class PipelineStagesConfiguration {
+
+    @Bean
+    ContinuityReview continuityReview(ContinuityCheck check) {
+        return new EngineContinuityReview(check);
+    }
+
+    @Bean
+    StageSlots stageSlots(QueryGateway queries, @Value("${storyteller.narration.timeout:60s}") Duration timeout) {
+        return new StageSlots(queries, timeout, Clock.systemUTC());
+    }
+
+    @Bean
+    HarmGuard harmGuard(StageSlots slots, HouseClassifiers classifiers, HouseClassifierTraining training) {
+        return new HouseGuardrailStage(slots, classifiers, training);
+    }
+
+    @Bean
+    TextDetector textDetector(StageSlots slots, HouseClassifiers classifiers, HouseClassifierTraining training) {
+        return new HouseDetectorStage(slots, classifiers, training);
+    }
+}
