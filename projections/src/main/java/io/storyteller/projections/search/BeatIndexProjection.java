@@ -6,6 +6,8 @@ import io.storyteller.domain.story.BeatsErased;
 import io.storyteller.domain.story.NarrationAlternativeSelected;
 import io.storyteller.domain.story.NarrationRecorded;
 import io.storyteller.domain.story.PlayerActionSubmitted;
+import io.storyteller.projections.schema.SearchIndex;
+import io.storyteller.projections.schema.TextEmbedder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

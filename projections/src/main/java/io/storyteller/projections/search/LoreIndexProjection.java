@@ -5,6 +5,8 @@ import io.storyteller.domain.world.LoreEntryAdded;
 import io.storyteller.domain.world.LoreEntryRetired;
 import io.storyteller.domain.world.LoreEntryRevised;
 import io.storyteller.domain.world.WorldArchived;
+import io.storyteller.projections.schema.SearchIndex;
+import io.storyteller.projections.schema.TextEmbedder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -15,7 +17,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.Conflicts;
 import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.Refresh;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,8 +67,12 @@ public class LoreIndexProjection {
 
     @EventHandler
     void on(WorldArchived event) {
+        String index = SearchIndex.LORE.indexName();
         try {
-            client.deleteByQuery(d -> d.index(SearchIndex.LORE.indexName()).conflicts(org.opensearch.client.opensearch._types.Conflicts.Proceed)
+            // delete-by-query finds only what a refresh has made searchable: entries indexed a moment
+            // ago (in a replay, the same batch) would otherwise survive their world's archiving
+            client.indices().refresh(r -> r.index(index));
+            client.deleteByQuery(d -> d.index(index).conflicts(Conflicts.Proceed).refresh(Refresh.True)
                     .query(q -> q.term(t -> t.field("worldId").value(FieldValue.of(event.worldId())))));
         } catch (IOException e) {
             throw new UncheckedIOException("OpenSearch unreachable while removing an archived world's lore", e);

@@ -1,5 +1,7 @@
 package io.storyteller.projections.search;
 
+import io.storyteller.projections.schema.SearchFailures;
+import io.storyteller.projections.schema.SearchIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -31,13 +33,11 @@ final class VersionedDocuments {
             client.index(i -> i.index(index.indexName()).id(id)
                     .versionType(VersionType.External).version(version).document(document));
             return true;
-        } catch (OpenSearchException e) {
-            if (e.status() == 409) {
+        } catch (OpenSearchException | IOException e) {
+            if (SearchFailures.answered(e, 409)) {
                 return false;
             }
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException("OpenSearch unreachable while indexing " + index.indexName(), e);
+            throw failed("indexing into", e);
         }
     }
 
@@ -57,13 +57,18 @@ final class VersionedDocuments {
     void delete(String id, long version) {
         try {
             client.delete(d -> d.index(index.indexName()).id(id).versionType(VersionType.External).version(version));
-        } catch (OpenSearchException e) {
-            if (e.status() != 409 && e.status() != 404) {
-                throw e;
+        } catch (OpenSearchException | IOException e) {
+            // 409: a newer state is stored; 404: already gone
+            if (!SearchFailures.answered(e, 409) && !SearchFailures.answered(e, 404)) {
+                throw failed("deleting from", e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("OpenSearch unreachable while deleting from " + index.indexName(), e);
         }
+    }
+
+    private RuntimeException failed(String doing, Exception e) {
+        return e instanceof IOException io && SearchFailures.status(io).isEmpty()
+                ? new UncheckedIOException("OpenSearch unreachable while " + doing + " " + index.indexName(), io)
+                : new IllegalStateException("OpenSearch refused " + doing + " " + index.indexName() + ": " + e.getMessage(), e);
     }
 
     record Stored(Map<String, Object> source, long version) {

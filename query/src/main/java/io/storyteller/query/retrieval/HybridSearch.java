@@ -2,6 +2,7 @@ package io.storyteller.query.retrieval;
 
 import io.storyteller.domain.retrieval.RetrievalReason;
 import io.storyteller.domain.retrieval.SearchUnavailable;
+import io.storyteller.projections.schema.SearchFailures;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,11 +59,14 @@ final class HybridSearch {
                             .filter(f -> f.bool(b -> b.filter(filters))))), Map.class);
             return fuse(lexical.hits().hits(), semantic.hits().hits(), first);
         } catch (IOException | OpenSearchException e) {
-            if (e instanceof OpenSearchException search && search.status() == 404) {
+            if (SearchFailures.answered(e, 404)) {
                 return List.of(); // the index is being rebuilt and holds nothing yet
             }
             throw new SearchUnavailable("search is unavailable: " + e.getMessage(), e);
         } catch (RuntimeException e) {
+            if (SearchFailures.answered(e, 404)) {
+                return List.of();
+            }
             if (e.getCause() instanceof IOException) {
                 throw new SearchUnavailable("search is unavailable: " + e.getMessage(), e);
             }

@@ -1,16 +1,16 @@
-package io.storyteller.projections.search;
+package io.storyteller.projections.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.StringReader;
-import org.opensearch.client.json.JsonpMapper;
-import org.opensearch.client.opensearch._types.mapping.TypeMapping;
-import org.opensearch.client.opensearch.indices.IndexSettings;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import org.opensearch.client.json.JsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.mapping.TypeMapping;
+import org.opensearch.client.opensearch.indices.IndexSettings;
 
 /**
  * One versioned OpenSearch index and its mapping ({@code search/<name>.json} on the classpath). A
@@ -69,9 +69,9 @@ public enum SearchIndex {
             TypeMapping mappings = TypeMapping._DESERIALIZER.deserialize(
                     jsonp.jsonProvider().createParser(new StringReader(body.get("mappings").toString())), jsonp);
             client.indices().create(c -> c.index(indexName).settings(settings).mappings(mappings));
-        } catch (OpenSearchException e) {
+        } catch (OpenSearchException | IOException e) {
             // another node of the application created it at the same moment
-            if (!"resource_already_exists_exception".equals(e.error().type())) {
+            if (!SearchFailures.ofType(e, "resource_already_exists_exception")) {
                 throw e;
             }
         }

@@ -1,4 +1,4 @@
-package io.storyteller.projections.search;
+package io.storyteller.projections.schema;
 
 import io.storyteller.domain.retrieval.EmbedTexts;
 import io.storyteller.domain.retrieval.TextEmbeddings;

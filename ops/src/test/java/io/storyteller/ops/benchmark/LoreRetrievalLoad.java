@@ -1,0 +1,155 @@
+package io.storyteller.ops.benchmark;
+
+import io.storyteller.domain.retrieval.LoreHits;
+import io.storyteller.domain.retrieval.SearchLore;
+import io.storyteller.domain.shared.Actor;
+import io.storyteller.domain.world.LoreContent;
+import io.storyteller.projections.schema.SearchIndex;
+import io.storyteller.projections.schema.TextEmbedder;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.queryhandling.QueryGateway;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.VersionType;
+import org.opensearch.client.opensearch.core.BulkRequest;
+import org.opensearch.client.opensearch.core.BulkResponse;
+
+/**
+ * (a) Lore retrieval in a world with many entries. Setup writes the documents straight into the lore
+ * index in the projection's shape (bulk, 1,000 a request): indexing 100,000 entries one event at a
+ * time would take most of an hour. Their vectors are the sum of the real embeddings of their role,
+ * place and trait plus a little noise, normalised (embedding every entry would take minutes of
+ * model time). Then the real query path is timed: {@link SearchLore} through the query gateway as
+ * the narration engine asks it (embedding the question, BM25 and k-NN, fusion), one at a time.
+ */
+final class LoreRetrievalLoad {
+
+    private static final int BULK = 1000;
+    private static final double NOISE = 0.03;
+
+    record Result(int entries, double loadSeconds, int segments, int queries, Latencies search, Latencies embedding,
+                  double meanHits) {
+    }
+
+    private final OpenSearchClient client;
+    private final QueryGateway queries;
+    private final TextEmbedder embedder;
+
+    LoreRetrievalLoad(OpenSearchClient client, QueryGateway queries, TextEmbedder embedder) {
+        this.client = client;
+        this.queries = queries;
+        this.embedder = embedder;
+    }
+
+    Result run(String worldId, int entries, int warmup, int measured) throws Exception {
+        long t0 = System.nanoTime();
+        load(worldId, entries);
+        client.indices().refresh(r -> r.index(SearchIndex.LORE.indexName()));
+        double loadSeconds = (System.nanoTime() - t0) / 1e9;
+        int segments = client.cat().segments(s -> s.index(SearchIndex.LORE.indexName())).valueBody().size();
+
+        Random random = new Random(42);
+        for (int i = 0; i < warmup; i++) {
+            search(worldId, LoreCorpus.question(random));
+        }
+        Latencies search = new Latencies();
+        Latencies embedding = new Latencies();
+        long hits = 0;
+        List<String> asked = new ArrayList<>();
+        for (int i = 0; i < measured; i++) {
+            String question = LoreCorpus.question(random);
+            asked.add(question);
+            long start = System.nanoTime();
+            int found = search(worldId, question);
+            search.add(System.nanoTime() - start);
+            hits += found;
+        }
+        // the model's share of it: the same questions embedded alone
+        for (String question : asked) {
+            long start = System.nanoTime();
+            embedder.embedOne(worldId, question);
+            embedding.add(System.nanoTime() - start);
+        }
+        return new Result(entries, loadSeconds, segments, measured, search, embedding, hits / (double) measured);
+    }
+
+    private int search(String worldId, String question) throws Exception {
+        LoreHits hits = queries.query(new SearchLore(worldId, Actor.system(), question, 10), LoreHits.class)
+                .get(30, TimeUnit.SECONDS);
+        if (hits.hits().isEmpty()) {
+            throw new IllegalStateException("no lore found for '" + question + "'");
+        }
+        return hits.hits().size();
+    }
+
+    private void load(String worldId, int entries) throws IOException {
+        List<float[]> roles = vectors(worldId, Arrays.asList(LoreCorpus.ROLES));
+        List<String> placeNames = new ArrayList<>();
+        for (int place = 0; place < LoreCorpus.ADJECTIVES.length * LoreCorpus.PLACES.length; place++) {
+            placeNames.add(LoreCorpus.placeName(place));
+        }
+        List<float[]> places = vectors(worldId, placeNames);
+        List<float[]> traits = vectors(worldId, Arrays.asList(LoreCorpus.TRAITS));
+        String model = embedder.embedOne(worldId, "model").model();
+        Random noise = new Random(7);
+        for (int from = 0; from < entries; from += BULK) {
+            BulkRequest.Builder bulk = new BulkRequest.Builder();
+            for (int i = from; i < Math.min(entries, from + BULK); i++) {
+                String id = "bench-lore-" + i;
+                Map<String, Object> document = document(worldId, id, LoreCorpus.entry(i), model,
+                        mix(noise, roles.get(LoreCorpus.role(i)), places.get(LoreCorpus.place(i)), traits.get(LoreCorpus.trait(i))));
+                bulk.operations(op -> op.index(ix -> ix.index(SearchIndex.LORE.indexName()).id(id)
+                        .versionType(VersionType.External).version(1L).document(document)));
+            }
+            BulkResponse response = client.bulk(bulk.build());
+            if (response.errors()) {
+                throw new IllegalStateException("bulk load failed: " + response.items().stream()
+                        .filter(item -> item.error() != null).findFirst().map(item -> item.error().reason()).orElse("?"));
+            }
+        }
+    }
+
+    private List<float[]> vectors(String worldId, List<String> texts) {
+        return embedder.embed(worldId, texts).vectors();
+    }
+
+    private static float[] mix(Random noise, float[]... parts) {
+        float[] sum = new float[parts[0].length];
+        for (float[] part : parts) {
+            for (int d = 0; d < sum.length; d++) {
+                sum[d] += part[d];
+            }
+        }
+        double norm = 0;
+        for (int d = 0; d < sum.length; d++) {
+            sum[d] += (float) (noise.nextGaussian() * NOISE);
+            norm += sum[d] * sum[d];
+        }
+        float length = (float) Math.sqrt(norm);
+        for (int d = 0; d < sum.length; d++) {
+            sum[d] /= length;
+        }
+        return sum;
+    }
+
+    /** The lore projection's document shape (LoreIndexProjection). */
+    private static Map<String, Object> document(String worldId, String id, LoreContent content, String model, float[] vector) {
+        Map<String, Object> document = new HashMap<>();
+        document.put("worldId", worldId);
+        document.put("loreEntryId", id);
+        document.put("title", content.title());
+        document.put("content", content.content());
+        document.put("triggerKeys", content.triggerKeys());
+        document.put("category", content.category());
+        document.put("retired", false);
+        document.put("embeddingModel", model);
+        document.put("embedding", vector);
+        return document;
+    }
+}
