@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -70,6 +71,13 @@ class NarrationPipelineTest {
         registry.add("storyteller.providers.scribe.kind", () -> "openai");
         registry.add("storyteller.providers.scribe.base-url", scribe::baseUrl);
         registry.add("storyteller.providers.scribe.self-hosted", () -> "true");
+    }
+
+    @BeforeAll
+    static void listModels() {
+        scribe.stubFor(get("/v1/models").willReturn(okJson("""
+                {"object":"list","data":[%s]}""".formatted(String.join(",", List.of("duo", "plain", "gentle", "brutal")
+                .stream().map(m -> "{\"id\":\"" + m + "\",\"object\":\"model\",\"owned_by\":\"test\"}").toList())))));
     }
 
     @AfterAll
@@ -282,7 +290,6 @@ class NarrationPipelineTest {
 
     /** Each call to the model gets the next answer, in order; the last one stays. */
     private static void answerInTurn(String model, String... answers) {
-        listModels(model);
         for (int i = 0; i < answers.length; i++) {
             scribe.stubFor(post("/v1/chat/completions").inScenario("answers of " + model)
                     .whenScenarioStateIs(i == 0 ? STARTED : model + " " + i)
@@ -293,15 +300,8 @@ class NarrationPipelineTest {
     }
 
     private static void answerAlways(String model, String answer) {
-        listModels(model);
         scribe.stubFor(post("/v1/chat/completions").withRequestBody(matchingJsonPath("$.model", equalTo(model)))
                 .willReturn(streamed(model, answer)));
-    }
-
-    private static void listModels(String model) {
-        scribe.stubFor(get("/v1/models").willReturn(okJson("""
-                {"object":"list","data":[%s]}""".formatted(String.join(",", List.of("duo", "plain", "gentle", "brutal")
-                .stream().map(m -> "{\"id\":\"" + m + "\",\"object\":\"model\",\"owned_by\":\"test\"}").toList())))));
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder streamed(String model, String text) {
