@@ -19,6 +19,7 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.VersionType;
 import org.opensearch.client.opensearch.core.BulkRequest;
 import org.opensearch.client.opensearch.core.BulkResponse;
+import org.opensearch.client.opensearch.indices.stats.IndicesStatsMetric;
 
 /**
  * (a) Lore retrieval in a world with many entries. Setup writes the documents straight into the lore
@@ -33,8 +34,12 @@ final class LoreRetrievalLoad {
     private static final int BULK = 1000;
     private static final double NOISE = 0.03;
 
-    record Result(int entries, double loadSeconds, int segments, int queries, Latencies search, Latencies embedding,
-                  double meanHits) {
+    /**
+     * @param mergeSeconds how long the node went on merging the loaded segments after the load; queries
+     *                     are timed only after that, as merges compete with them for the cores
+     */
+    record Result(int entries, double loadSeconds, double mergeSeconds, int segments, int queries, Latencies search,
+                  Latencies embedding, double meanHits) {
     }
 
     private final OpenSearchClient client;
@@ -52,6 +57,7 @@ final class LoreRetrievalLoad {
         load(worldId, entries);
         client.indices().refresh(r -> r.index(SearchIndex.LORE.indexName()));
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
+        double mergeSeconds = awaitMerges();
         int segments = client.cat().segments(s -> s.index(SearchIndex.LORE.indexName())).valueBody().size();
 
         Random random = new Random(42);
@@ -76,7 +82,19 @@ final class LoreRetrievalLoad {
             embedder.embedOne(worldId, question);
             embedding.add(System.nanoTime() - start);
         }
-        return new Result(entries, loadSeconds, segments, measured, search, embedding, hits / (double) measured);
+        return new Result(entries, loadSeconds, mergeSeconds, segments, measured, search, embedding, hits / (double) measured);
+    }
+
+    /** Waits (at most 10 minutes) until the lore index runs no merge; the seconds waited. */
+    private double awaitMerges() throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        long deadline = t0 + TimeUnit.MINUTES.toNanos(10);
+        String index = SearchIndex.LORE.indexName();
+        while (System.nanoTime() < deadline && client.indices().stats(s -> s.index(index).metric(IndicesStatsMetric.Merge))
+                .indices().get(index).total().merges().current() > 0) {
+            Thread.sleep(500);
+        }
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     private int search(String worldId, String question) throws Exception {

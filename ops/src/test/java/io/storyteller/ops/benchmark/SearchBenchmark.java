@@ -41,7 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code bench.nodeStarts} (3), {@code bench.replayLore} (2000), {@code bench.replayStories} (10),
  * {@code bench.replayTurns} (100 per story), {@code bench.loreEntries} (100000),
  * {@code bench.warmupQueries} (200), {@code bench.queries} (2000), {@code bench.phaseSeconds} (900),
- * {@code bench.dataRoot}.
+ * {@code bench.dataRoot}, {@code bench.parts} ("c,b,a": which of the three run; the application always starts).
  */
 public final class SearchBenchmark {
 
@@ -65,10 +65,13 @@ public final class SearchBenchmark {
             line(report, "== Search benchmark, %s, JDK %s, %d cores, data under %s ==", Instant.now(), Runtime.version(),
                     Runtime.getRuntime().availableProcessors(), run);
 
-            List<Double> nodeStarts = SearchNodeStartup.measure(run.resolve("nodes"), Integer.getInteger("bench.nodeStarts", 3));
-            line(report, "(c) embedded node start, one JVM each (fresh directory, until yellow): %s ms; median %.0f ms; %s",
-                    nodeStarts.stream().map(ms -> String.format(Locale.ROOT, "%.0f", ms)).toList(),
-                    SearchNodeStartup.median(nodeStarts), load());
+            Set<String> parts = Set.of(System.getProperty("bench.parts", "c,b,a").split(","));
+            if (parts.contains("c")) {
+                List<Double> nodeStarts = SearchNodeStartup.measure(run.resolve("nodes"), Integer.getInteger("bench.nodeStarts", 3));
+                line(report, "(c) embedded node start, one JVM each (fresh directory, until yellow): %s ms; median %.0f ms; %s",
+                        nodeStarts.stream().map(ms -> String.format(Locale.ROOT, "%.0f", ms)).toList(),
+                        SearchNodeStartup.median(nodeStarts), load());
+            }
 
             long bootStart = System.nanoTime();
             context = new SpringApplicationBuilder(StorytellerApplication.class).run(
@@ -92,35 +95,39 @@ public final class SearchBenchmark {
             processors.named(NARRATION).shutDown();
             OpenSearchClient client = context.getBean(OpenSearchClient.class);
 
-            SearchReplay replay = new SearchReplay(commands, processors, context.getBean(JdbcClient.class), client, limit);
-            int replayLore = Integer.getInteger("bench.replayLore", 2000);
-            int stories = Integer.getInteger("bench.replayStories", 10);
-            int turns = Integer.getInteger("bench.replayTurns", 100);
-            line(report, "(b) indexing during replay: %d lore entries, %d stories of %d turns (%d beats), rebuilt by rebuildSearchIndexes; both groups replay at once",
-                    replayLore, stories, turns, 2 * stories * turns);
-            line(report, "    %-12s %14s %15s %10s %9s %10s %16s", "group", "events in log", "events handled", "documents",
-                    "claim s", "total s", "events/s");
-            for (SearchReplay.Result result : replay.run("bench-replay-world", replayLore, stories, turns)) {
-                line(report, "    %-12s %14d %15d %10d %9.2f %10.2f %16.1f", result.group(), result.eventsInLog(), result.eventsHandled(),
-                        result.documents(), result.claimSeconds(), result.seconds(), result.eventsPerSecond());
+            if (parts.contains("b")) {
+                SearchReplay replay = new SearchReplay(commands, processors, context.getBean(JdbcClient.class), client, limit);
+                int replayLore = Integer.getInteger("bench.replayLore", 2000);
+                int stories = Integer.getInteger("bench.replayStories", 10);
+                int turns = Integer.getInteger("bench.replayTurns", 100);
+                line(report, "(b) indexing during replay: %d lore entries, %d stories of %d turns (%d beats), rebuilt by rebuildSearchIndexes; both groups replay at once",
+                        replayLore, stories, turns, 2 * stories * turns);
+                line(report, "    %-12s %14s %15s %10s %9s %10s %16s", "group", "events in log", "events handled", "documents",
+                        "claim s", "total s", "events/s");
+                for (SearchReplay.Result result : replay.run("bench-replay-world", replayLore, stories, turns)) {
+                    line(report, "    %-12s %14d %15d %10d %9.2f %10.2f %16.1f", result.group(), result.eventsInLog(), result.eventsHandled(),
+                            result.documents(), result.claimSeconds(), result.seconds(), result.eventsPerSecond());
+                }
+                line(report, "    %s", load());
             }
-            line(report, "    %s", load());
 
-            String worldId = "bench-lore-world";
-            commands.sendAndWait(new CreateWorld(worldId, new WorldSettings("Many-lore coast (search benchmark)",
-                    "A coast with a hundred thousand figures.", "mystery", "brooding", ContentRating.TEEN, "Second person."),
-                    new Actor("bench-lore-owner", Set.of(PlatformRole.WORLD_ADMIN))));
-            LoreRetrievalLoad retrieval = new LoreRetrievalLoad(client, context.getBean(QueryGateway.class), context.getBean(TextEmbedder.class));
-            LoreRetrievalLoad.Result result = retrieval.run(worldId, Integer.getInteger("bench.loreEntries", 100_000),
-                    Integer.getInteger("bench.warmupQueries", 200), Integer.getInteger("bench.queries", 2000));
-            line(report, "(a) lore retrieval: %d entries in one world, bulk-loaded in %.1f s (%d segments); %d SearchLore queries (first 10) one at a time after warm-up",
-                    result.entries(), result.loadSeconds(), result.segments(), result.queries());
-            line(report, "    SearchLore through the query gateway: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms, mean %.2f ms; %.1f hits a query",
-                    result.search().percentileMillis(0.50), result.search().percentileMillis(0.95), result.search().percentileMillis(0.99),
-                    result.search().percentileMillis(1.0), result.search().meanMillis(), result.meanHits());
-            line(report, "    of which embedding the question (same questions, alone): p50 %.2f ms, p99 %.2f ms",
-                    result.embedding().percentileMillis(0.50), result.embedding().percentileMillis(0.99));
-            line(report, "    %s", load());
+            if (parts.contains("a")) {
+                String worldId = "bench-lore-world";
+                commands.sendAndWait(new CreateWorld(worldId, new WorldSettings("Many-lore coast (search benchmark)",
+                        "A coast with a hundred thousand figures.", "mystery", "brooding", ContentRating.TEEN, "Second person."),
+                        new Actor("bench-lore-owner", Set.of(PlatformRole.WORLD_ADMIN))));
+                LoreRetrievalLoad retrieval = new LoreRetrievalLoad(client, context.getBean(QueryGateway.class), context.getBean(TextEmbedder.class));
+                LoreRetrievalLoad.Result result = retrieval.run(worldId, Integer.getInteger("bench.loreEntries", 100_000),
+                        Integer.getInteger("bench.warmupQueries", 200), Integer.getInteger("bench.queries", 2000));
+                line(report, "(a) lore retrieval: %d entries in one world, bulk-loaded in %.1f s, merges settled %.1f s later (%d segments); %d SearchLore queries (first 10) one at a time after warm-up",
+                        result.entries(), result.loadSeconds(), result.mergeSeconds(), result.segments(), result.queries());
+                line(report, "    SearchLore through the query gateway: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms, mean %.2f ms; %.1f hits a query",
+                        result.search().percentileMillis(0.50), result.search().percentileMillis(0.95), result.search().percentileMillis(0.99),
+                        result.search().percentileMillis(1.0), result.search().meanMillis(), result.meanHits());
+                line(report, "    of which embedding the question (same questions, alone): p50 %.2f ms, p99 %.2f ms",
+                        result.embedding().percentileMillis(0.50), result.embedding().percentileMillis(0.99));
+                line(report, "    %s", load());
+            }
         } catch (Throwable e) {
             line(report, "Benchmark failed: %s", e);
             e.printStackTrace(OUT);
