@@ -150,7 +150,7 @@ class NarrationPipelineTest {
         Cast cast = cast();
         Ref model = cast.discovered("plain");
         answerAlways("plain", "The tide slides back over the mudflats and a heron lifts off.");
-        String action = "I slit the guard's throat and watch him bleed out on the stones.";
+        String action = "I stab the guard in the chest with my dagger and he falls, bleeding.";
 
         String everyone = cast.world("Daisy Vale", "EVERYONE");
         cast.manager.createDeployment(everyone, model);
