@@ -14,7 +14,8 @@ import graphql.schema.GraphQLTypeUtil;
  * The weight counts the objects an answer builds: a field of object type costs 1 plus its
  * children, a field that pages with {@code first} costs its children once per item it may return,
  * and a scalar or enum field costs nothing, as it is read from an object already built. So the
- * largest page of beats with every field costs about three per beat (edge, beat, provenance) and
+ * largest page of beats with every field costs about ten per beat (edge, beat, provenance with its
+ * candidates, scores, verdicts and sources) and
  * fits the default limit, while aliased or nested pages multiply and do not.
  */
 public class ComplexityLimit extends MaxQueryComplexityInstrumentation {

@@ -12,7 +12,7 @@ import org.springframework.util.unit.DataUnit;
  * @param maxDepth        deepest field nesting of an operation
  * @param maxComplexity   weighted count of the objects an operation builds; a paged field counts its children once per
  *                        item asked for, scalar fields count nothing (see {@link ComplexityLimit}); it must admit
- *                        a page of {@code maxPageSize} beats with every field (about 3 per beat)
+ *                        a page of {@code maxPageSize} beats with every field (about 10 per beat with the pipeline provenance)
  * @param maxRequestBytes largest HTTP request body on the GraphQL endpoint (a plain number is bytes)
  * @param defaultPageSize items in a page when {@code first} is not given
  * @param maxPageSize     largest {@code first} a paged field accepts
@@ -20,7 +20,7 @@ import org.springframework.util.unit.DataUnit;
 @ConfigurationProperties("storyteller.graphql")
 public record GraphQlLimits(
         @DefaultValue("12") int maxDepth,
-        @DefaultValue("500") int maxComplexity,
+        @DefaultValue("1200") int maxComplexity,
         @DefaultValue("64KB") @DataSizeUnit(DataUnit.BYTES) DataSize maxRequestBytes,
         @DefaultValue("20") int defaultPageSize,
         @DefaultValue("100") int maxPageSize) {

@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * What the endpoint refuses and how it says so: operations too deep or too costly, bodies too
  * large, tokens expired or forged, input that breaks a rule, ids of nothing. Every refusal names
  * what was wrong and gives away nothing of the server's insides. The limits are the defaults of
- * application.yml (depth 12, complexity 500, 64 KiB, pages of at most 100).
+ * application.yml (depth 12, complexity 1200, 64 KiB, pages of at most 100).
  */
 @EndToEnd
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -80,18 +80,20 @@ class ApiLimitsTest {
 
     @Test
     void aQueryAskingForMoreThanItsComplexityAllowsIsRejectedUnexecuted() {
-        // Objects built: story 1 + per page (beats 1 + first × (edge 1 + beat 1)); three pages of 100 exceed 500, of 10 they do not
+        // Objects built: story 1 + per page (beats 1 + first × (edge, beat, provenance, candidates, scores, guardrail:
+        // 6)); three pages of 100 exceed 1200, of 10 they do not
+        String node = "node { id kind text position provenance { candidates { scores { guardrail { allowed } } } } }";
         String beats = "query($id: ID!, $first: Int) { story(id: $id) { "
-                + "a: beats(first: $first) { edges { node { id kind text position } } } "
-                + "b: beats(first: $first) { edges { node { id kind text position } } } "
-                + "c: beats(first: $first) { edges { node { id kind text position } } } } }";
+                + "a: beats(first: $first) { edges { " + node + " } } "
+                + "b: beats(first: $first) { edges { " + node + " } } "
+                + "c: beats(first: $first) { edges { " + node + " } } } }";
 
         Reply modest = fixture.call(STORY_OWNER, beats, Map.of("id", fixture.storyId, "first", 10));
         Reply costly = fixture.call(STORY_OWNER, beats, Map.of("id", fixture.storyId, "first", 100));
 
         assertThat(modest.errors()).as(modest.body()).isEmpty();
         assertThat(costly.errors()).as(costly.body()).singleElement()
-                .satisfies(error -> assertThat((String) error.get("message")).contains("complexity").contains("> 500"));
+                .satisfies(error -> assertThat((String) error.get("message")).contains("complexity").contains("> 1200"));
         assertThat(costly.classification()).isEqualTo("ExecutionAborted");
         assertThat(costly.<Object>read("$.data")).isNull();
         assertRevealsNoInsides(costly);
