@@ -7,6 +7,7 @@ import io.storyteller.command.narration.pipeline.Coherence;
 import io.storyteller.command.narration.pipeline.ContinuityReview;
 import io.storyteller.command.narration.pipeline.EmbeddingCoherence;
 import io.storyteller.command.narration.pipeline.HarmGuard;
+import io.storyteller.command.narration.pipeline.Reviewer;
 import io.storyteller.command.narration.pipeline.TextDetector;
 import io.storyteller.command.narration.routing.Routes;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -48,7 +49,7 @@ public class NarrationConfiguration {
     /** Review, detection and guardrail of every candidate: the checks come from their own packages. */
     @Bean
     CandidateJudge candidateJudge(ContinuityReview continuity, Coherence coherence, TextDetector detector,
-            HarmGuard guard) {
-        return new CandidateJudge(continuity, coherence, detector, guard);
+            HarmGuard guard, Reviewer reviewer) {
+        return new CandidateJudge(continuity, coherence, detector, guard, reviewer);
     }
 }

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * Checks a player's action against the world's content rating before the story takes it: an
  * action the rating does not allow is refused ({@code text}, rule {@code content-rating:<RATING>},
  * naming the categories) and nothing is written. A story or world the narrator does not know yet is
- * left to the Story aggregate to refuse. The log line names the categories, never the text.
+ * left to the Story aggregate to refuse, and so is an actor who is not one of the story's players
+ * (the story's own refusal must not be pre-empted by one that reveals the world's rating). The log
+ * line names the categories, never the text.
  */
 public class PlayerInputGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
 
@@ -37,7 +39,9 @@ public class PlayerInputGuard implements MessageHandlerInterceptor<CommandMessag
         if (unitOfWork.getMessage().getPayload() instanceof SubmitPlayerAction action && action.text() != null
                 && !action.text().isBlank()) {
             Optional<NarrationContexts.WorldOfStory> world = contexts.worldOf(action.storyId());
-            if (world.isPresent()) {
+            // Only a player of the story is judged: anyone else is refused by the story, saying no more.
+            if (world.isPresent() && action.actor() != null
+                    && world.get().participants().contains(action.actor().userId())) {
                 ContentRating rating = world.get().settings().contentRating();
                 HarmVerdict verdict = guard.check(world.get().worldId(), rating, action.text(), HarmGuard.Source.PLAYER);
                 if (!verdict.allowed()) {

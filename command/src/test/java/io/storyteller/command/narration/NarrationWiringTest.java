@@ -6,6 +6,7 @@ import io.storyteller.command.narration.context.ContextAssembler;
 import io.storyteller.command.narration.pipeline.ContinuityFindings;
 import io.storyteller.command.narration.pipeline.ContinuityReview;
 import io.storyteller.command.narration.pipeline.HarmGuard;
+import io.storyteller.command.narration.pipeline.Reviewer;
 import io.storyteller.command.narration.pipeline.TextDetector;
 import io.storyteller.command.narration.routing.Routes;
 import io.storyteller.command.runtime.ModelRuntimes;
@@ -40,6 +41,7 @@ class NarrationWiringTest {
                 .withBean(ContinuityReview.class, () -> (ground, candidate) -> new ContinuityFindings(List.of(), List.of()))
                 .withBean(HarmGuard.class, () -> Checks.ALLOWING)
                 .withBean(TextDetector.class, () -> (worldId, text) -> null)
+                .withBean(Reviewer.class, () -> (ground, candidate) -> null)
                 .withBean(CommandGateway.class, () -> DefaultCommandGateway.builder()
                         .commandBus(SimpleCommandBus.builder().build()).build())
                 .withUserConfiguration(RuntimeConfiguration.class, NarrationConfiguration.class, Narrator.class, NarrationProgress.class,

@@ -111,8 +111,8 @@ class PlayingAStoryTest {
                     .contains(bellLore, fogLore).doesNotContain(lighthouseLore);
             assertThat(provenance.promptDigest()).isNotBlank();
             assertThat(provenance.promptTokens()).isPositive();
-            assertThat(provenance.completionTokens()).as("one completion token per streamed chunk")
-                    .isEqualTo(chunks.size());
+            assertThat(provenance.completionTokens()).as("the checked narration streams sentence by sentence")
+                    .isGreaterThanOrEqualTo(chunks.size());
             assertThat(provenance.latencyMillis()).isNotNegative();
 
             // The story's beats, a page at a time.

@@ -67,9 +67,11 @@ public class NarrationContexts {
     public Optional<WorldOfStory> worldOf(String storyId) {
         StoryWindow story = stories.get(storyId, () -> new StoryWindow(recentBeats));
         String worldId;
+        List<String> participants;
         synchronized (story) {
             catchUp(storyId, story);
             worldId = story.worldId();
+            participants = story.participants();
         }
         if (worldId == null) {
             return Optional.empty();
@@ -77,12 +79,13 @@ public class NarrationContexts {
         WorldContext world = worlds.get(worldId, WorldContext::new);
         synchronized (world) {
             catchUp(worldId, world);
-            return world.known() ? Optional.of(new WorldOfStory(worldId, world.settings())) : Optional.empty();
+            return world.known() ? Optional.of(new WorldOfStory(worldId, world.settings(), participants))
+                    : Optional.empty();
         }
     }
 
-    /** A story's world and its settings. */
-    public record WorldOfStory(String worldId, WorldSettings settings) {
+    /** A story's world and its settings, and the story's players. */
+    public record WorldOfStory(String worldId, WorldSettings settings, List<String> participants) {
     }
 
     private void catchUp(String aggregateId, AggregateFold fold) {

@@ -10,7 +10,9 @@ import java.util.List;
  * contradiction halves the way to 0), coherence with the context, novelty against the recent
  * beats; the total weighs them {@value #CONTINUITY_WEIGHT} / {@value #LORE_WEIGHT} /
  * {@value #COHERENCE_WEIGHT} / {@value #NOVELTY_WEIGHT}. Then the detector's score and the
- * guardrail's verdict at the world's rating. A draft that failed is not judged.
+ * guardrail's verdict at the world's rating. When the world has a reviewer, its score joins the
+ * total with weight {@value #REVIEWER_WEIGHT} and the others share the rest in the same proportions.
+ * A draft that failed is not judged.
  */
 public class CandidateJudge {
 
@@ -18,17 +20,25 @@ public class CandidateJudge {
     static final double LORE_WEIGHT = 0.20;
     static final double COHERENCE_WEIGHT = 0.25;
     static final double NOVELTY_WEIGHT = 0.25;
+    static final double REVIEWER_WEIGHT = 0.20;
 
     private final ContinuityReview continuity;
     private final Coherence coherence;
     private final TextDetector detector;
     private final HarmGuard guard;
+    private final Reviewer reviewer;
 
     public CandidateJudge(ContinuityReview continuity, Coherence coherence, TextDetector detector, HarmGuard guard) {
+        this(continuity, coherence, detector, guard, (ground, candidate) -> null);
+    }
+
+    public CandidateJudge(ContinuityReview continuity, Coherence coherence, TextDetector detector, HarmGuard guard,
+            Reviewer reviewer) {
         this.continuity = continuity;
         this.coherence = coherence;
         this.detector = detector;
         this.guard = guard;
+        this.reviewer = reviewer;
     }
 
     public List<Judgement> judge(TurnGround ground, List<Draft> drafts) {
@@ -50,9 +60,13 @@ public class CandidateJudge {
         double novelty = Novelty.score(draft.text(), ground.recentNarrations());
         double total = CONTINUITY_WEIGHT * story + LORE_WEIGHT * lore + COHERENCE_WEIGHT * coherenceScore
                 + NOVELTY_WEIGHT * novelty;
+        Double review = reviewer.score(ground, draft.text());
+        if (review != null) {
+            total = (1 - REVIEWER_WEIGHT) * total + REVIEWER_WEIGHT * review;
+        }
         TextDetector.DetectorReading reading = detector.read(ground.worldId(), draft.text());
         HarmVerdict verdict = guard.check(ground.worldId(), ground.rating(), draft.text(), HarmGuard.Source.NARRATION);
-        CandidateScores scores = new CandidateScores(lore, story, round(coherenceScore), round(novelty), null, round(total),
+        CandidateScores scores = new CandidateScores(lore, story, round(coherenceScore), round(novelty), review, round(total),
                 reading == null ? null : round(reading.score()), verdict, findings.contradictions());
         return new Judgement(draft, scores, findings.factsUsed());
     }

@@ -3,6 +3,7 @@ package io.storyteller.command.narration.pipeline;
 import io.storyteller.command.continuity.ContinuityCheck;
 import io.storyteller.command.housemodel.classifier.training.HouseClassifierTraining;
 import io.storyteller.command.housemodel.classifier.training.HouseClassifiers;
+import io.storyteller.command.runtime.ModelRuntimes;
 import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.queryhandling.QueryGateway;
@@ -27,6 +28,12 @@ public class PipelineStagesConfiguration {
     @Bean
     HarmGuard harmGuard(StageSlots slots, HouseClassifiers classifiers, HouseClassifierTraining training) {
         return new HouseGuardrailStage(slots, classifiers, training);
+    }
+
+    @Bean
+    Reviewer reviewer(StageSlots slots, ModelRuntimes runtimes,
+            @Value("${storyteller.narration.timeout:60s}") Duration timeout) {
+        return new ChatReviewer(slots, runtimes, timeout);
     }
 
     @Bean

@@ -15,11 +15,13 @@ import java.util.Map;
 public final class HouseGuardrail {
 
     /**
-     * Each cumulative severity label counts from this score on: below 0.5 to lean towards safety
-     * (5-fold cross-validation on guardrail.jsonl passes fewer not-allowed texts at 0.3 than at 0.5,
-     * at about the same accuracy).
+     * Each cumulative severity label counts from this score on. Cross-validation on guardrail.jsonl
+     * alone favours 0.3 (fewer not-allowed texts passed), but that set's benign texts are mostly
+     * traps: at 0.3 the model refused 11 of 24 ordinary player actions ("I climb the lighthouse
+     * stairs.") at EVERYONE, which no game can ship. At 0.7 it refused 2 of 30 ordinary actions and
+     * narrations and still 5 of 6 unseen violent texts; see docs/eval/README.md for both figures.
      */
-    public static final double DEFAULT_THRESHOLD = 0.3;
+    public static final double DEFAULT_THRESHOLD = 0.7;
 
     private final ClassifierRuntime runtime;
     private final double threshold;
