@@ -38,7 +38,7 @@ final class AccessFixture {
 
     static final String WORLD_QUERY = """
             query($id: ID!) { world(id: $id) {
-              id ownerId archived settings { name } members { userId role }
+              id ownerId archived settings { name } narrationPolicy { maxTries } members { userId role }
               loreEntries(includeRetired: true) { id retired revision content { title } } } }""";
 
     static final String FACTS_QUERY = """

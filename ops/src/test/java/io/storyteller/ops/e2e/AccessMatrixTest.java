@@ -65,6 +65,7 @@ class AccessMatrixTest {
     private static final List<Rule> WHO_MAY = List.of(
             new Rule(CREATE_WORLD, "role:world-admin", EnumSet.of(WORLD_ADMIN, WORLD_OWNER, FOREIGN_WORLD_ADMIN, PLATFORM_ADMIN)),
             new Rule(CHANGE_WORLD_SETTINGS, "role:world-admin", MANAGERS),
+            new Rule(SET_NARRATION_POLICY, "role:world-admin", MANAGERS),
             new Rule(ADD_LORE_ENTRY, "role:world-admin", MANAGERS),
             new Rule(REVISE_LORE_ENTRY, "role:world-admin", MANAGERS),
             new Rule(RETIRE_LORE_ENTRY, "role:world-admin", MANAGERS),

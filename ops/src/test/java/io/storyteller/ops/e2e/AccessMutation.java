@@ -31,6 +31,14 @@ enum AccessMutation {
             (f, caller, reply) -> f.eventuallyWorld(f.worldId, world ->
                     assertThat(world.<String>read("$.data.world.settings.name")).isEqualTo("Renamed " + f.tag))),
 
+    SET_NARRATION_POLICY(Level.WORLD, """
+            mutation($worldId: ID!, $policy: NarrationPolicyInput!) {
+              setNarrationPolicy(worldId: $worldId, policy: $policy) { worldId } }""",
+            f -> Map.of("worldId", f.worldId, "policy", Map.of("candidates", 1, "deadline", "PT60S",
+                    "detectorThreshold", 0.9, "maxTries", 3, "guardrailAction", "REGENERATE")),
+            (f, caller, reply) -> f.eventuallyWorld(f.worldId, world ->
+                    assertThat(world.<Integer>read("$.data.world.narrationPolicy.maxTries")).isEqualTo(3))),
+
     ADD_LORE_ENTRY(Level.WORLD, """
             mutation($worldId: ID!, $content: LoreContentInput!) {
               addLoreEntry(worldId: $worldId, content: $content) { loreEntryId } }""",

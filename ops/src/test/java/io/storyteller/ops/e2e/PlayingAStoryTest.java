@@ -107,8 +107,8 @@ class PlayingAStoryTest {
             var provenance = narration.provenance();
             assertThat(provenance.modelVersion()).matches("[1-9][0-9]*");
             assertThat(provenance.model()).isEqualTo("house:" + worldId + ":v" + provenance.modelVersion());
-            assertThat(provenance.loreEntryIds()).as("lore given to the narrator")
-                    .contains(bellLore, fogLore).doesNotContain(lighthouseLore);
+            // The lighthouse entry's key does not occur; search may still recall it by meaning.
+            assertThat(provenance.loreEntryIds()).as("lore given to the narrator").contains(bellLore, fogLore);
             assertThat(provenance.promptDigest()).isNotBlank();
             assertThat(provenance.promptTokens()).isPositive();
             assertThat(provenance.completionTokens()).as("the checked narration streams sentence by sentence")
