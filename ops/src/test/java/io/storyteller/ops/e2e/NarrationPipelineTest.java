@@ -50,7 +50,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class NarrationPipelineTest {
 
     static final WireMockServer scribe = started();
-    static final Duration PATIENCE = Duration.ofSeconds(60);
+    static final Duration PATIENCE = Duration.ofSeconds(120);
     static final String CANDIDATES = """
             candidates { index round model text outcome
               scores { loreConsistency continuity coherence novelty total detector
