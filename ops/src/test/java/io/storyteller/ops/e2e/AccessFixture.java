@@ -87,7 +87,7 @@ final class AccessFixture {
 
     static Map<String, Object> settings(String name) {
         return Map.of("name", name, "premise", "A coast of lanterns and fog.", "genre", "mystery", "tone", "quiet",
-                "contentRating", "EVERYONE");
+                "contentRating", "TEEN");
     }
 
     static Map<String, Object> lore(String title) {

@@ -10,7 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -76,7 +75,7 @@ class NarrationPipelineTest {
     @BeforeAll
     static void listModels() {
         scribe.stubFor(get("/v1/models").willReturn(okJson("""
-                {"object":"list","data":[%s]}""".formatted(String.join(",", List.of("duo", "plain", "gentle", "brutal")
+                {"object":"list","data":[%s]}""".formatted(String.join(",", List.of("duo", "loyal", "plain", "gentle", "brutal")
                 .stream().map(m -> "{\"id\":\"" + m + "\",\"object\":\"model\",\"owned_by\":\"test\"}").toList())))));
     }
 
@@ -91,18 +90,21 @@ class NarrationPipelineTest {
         String worldId = cast.world("Caldmoor", "TEEN");
         String kingLore = cast.lore(worldId, "The old king", List.of("Aldric", "throne"),
                 "King Aldric died of fever last winter; his daughter Senna rules now from the throne.");
-        Ref model = cast.discovered("duo");
-        cast.manager.createDeployment(worldId, model);
-        cast.awaitSlot(worldId, model);
-        cast.policy(worldId, 2, "PT30S", 1.0, 1, "BLOCK");
-        // The two candidates of the turn get one answer each, whichever asks first.
-        answerInTurn("duo", "King Aldric rises from his throne and greets you warmly.",
-                "Queen Senna looks up from the petitions on her father's throne.");
+        // Two narrator deployments, one candidate each: the world's own slot and the global one.
+        Ref liar = cast.discovered("duo");
+        Ref loyal = cast.discovered("loyal");
+        cast.manager.createDeployment(worldId, liar);
+        cast.awaitSlot(worldId, liar);
+        cast.globalSlot(loyal);
+        cast.policy(worldId, 2, List.of("narrator:world:" + worldId, "narrator:global"), "PT30S", 1.0, 1, "BLOCK");
+        answerAlways("duo", "King Aldric rises from his throne and greets you warmly.");
+        answerAlways("loyal", "Queen Senna looks up from the petitions on her father's throne.");
 
         String storyId = cast.story(worldId);
         Map<String, Object> beat = cast.narrationAfter(storyId, "I enter the throne room and bow.");
 
-        assertThat(beat.get("text")).isEqualTo("Queen Senna looks up from the petitions on her father's throne.");
+        assertThat(beat.get("text")).as("%s", beat.get("provenance"))
+                .isEqualTo("Queen Senna looks up from the petitions on her father's throne.");
         Map<String, Object> provenance = map(beat.get("provenance"));
         List<Map<String, Object>> candidates = list(provenance.get("candidates"));
         assertThat(candidates).hasSize(2);
@@ -235,11 +237,29 @@ class NarrationPipelineTest {
         }
 
         void policy(String worldId, int candidates, String deadline, double threshold, int tries, String action) {
+            policy(worldId, candidates, List.of(), deadline, threshold, tries, action);
+        }
+
+        void policy(String worldId, int candidates, List<String> deployments, String deadline, double threshold,
+                int tries, String action) {
             data(admin, """
                     mutation($w: ID!, $p: NarrationPolicyInput!) { setNarrationPolicy(worldId: $w, policy: $p) { worldId } }""",
-                    Map.of("w", worldId, "p", Map.of("candidates", candidates, "deadline", deadline,
-                            "detectorThreshold", threshold, "maxTries", tries, "guardrailAction", action)),
+                    Map.of("w", worldId, "p", Map.of("candidates", candidates, "deployments", deployments,
+                            "deadline", deadline, "detectorThreshold", threshold, "maxTries", tries,
+                            "guardrailAction", action)),
                     "setNarrationPolicy.worldId");
+        }
+
+        /** The global narrator slot, serving every world that has none of its own. */
+        void globalSlot(Ref stable) {
+            assertThat(manager.errors("""
+                    mutation($stable: ModelRefInput!) { createDeployment(useCase: NARRATOR, stable: $stable) { deploymentId } }""",
+                    Map.of("stable", Map.of("modelId", stable.modelId(), "version", stable.version())))).isEmpty();
+            Map<String, Object> noWorld = new java.util.HashMap<>();
+            noWorld.put("worldId", null);
+            await("the global slot").atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                    .untilAsserted(() -> assertThat(list(data(admin, "query($worldId: ID) { deployments(worldId: $worldId) { id } }",
+                            noWorld, "deployments"))).extracting(d -> d.get("id")).contains("narrator:global"));
         }
 
         /** A model of the scribe endpoint, found by discovery. */
@@ -287,17 +307,6 @@ class NarrationPipelineTest {
     }
 
     // --- the scripted endpoint -----------------------------------------------------------------
-
-    /** Each call to the model gets the next answer, in order; the last one stays. */
-    private static void answerInTurn(String model, String... answers) {
-        for (int i = 0; i < answers.length; i++) {
-            scribe.stubFor(post("/v1/chat/completions").inScenario("answers of " + model)
-                    .whenScenarioStateIs(i == 0 ? STARTED : model + " " + i)
-                    .willSetStateTo(model + " " + (i + 1))
-                    .withRequestBody(matchingJsonPath("$.model", equalTo(model)))
-                    .willReturn(streamed(model, answers[i])));
-        }
-    }
 
     private static void answerAlways(String model, String answer) {
         scribe.stubFor(post("/v1/chat/completions").withRequestBody(matchingJsonPath("$.model", equalTo(model)))

@@ -34,7 +34,7 @@ class ReadingItsOwnWritesTest {
 
         String worldId = admin.document("""
                 mutation { createWorld(settings: {name: "Glasswater", premise: "A town of glass-blowers on a frozen lake.",
-                  genre: "folk tale", tone: "gentle", contentRating: EVERYONE}) { worldId } }""")
+                  genre: "folk tale", tone: "gentle", contentRating: TEEN}) { worldId } }""")
                 .retrieve("createWorld.worldId").toEntity(String.class).block(Api.timeout());
         String loreId = admin.document("""
                 mutation($w: ID!) { addLoreEntry(worldId: $w, content: {title: "The Glass Bell",

@@ -79,7 +79,7 @@ final class FuzzWorld {
     String createWorld(String token, String name) {
         return must(token, """
                 mutation($name: String!) { createWorld(settings: {name: $name, premise: "Fog over a quiet coast.",
-                  genre: "mystery", tone: "quiet", contentRating: EVERYONE}) { worldId } }""", Map.of("name", name))
+                  genre: "mystery", tone: "quiet", contentRating: TEEN}) { worldId } }""", Map.of("name", name))
                 .read("$.data.createWorld.worldId");
     }
 
