@@ -43,18 +43,20 @@ final class LoreSelector {
     static LoreSelection select(List<ActiveLore> entries, List<String> scanTexts, int budget,
             List<Recalled.RecalledLore> recalled) {
         Map<String, Candidate> active = new LinkedHashMap<>();
+        // Each key's pattern is compiled once a selection: keys are tried against many texts, and shared by many entries.
+        Map<String, Pattern> patterns = new HashMap<>();
         for (ActiveLore entry : entries) {
             if (entry.content() == null) {
                 continue;
             }
-            Match match = lastMention(entry.content(), scanTexts);
+            Match match = lastMention(entry.content(), scanTexts, patterns);
             if (match != null) {
                 active.put(entry.loreEntryId(), new Candidate(entry, match.index(), 0, "key:" + match.key()));
             } else if (entry.content().alwaysOn()) {
                 active.put(entry.loreEntryId(), new Candidate(entry, UNSEEN, 0, "always-on"));
             }
         }
-        activateRecursively(entries, active);
+        activateRecursively(entries, active, patterns);
         List<Candidate> ranked = new ArrayList<>(active.values());
         ranked.sort(Comparator.comparingInt((Candidate c) -> c.entry.content().priority()).reversed()
                 .thenComparingInt(c -> c.depth)
@@ -88,7 +90,8 @@ final class LoreSelector {
     }
 
     /** Entries whose keys occur in the content of active ones join, depth by depth. */
-    private static void activateRecursively(List<ActiveLore> entries, Map<String, Candidate> active) {
+    private static void activateRecursively(List<ActiveLore> entries, Map<String, Candidate> active,
+            Map<String, Pattern> patterns) {
         List<Candidate> frontier = new ArrayList<>(active.values());
         for (int depth = 1; depth <= MAX_DEPTH && !frontier.isEmpty(); depth++) {
             List<Candidate> next = new ArrayList<>();
@@ -97,7 +100,7 @@ final class LoreSelector {
                     continue;
                 }
                 for (Candidate source : frontier) {
-                    Match match = lastMention(entry.content(), List.of(source.entry.content().content()));
+                    Match match = lastMention(entry.content(), List.of(source.entry.content().content()), patterns);
                     if (match != null) {
                         Candidate activated = new Candidate(entry, UNSEEN, depth, "via:" + source.entry.loreEntryId());
                         active.put(entry.loreEntryId(), activated);
@@ -116,7 +119,7 @@ final class LoreSelector {
     }
 
     /** The latest scanned text holding one of the entry's keys, and the key; null when none does. */
-    private static Match lastMention(LoreContent content, List<String> scanTexts) {
+    private static Match lastMention(LoreContent content, List<String> scanTexts, Map<String, Pattern> patterns) {
         List<String> keys = content.triggerKeys() == null ? List.of()
                 : content.triggerKeys().stream().filter(k -> k != null && !k.isBlank()).toList();
         for (int i = scanTexts.size() - 1; i >= 0; i--) {
@@ -125,7 +128,7 @@ final class LoreSelector {
                 continue;
             }
             for (String key : keys) {
-                if (wholeWord(key).matcher(text).find()) {
+                if (patterns.computeIfAbsent(key.strip(), LoreSelector::wholeWord).matcher(text).find()) {
                     return new Match(i, key.strip());
                 }
             }
@@ -135,7 +138,7 @@ final class LoreSelector {
 
     private static Pattern wholeWord(String key) {
         // Letters, digits and underscore count as word characters in every script, so "Ash" misses "ashes".
-        return Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(key.strip()) + "(?![\\p{L}\\p{N}_])",
+        return Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(key) + "(?![\\p{L}\\p{N}_])",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
