@@ -17,7 +17,7 @@ public final class ContinuityCheck {
             new PhysicalStateRule(), new LoreRule());
 
     /** The facts one text establishes; {@code beat} is 1-based (0 for a lore entry), {@code toldBefore} resolves references. */
-    public List<Fact> extract(String text, int beat, boolean playerAction, String toldBefore) {
+    public List<Fact> extract(String text, int beat, boolean playerAction, CharSequence toldBefore) {
         Telling telling = new Telling(text, beat, playerAction, toldBefore == null ? "" : toldBefore);
         List<Fact> facts = new ArrayList<>();
         rules.forEach(rule -> facts.addAll(rule.extract(telling)));
@@ -30,18 +30,21 @@ public final class ContinuityCheck {
         StringBuilder told = new StringBuilder(String.join(" ", lore));
         for (int i = 0; i < story.size(); i++) {
             StoryLine line = story.get(i);
-            ledger.recordAll(extract(line.text(), i + 1, line.playerAction(), told.toString()));
+            ledger.recordAll(extract(line.text(), i + 1, line.playerAction(), told));
             told.append(' ').append(line.text());
         }
         return ledger.facts();
     }
 
-    /** The facts the lore establishes (beat 0): deaths, ruins, names, kin, rules. */
+    /**
+     * The facts the lore establishes (beat 0): deaths, ruins, names, kin, rules. The lore told so far
+     * is handed as the growing buffer itself: a copy for every entry made this quadratic in the lore.
+     */
     public List<Fact> loreFacts(List<String> lore) {
         List<Fact> facts = new ArrayList<>();
         StringBuilder told = new StringBuilder();
         for (String entry : lore) {
-            facts.addAll(extract(entry, Fact.LORE, false, told.toString()));
+            facts.addAll(extract(entry, Fact.LORE, false, told));
             told.append(' ').append(entry);
         }
         return facts;
@@ -57,8 +60,17 @@ public final class ContinuityCheck {
      * and corrected facts included, e.g. from the story's event stream); lore facts are read here.
      */
     public ContinuityVerdict check(List<String> lore, List<StoryLine> story, List<Fact> storyFacts, String candidate) {
+        return check(lore, loreFacts(lore), story, storyFacts, candidate);
+    }
+
+    /**
+     * As above, with the lore's facts already read ({@link #loreFacts} of the same lore): a caller
+     * checking many candidates against one world's lore reads them once, not once a candidate.
+     */
+    public ContinuityVerdict check(List<String> lore, List<Fact> loreFacts, List<StoryLine> story, List<Fact> storyFacts,
+            String candidate) {
         FactLedger ledger = new FactLedger();
-        ledger.recordAll(loreFacts(lore));
+        ledger.recordAll(loreFacts);
         ledger.recordAll(storyFacts);
         Scene scene = new Scene(lore, story, ledger.facts(), candidate == null ? "" : candidate);
         List<Breach> contradictions = new ArrayList<>();

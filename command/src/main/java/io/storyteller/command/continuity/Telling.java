@@ -2,9 +2,10 @@ package io.storyteller.command.continuity;
 
 /**
  * One text as the fact extraction reads it: a lore entry (beat 0) or a beat of the story, with what
- * was told before it (to resolve "the bridge" to the Kingsbridge named a beat earlier).
+ * was told before it (to resolve "the bridge" to the Kingsbridge named a beat earlier). What was
+ * told is read, never kept: a caller may hand its growing buffer rather than copy it for every text.
  */
-record Telling(String text, int beat, boolean playerAction, String toldBefore) {
+record Telling(String text, int beat, boolean playerAction, CharSequence toldBefore) {
 
     boolean lore() {
         return beat == Fact.LORE;

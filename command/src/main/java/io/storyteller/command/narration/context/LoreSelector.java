@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Lorebook-style lore activation. An entry is active when it is always on, or when one of its
@@ -43,18 +42,19 @@ final class LoreSelector {
     static LoreSelection select(List<ActiveLore> entries, List<String> scanTexts, int budget,
             List<Recalled.RecalledLore> recalled) {
         Map<String, Candidate> active = new LinkedHashMap<>();
+        KeyMentions mentions = new KeyMentions(); // keys are tried against many texts, and shared by many entries
         for (ActiveLore entry : entries) {
             if (entry.content() == null) {
                 continue;
             }
-            Match match = lastMention(entry.content(), scanTexts);
+            Match match = lastMention(entry.content(), scanTexts, mentions);
             if (match != null) {
                 active.put(entry.loreEntryId(), new Candidate(entry, match.index(), 0, "key:" + match.key()));
             } else if (entry.content().alwaysOn()) {
                 active.put(entry.loreEntryId(), new Candidate(entry, UNSEEN, 0, "always-on"));
             }
         }
-        activateRecursively(entries, active);
+        activateRecursively(entries, active, mentions);
         List<Candidate> ranked = new ArrayList<>(active.values());
         ranked.sort(Comparator.comparingInt((Candidate c) -> c.entry.content().priority()).reversed()
                 .thenComparingInt(c -> c.depth)
@@ -88,7 +88,8 @@ final class LoreSelector {
     }
 
     /** Entries whose keys occur in the content of active ones join, depth by depth. */
-    private static void activateRecursively(List<ActiveLore> entries, Map<String, Candidate> active) {
+    private static void activateRecursively(List<ActiveLore> entries, Map<String, Candidate> active,
+            KeyMentions mentions) {
         List<Candidate> frontier = new ArrayList<>(active.values());
         for (int depth = 1; depth <= MAX_DEPTH && !frontier.isEmpty(); depth++) {
             List<Candidate> next = new ArrayList<>();
@@ -97,7 +98,7 @@ final class LoreSelector {
                     continue;
                 }
                 for (Candidate source : frontier) {
-                    Match match = lastMention(entry.content(), List.of(source.entry.content().content()));
+                    Match match = lastMention(entry.content(), List.of(source.entry.content().content()), mentions);
                     if (match != null) {
                         Candidate activated = new Candidate(entry, UNSEEN, depth, "via:" + source.entry.loreEntryId());
                         active.put(entry.loreEntryId(), activated);
@@ -116,7 +117,7 @@ final class LoreSelector {
     }
 
     /** The latest scanned text holding one of the entry's keys, and the key; null when none does. */
-    private static Match lastMention(LoreContent content, List<String> scanTexts) {
+    private static Match lastMention(LoreContent content, List<String> scanTexts, KeyMentions mentions) {
         List<String> keys = content.triggerKeys() == null ? List.of()
                 : content.triggerKeys().stream().filter(k -> k != null && !k.isBlank()).toList();
         for (int i = scanTexts.size() - 1; i >= 0; i--) {
@@ -125,18 +126,12 @@ final class LoreSelector {
                 continue;
             }
             for (String key : keys) {
-                if (wholeWord(key).matcher(text).find()) {
+                if (mentions.mentions(key.strip(), text)) {
                     return new Match(i, key.strip());
                 }
             }
         }
         return null;
-    }
-
-    private static Pattern wholeWord(String key) {
-        // Letters, digits and underscore count as word characters in every script, so "Ash" misses "ashes".
-        return Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(key.strip()) + "(?![\\p{L}\\p{N}_])",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     private record Match(int index, String key) {

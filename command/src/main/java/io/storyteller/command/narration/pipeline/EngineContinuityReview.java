@@ -9,7 +9,10 @@ import io.storyteller.command.narration.context.ActiveLore;
 import io.storyteller.domain.story.ContextSource;
 import io.storyteller.domain.story.Contradiction;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -19,7 +22,17 @@ import java.util.function.Function;
  */
 public class EngineContinuityReview implements ContinuityReview {
 
+    /** Worlds whose lore facts are kept. */
+    static final int WORLDS_KEPT = 64;
+
     private final ContinuityCheck check;
+    /** The facts of each world's lore as last read: reading them takes a pass over every entry, every candidate reuses it. */
+    private final Map<String, LoreFacts> loreFacts = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, LoreFacts> eldest) {
+            return size() > WORLDS_KEPT;
+        }
+    });
 
     public EngineContinuityReview(ContinuityCheck check) {
         this.check = check;
@@ -32,7 +45,7 @@ public class EngineContinuityReview implements ContinuityReview {
         List<Fact> recorded = StoryFactsFold.fold(ground.factEvents());
         List<Fact> facts = new ArrayList<>(recorded);
         facts.addAll(check.storyFacts(List.of(), lines)); // the recent beats' own, newest knowledge last
-        ContinuityVerdict verdict = check.check(lore, lines, facts, candidate);
+        ContinuityVerdict verdict = check.check(lore, loreFactsOf(ground.worldId(), lore), lines, facts, candidate);
         Function<Fact, String> source = fact -> fact.sinceBeat() != Fact.LORE ? "beat:" + fact.sinceBeat()
                 : ground.lore().stream().filter(entry -> entry.content().content().contains(fact.evidence()))
                         .map(ActiveLore::loreEntryId).findFirst().orElse("lore");
@@ -42,6 +55,20 @@ public class EngineContinuityReview implements ContinuityReview {
         List<ContextSource> used = verdict.factsUsed().stream()
                 .map(f -> new ContextSource("FACT", f.key(), describe(f), 0)).distinct().toList();
         return new ContinuityFindings(contradictions, used);
+    }
+
+    /** The lore's facts, read again only when the world's lore is no longer the same. */
+    private List<Fact> loreFactsOf(String worldId, List<String> lore) {
+        LoreFacts known = loreFacts.get(worldId);
+        if (known != null && known.lore().equals(lore)) {
+            return known.facts();
+        }
+        List<Fact> facts = check.loreFacts(lore);
+        loreFacts.put(worldId, new LoreFacts(lore, facts));
+        return facts;
+    }
+
+    private record LoreFacts(List<String> lore, List<Fact> facts) {
     }
 
     private static String describe(Fact fact) {

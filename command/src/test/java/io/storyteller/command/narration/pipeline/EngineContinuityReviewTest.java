@@ -30,6 +30,25 @@ class EngineContinuityReviewTest {
     }
 
     @Test
+    void aWorldsLoreFactsAreReadAgainOnceItsLoreChanges() {
+        List<String> lines = List.of("> I enter the throne room.");
+        ActiveLore death = new ActiveLore("l-king", new LoreContent("The old king", List.of("Aldric"),
+                "King Aldric died of fever last winter; his daughter Senna rules now.", "history", 0, false));
+        ActiveLore revised = new ActiveLore("l-king", new LoreContent("The old king", List.of("Aldric"),
+                "King Aldric recovered from his fever last winter and still rules.", "history", 0, false));
+        String candidate = "King Aldric rises from his throne and greets you warmly.";
+
+        ContinuityFindings before = review.check(ground(List.of(death), lines, List.of()), candidate);
+        ContinuityFindings after = review.check(ground(List.of(revised), lines, List.of()), candidate);
+        ContinuityFindings elsewhere = review.check(new TurnGround("w-2", "s-2", ContentRating.TEEN, List.of(death), lines,
+                lines.getLast(), List.of()), candidate);
+
+        assertThat(before.contradictions()).isNotEmpty();
+        assertThat(after.contradictions()).isEmpty();
+        assertThat(elsewhere.contradictions()).isNotEmpty();
+    }
+
+    @Test
     void theStorysRecordedFactsCountBeyondTheRecentBeats() {
         StoryFactsRecorded recorded = new StoryFactsRecorded("s-1", "n-3", List.of(new StoryFact("death", "Brannoc",
                 "alive", "dead", 3, "Brannoc the smith died in the fire.")));

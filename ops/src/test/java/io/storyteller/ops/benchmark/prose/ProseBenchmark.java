@@ -21,6 +21,7 @@ import io.storyteller.command.narration.context.ContextAssembler;
 import io.storyteller.command.narration.context.StoryContext;
 import io.storyteller.command.narration.context.Turn;
 import io.storyteller.domain.story.BeatKind;
+import io.storyteller.domain.story.CandidateScores;
 import io.storyteller.domain.world.ContentRating;
 import io.storyteller.domain.world.LoreContent;
 import io.storyteller.domain.world.WorldSettings;
@@ -77,7 +78,9 @@ public final class ProseBenchmark {
 
         ContextAssembler assembler = new ContextAssembler(NarrationProperties.defaults().promptSettings());
         List<Beat> beats = new ArrayList<>();
-        try (HouseModelRuntime runtime = new HouseModelStore(store).load("seed-lantern-coast", 1)) {
+        int window = NarrationProperties.defaults().recentBeats();
+        try (HouseModelRuntime runtime = new HouseModelStore(store).load("seed-lantern-coast", 1);
+             ProseReview review = new ProseReview()) {
             for (int story = 0; story < STORIES; story++) {
                 List<Turn> history = new ArrayList<>();
                 for (int turn = 0; turn < TURNS; turn++) {
@@ -93,8 +96,13 @@ public final class ProseBenchmark {
                     String text = narrator.call(prompt.prompt()).getResult().getOutput().getText();
                     long nanos = System.nanoTime() - start;
                     long cpuNanos = CPU.getCurrentThreadCpuTime() - cpuStart;
-                    beats.add(new Beat(story, action, text, nanos, cpuNanos, NarrationBrief.carriedBy(prompt.prompt()).orElseThrow()));
                     history.add(new Turn(actionId, BeatKind.PLAYER_ACTION, "player-1", action.text()));
+                    // As the engine judges it: the story's recent window, which already holds the action.
+                    List<String> lines = history.subList(Math.max(0, history.size() - window), history.size()).stream()
+                            .map(t -> t.kind() == BeatKind.PLAYER_ACTION ? "> " + t.text() : t.text()).toList();
+                    CandidateScores scores = review.judge("s" + story, world.contentRating(), lore, lines, action.text(), text);
+                    beats.add(new Beat(story, action, text, nanos, cpuNanos, NarrationBrief.carriedBy(prompt.prompt()).orElseThrow(),
+                            scores));
                     history.add(new Turn("s" + story + "-n" + turn, BeatKind.NARRATION, null, text));
                 }
             }
@@ -106,7 +114,9 @@ public final class ProseBenchmark {
         }
     }
 
-    record Beat(int story, ProseAction action, String text, long nanos, long cpuNanos, NarrationBrief brief) {
+    /** @param scores the pipeline's review, detector and guardrail verdict on the beat as a turn's one candidate */
+    record Beat(int story, ProseAction action, String text, long nanos, long cpuNanos, NarrationBrief brief,
+                CandidateScores scores) {
 
         /** The lore entries about the world that were active for this beat, those of the scene if any. */
         List<BriefLore> citable() {
@@ -171,6 +181,7 @@ public final class ProseBenchmark {
         System.out.printf("| mean distinct-1 / -2 / -3 within a story (%d beats each) | %.3f / %.3f / %.3f |%n", TURNS,
                 perStory(beats, 1), perStory(beats, 2), perStory(beats, 3));
         System.out.printf("| beats with a LanguageTool grammar, punctuation or casing error | %d / %d |%n", flagged, beats.size());
+        ProseFigures.reviewRows(beats.stream().map(Beat::scores).toList()).forEach(System.out::println);
         errors.stream().limit(30).forEach(e -> System.out.println("  " + e));
         System.out.printf("%nSample beats:%n");
         for (int i = 0; i < 5; i++) {

@@ -1,0 +1,211 @@
+package io.storyteller.ops.benchmark;
+
+import ai.onnxruntime.OrtEnvironment;
+import io.storyteller.command.continuity.recording.StoryFactRecorder;
+import io.storyteller.command.housemodel.classifier.detector.HouseDetector;
+import io.storyteller.command.housemodel.classifier.guardrail.HouseGuardrail;
+import io.storyteller.command.housemodel.classifier.guardrail.TextSource;
+import io.storyteller.command.housemodel.classifier.training.HouseClassifierTraining;
+import io.storyteller.command.housemodel.classifier.training.HouseClassifiers;
+import io.storyteller.command.housemodel.embedding.SentenceEmbedder;
+import io.storyteller.command.narration.NarrationProperties;
+import io.storyteller.command.narration.PlayerInputGuard;
+import io.storyteller.command.narration.context.ContextAssembler;
+import io.storyteller.command.narration.context.NarrationContexts;
+import io.storyteller.command.narration.pipeline.Coherence;
+import io.storyteller.command.narration.pipeline.ContinuityReview;
+import io.storyteller.command.narration.pipeline.HarmGuard;
+import io.storyteller.command.narration.pipeline.TextDetector;
+import io.storyteller.command.narration.routing.Routes;
+import io.storyteller.ops.StorytellerApplication;
+import io.storyteller.projections.schema.TextEmbedder;
+import io.storyteller.projections.search.BeatIndexProjection;
+import io.storyteller.projections.search.LoreIndexProjection;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A runnable benchmark, not a test: the narration pipeline's overhead per turn without the model,
+ * in a world of {@code bench.loreEntries} (10,000) lore entries, on the real application (embedded
+ * PostgreSQL and OpenSearch, fresh data directory, no seed world). The narration engine is stopped;
+ * {@link PipelineTurns} takes each turn's steps with the application's own beans and times them,
+ * over {@code bench.stories} (6) stories in turn: {@code bench.warmupTurns} (60) unmeasured turns,
+ * then {@code bench.turns} (300). Then the detector, guardrail and embedder alone, per text, over
+ * the candidates judged. Prints Markdown tables.
+ */
+public final class PipelineBenchmark {
+
+    /** The process's own stdout: the embedded node redirects System.out into its log once it starts. */
+    private static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    private static final Duration SETUP_LIMIT = Duration.ofMinutes(20);
+    private static final Duration TURN_LIMIT = Duration.ofSeconds(60);
+
+    private PipelineBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.getProperties().putIfAbsent("axoniq.update-checker.disabled", "true");
+        System.getProperties().putIfAbsent("disable-axoniq-console-message", "true");
+        System.getProperties().putIfAbsent("log4j2.loggerContextFactory", "org.apache.logging.log4j.core.impl.Log4jContextFactory");
+        OrtEnvironment.getEnvironment().setTelemetry(false);
+        int exitCode = 0;
+        ConfigurableApplicationContext context = null;
+        PipelineReport report = new PipelineReport(OUT);
+        try {
+            Path root = Path.of(System.getProperty("bench.dataRoot",
+                    Files.isDirectory(Path.of("ops", "src")) ? "ops/target/benchmark-data" : "target/benchmark-data"));
+            Path run = Files.createTempDirectory(Files.createDirectories(root).toAbsolutePath(), "pipeline-");
+            long bootStart = System.nanoTime();
+            context = new SpringApplicationBuilder(StorytellerApplication.class).run(
+                    "--server.port=0",
+                    "--storyteller.data-dir=" + run,
+                    "--storyteller.opensearch.uris=",
+                    "--storyteller.seed.enabled=false",
+                    // No training while measuring: the house classifiers' first pass still runs at start.
+                    "--storyteller.house-model.retrain-delay=24h",
+                    "--storyteller.house-classifier.retrain-delay=24h",
+                    "--spring.main.banner-mode=off",
+                    "--logging.level.root=WARN",
+                    "--logging.level.io.storyteller=WARN",
+                    "--logging.level.org.springframework.core.annotation=ERROR");
+            report.line("== Pipeline benchmark, %s, JDK %s, %d cores; application started in %.1f s ==", Instant.now(),
+                    Runtime.version(), Runtime.getRuntime().availableProcessors(), (System.nanoTime() - bootStart) / 1e9);
+            run(context, report);
+        } catch (Throwable e) {
+            report.line("Benchmark failed: %s", e);
+            e.printStackTrace(OUT);
+            exitCode = 1;
+        } finally {
+            if (context != null) {
+                context.close();
+            }
+        }
+        OUT.println();
+        OUT.print(report.text());
+        OUT.flush();
+        System.exit(exitCode);
+    }
+
+    private static void run(ConfigurableApplicationContext context, PipelineReport report) throws Exception {
+        int loreEntries = Integer.getInteger("bench.loreEntries", 10_000);
+        int storyCount = Integer.getInteger("bench.stories", 6);
+        int warmupTurns = Integer.getInteger("bench.warmupTurns", 60);
+        int measuredTurns = Integer.getInteger("bench.turns", 300);
+        CommandGateway commands = context.getBean(CommandGateway.class);
+        Processors processors = new Processors(context.getBean(EventProcessingConfiguration.class),
+                context.getBean(EventStore.class), context.getBean(TokenStore.class), context.getBean(TransactionManager.class));
+        processors.named("narration").shutDown(); // the benchmark takes the engine's steps itself
+
+        PipelineWorld world = new PipelineWorld(commands);
+        double loreSeconds = world.create(loreEntries);
+        long indexStart = System.nanoTime();
+        Processors.awaitAtHead(processors.named(LoreIndexProjection.GROUP), processors.headIndex(), 0, SETUP_LIMIT);
+        report.line("world: %,d lore entries added in %.1f s (%.0f commands/s); lore index caught up %.1f s later; %s",
+                loreEntries, loreSeconds, loreEntries / loreSeconds, (System.nanoTime() - indexStart) / 1e9, load());
+        if (!context.getBean(HouseClassifierTraining.class).awaitFirstPass(SETUP_LIMIT)) {
+            throw new IllegalStateException("the house guardrail and detector were not trained in time");
+        }
+
+        NarrationContexts contexts = context.getBean(NarrationContexts.class);
+        QueryGateway queries = context.getBean(QueryGateway.class);
+        Duration timeout = context.getBean(NarrationProperties.class).timeout();
+        TimedChecks checks = new TimedChecks(context.getBean(ContinuityReview.class), context.getBean(Coherence.class),
+                context.getBean(TextDetector.class), context.getBean(HarmGuard.class));
+        PipelineTurns turns = new PipelineTurns(commands, context.getBean(PlayerInputGuard.class), contexts,
+                context.getBean(Routes.class), new PipelineRecall(queries, timeout), context.getBean(ContextAssembler.class),
+                checks, loreEntries);
+
+        List<String> stories = world.startStories(storyCount);
+        long foldStart = System.nanoTime();
+        contexts.contextFor(PipelineWorld.WORLD_ID, stories.getFirst()).orElseThrow();
+        report.line("first context fold of the world (all %,d lore events read from the store, then kept): %.0f ms",
+                loreEntries, (System.nanoTime() - foldStart) / 1e6);
+
+        StreamingEventProcessor beats = processors.named(BeatIndexProjection.GROUP);
+        StreamingEventProcessor facts = processors.named(StoryFactRecorder.GROUP);
+        // The next turn reads what this one left: its beats in the story index, its facts in the story's stream.
+        Consumer<String> settle = storyId -> {
+            long head = processors.headIndex();
+            Processors.awaitAtHead(beats, head, 0, TURN_LIMIT);
+            Processors.awaitAtHead(facts, head, 0, TURN_LIMIT);
+        };
+        for (int t = 0; t < warmupTurns; t++) {
+            long start = System.nanoTime();
+            turns.turn(stories.get(t % storyCount), t % storyCount, t / storyCount, settle);
+            if (t < 3) {
+                OUT.printf("  warm-up turn %d: %.0f ms%n", t + 1, (System.nanoTime() - start) / 1e6);
+            }
+        }
+        checks.reset();
+        List<PipelineTurns.Parts> measured = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int t = warmupTurns; t < warmupTurns + measuredTurns; t++) {
+            measured.add(turns.turn(stories.get(t % storyCount), t % storyCount, t / storyCount, settle));
+            if (measured.size() % 50 == 0) {
+                OUT.printf("  %d turns measured, %.0f s%n", measured.size(), (System.nanoTime() - started) / 1e9);
+            }
+        }
+        report.line("%d stories, %d warm-up turns, then %d measured turns (up to %d beats a story); candidates are "
+                        + "scripted prose, the model's own time is not in any figure; %s", storyCount, warmupTurns,
+                measuredTurns, 2 * ((warmupTurns + measuredTurns) / storyCount + 1), load());
+        report.turns(measured).load();
+        report.perCall("Stages per call while the turns ran (ms)", List.of(
+                new Object[] {"continuity review (one candidate against 10,000 lore entries and the story)", checks.continuity.calls()},
+                new Object[] {"coherence: one EmbedTexts of context + 1 or 3 candidates", checks.coherence.calls()},
+                new Object[] {"detector stage (slot lookup, cached; house detector)", checks.detector.calls()},
+                new Object[] {"guardrail stage on a candidate (slot lookup, cached; house guardrail)", checks.guardrail.calls()}));
+        models(context, turns.candidatesSeen(), report);
+        report.load();
+    }
+
+    /** The models alone, one text per call, over the candidates the turns judged. */
+    private static void models(ConfigurableApplicationContext context, List<String> texts, PipelineReport report) {
+        HouseClassifiers classifiers = context.getBean(HouseClassifiers.class);
+        HouseDetector detector = classifiers.latestDetector().orElseThrow();
+        HouseGuardrail guardrail = classifiers.latestGuardrail().orElseThrow();
+        SentenceEmbedder sentences = context.getBean(SentenceEmbedder.class);
+        TextEmbedder embedder = context.getBean(TextEmbedder.class);
+        List<String> sample = texts.subList(Math.max(0, texts.size() - 600), texts.size());
+        report.perCall("The models alone, one candidate text per call, in process (" + sample.size() + " texts; ms)", List.of(
+                new Object[] {"house detector (" + detector.model() + ")", time(sample, detector::score)},
+                new Object[] {"house guardrail (" + guardrail.model() + ")", time(sample, t -> guardrail.classify(t, TextSource.NARRATION))},
+                new Object[] {"embedder all-MiniLM-L6-v2 (quantized), ONNX Runtime", time(sample, sentences::embed)},
+                new Object[] {"embedder through the query gateway (EmbedTexts, one text)", time(sample,
+                        t -> embedder.embedOne(PipelineWorld.WORLD_ID, t))}));
+    }
+
+    private static Latencies time(List<String> texts, Function<String, ?> call) {
+        texts.subList(0, Math.min(50, texts.size())).forEach(call::apply); // warm
+        Latencies latencies = new Latencies();
+        for (String text : texts) {
+            long start = System.nanoTime();
+            call.apply(text);
+            latencies.add(System.nanoTime() - start);
+        }
+        return latencies;
+    }
+
+    private static String load() {
+        return String.format(java.util.Locale.ROOT, "load average (1 min) %.2f",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+}

@@ -1,0 +1,142 @@
+package io.storyteller.ops.benchmark;
+
+import io.storyteller.command.narration.PlayerInputGuard;
+import io.storyteller.command.narration.context.ActionToAnswer;
+import io.storyteller.command.narration.context.AssembledPrompt;
+import io.storyteller.command.narration.context.ContextAssembler;
+import io.storyteller.command.narration.context.NarrationContexts;
+import io.storyteller.command.narration.context.Recalled;
+import io.storyteller.command.narration.context.StoryContext;
+import io.storyteller.command.narration.pipeline.Decision;
+import io.storyteller.command.narration.pipeline.Draft;
+import io.storyteller.command.narration.pipeline.Judgement;
+import io.storyteller.command.narration.pipeline.Selection;
+import io.storyteller.command.narration.pipeline.TurnGround;
+import io.storyteller.command.narration.routing.Routes;
+import io.storyteller.domain.story.BeatKind;
+import io.storyteller.domain.story.NarrationProvenance;
+import io.storyteller.domain.story.RecordNarration;
+import io.storyteller.domain.story.SubmitPlayerAction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+
+/**
+ * One turn of the narration pipeline without the model, step by step as the narration engine takes
+ * it, each step timed: the player-input guard (the command interceptor itself), the action stored
+ * (not timed), the context fold, recall from search with the route lookup beside it, the prompt
+ * assembled, then the judge and {@link Selection} on one candidate and, separately, on three. The
+ * chosen candidate is recorded as the story's narration (not timed), so the story, its facts and
+ * its search index grow as in play. Candidates are {@link PipelineTexts}: what a model would have written.
+ */
+final class PipelineTurns {
+
+    /** Per turn, nanoseconds. */
+    record Parts(long guard, long fold, long recall, long assemble, Judged one, Judged three) {
+
+        long total(Judged judged) {
+            return guard + fold + recall + assemble + judged.judge() + judged.select();
+        }
+    }
+
+    /** The judge's time and its stages' shares (continuity, coherence, detector, guardrail), and the selection's. */
+    record Judged(long judge, long[] stages, long select, Decision decision) {
+
+        long rest() {
+            return judge - stages[0] - stages[1] - stages[2] - stages[3];
+        }
+    }
+
+    private final CommandGateway commands;
+    private final PlayerInputGuard inputGuard;
+    private final NarrationContexts contexts;
+    private final Routes routes;
+    private final PipelineRecall recall;
+    private final ContextAssembler assembler;
+    private final TimedChecks checks;
+    private final int loreEntries;
+    private final List<String> candidatesSeen = new ArrayList<>();
+
+    PipelineTurns(CommandGateway commands, PlayerInputGuard inputGuard, NarrationContexts contexts, Routes routes,
+            PipelineRecall recall, ContextAssembler assembler, TimedChecks checks, int loreEntries) {
+        this.commands = commands;
+        this.inputGuard = inputGuard;
+        this.contexts = contexts;
+        this.routes = routes;
+        this.recall = recall;
+        this.assembler = assembler;
+        this.checks = checks;
+        this.loreEntries = loreEntries;
+    }
+
+    /** Every candidate text judged so far. */
+    List<String> candidatesSeen() {
+        return candidatesSeen;
+    }
+
+    Parts turn(String storyId, int story, int turn, Consumer<String> awaitProjections) throws Exception {
+        String actionText = PipelineTexts.action(story, turn, loreEntries);
+        String actionBeatId = UUID.randomUUID().toString();
+        SubmitPlayerAction submit = new SubmitPlayerAction(storyId, actionBeatId, actionText, PipelineWorld.PLAYER);
+
+        long t0 = System.nanoTime();
+        DefaultUnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage(submit));
+        unit.executeWithResult(() -> inputGuard.handle((DefaultUnitOfWork) unit, () -> null));
+        long guard = System.nanoTime() - t0;
+
+        commands.sendAndWait(submit);
+
+        long t1 = System.nanoTime();
+        StoryContext context = contexts.contextFor(PipelineWorld.WORLD_ID, storyId).orElseThrow();
+        long t2 = System.nanoTime();
+        CompletableFuture<Recalled> recalled = recall.start(PipelineWorld.WORLD_ID, storyId, actionText,
+                context.recentBeats().size());
+        routes.ensemble(PipelineWorld.WORLD_ID, context.policy().deployments());
+        Recalled found = recall.await(recalled);
+        long t3 = System.nanoTime();
+        AssembledPrompt prompt = assembler.assemble(context,
+                new ActionToAnswer(actionBeatId, null, PipelineWorld.PLAYER.userId(), actionText), found);
+        long t4 = System.nanoTime();
+
+        TurnGround ground = ground(storyId, context, actionText);
+        checks.take();
+        Judged one = judge(ground, context, PipelineTexts.candidates(story, turn, 0, 1, loreEntries));
+        Judged three = judge(ground, context, PipelineTexts.candidates(story, turn, 1, 3, loreEntries));
+
+        String text = three.decision() instanceof Decision.Chosen chosen ? chosen.winner().draft().text()
+                : PipelineTexts.candidates(story, turn, 1, 1, loreEntries).getFirst();
+        commands.sendAndWait(new RecordNarration(storyId, actionBeatId, UUID.randomUUID().toString(), text,
+                new NarrationProvenance("bench-scripted", "1", prompt.digest(), prompt.loreEntryIds(), 0,
+                        prompt.estimatedTokens(), text.length() / 4)));
+        awaitProjections.accept(storyId);
+        return new Parts(guard, t2 - t1, t3 - t2, t4 - t3, one, three);
+    }
+
+    private Judged judge(TurnGround ground, StoryContext context, List<String> texts) {
+        List<Draft> drafts = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            drafts.add(new Draft(i, 1, texts.get(i)));
+        }
+        candidatesSeen.addAll(texts);
+        long t0 = System.nanoTime();
+        List<Judgement> judged = checks.judge.judge(ground, drafts);
+        long t1 = System.nanoTime();
+        long[] stages = checks.take();
+        Decision decision = Selection.decide(judged, context.policy(), ground.rating(), 1);
+        long t2 = System.nanoTime();
+        return new Judged(t1 - t0, stages, t2 - t1, decision);
+    }
+
+    /** As the narration engine grounds a turn (NarrationEngine.ground). */
+    private static TurnGround ground(String storyId, StoryContext context, String action) {
+        List<String> lines = context.recentBeats().stream()
+                .map(turn -> turn.kind() == BeatKind.PLAYER_ACTION ? "> " + turn.text() : turn.text()).toList();
+        return new TurnGround(PipelineWorld.WORLD_ID, storyId, context.world().contentRating(), context.lore(),
+                lines, action, context.factEvents());
+    }
+}
