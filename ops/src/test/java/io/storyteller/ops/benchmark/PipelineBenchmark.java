@@ -156,18 +156,29 @@ public final class PipelineBenchmark {
             }
         }
         checks.reset();
+        turns.refusals().clear();
         List<PipelineTurns.Parts> measured = new ArrayList<>();
         long started = System.nanoTime();
-        for (int t = warmupTurns; t < warmupTurns + measuredTurns; t++) {
-            measured.add(turns.turn(stories.get(t % storyCount), t % storyCount, t / storyCount, settle));
-            if (measured.size() % 50 == 0) {
-                OUT.printf("  %d turns measured, %.0f s%n", measured.size(), (System.nanoTime() - started) / 1e9);
+        Latencies guardAll = new Latencies();
+        int t = warmupTurns;
+        while (measured.size() < measuredTurns) {
+            PipelineTurns.Parts parts = turns.turn(stories.get(t % storyCount), t % storyCount, t / storyCount, settle);
+            guardAll.add(parts.guard());
+            if (!parts.refused()) {
+                measured.add(parts);
+                if (measured.size() % 50 == 0) {
+                    OUT.printf("  %d turns measured, %.0f s%n", measured.size(), (System.nanoTime() - started) / 1e9);
+                }
             }
+            t++;
         }
         report.line("%d stories, %d warm-up turns, then %d measured turns (up to %d beats a story); candidates are "
                         + "scripted prose, the model's own time is not in any figure; %s", storyCount, warmupTurns,
                 measuredTurns, 2 * ((warmupTurns + measuredTurns) / storyCount + 1), load());
         report.turns(measured).load();
+        report.line("player-input guard over every measured action (%d, of which %d refused at TEEN and not narrated): p50 %.2f ms, p99 %.2f ms",
+                guardAll.count(), turns.refusals().size(), guardAll.percentileMillis(0.50), guardAll.percentileMillis(0.99));
+        turns.refusals().forEach(refusal -> report.line("  refused: %s", refusal));
         report.perCall("Stages per call while the turns ran (ms)", List.of(
                 new Object[] {"continuity review (one candidate against 10,000 lore entries and the story)", checks.continuity.calls()},
                 new Object[] {"coherence: one EmbedTexts of context + 1 or 3 candidates", checks.coherence.calls()},

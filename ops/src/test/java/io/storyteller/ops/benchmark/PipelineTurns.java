@@ -13,6 +13,7 @@ import io.storyteller.command.narration.pipeline.Judgement;
 import io.storyteller.command.narration.pipeline.Selection;
 import io.storyteller.command.narration.pipeline.TurnGround;
 import io.storyteller.command.narration.routing.Routes;
+import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.story.BeatKind;
 import io.storyteller.domain.story.NarrationProvenance;
 import io.storyteller.domain.story.RecordNarration;
@@ -24,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 
 /**
@@ -36,8 +38,12 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
  */
 final class PipelineTurns {
 
-    /** Per turn, nanoseconds. */
+    /** Per turn, nanoseconds; only the guard's when it refused the action (and the turn went no further). */
     record Parts(long guard, long fold, long recall, long assemble, Judged one, Judged three) {
+
+        boolean refused() {
+            return one == null;
+        }
 
         long total(Judged judged) {
             return guard + fold + recall + assemble + judged.judge() + judged.select();
@@ -61,6 +67,7 @@ final class PipelineTurns {
     private final TimedChecks checks;
     private final int loreEntries;
     private final List<String> candidatesSeen = new ArrayList<>();
+    private final List<String> refusals = new ArrayList<>();
 
     PipelineTurns(CommandGateway commands, PlayerInputGuard inputGuard, NarrationContexts contexts, Routes routes,
             PipelineRecall recall, ContextAssembler assembler, TimedChecks checks, int loreEntries) {
@@ -72,6 +79,11 @@ final class PipelineTurns {
         this.assembler = assembler;
         this.checks = checks;
         this.loreEntries = loreEntries;
+    }
+
+    /** The actions the player-input guard refused, with its reason. */
+    List<String> refusals() {
+        return refusals;
     }
 
     /** Every candidate text judged so far. */
@@ -86,8 +98,15 @@ final class PipelineTurns {
 
         long t0 = System.nanoTime();
         DefaultUnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage(submit));
-        unit.executeWithResult(() -> inputGuard.handle((DefaultUnitOfWork) unit, () -> null));
+        ResultMessage<?> guarded = unit.executeWithResult(() -> inputGuard.handle((DefaultUnitOfWork) unit, () -> null));
         long guard = System.nanoTime() - t0;
+        if (guarded.isExceptional()) {
+            if (!(guarded.exceptionResult() instanceof DomainRejection)) {
+                throw new IllegalStateException("the player-input guard failed", guarded.exceptionResult());
+            }
+            refusals.add(actionText + " (" + guarded.exceptionResult().getMessage() + ")");
+            return new Parts(guard, 0, 0, 0, null, null); // refused: as in play, the story does not take the action
+        }
 
         commands.sendAndWait(submit);
 

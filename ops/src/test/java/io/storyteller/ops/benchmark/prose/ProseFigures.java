@@ -7,7 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /** The figures of a set of beats: word n-gram diversity, repetition between consecutive beats, the pipeline's verdicts. */
@@ -69,6 +71,9 @@ final class ProseFigures {
                         mean(scores, CandidateScores::total)),
                 String.format(Locale.ROOT, "| review, mean: lore consistency / story continuity; beats with a contradiction | %.3f / %.3f; %d |",
                         mean(scores, CandidateScores::loreConsistency), mean(scores, CandidateScores::continuity), contradicting),
+                String.format(Locale.ROOT, "| contradictions the review found, by kind | %s |", scores.stream()
+                        .flatMap(s -> s.contradictions().stream()).collect(Collectors.groupingBy(c -> c.kind(), TreeMap::new,
+                                Collectors.counting()))),
                 String.format(Locale.ROOT, "| beats the house guardrail allows at the world's rating | %d / %d |", allowed, scores.size()));
     }
 
