@@ -30,7 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @EndToEnd
 class SearchingLoreAndStoriesTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Duration PATIENCE = Duration.ofMinutes(5); // a rebuild replays the whole shared log at ~70 events/s
     private static final String SEARCH_LORE = """
             query($worldId: ID!, $text: String!) {
               searchLore(worldId: $worldId, text: $text, first: 3) {
@@ -84,8 +84,12 @@ class SearchingLoreAndStoriesTest {
         String storyId = player.startStory(worldId, "Below the waves");
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertThat(player.story(storyId)).isNotNull());
         player.act(storyId, "I dive to the sunken church looking for the bronze bell.");
+        // Refreshes make a new beat searchable within a second: wait until BM25 sees it too, not only k-NN.
         Map<String, Object> action = playerAction(eventuallyStory(storyId, "bronze bell", 0, hits ->
-                assertThat(hits).extracting(hit -> hit.get("kind")).contains("PLAYER_ACTION")));
+                assertThat(hits).anySatisfy(hit -> {
+                    assertThat(hit.get("kind")).isEqualTo("PLAYER_ACTION");
+                    assertThat(highlights(hit)).anyMatch(fragment -> fragment.contains("<em>bell</em>"));
+                })));
         assertThat(action.get("position")).isEqualTo(1);
         assertThat(highlights(action)).anyMatch(fragment -> fragment.contains("<em>bell</em>"));
         assertThat(story(storyId, "bronze bell", 1)).as("nothing is older than the first beat").isEmpty();
@@ -102,9 +106,13 @@ class SearchingLoreAndStoriesTest {
         assertThat(rebuilt.errors()).as(rebuilt.body()).isEmpty();
         assertThat(rebuilt.<List<String>>read("$.data.rebuildSearchIndexes.processingGroups"))
                 .containsExactly(LoreIndexProjection.GROUP, BeatIndexProjection.GROUP);
-        eventuallyLore(worldId, "a bell ringing in a storm", hits ->
-                assertThat(hits).extracting(hit -> hit.get("loreEntryId"))
-                        .containsExactlyElementsOf(found.stream().map(hit -> hit.get("loreEntryId")).toList()));
+        // The same entries, the bell first; the order below it may shift, as other worlds' documents in the
+        // shared index change BM25's statistics between the two searches.
+        eventuallyLore(worldId, "a bell ringing in a storm", hits -> {
+            assertThat(hits).extracting(hit -> hit.get("loreEntryId"))
+                    .containsExactlyInAnyOrderElementsOf(found.stream().map(hit -> hit.get("loreEntryId")).toList());
+            assertThat(hits.getFirst().get("loreEntryId")).isEqualTo(bell);
+        });
         eventuallyStory(storyId, "bronze bell", 0, hits -> assertThat(playerAction(hits)).isEqualTo(action));
     }
 
