@@ -25,6 +25,11 @@ public final class ModelNames {
         }
     }
 
+    /** {@code house:<worldKey>} for {@code house:<worldKey>:v3}; the name itself when it carries no version. */
+    public static String withoutVersion(String modelName) {
+        return modelName == null ? null : VERSION_SUFFIX.matcher(modelName).replaceFirst("");
+    }
+
     /** {@code "3"} for {@code house:<worldKey>:v3}; empty when the name carries no version. */
     public static String version(String modelName) {
         if (modelName == null) {

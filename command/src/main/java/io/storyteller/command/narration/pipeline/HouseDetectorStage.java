@@ -3,6 +3,7 @@ package io.storyteller.command.narration.pipeline;
 import io.storyteller.command.housemodel.classifier.detector.HouseDetector;
 import io.storyteller.command.housemodel.classifier.training.HouseClassifierTraining;
 import io.storyteller.command.housemodel.classifier.training.HouseClassifiers;
+import io.storyteller.command.runtime.ModelNames;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.model.UseCase;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public class HouseDetectorStage implements TextDetector {
                     slot.map(ref -> ref.label() + " is not a stored house detector").orElse("none is trained yet"));
             return null;
         }
-        ModelName name = ModelName.of(detector.get().model());
-        return new DetectorReading(detector.get().score(text), name.modelId(), name.version());
+        String model = detector.get().model();
+        return new DetectorReading(detector.get().score(text), ModelNames.withoutVersion(model), ModelNames.version(model));
     }
 }

@@ -6,6 +6,7 @@ import io.storyteller.command.housemodel.classifier.guardrail.HouseGuardrail;
 import io.storyteller.command.housemodel.classifier.guardrail.TextSource;
 import io.storyteller.command.housemodel.classifier.training.HouseClassifierTraining;
 import io.storyteller.command.housemodel.classifier.training.HouseClassifiers;
+import io.storyteller.command.runtime.ModelNames;
 import io.storyteller.command.runtime.ModelUnavailableException;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.model.UseCase;
@@ -48,8 +49,8 @@ public class HouseGuardrailStage implements HarmGuard {
                 severities.put(category.key(), severity);
             }
         });
-        ModelName name = ModelName.of(guardrail.model());
-        return new HarmVerdict(name.modelId(), name.version(), severities, decision.allowed(), decision.breaking());
+        return new HarmVerdict(ModelNames.withoutVersion(guardrail.model()), ModelNames.version(guardrail.model()),
+                severities, decision.allowed(), decision.breaking());
     }
 
     private HouseGuardrail guardrail(String worldId) {
