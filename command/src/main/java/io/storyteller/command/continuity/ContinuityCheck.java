@@ -50,6 +50,15 @@ public final class ContinuityCheck {
         return facts;
     }
 
+    /**
+     * The facts one lore entry establishes on its own (beat 0), its title standing for what was told
+     * before it: "the bridge" in the entry titled "Kingsbridge" is Kingsbridge. A caller that checks
+     * against a few entries of a large lore reads each entry once and keeps its facts.
+     */
+    public List<Fact> entryFacts(String title, String content) {
+        return extract(content, Fact.LORE, false, title == null ? "" : title);
+    }
+
     /** Checks a candidate against the lore and the story, reading the story's facts from its lines. */
     public ContinuityVerdict check(List<String> lore, List<StoryLine> story, String candidate) {
         return check(lore, story, storyFacts(lore, story), candidate);

@@ -118,24 +118,25 @@ public class NarrationEngine {
     private void narrate(NarrationRequest request) {
         StoryContext context;
         List<RouteChoice> choices;
-        CompletableFuture<Recalled> recalled;
+        CompletableFuture<Recalled> recalling;
         try {
             context = contexts.contextFor(request.worldId(), request.storyId()).orElseThrow(() ->
                     new CannotNarrateException("world " + request.worldId() + " is not known to the narrator"));
-            recalled = recall.start(request.worldId(), request.storyId(), actionText(request, context),
-                    context.recentBeats().size());
+            recalling = recall.start(request.worldId(), request.storyId(), actionText(request, context),
+                    TurnGround.storyLines(context), context.recentBeats().size());
             choices = routes.ensemble(request.worldId(), context.policy().deployments()).stream()
                     .map(deployment -> RouteChoice.of(deployment, request.storyId())).toList();
         } catch (CannotNarrateException failure) {
             record(fail(request, failure, "", null));
             return;
         }
-        AssembledPrompt prompt = assembler.assemble(context, request.action(), recall.await(recalled));
+        Recalled recalled = recall.await(recalling);
+        AssembledPrompt prompt = assembler.assemble(context, request.action(), recalled);
         RouteChoice mirrored = choices.stream().filter(choice -> choice.shadow() != null).findFirst().orElse(null);
         CompletableFuture<RecordShadowNarration> shadow =
                 mirrored != null ? shadows.start(request, prompt, mirrored) : null;
         try {
-            boolean pending = record(narrateTurn(request, context, prompt, choices));
+            boolean pending = record(narrateTurn(request, context, prompt, recalled, choices));
             if (shadow != null && pending) {
                 shadows.await(shadow).ifPresent(this::recordShadow);
             }
@@ -152,12 +153,14 @@ public class NarrationEngine {
      * with deployments, each candidate the version its deployment chose for the story.
      */
     private Object narrateTurn(NarrationRequest request, StoryContext context, AssembledPrompt prompt,
-            List<RouteChoice> choices) {
+            Recalled recalled, List<RouteChoice> choices) {
         List<NarratorSource> sources = choices.isEmpty() ? List.of(configuredSource(request.worldId()))
                 : choices.stream().map(this::source).toList();
         TurnResult turn;
         try {
-            turn = turns.run(ground(request, context), context.policy(), sources, prompt.prompt());
+            TurnGround ground = TurnGround.of(request.worldId(), request.storyId(), context, actionText(request, context),
+                    prompt.loreEntryIds(), recalled.context());
+            turn = turns.run(ground, context.policy(), sources, prompt.prompt());
         } catch (RuntimeException e) {
             if (FailureReason.isInterruption(e)) {
                 throw e; // shutting down: leave the event unhandled so that it is narrated after the restart
@@ -196,13 +199,6 @@ public class NarrationEngine {
         } catch (RuntimeException e) {
             return NarratorSource.unavailable(choice.serving(), choice.route(), e);
         }
-    }
-
-    private static TurnGround ground(NarrationRequest request, StoryContext context) {
-        List<String> lines = context.recentBeats().stream()
-                .map(turn -> turn.kind() == BeatKind.PLAYER_ACTION ? "> " + turn.text() : turn.text()).toList();
-        return new TurnGround(request.worldId(), request.storyId(), context.world().contentRating(), context.lore(),
-                lines, actionText(request, context), context.factEvents());
     }
 
     /** The action being answered: the request's, or for a retry the story's last action. */

@@ -1,11 +1,11 @@
 package io.storyteller.command.narration;
 
 import io.storyteller.command.narration.context.Recalled;
-import io.storyteller.domain.retrieval.LoreHits;
+import io.storyteller.command.narration.context.EmbeddedContext;
+import io.storyteller.domain.retrieval.RecallForTurn;
 import io.storyteller.domain.retrieval.SearchLore;
-import io.storyteller.domain.retrieval.SearchStory;
-import io.storyteller.domain.retrieval.StoryHits;
-import io.storyteller.domain.shared.Actor;
+import io.storyteller.domain.retrieval.TurnRecall;
+import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -15,10 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Asks search for a turn's lore (BM25 and meaning, fused) and story memory (older beats of the
- * story), both at once, with the action as the query. Search is a help, not a need: when it is
+ * story), both in one request ({@link RecallForTurn}): the action's words for BM25, the meaning of
+ * the turn's context for k-NN. The context's vector comes back with them, for the coherence stage. Search is a help, not a need: when it is
  * down or slow the turn goes on with key-activated lore and the recent beats, and the log says so.
  */
-class Recall {
+public class Recall {
 
     private static final Logger log = LoggerFactory.getLogger(Recall.class);
 
@@ -30,29 +31,41 @@ class Recall {
     private final QueryGateway queries;
     private final Duration timeout;
 
-    Recall(QueryGateway queries, Duration timeout) {
+    public Recall(QueryGateway queries, Duration timeout) {
         this.queries = queries;
         this.timeout = timeout;
     }
 
-    /** @param windowSize the beats the recent window holds, which story memory need not repeat */
-    CompletableFuture<Recalled> start(String worldId, String storyId, String text, int windowSize) {
-        if (text == null || text.isBlank()) {
+    /**
+     * @param storyLines the recent beats as the judge reads them, oldest first (actions start with "> ")
+     * @param windowSize the beats the recent window holds, which story memory need not repeat
+     */
+    public CompletableFuture<Recalled> start(String worldId, String storyId, String action, List<String> storyLines,
+            int windowSize) {
+        if (action == null || action.isBlank()) {
             return CompletableFuture.completedFuture(Recalled.NOTHING);
         }
-        String query = text.length() > SearchLore.MAX_TEXT ? text.substring(0, SearchLore.MAX_TEXT) : text;
-        CompletableFuture<LoreHits> lore = queries.query(new SearchLore(worldId, Actor.system(), query, LORE_HITS),
-                LoreHits.class);
-        CompletableFuture<StoryHits> memory = queries.query(new SearchStory(storyId, Actor.system(), query, 0,
-                Math.min(SearchLore.MAX_FIRST, MEMORY_HITS + windowSize)), StoryHits.class);
-        return lore.thenCombine(memory, (l, m) -> new Recalled(
-                l.hits().stream().map(h -> new Recalled.RecalledLore(h.loreEntryId(), h.score(), h.reason().describe()))
-                        .toList(),
-                m.hits().stream().map(h -> new Recalled.Memory(h.beatId(), h.text(), h.score(), h.reason().describe()))
-                        .toList()));
+        String context = clipped(EmbeddedContext.text(storyLines, action));
+        RecallForTurn query = new RecallForTurn(worldId, storyId, clipped(action), context, LORE_HITS,
+                Math.min(SearchLore.MAX_FIRST, MEMORY_HITS + windowSize));
+        // On its own virtual thread: the query bus answers on the caller's, and the turn has other work meanwhile.
+        return CompletableFuture.supplyAsync(() -> queries.query(query, TurnRecall.class).join(),
+                        task -> Thread.ofVirtual().name("recall").start(task))
+                .thenApply(found -> new Recalled(
+                        found.lore().stream()
+                                .map(h -> new Recalled.RecalledLore(h.loreEntryId(), h.score(), h.reason().describe()))
+                                .toList(),
+                        found.memories().stream()
+                                .map(h -> new Recalled.Memory(h.beatId(), h.text(), h.score(), h.reason().describe()))
+                                .toList(),
+                        new EmbeddedContext(context, found.contextVector(), found.embedder())));
     }
 
-    Recalled await(CompletableFuture<Recalled> recall) {
+    private static String clipped(String text) {
+        return text.length() > SearchLore.MAX_TEXT ? text.substring(0, SearchLore.MAX_TEXT) : text;
+    }
+
+    public Recalled await(CompletableFuture<Recalled> recall) {
         try {
             return recall.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

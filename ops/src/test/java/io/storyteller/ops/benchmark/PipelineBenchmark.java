@@ -10,6 +10,7 @@ import io.storyteller.command.housemodel.classifier.training.HouseClassifiers;
 import io.storyteller.command.housemodel.embedding.SentenceEmbedder;
 import io.storyteller.command.narration.NarrationProperties;
 import io.storyteller.command.narration.PlayerInputGuard;
+import io.storyteller.command.narration.Recall;
 import io.storyteller.command.narration.context.ContextAssembler;
 import io.storyteller.command.narration.context.NarrationContexts;
 import io.storyteller.command.narration.pipeline.Coherence;
@@ -131,7 +132,7 @@ public final class PipelineBenchmark {
         TimedChecks checks = new TimedChecks(context.getBean(ContinuityReview.class), context.getBean(Coherence.class),
                 context.getBean(TextDetector.class), context.getBean(HarmGuard.class));
         PipelineTurns turns = new PipelineTurns(commands, context.getBean(PlayerInputGuard.class), contexts,
-                context.getBean(Routes.class), new PipelineRecall(queries, timeout), context.getBean(ContextAssembler.class),
+                context.getBean(Routes.class), new Recall(queries, timeout), context.getBean(ContextAssembler.class),
                 checks, loreEntries);
 
         List<String> stories = world.startStories(storyCount);

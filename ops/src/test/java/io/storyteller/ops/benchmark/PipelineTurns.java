@@ -1,6 +1,7 @@
 package io.storyteller.ops.benchmark;
 
 import io.storyteller.command.narration.PlayerInputGuard;
+import io.storyteller.command.narration.Recall;
 import io.storyteller.command.narration.context.ActionToAnswer;
 import io.storyteller.command.narration.context.AssembledPrompt;
 import io.storyteller.command.narration.context.ContextAssembler;
@@ -14,7 +15,6 @@ import io.storyteller.command.narration.pipeline.Selection;
 import io.storyteller.command.narration.pipeline.TurnGround;
 import io.storyteller.command.narration.routing.Routes;
 import io.storyteller.domain.shared.DomainRejection;
-import io.storyteller.domain.story.BeatKind;
 import io.storyteller.domain.story.NarrationProvenance;
 import io.storyteller.domain.story.RecordNarration;
 import io.storyteller.domain.story.SubmitPlayerAction;
@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -62,7 +63,7 @@ final class PipelineTurns {
     private final PlayerInputGuard inputGuard;
     private final NarrationContexts contexts;
     private final Routes routes;
-    private final PipelineRecall recall;
+    private final Recall recall;
     private final ContextAssembler assembler;
     private final TimedChecks checks;
     private final int loreEntries;
@@ -70,7 +71,7 @@ final class PipelineTurns {
     private final List<String> refusals = new ArrayList<>();
 
     PipelineTurns(CommandGateway commands, PlayerInputGuard inputGuard, NarrationContexts contexts, Routes routes,
-            PipelineRecall recall, ContextAssembler assembler, TimedChecks checks, int loreEntries) {
+            Recall recall, ContextAssembler assembler, TimedChecks checks, int loreEntries) {
         this.commands = commands;
         this.inputGuard = inputGuard;
         this.contexts = contexts;
@@ -114,15 +115,17 @@ final class PipelineTurns {
         StoryContext context = contexts.contextFor(PipelineWorld.WORLD_ID, storyId).orElseThrow();
         long t2 = System.nanoTime();
         CompletableFuture<Recalled> recalled = recall.start(PipelineWorld.WORLD_ID, storyId, actionText,
-                context.recentBeats().size());
+                TurnGround.storyLines(context), context.recentBeats().size());
         routes.ensemble(PipelineWorld.WORLD_ID, context.policy().deployments());
-        Recalled found = recall.await(recalled);
+        // Not Recall.await, which goes on without search: a figure measured on a search that answered nothing would flatter it.
+        Recalled found = recalled.get(30, TimeUnit.SECONDS);
         long t3 = System.nanoTime();
         AssembledPrompt prompt = assembler.assemble(context,
                 new ActionToAnswer(actionBeatId, null, PipelineWorld.PLAYER.userId(), actionText), found);
         long t4 = System.nanoTime();
 
-        TurnGround ground = ground(storyId, context, actionText);
+        TurnGround ground = TurnGround.of(PipelineWorld.WORLD_ID, storyId, context, actionText, prompt.loreEntryIds(),
+                found.context());
         checks.take();
         Judged one = judge(ground, context, PipelineTexts.candidates(story, turn, 0, 1, loreEntries));
         Judged three = judge(ground, context, PipelineTexts.candidates(story, turn, 1, 3, loreEntries));
@@ -149,13 +152,5 @@ final class PipelineTurns {
         Decision decision = Selection.decide(judged, context.policy(), ground.rating(), 1);
         long t2 = System.nanoTime();
         return new Judged(t1 - t0, stages, t2 - t1, decision);
-    }
-
-    /** As the narration engine grounds a turn (NarrationEngine.ground). */
-    private static TurnGround ground(String storyId, StoryContext context, String action) {
-        List<String> lines = context.recentBeats().stream()
-                .map(turn -> turn.kind() == BeatKind.PLAYER_ACTION ? "> " + turn.text() : turn.text()).toList();
-        return new TurnGround(PipelineWorld.WORLD_ID, storyId, context.world().contentRating(), context.lore(),
-                lines, action, context.factEvents());
     }
 }

@@ -2,7 +2,6 @@ package io.storyteller.query.retrieval;
 
 import io.storyteller.domain.retrieval.RetrievalReason;
 import io.storyteller.domain.retrieval.SearchUnavailable;
-import io.storyteller.projections.schema.SearchFailures;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,9 +14,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.ErrorResponse;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
-import org.opensearch.client.opensearch.core.SearchResponse;
+import org.opensearch.client.opensearch.core.msearch.MultiSearchResponseItem;
+import org.opensearch.client.opensearch.core.msearch.RequestItem;
 import org.opensearch.client.opensearch.core.search.Hit;
 
 /**
@@ -41,37 +42,74 @@ final class HybridSearch {
     record Fused(String id, Map<String, Object> source, double score, RetrievalReason reason, List<String> highlights) {
     }
 
+    /**
+     * One hybrid search: BM25 over {@code textFields} for {@code text} and k-NN for {@code vector},
+     * both under {@code filters}, the {@code first} best fused hits with {@code sourceFields}.
+     */
+    record Ask(String index, List<Query> filters, List<String> textFields, String text, float[] vector, int first,
+            List<String> sourceFields) {
+    }
+
     List<Fused> search(String index, List<Query> filters, List<String> textFields, String text, float[] vector,
                        int first, List<String> sourceFields) {
-        int depth = Math.max(first * 2, 10);
-        try {
-            SearchResponse<Map> lexical = client.search(s -> s.index(index).size(depth)
-                    .source(src -> src.filter(f -> f.includes(sourceFields)))
-                    .query(q -> q.bool(b -> b.filter(filters)
-                            .must(m -> m.multiMatch(mm -> mm.query(text).fields(textFields)))))
+        return search(List.of(new Ask(index, filters, textFields, text, vector, first, sourceFields))).getFirst();
+    }
+
+    /**
+     * Several hybrid searches in one round trip ({@code _msearch}: the node runs them side by side),
+     * each answered in the order asked. An index that does not exist (being rebuilt) answers nothing.
+     */
+    List<List<Fused>> search(List<Ask> asks) {
+        List<RequestItem> items = new ArrayList<>();
+        for (Ask ask : asks) {
+            int depth = depth(ask);
+            items.add(RequestItem.of(r -> r.header(h -> h.index(ask.index())).body(b -> b.size(depth)
+                    .source(src -> src.filter(f -> f.includes(ask.sourceFields())))
+                    .query(q -> q.bool(bool -> bool.filter(ask.filters())
+                            .must(m -> m.multiMatch(mm -> mm.query(ask.text()).fields(ask.textFields())))))
                     .highlight(h -> {
-                        textFields.forEach(field -> h.fields(field.replaceAll("\\^.*", ""), f -> f.numberOfFragments(2).fragmentSize(160)));
+                        ask.textFields().forEach(field -> h.fields(field.replaceAll("\\^.*", ""),
+                                f -> f.numberOfFragments(2).fragmentSize(160)));
                         return h;
-                    }), Map.class);
-            SearchResponse<Map> semantic = client.search(s -> s.index(index).size(depth)
-                    .source(src -> src.filter(f -> f.includes(sourceFields)))
-                    .query(q -> q.knn(k -> k.field("embedding").vector(toList(vector)).k(depth)
-                            .filter(f -> f.bool(b -> b.filter(filters))))), Map.class);
-            return fuse(lexical.hits().hits(), semantic.hits().hits(), first);
+                    }))));
+            items.add(RequestItem.of(r -> r.header(h -> h.index(ask.index())).body(b -> b.size(depth)
+                    .source(src -> src.filter(f -> f.includes(ask.sourceFields())))
+                    .query(q -> q.knn(k -> k.field("embedding").vector(toList(ask.vector())).k(depth)
+                            .filter(f -> f.bool(bool -> bool.filter(ask.filters()))))))));
+        }
+        List<MultiSearchResponseItem<Map>> answers;
+        try {
+            answers = client.msearch(m -> m.searches(items), Map.class).responses();
         } catch (IOException | OpenSearchException e) {
-            if (SearchFailures.answered(e, 404)) {
-                return List.of(); // the index is being rebuilt and holds nothing yet
-            }
             throw new SearchUnavailable("search is unavailable: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            if (SearchFailures.answered(e, 404)) {
-                return List.of();
-            }
             if (e.getCause() instanceof IOException) {
                 throw new SearchUnavailable("search is unavailable: " + e.getMessage(), e);
             }
             throw e;
         }
+        List<List<Fused>> fused = new ArrayList<>();
+        for (int i = 0; i < asks.size(); i++) {
+            fused.add(fuse(hits(answers.get(2 * i)), hits(answers.get(2 * i + 1)), asks.get(i).first()));
+        }
+        return fused;
+    }
+
+    private static int depth(Ask ask) {
+        return Math.max(ask.first() * 2, 10);
+    }
+
+    /** One search's hits; none when its index does not exist yet (it is being rebuilt). */
+    private static List<Hit<Map>> hits(MultiSearchResponseItem<Map> answer) {
+        if (answer.isResult()) {
+            return answer.result().hits().hits();
+        }
+        ErrorResponse failure = answer.failure();
+        if (failure.status() != null && failure.status() == 404) {
+            return List.of();
+        }
+        throw new SearchUnavailable("search is unavailable: " + failure.error().type() + ": " + failure.error().reason(),
+                null);
     }
 
     @SuppressWarnings("unchecked")

@@ -33,12 +33,20 @@ public class LoreRetrieval {
     public LoreHits handle(SearchLore query) {
         access.checkWorld(query.worldId(), query.viewer());
         float[] vector = embedder.embedOne(query.worldId(), query.text()).vector();
+        return hits(search.search(List.of(ask(query.worldId(), query.text(), vector, query.first()))).getFirst());
+    }
+
+    /** The hybrid search for a world's live lore entries. */
+    static HybridSearch.Ask ask(String worldId, String text, float[] vector, int first) {
         List<Query> filters = List.of(
-                Query.of(q -> q.term(t -> t.field("worldId").value(FieldValue.of(query.worldId())))),
+                Query.of(q -> q.term(t -> t.field("worldId").value(FieldValue.of(worldId)))),
                 Query.of(q -> q.term(t -> t.field("retired").value(FieldValue.of(false)))));
-        return new LoreHits(search.search(SearchIndex.LORE.indexName(), filters, FIELDS, query.text(), vector,
-                        query.first(), List.of("loreEntryId", "title"))
-                .stream()
+        return new HybridSearch.Ask(SearchIndex.LORE.indexName(), filters, FIELDS, text, vector, first,
+                List.of("loreEntryId", "title"));
+    }
+
+    static LoreHits hits(List<HybridSearch.Fused> found) {
+        return new LoreHits(found.stream()
                 .map(hit -> new LoreHit(hit.id(), (String) hit.source().get("title"), hit.score(), hit.reason(),
                         hit.highlights()))
                 .toList());

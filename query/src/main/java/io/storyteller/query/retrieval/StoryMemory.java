@@ -9,6 +9,7 @@ import io.storyteller.projections.schema.TextEmbedder;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.queryhandling.QueryHandler;
+import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
@@ -33,14 +34,23 @@ public class StoryMemory {
     public StoryHits handle(SearchStory query) {
         String worldId = access.checkStory(query.storyId(), query.viewer());
         float[] vector = embedder.embedOne(worldId, query.text()).vector();
+        return hits(search.search(List.of(ask(query.storyId(), query.beforePosition(), query.text(), vector,
+                query.first()))).getFirst());
+    }
+
+    /** The hybrid search for a story's beats before a position (1-based; 0: every beat). */
+    static HybridSearch.Ask ask(String storyId, int beforePosition, String text, float[] vector, int first) {
         List<Query> filters = new ArrayList<>();
-        filters.add(Query.of(q -> q.term(t -> t.field("storyId").value(FieldValue.of(query.storyId())))));
-        if (query.beforePosition() > 0) {
-            filters.add(Query.of(q -> q.range(r -> r.field("position").lt(org.opensearch.client.json.JsonData.of(query.beforePosition())))));
+        filters.add(Query.of(q -> q.term(t -> t.field("storyId").value(FieldValue.of(storyId)))));
+        if (beforePosition > 0) {
+            filters.add(Query.of(q -> q.range(r -> r.field("position").lt(JsonData.of(beforePosition)))));
         }
-        return new StoryHits(search.search(SearchIndex.BEATS.indexName(), filters, List.of("text"), query.text(), vector,
-                        query.first(), List.of("beatId", "position", "kind", "text"))
-                .stream()
+        return new HybridSearch.Ask(SearchIndex.BEATS.indexName(), filters, List.of("text"), text, vector, first,
+                List.of("beatId", "position", "kind", "text"));
+    }
+
+    static StoryHits hits(List<HybridSearch.Fused> found) {
+        return new StoryHits(found.stream()
                 .map(hit -> new StoryHit(hit.id(), ((Number) hit.source().get("position")).intValue(),
                         BeatKind.valueOf((String) hit.source().get("kind")), (String) hit.source().get("text"),
                         hit.score(), hit.reason(), hit.highlights()))

@@ -44,7 +44,7 @@ public class ContextAssembler {
         Timeline timeline = Timeline.of(context.recentBeats(), answering);
         boolean party = partyPlay(context.participants(), timeline);
         int budget = settings.contextTokens();
-        LoreSelection lore = LoreSelector.select(context.lore(),
+        LoreSelection lore = LoreSelector.select(context.lorebook(),
                 timeline.scanTexts(settings.loreScanBeats()), (int) (budget * LORE_SHARE), recalled.lore());
         List<Recalled.Memory> memories = memories(recalled.memories(), context.recentBeats(), (int) (budget * MEMORY_SHARE));
         String system = SystemPrompt.render(context.world(), lore, memories, context.pinnedMemory(),

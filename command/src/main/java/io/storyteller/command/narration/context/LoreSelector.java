@@ -31,40 +31,34 @@ final class LoreSelector {
      * @param scanTexts texts to look for keys in, oldest first (the action last)
      * @param budget    estimated tokens the lore may take
      */
-    static LoreSelection select(List<ActiveLore> entries, List<String> scanTexts, int budget) {
-        return select(entries, scanTexts, budget, List.of());
+    static LoreSelection select(Lorebook lore, List<String> scanTexts, int budget) {
+        return select(lore, scanTexts, budget, List.of());
     }
 
     /**
      * As above, and then the entries search recalled that no key activated, best first, after every
      * activated entry: keys are the world author's explicit intent, retrieval a guess.
      */
-    static LoreSelection select(List<ActiveLore> entries, List<String> scanTexts, int budget,
-            List<Recalled.RecalledLore> recalled) {
+    static LoreSelection select(Lorebook lore, List<String> scanTexts, int budget, List<Recalled.RecalledLore> recalled) {
         Map<String, Candidate> active = new LinkedHashMap<>();
-        KeyMentions mentions = new KeyMentions(); // keys are tried against many texts, and shared by many entries
-        for (ActiveLore entry : entries) {
-            if (entry.content() == null) {
-                continue;
-            }
-            Match match = lastMention(entry.content(), scanTexts, mentions);
-            if (match != null) {
-                active.put(entry.loreEntryId(), new Candidate(entry, match.index(), 0, "key:" + match.key()));
-            } else if (entry.content().alwaysOn()) {
-                active.put(entry.loreEntryId(), new Candidate(entry, UNSEEN, 0, "always-on"));
-            }
+        // The newest text a key occurs in is the one that counts: scan newest first, keep the first seen.
+        for (int i = scanTexts.size() - 1; i >= 0; i--) {
+            int recency = i;
+            lore.activatedBy(scanTexts.get(i)).forEach((id, key) -> active.computeIfAbsent(id,
+                    k -> new Candidate(lore.entry(id), recency, 0, "key:" + key)));
         }
-        activateRecursively(entries, active, mentions);
+        for (ActiveLore entry : lore.alwaysOn()) {
+            active.putIfAbsent(entry.loreEntryId(), new Candidate(entry, UNSEEN, 0, "always-on"));
+        }
+        activateRecursively(lore, active);
         List<Candidate> ranked = new ArrayList<>(active.values());
         ranked.sort(Comparator.comparingInt((Candidate c) -> c.entry.content().priority()).reversed()
                 .thenComparingInt(c -> c.depth)
                 .thenComparing(Comparator.comparingInt((Candidate c) -> c.recency).reversed())
                 .thenComparing(c -> c.entry.content().title())
                 .thenComparing(c -> c.entry.loreEntryId()));
-        Map<String, ActiveLore> byId = new HashMap<>();
-        entries.forEach(entry -> byId.put(entry.loreEntryId(), entry));
         for (Recalled.RecalledLore hit : recalled) {
-            ActiveLore entry = byId.get(hit.loreEntryId());
+            ActiveLore entry = lore.entry(hit.loreEntryId());
             if (entry != null && entry.content() != null && !active.containsKey(hit.loreEntryId())) {
                 Candidate found = new Candidate(entry, UNSEEN, MAX_DEPTH + 1, "retrieved: " + hit.reason());
                 active.put(hit.loreEntryId(), found);
@@ -87,26 +81,26 @@ final class LoreSelector {
         return new LoreSelection(List.copyOf(alwaysOn), List.copyOf(triggered), Map.copyOf(reasons));
     }
 
-    /** Entries whose keys occur in the content of active ones join, depth by depth. */
-    private static void activateRecursively(List<ActiveLore> entries, Map<String, Candidate> active,
-            KeyMentions mentions) {
+    /**
+     * Entries whose keys occur in the content of active ones join, depth by depth; each names the
+     * first entry of the step before (in the world's order) whose content holds one of its keys.
+     */
+    private static void activateRecursively(Lorebook lore, Map<String, Candidate> active) {
         List<Candidate> frontier = new ArrayList<>(active.values());
+        frontier.sort(Comparator.comparingInt(c -> lore.position(c.entry.loreEntryId())));
         for (int depth = 1; depth <= MAX_DEPTH && !frontier.isEmpty(); depth++) {
             List<Candidate> next = new ArrayList<>();
-            for (ActiveLore entry : entries) {
-                if (entry.content() == null || active.containsKey(entry.loreEntryId())) {
-                    continue;
-                }
-                for (Candidate source : frontier) {
-                    Match match = lastMention(entry.content(), List.of(source.entry.content().content()), mentions);
-                    if (match != null) {
+            for (Candidate source : frontier) {
+                for (String id : lore.activatedByEntry(source.entry).keySet()) {
+                    ActiveLore entry = lore.entry(id);
+                    if (!active.containsKey(id) && entry.content() != null) {
                         Candidate activated = new Candidate(entry, UNSEEN, depth, "via:" + source.entry.loreEntryId());
-                        active.put(entry.loreEntryId(), activated);
+                        active.put(id, activated);
                         next.add(activated);
-                        break;
                     }
                 }
             }
+            next.sort(Comparator.comparingInt(c -> lore.position(c.entry.loreEntryId())));
             frontier = next;
         }
     }
@@ -114,27 +108,6 @@ final class LoreSelector {
     /** What an entry costs in the system message, as {@link SystemPrompt} renders it. */
     static int cost(LoreContent content) {
         return TokenEstimate.of("- " + content.title() + ": " + content.content());
-    }
-
-    /** The latest scanned text holding one of the entry's keys, and the key; null when none does. */
-    private static Match lastMention(LoreContent content, List<String> scanTexts, KeyMentions mentions) {
-        List<String> keys = content.triggerKeys() == null ? List.of()
-                : content.triggerKeys().stream().filter(k -> k != null && !k.isBlank()).toList();
-        for (int i = scanTexts.size() - 1; i >= 0; i--) {
-            String text = scanTexts.get(i);
-            if (text == null) {
-                continue;
-            }
-            for (String key : keys) {
-                if (mentions.mentions(key.strip(), text)) {
-                    return new Match(i, key.strip());
-                }
-            }
-        }
-        return null;
-    }
-
-    private record Match(int index, String key) {
     }
 
     private record Candidate(ActiveLore entry, int recency, int depth, String reason) {

@@ -38,7 +38,7 @@ public class NarrationContexts {
     public Optional<StoryContext> contextFor(String worldId, String storyId) {
         WorldContext world = worlds.get(worldId, WorldContext::new);
         WorldSettings settings;
-        List<ActiveLore> lore;
+        Lorebook lore;
         NarrationPolicy policy;
         // Narrations of two stories may read one world at once: one brings it up to date, the other waits.
         synchronized (world) {
@@ -47,7 +47,7 @@ public class NarrationContexts {
                 return Optional.empty();
             }
             settings = world.settings();
-            lore = world.lore();
+            lore = world.lorebook();
             policy = world.policy();
         }
         StoryWindow story = stories.get(storyId, () -> new StoryWindow(recentBeats));

@@ -8,7 +8,7 @@ import java.util.List;
  * What the narrator knows when a narration is asked for.
  *
  * @param world        the world's settings
- * @param lore         the world's active lore entries
+ * @param lorebook     the world's active lore entries, indexed by trigger key
  * @param authorsNote  the story's author's note, or null
  * @param pinnedMemory the story's pinned memory, or null
  * @param participants the story's players
@@ -16,20 +16,26 @@ import java.util.List;
  * @param policy       how the world's turns are narrated
  * @param factEvents   the story's continuity fact events (recorded, pinned, corrected), oldest first
  */
-public record StoryContext(WorldSettings world, List<ActiveLore> lore, String authorsNote, String pinnedMemory,
+public record StoryContext(WorldSettings world, Lorebook lorebook, String authorsNote, String pinnedMemory,
         List<String> participants, List<Turn> recentBeats, NarrationPolicy policy, List<Object> factEvents) {
 
     /** A context under the default narration policy. */
     public StoryContext(WorldSettings world, List<ActiveLore> lore, String authorsNote, String pinnedMemory,
             List<String> participants, List<Turn> recentBeats) {
-        this(world, lore, authorsNote, pinnedMemory, participants, recentBeats, NarrationPolicy.defaults(), List.of());
+        this(world, Lorebook.of(lore), authorsNote, pinnedMemory, participants, recentBeats, NarrationPolicy.defaults(),
+                List.of());
     }
 
     public StoryContext {
-        lore = lore == null ? List.of() : List.copyOf(lore);
+        lorebook = lorebook == null ? Lorebook.of(List.of()) : lorebook;
         participants = participants == null ? List.of() : List.copyOf(participants);
         recentBeats = recentBeats == null ? List.of() : List.copyOf(recentBeats);
         policy = policy == null ? NarrationPolicy.defaults() : policy;
         factEvents = factEvents == null ? List.of() : List.copyOf(factEvents);
+    }
+
+    /** The world's active lore entries, in the world's order. */
+    public List<ActiveLore> lore() {
+        return lorebook.entries();
     }
 }

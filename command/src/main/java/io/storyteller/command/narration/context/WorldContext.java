@@ -18,9 +18,14 @@ final class WorldContext extends AggregateFold {
     private WorldSettings settings;
     private NarrationPolicy policy = NarrationPolicy.defaults();
     private final Map<String, ActiveLore> lore = new LinkedHashMap<>();
+    /** The lore as last indexed; null once the lore has changed since. */
+    private Lorebook lorebook;
 
     @Override
     void apply(Object payload) {
+        if (payload instanceof LoreEntryAdded || payload instanceof LoreEntryRevised || payload instanceof LoreEntryRetired) {
+            lorebook = null;
+        }
         switch (payload) {
             case WorldCreated e -> settings = e.settings();
             case WorldSettingsChanged e -> settings = e.settings();
@@ -47,7 +52,11 @@ final class WorldContext extends AggregateFold {
         return policy;
     }
 
-    List<ActiveLore> lore() {
-        return List.copyOf(lore.values());
+    /** The active lore, indexed once per revision of the world's lore: every turn between two edits shares it. */
+    Lorebook lorebook() {
+        if (lorebook == null) {
+            lorebook = Lorebook.of(List.copyOf(lore.values()));
+        }
+        return lorebook;
     }
 }

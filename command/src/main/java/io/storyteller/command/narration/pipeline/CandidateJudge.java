@@ -4,6 +4,10 @@ import io.storyteller.domain.story.CandidateScores;
 import io.storyteller.domain.story.HarmVerdict;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Reviews, detects and guards a round of drafts. Review: lore consistency and continuity (each
@@ -41,34 +45,81 @@ public class CandidateJudge {
         this.reviewer = reviewer;
     }
 
+    /**
+     * Every stage of every answered draft at once, on virtual threads: the coherence of the round
+     * (one embedding request) beside each draft's continuity, reviewer, detector and guardrail, so
+     * that a round takes as long as its slowest stage, not the sum of them. A stage that fails fails
+     * the round, as it would one stage after another.
+     */
     public List<Judgement> judge(TurnGround ground, List<Draft> drafts) {
         List<Draft> answered = drafts.stream().filter(Draft::answered).toList();
-        double[] coherent = answered.isEmpty() ? new double[0]
-                : coherence.scores(ground, answered.stream().map(Draft::text).toList());
-        List<Judgement> judged = new ArrayList<>(drafts.size());
-        int a = 0;
-        for (Draft draft : drafts) {
-            judged.add(draft.answered() ? judge(ground, draft, coherent[a++]) : Judgement.failed(draft));
+        if (answered.isEmpty()) {
+            return drafts.stream().map(Judgement::failed).toList();
         }
-        return judged;
+        try (ExecutorService stages = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<double[]> coherent = stages.submit(() -> coherence.scores(ground,
+                    answered.stream().map(Draft::text).toList()));
+            List<Future<Partial>> partials = new ArrayList<>();
+            for (Draft draft : answered) {
+                partials.add(stages.submit(() -> partial(ground, draft)));
+            }
+            double[] coherence = done(coherent);
+            List<Judgement> judged = new ArrayList<>(drafts.size());
+            int a = 0;
+            for (Draft draft : drafts) {
+                if (draft.answered()) {
+                    judged.add(judgement(draft, done(partials.get(a)), coherence[a]));
+                    a++;
+                } else {
+                    judged.add(Judgement.failed(draft));
+                }
+            }
+            return judged;
+        }
     }
 
-    private Judgement judge(TurnGround ground, Draft draft, double coherenceScore) {
+    /** What a draft's own stages say, before the round's coherence is known. */
+    private Partial partial(TurnGround ground, Draft draft) {
         ContinuityFindings findings = continuity.check(ground, draft.text());
-        double lore = consistency(findings.loreContradictions());
-        double story = consistency(findings.storyContradictions());
         double novelty = Novelty.score(draft.text(), ground.recentNarrations());
-        double total = CONTINUITY_WEIGHT * story + LORE_WEIGHT * lore + COHERENCE_WEIGHT * coherenceScore
-                + NOVELTY_WEIGHT * novelty;
         Double review = reviewer.score(ground, draft.text());
-        if (review != null) {
-            total = (1 - REVIEWER_WEIGHT) * total + REVIEWER_WEIGHT * review;
-        }
         TextDetector.DetectorReading reading = detector.read(ground.worldId(), draft.text());
         HarmVerdict verdict = guard.check(ground.worldId(), ground.rating(), draft.text(), HarmGuard.Source.NARRATION);
-        CandidateScores scores = new CandidateScores(lore, story, round(coherenceScore), round(novelty), review, round(total),
-                reading == null ? null : round(reading.score()), verdict, findings.contradictions());
+        return new Partial(findings, novelty, review, reading, verdict);
+    }
+
+    private static Judgement judgement(Draft draft, Partial partial, double coherenceScore) {
+        ContinuityFindings findings = partial.findings();
+        double lore = consistency(findings.loreContradictions());
+        double story = consistency(findings.storyContradictions());
+        double total = CONTINUITY_WEIGHT * story + LORE_WEIGHT * lore + COHERENCE_WEIGHT * coherenceScore
+                + NOVELTY_WEIGHT * partial.novelty();
+        if (partial.review() != null) {
+            total = (1 - REVIEWER_WEIGHT) * total + REVIEWER_WEIGHT * partial.review();
+        }
+        CandidateScores scores = new CandidateScores(lore, story, round(coherenceScore), round(partial.novelty()),
+                partial.review(), round(total), partial.reading() == null ? null : round(partial.reading().score()),
+                partial.verdict(), findings.contradictions());
         return new Judgement(draft, scores, findings.factsUsed());
+    }
+
+    /** The stage's answer, or its failure as it was thrown. */
+    private static <T> T done(Future<T> stage) {
+        try {
+            return stage.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while judging the candidates", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private record Partial(ContinuityFindings findings, double novelty, Double review,
+            TextDetector.DetectorReading reading, HarmVerdict verdict) {
     }
 
     /** 1 without contradictions; each one halves the way to 0. */

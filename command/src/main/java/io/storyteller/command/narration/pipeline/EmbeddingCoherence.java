@@ -1,5 +1,6 @@
 package io.storyteller.command.narration.pipeline;
 
+import io.storyteller.command.narration.context.EmbeddedContext;
 import io.storyteller.domain.retrieval.EmbedTexts;
 import io.storyteller.domain.retrieval.TextEmbeddings;
 import java.time.Duration;
@@ -11,12 +12,10 @@ import org.axonframework.queryhandling.QueryGateway;
 /**
  * Coherence by meaning: how close each candidate's meaning is to the turn's context (the action and the last beats):
  * the cosine of their embeddings from the world's embedder, below 0 counted as 0. All of a turn's
- * candidates are embedded in one request.
+ * candidates are embedded in one request; the context's vector is the one recall made, when it did
+ * and with the same model.
  */
 public class EmbeddingCoherence implements Coherence {
-
-    /** The beats before the action that the context text holds. */
-    static final int CONTEXT_BEATS = 2;
 
     private final QueryGateway queries;
     private final Duration timeout;
@@ -28,12 +27,31 @@ public class EmbeddingCoherence implements Coherence {
 
     @Override
     public double[] scores(TurnGround ground, List<String> candidates) {
+        EmbeddedContext known = ground.context();
         List<String> texts = new ArrayList<>(candidates.size() + 1);
-        texts.add(contextText(ground));
         texts.addAll(candidates);
-        TextEmbeddings embeddings;
+        if (known == null) {
+            texts.add(ground.contextText());
+        }
+        TextEmbeddings embeddings = embed(ground.worldId(), texts);
+        float[] context;
+        if (known == null) {
+            context = embeddings.vectors().getLast();
+        } else if (known.embedder().equals(embeddings.modelId() + "@" + embeddings.version())) {
+            context = known.vector(); // recall embedded it already, with the same model
+        } else {
+            context = embed(ground.worldId(), List.of(known.text())).vectors().getFirst(); // the embedder changed since
+        }
+        double[] scores = new double[candidates.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = Math.max(0, TextEmbeddings.cosine(context, embeddings.vectors().get(i)));
+        }
+        return scores;
+    }
+
+    private TextEmbeddings embed(String worldId, List<String> texts) {
         try {
-            embeddings = queries.query(new EmbedTexts(ground.worldId(), texts), TextEmbeddings.class)
+            return queries.query(new EmbedTexts(worldId, texts), TextEmbeddings.class)
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -41,20 +59,5 @@ public class EmbeddingCoherence implements Coherence {
         } catch (Exception e) {
             throw new IllegalStateException("the embedder did not answer: " + e, e);
         }
-        float[] context = embeddings.vectors().get(0);
-        double[] scores = new double[candidates.size()];
-        for (int i = 0; i < scores.length; i++) {
-            scores[i] = Math.max(0, TextEmbeddings.cosine(context, embeddings.vectors().get(i + 1)));
-        }
-        return scores;
-    }
-
-    static String contextText(TurnGround ground) {
-        List<String> lines = ground.storyLines();
-        List<String> parts = new ArrayList<>(lines.subList(Math.max(0, lines.size() - CONTEXT_BEATS), lines.size()));
-        if (ground.action() != null) {
-            parts.add(ground.action());
-        }
-        return String.join("\n", parts);
     }
 }

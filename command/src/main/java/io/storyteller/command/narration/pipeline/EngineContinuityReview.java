@@ -1,5 +1,7 @@
 package io.storyteller.command.narration.pipeline;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.storyteller.command.continuity.ContinuityCheck;
 import io.storyteller.command.continuity.ContinuityVerdict;
 import io.storyteller.command.continuity.Fact;
@@ -9,30 +11,25 @@ import io.storyteller.command.narration.context.ActiveLore;
 import io.storyteller.domain.story.ContextSource;
 import io.storyteller.domain.story.Contradiction;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The continuity stage on the project's continuity engine: the candidate against the story's
- * recorded facts (as pinned and corrected), what the recent beats establish, and the world's lore.
+ * recorded facts (as pinned and corrected), what the recent beats establish, and the lore in play
+ * ({@link TurnGround#loreFor}: the entries the narrator was given and those the candidate names).
  * A contradiction names its source: the lore entry a lore fact came from, or the beat of a story fact.
+ * Each entry's facts are read once per revision of the entry and kept.
  */
 public class EngineContinuityReview implements ContinuityReview {
 
-    /** Worlds whose lore facts are kept. */
-    static final int WORLDS_KEPT = 64;
+    /** Lore entries (revisions) whose facts are kept. */
+    static final int ENTRIES_KEPT = 100_000;
 
     private final ContinuityCheck check;
-    /** The facts of each world's lore as last read: reading them takes a pass over every entry, every candidate reuses it. */
-    private final Map<String, LoreFacts> loreFacts = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, LoreFacts> eldest) {
-            return size() > WORLDS_KEPT;
-        }
-    });
+    /** Keyed by the entry as it stands (id and content): a revised entry is read again. */
+    private final Cache<ActiveLore, List<Fact>> entryFacts = Caffeine.newBuilder().maximumSize(ENTRIES_KEPT).build();
 
     public EngineContinuityReview(ContinuityCheck check) {
         this.check = check;
@@ -40,35 +37,36 @@ public class EngineContinuityReview implements ContinuityReview {
 
     @Override
     public ContinuityFindings check(TurnGround ground, String candidate) {
-        List<String> lore = ground.lore().stream().map(entry -> entry.content().content()).toList();
+        List<ActiveLore> inPlay = ground.loreFor(candidate);
+        List<String> lore = new ArrayList<>(inPlay.size());
+        List<Fact> loreFacts = new ArrayList<>();
+        Map<Fact, String> entryOf = new HashMap<>();
+        for (ActiveLore entry : inPlay) {
+            lore.add(entry.content().content());
+            for (Fact fact : factsOf(entry)) {
+                loreFacts.add(fact);
+                entryOf.putIfAbsent(fact, entry.loreEntryId());
+            }
+        }
         List<StoryLine> lines = ground.storyLines().stream().map(StoryLine::parse).toList();
-        List<Fact> recorded = StoryFactsFold.fold(ground.factEvents());
-        List<Fact> facts = new ArrayList<>(recorded);
+        List<Fact> facts = new ArrayList<>(StoryFactsFold.fold(ground.factEvents()));
         facts.addAll(check.storyFacts(List.of(), lines)); // the recent beats' own, newest knowledge last
-        ContinuityVerdict verdict = check.check(lore, loreFactsOf(ground.worldId(), lore), lines, facts, candidate);
-        Function<Fact, String> source = fact -> fact.sinceBeat() != Fact.LORE ? "beat:" + fact.sinceBeat()
-                : ground.lore().stream().filter(entry -> entry.content().content().contains(fact.evidence()))
-                        .map(ActiveLore::loreEntryId).findFirst().orElse("lore");
+        ContinuityVerdict verdict = check.check(lore, loreFacts, lines, facts, candidate);
         List<Contradiction> contradictions = verdict.contradictions().stream()
-                .map(c -> new Contradiction(c.kind().label(), describe(c.fact()), source.apply(c.fact()), c.evidence()))
+                .map(c -> new Contradiction(c.kind().label(), describe(c.fact()), sourceOf(c.fact(), entryOf),
+                        c.evidence()))
                 .toList();
         List<ContextSource> used = verdict.factsUsed().stream()
                 .map(f -> new ContextSource("FACT", f.key(), describe(f), 0)).distinct().toList();
         return new ContinuityFindings(contradictions, used);
     }
 
-    /** The lore's facts, read again only when the world's lore is no longer the same. */
-    private List<Fact> loreFactsOf(String worldId, List<String> lore) {
-        LoreFacts known = loreFacts.get(worldId);
-        if (known != null && known.lore().equals(lore)) {
-            return known.facts();
-        }
-        List<Fact> facts = check.loreFacts(lore);
-        loreFacts.put(worldId, new LoreFacts(lore, facts));
-        return facts;
+    private List<Fact> factsOf(ActiveLore entry) {
+        return entryFacts.get(entry, e -> List.copyOf(check.entryFacts(e.content().title(), e.content().content())));
     }
 
-    private record LoreFacts(List<String> lore, List<Fact> facts) {
+    private static String sourceOf(Fact fact, Map<Fact, String> entryOf) {
+        return fact.sinceBeat() != Fact.LORE ? "beat:" + fact.sinceBeat() : entryOf.getOrDefault(fact, "lore");
     }
 
     private static String describe(Fact fact) {

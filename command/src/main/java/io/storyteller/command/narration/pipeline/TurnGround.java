@@ -1,30 +1,81 @@
 package io.storyteller.command.narration.pipeline;
 
 import io.storyteller.command.narration.context.ActiveLore;
+import io.storyteller.command.narration.context.EmbeddedContext;
+import io.storyteller.command.narration.context.Lorebook;
+import io.storyteller.command.narration.context.StoryContext;
+import io.storyteller.domain.story.BeatKind;
 import io.storyteller.domain.world.ContentRating;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a turn's candidates are judged against: the world's rating and lore, the story so far and
  * the action being answered.
  *
- * @param lore       the world's active lore entries (every one: a contradiction of lore not given
- *                   to the narrator is still a contradiction)
- * @param storyLines the story's recent beats, oldest first; player actions start with {@code "> "}
- * @param action     the action being answered
- * @param factEvents the story's continuity fact events, oldest first
+ * @param lore          the world's active lore, indexed by trigger key
+ * @param loreInPlay    the lore entries the narrator was given this turn
+ * @param storyLines    the story's recent beats, oldest first; player actions start with {@code "> "}
+ * @param action        the action being answered
+ * @param factEvents    the story's continuity fact events, oldest first
+ * @param context       the turn's context as recall embedded it, or null when it did not
  */
-public record TurnGround(String worldId, String storyId, ContentRating rating, List<ActiveLore> lore,
-        List<String> storyLines, String action, List<Object> factEvents) {
+public record TurnGround(String worldId, String storyId, ContentRating rating, Lorebook lore, List<String> loreInPlay,
+        List<String> storyLines, String action, List<Object> factEvents, EmbeddedContext context) {
+
+    /** A ground where every lore entry is in play and the context is not embedded yet. */
+    public TurnGround(String worldId, String storyId, ContentRating rating, List<ActiveLore> lore,
+            List<String> storyLines, String action, List<Object> factEvents) {
+        this(worldId, storyId, rating, Lorebook.of(lore), lore == null ? List.of()
+                : lore.stream().map(ActiveLore::loreEntryId).toList(), storyLines, action, factEvents, null);
+    }
+
+    /**
+     * The ground of a turn told in {@code context}: the lore in play is what the prompt carries, the
+     * story lines the context's recent beats.
+     *
+     * @param loreInPlay the lore entries the prompt carries
+     * @param embedded   the turn's context as recall embedded it, or null
+     */
+    public static TurnGround of(String worldId, String storyId, StoryContext context, String action,
+            List<String> loreInPlay, EmbeddedContext embedded) {
+        return new TurnGround(worldId, storyId, context.world().contentRating(), context.lorebook(), loreInPlay,
+                storyLines(context), action, context.factEvents(), embedded);
+    }
+
+    /** The recent beats as the judge reads them, oldest first: player actions start with "> ". */
+    public static List<String> storyLines(StoryContext context) {
+        return context.recentBeats().stream()
+                .map(turn -> turn.kind() == BeatKind.PLAYER_ACTION ? "> " + turn.text() : turn.text()).toList();
+    }
 
     public TurnGround {
-        lore = lore == null ? List.of() : List.copyOf(lore);
+        lore = lore == null ? Lorebook.of(List.of()) : lore;
+        loreInPlay = loreInPlay == null ? List.of() : List.copyOf(loreInPlay);
         storyLines = storyLines == null ? List.of() : List.copyOf(storyLines);
         factEvents = factEvents == null ? List.of() : List.copyOf(factEvents);
+    }
+
+    /**
+     * The lore a candidate is held to: what the narrator was given, and every entry the candidate
+     * itself names by one of its keys. A world of ten thousand entries is not read whole for each
+     * candidate; an entry neither given nor named has nothing to say about the candidate.
+     */
+    public List<ActiveLore> loreFor(String candidate) {
+        Set<String> ids = new LinkedHashSet<>(loreInPlay);
+        ids.addAll(lore.activatedBy(candidate).keySet());
+        return ids.stream().map(lore::entry).filter(Objects::nonNull).toList();
     }
 
     /** The narrations among the story lines, oldest first: what a candidate should not repeat. */
     public List<String> recentNarrations() {
         return storyLines.stream().filter(line -> !line.startsWith("> ")).toList();
+    }
+
+    /** The turn's context text: what the coherence stage compares candidates with. */
+    public String contextText() {
+        return EmbeddedContext.text(storyLines, action);
     }
 }

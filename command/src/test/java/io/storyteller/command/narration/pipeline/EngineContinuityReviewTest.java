@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storyteller.command.continuity.ContinuityCheck;
 import io.storyteller.command.narration.context.ActiveLore;
+import io.storyteller.command.narration.context.Lorebook;
 import io.storyteller.domain.story.StoryFact;
 import io.storyteller.domain.story.StoryFactsRecorded;
 import io.storyteller.domain.world.ContentRating;
@@ -57,6 +58,22 @@ class EngineContinuityReviewTest {
         ContinuityFindings findings = review.check(ground, "Brannoc looks up from his anvil and waves you in.");
 
         assertThat(findings.contradictions()).extracting(c -> c.kind()).contains("death");
+    }
+
+    @Test
+    void loreTheNarratorWasNotGivenCountsOnceTheCandidateNamesItByAKey() {
+        ActiveLore death = new ActiveLore("l-king", new LoreContent("The old king", List.of("Aldric"),
+                "King Aldric died of fever last winter; his daughter Senna rules now.", "history", 0, false));
+        ActiveLore harbour = new ActiveLore("l-harbour", new LoreContent("Vell Harbour", List.of("Vell Harbour"),
+                "Vell Harbour burned to the waterline in the war.", "places", 0, false));
+        List<String> lines = List.of("> I enter the throne room.");
+        TurnGround ground = new TurnGround("w-3", "s-3", ContentRating.TEEN, Lorebook.of(List.of(death, harbour)),
+                List.of(), lines, lines.getLast(), List.of(), null);
+        String candidate = "King Aldric rises from his throne and greets you warmly.";
+
+        assertThat(ground.loreFor(candidate)).extracting(ActiveLore::loreEntryId).containsExactly("l-king");
+        assertThat(review.check(ground, candidate).contradictions()).extracting(c -> c.source()).contains("l-king");
+        assertThat(review.check(ground, "The throne room is quiet and cold.").contradictions()).isEmpty();
     }
 
     static TurnGround ground(List<ActiveLore> lore, List<String> lines, List<Object> facts) {

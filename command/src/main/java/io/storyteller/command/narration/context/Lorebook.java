@@ -1,0 +1,168 @@
+package io.storyteller.command.narration.context;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * A world's active lore as of one revision, indexed by trigger key: which entries a text activates
+ * costs one pass over the text's words, not a test of every key of every entry. A key occurs in a
+ * text when it does as a whole word, case-insensitively (so "Ash" misses "ashes"); every word of a
+ * key that does occurs in the text as a word of its own, so each key is filed under its first word
+ * and its whole-word pattern runs only on texts holding that word. Keys without a word character
+ * ("!!") are tried on every text. Immutable once built and thread-safe; what an entry's own content
+ * activates is remembered, as recursion asks it turn after turn.
+ */
+public final class Lorebook {
+
+    private static final Lorebook EMPTY = new Lorebook(List.of());
+
+    private final List<ActiveLore> entries;
+    private final Map<String, ActiveLore> byId = new HashMap<>();
+    private final Map<String, Integer> position = new HashMap<>();
+    private final Map<String, List<Trigger>> byFirstWord = new HashMap<>();
+    private final List<Trigger> wordless = new ArrayList<>();
+    private final List<ActiveLore> alwaysOn = new ArrayList<>();
+    private final Map<String, Map<String, String>> activatedByContent = new ConcurrentHashMap<>();
+
+    private Lorebook(List<ActiveLore> entries) {
+        this.entries = List.copyOf(entries);
+        Map<String, Pattern> patterns = new HashMap<>(); // many entries share a key
+        for (ActiveLore entry : this.entries) {
+            byId.put(entry.loreEntryId(), entry);
+            position.put(entry.loreEntryId(), position.size());
+            if (entry.content() != null && entry.content().alwaysOn()) {
+                alwaysOn.add(entry);
+            }
+            if (entry.content() == null || entry.content().triggerKeys() == null) {
+                continue;
+            }
+            int order = 0;
+            for (String raw : entry.content().triggerKeys()) {
+                if (raw == null || raw.isBlank()) {
+                    continue;
+                }
+                String key = raw.strip();
+                Trigger trigger = new Trigger(entry, key, order++, patterns.computeIfAbsent(key, Lorebook::wholeWord));
+                List<String> words = words(key);
+                if (words.isEmpty()) {
+                    wordless.add(trigger);
+                } else {
+                    byFirstWord.computeIfAbsent(words.getFirst(), w -> new ArrayList<>()).add(trigger);
+                }
+            }
+        }
+    }
+
+    public static Lorebook of(List<ActiveLore> entries) {
+        return entries == null || entries.isEmpty() ? EMPTY : new Lorebook(entries);
+    }
+
+    /** The entries, in the world's order. */
+    public List<ActiveLore> entries() {
+        return entries;
+    }
+
+    /** The entries that are always active, in the world's order. */
+    List<ActiveLore> alwaysOn() {
+        return alwaysOn;
+    }
+
+    public ActiveLore entry(String loreEntryId) {
+        return byId.get(loreEntryId);
+    }
+
+    /** Where the entry stands in the world's order; entries unknown here come last. */
+    int position(String loreEntryId) {
+        return position.getOrDefault(loreEntryId, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The entries one of whose keys occurs in the text, in the world's order, each with the first of
+     * its keys (in its own order) that does.
+     */
+    public Map<String, String> activatedBy(String text) {
+        if (text == null || text.isEmpty() || entries.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Trigger> first = new HashMap<>();
+        for (String word : new LinkedHashSet<>(words(text))) {
+            for (Trigger trigger : byFirstWord.getOrDefault(word, List.of())) {
+                consider(trigger, text, first);
+            }
+        }
+        for (Trigger trigger : wordless) {
+            consider(trigger, text, first);
+        }
+        List<Trigger> found = new ArrayList<>(first.values());
+        found.sort((a, b) -> Integer.compare(position(a.entry.loreEntryId()), position(b.entry.loreEntryId())));
+        Map<String, String> activated = new LinkedHashMap<>();
+        found.forEach(trigger -> activated.put(trigger.entry.loreEntryId(), trigger.key));
+        return activated;
+    }
+
+    /** What the content of one of this lorebook's entries activates, read once per revision. */
+    Map<String, String> activatedByEntry(ActiveLore entry) {
+        if (entry.content() == null || entry.content().content() == null) {
+            return Map.of();
+        }
+        return activatedByContent.computeIfAbsent(entry.loreEntryId(), id -> activatedBy(entry.content().content()));
+    }
+
+    private static void consider(Trigger trigger, String text, Map<String, Trigger> first) {
+        Trigger known = first.get(trigger.entry.loreEntryId());
+        if ((known == null || trigger.order < known.order) && trigger.pattern.matcher(text).find()) {
+            first.put(trigger.entry.loreEntryId(), trigger);
+        }
+    }
+
+    /**
+     * The text's words, case-folded: runs of letters, digits and underscores, the characters the
+     * whole-word pattern counts as word characters. The fold is the one that pattern applies
+     * ({@code toLowerCase(toUpperCase(c))} per code point), so a key the pattern finds has its
+     * words among the text's.
+     */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        int i = 0;
+        while (i < text.length()) {
+            int c = text.codePointAt(i);
+            if (wordCharacter(c)) {
+                word.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c)));
+            } else if (!word.isEmpty()) {
+                words.add(word.toString());
+                word.setLength(0);
+            }
+            i += Character.charCount(c);
+        }
+        if (!word.isEmpty()) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
+    private static boolean wordCharacter(int c) {
+        if (c == '_' || Character.isLetter(c)) {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+                || type == Character.OTHER_NUMBER;
+    }
+
+    private static Pattern wholeWord(String key) {
+        // Letters, digits and underscore count as word characters in every script, so "Ash" misses "ashes".
+        return Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(key) + "(?![\\p{L}\\p{N}_])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    private record Trigger(ActiveLore entry, String key, int order, Pattern pattern) {
+    }
+}

@@ -1,0 +1,36 @@
+package io.storyteller.query.retrieval;
+
+import io.storyteller.domain.retrieval.RecallForTurn;
+import io.storyteller.domain.retrieval.TurnRecall;
+import io.storyteller.projections.schema.TextEmbedder;
+import java.util.List;
+import org.axonframework.queryhandling.QueryHandler;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers {@link RecallForTurn}: the turn's context embedded once, then the lore and story-memory
+ * searches, BM25 and k-NN each, in one {@code _msearch}. A turn waits for this before its prompt is
+ * assembled, so it is one embedding and one round trip, not two of each.
+ */
+@Component
+public class TurnRecallSearch {
+
+    private final HybridSearch search;
+    private final TextEmbedder embedder;
+
+    public TurnRecallSearch(OpenSearchClient client, TextEmbedder embedder) {
+        this.search = new HybridSearch(client);
+        this.embedder = embedder;
+    }
+
+    @QueryHandler
+    public TurnRecall handle(RecallForTurn query) {
+        TextEmbedder.Embedded context = embedder.embedOne(query.worldId(), query.context());
+        List<List<HybridSearch.Fused>> found = search.search(List.of(
+                LoreRetrieval.ask(query.worldId(), query.action(), context.vector(), query.loreHits()),
+                StoryMemory.ask(query.storyId(), 0, query.action(), context.vector(), query.memoryHits())));
+        return new TurnRecall(LoreRetrieval.hits(found.get(0)).hits(), StoryMemory.hits(found.get(1)).hits(),
+                context.vector(), context.model());
+    }
+}
