@@ -93,7 +93,7 @@ final class SearchIndexFixture {
         @SuppressWarnings("unchecked")
         List<Float> embedding() {
             // a float's shortest decimal form reads back to the same float
-            return ((List<Number>) source.get("embedding")).stream().map(Number::floatValue).toList();
+            return ((List<Number>) source.get("embedding_384")).stream().map(Number::floatValue).toList();
         }
     }
 }

@@ -41,7 +41,8 @@ final class HybridSearch {
     record Fused(String id, Map<String, Object> source, double score, RetrievalReason reason, List<String> highlights) {
     }
 
-    List<Fused> search(String index, List<Query> filters, List<String> textFields, String text, float[] vector,
+    /** {@code vector} null: BM25 alone. */
+    List<Fused> search(String index, List<Query> filters, List<String> textFields, String text, QueryVector vector,
                        int first, List<String> sourceFields) {
         int depth = Math.max(first * 2, 10);
         try {
@@ -53,11 +54,12 @@ final class HybridSearch {
                         textFields.forEach(field -> h.fields(field.replaceAll("\\^.*", ""), f -> f.numberOfFragments(2).fragmentSize(160)));
                         return h;
                     }), Map.class);
-            SearchResponse<Map> semantic = client.search(s -> s.index(index).size(depth)
+            List<Hit<Map>> semantic = vector == null ? List.of() : client.search(s -> s.index(index).size(depth)
                     .source(src -> src.filter(f -> f.includes(sourceFields)))
-                    .query(q -> q.knn(k -> k.field("embedding").vector(toList(vector)).k(depth)
-                            .filter(f -> f.bool(b -> b.filter(filters))))), Map.class);
-            return fuse(lexical.hits().hits(), semantic.hits().hits(), first);
+                    .query(q -> q.knn(k -> k.field(vector.field()).vector(toList(vector.values())).k(depth)
+                            .filter(f -> f.bool(b -> b.filter(filters).filter(vector.sameEmbedder()))))), Map.class)
+                    .hits().hits();
+            return fuse(lexical.hits().hits(), semantic, first);
         } catch (IOException | OpenSearchException e) {
             if (SearchFailures.answered(e, 404)) {
                 return List.of(); // the index is being rebuilt and holds nothing yet

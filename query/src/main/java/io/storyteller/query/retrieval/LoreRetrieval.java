@@ -19,11 +19,13 @@ public class LoreRetrieval {
 
     private static final List<String> FIELDS = List.of("title^2", "triggerKeys^2", "content");
 
+    private final OpenSearchClient client;
     private final HybridSearch search;
     private final TextEmbedder embedder;
     private final SearchAccess access;
 
     public LoreRetrieval(OpenSearchClient client, TextEmbedder embedder, JdbcClient jdbc) {
+        this.client = client;
         this.search = new HybridSearch(client);
         this.embedder = embedder;
         this.access = new SearchAccess(jdbc);
@@ -32,7 +34,7 @@ public class LoreRetrieval {
     @QueryHandler
     public LoreHits handle(SearchLore query) {
         access.checkWorld(query.worldId(), query.viewer());
-        float[] vector = embedder.embedOne(query.worldId(), query.text()).vector();
+        QueryVector vector = QueryVector.of(client, embedder, SearchIndex.LORE, query.worldId(), query.text());
         List<Query> filters = List.of(
                 Query.of(q -> q.term(t -> t.field("worldId").value(FieldValue.of(query.worldId())))),
                 Query.of(q -> q.term(t -> t.field("retired").value(FieldValue.of(false)))));

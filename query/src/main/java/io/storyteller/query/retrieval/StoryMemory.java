@@ -19,11 +19,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class StoryMemory {
 
+    private final OpenSearchClient client;
     private final HybridSearch search;
     private final TextEmbedder embedder;
     private final SearchAccess access;
 
     public StoryMemory(OpenSearchClient client, TextEmbedder embedder, JdbcClient jdbc) {
+        this.client = client;
         this.search = new HybridSearch(client);
         this.embedder = embedder;
         this.access = new SearchAccess(jdbc);
@@ -32,7 +34,7 @@ public class StoryMemory {
     @QueryHandler
     public StoryHits handle(SearchStory query) {
         String worldId = access.checkStory(query.storyId(), query.viewer());
-        float[] vector = embedder.embedOne(worldId, query.text()).vector();
+        QueryVector vector = QueryVector.of(client, embedder, SearchIndex.BEATS, worldId, query.text());
         List<Query> filters = new ArrayList<>();
         filters.add(Query.of(q -> q.term(t -> t.field("storyId").value(FieldValue.of(query.storyId())))));
         if (query.beforePosition() > 0) {
