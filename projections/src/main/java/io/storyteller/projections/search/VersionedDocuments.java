@@ -35,14 +35,6 @@ final class VersionedDocuments {
     }
 
     /**
-     * Stores {@code document} again at the version it has, unless a newer one was stored meanwhile:
-     * re-embedding changes no fact, so it must neither bump the version nor overwrite a later event.
-     */
-    boolean putAgain(String id, long version, Map<String, Object> document) {
-        return put(id, version, VersionType.ExternalGte, document);
-    }
-
-    /**
      * The document's vector in the k-NN field of its size (added to the mapping if new; a vector
      * of another size it held before is dropped) and the embedder that made it.
      */
