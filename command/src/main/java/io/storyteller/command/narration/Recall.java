@@ -58,7 +58,8 @@ public class Recall {
                         found.memories().stream()
                                 .map(h -> new Recalled.Memory(h.beatId(), h.text(), h.score(), h.reason().describe()))
                                 .toList(),
-                        new EmbeddedContext(context, found.contextVector(), found.embedder())));
+                        found.contextVector() == null ? null
+                                : new EmbeddedContext(context, found.contextVector(), found.embedder())));
     }
 
     private static String clipped(String text) {

@@ -64,6 +64,15 @@ public class RuntimeConfiguration {
                 ProviderKind.OLLAMA, ollama::getIfAvailable), builder::build, breaker);
     }
 
+    /** Embedding models of the provider endpoints, for embedder slots served by one. */
+    @Bean
+    EmbeddingRuntimes embeddingRuntimes(ProviderEndpoints endpoints, RetryTemplate retryTemplate,
+            ResponseErrorHandler responseErrorHandler, ObjectProvider<ObservationRegistry> observations) {
+        SpringAiEmbeddingModels builder = new SpringAiEmbeddingModels(retryTemplate, responseErrorHandler,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+        return new EndpointEmbeddingModels(endpoints, builder::build);
+    }
+
     @Bean
     ModelRuntimes modelRuntimes(PinnedHouseVersions house, EndpointChatModels endpoints,
             ObjectProvider<QueryGateway> queries) {

@@ -3,7 +3,6 @@ package io.storyteller.command.runtime;
 import io.micrometer.observation.ObservationRegistry;
 import io.storyteller.command.endpoint.EndpointOptions;
 import io.storyteller.command.endpoint.ProviderEndpoint;
-import java.net.http.HttpClient;
 import org.springframework.ai.anthropic.AnthropicChatModel;
 import org.springframework.ai.anthropic.AnthropicChatOptions;
 import org.springframework.ai.anthropic.api.AnthropicApi;
@@ -16,8 +15,6 @@ import org.springframework.ai.ollama.api.OllamaChatOptions;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.ai.openai.api.OpenAiApi;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.retry.support.RetryTemplate;
 import org.springframework.web.client.ResponseErrorHandler;
 import org.springframework.web.client.RestClient;
@@ -45,18 +42,9 @@ final class SpringAiChatModels {
     }
 
     ChatModel build(ProviderEndpoint endpoint) {
-        // HTTP/1.1: no h2c upgrade dance with plain-HTTP servers (a local vLLM or Ollama).
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(endpoint.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-        requests.setReadTimeout(endpoint.readTimeout());
-        JdkClientHttpConnector connector = new JdkClientHttpConnector(http);
-        connector.setReadTimeout(endpoint.readTimeout());
-        RestClient.Builder rest = RestClient.builder().requestFactory(requests);
-        WebClient.Builder web = WebClient.builder().clientConnector(connector);
+        EndpointHttp http = EndpointHttp.of(endpoint);
+        RestClient.Builder rest = http.rest();
+        WebClient.Builder web = http.web();
         EndpointOptions options = endpoint.options();
         return switch (endpoint.kind()) {
             case OPENAI -> openAi(endpoint, options, rest, web);

@@ -6,6 +6,7 @@ import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.world.LoreContent;
 import io.storyteller.projections.schema.SearchIndex;
 import io.storyteller.projections.schema.TextEmbedder;
+import io.storyteller.projections.schema.VectorFields;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -114,7 +115,7 @@ final class LoreRetrievalLoad {
         }
         List<float[]> places = vectors(worldId, placeNames);
         List<float[]> traits = vectors(worldId, Arrays.asList(LoreCorpus.TRAITS));
-        String model = embedder.embedOne(worldId, "model").model();
+        String model = embedder.embedOne(worldId, "model").embedder();
         Random noise = new Random(7);
         for (int from = 0; from < entries; from += BULK) {
             BulkRequest.Builder bulk = new BulkRequest.Builder();
@@ -166,8 +167,8 @@ final class LoreRetrievalLoad {
         document.put("triggerKeys", content.triggerKeys());
         document.put("category", content.category());
         document.put("retired", false);
-        document.put("embeddingModel", model);
-        document.put("embedding", vector);
+        document.put("embedder", model);
+        document.put(VectorFields.name(vector.length), vector);
         return document;
     }
 }

@@ -34,7 +34,7 @@ class EmbeddedOpenSearchTest {
             HealthComponent search = context.getBean(HealthEndpoint.class).healthForPath("search");
             assertThat(search.getStatus()).isEqualTo(Status.UP);
             OpenSearchClient client = context.getBean(OpenSearchClient.class);
-            assertThat(client.indices().exists(e -> e.index("storyteller-lore-v1")).value()).isTrue();
+            assertThat(client.indices().exists(e -> e.index("storyteller-lore-v2")).value()).isTrue();
         }
         try (var nodeLocks = Files.walk(dataDir.resolve("opensearch"))) {
             assertThat(nodeLocks.filter(file -> file.getFileName().toString().equals("node.lock"))).isNotEmpty();
@@ -42,7 +42,7 @@ class EmbeddedOpenSearchTest {
         try (ConfigurableApplicationContext again = start()) {
             assertThat(again.getBean(HealthEndpoint.class).healthForPath("search").getStatus()).isEqualTo(Status.UP);
             assertThat(again.getBean(OpenSearchClient.class).indices()
-                    .get(g -> g.index("storyteller-lore-v1")).result()).containsKey("storyteller-lore-v1");
+                    .get(g -> g.index("storyteller-lore-v2")).result()).containsKey("storyteller-lore-v2");
         }
     }
 

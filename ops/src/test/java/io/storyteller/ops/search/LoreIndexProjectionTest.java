@@ -46,7 +46,7 @@ class LoreIndexProjectionTest {
         assertThat(bell.source()).containsEntry("worldId", worldId).containsEntry("loreEntryId", bellId)
                 .containsEntry("title", "The Drowned Bell").containsEntry("content", BELL.content())
                 .containsEntry("triggerKeys", List.of("bell", "church")).containsEntry("category", "places")
-                .containsEntry("retired", false).containsEntry("embeddingModel", "house:all-minilm-l6-v2-q@1.20.0-beta30");
+                .containsEntry("retired", false).containsEntry("embedder", "house:all-minilm-l6-v2-q@1.20.0-beta30");
         assertThat(bell.embedding()).hasSize(384).isEqualTo(vectorOf(worldId, "The Drowned Bell. " + BELL.content()));
     }
 

@@ -1,6 +1,6 @@
 package io.storyteller.ops.search;
 
-import io.storyteller.command.housemodel.embedding.Embeddings;
+import io.storyteller.command.embedding.Embeddings;
 import io.storyteller.command.housemodel.embedding.SentenceEmbedder;
 import io.storyteller.projections.schema.SearchIndex;
 import io.storyteller.projections.schema.TextEmbedder;
@@ -45,7 +45,7 @@ final class SearchIndexFixture {
     static synchronized TextEmbedder embedder() {
         if (embedder == null) {
             SimpleQueryBus bus = SimpleQueryBus.builder().build();
-            new AnnotationQueryHandlerAdapter<>(new Embeddings(SentenceEmbedder.bundled())).subscribe(bus);
+            new AnnotationQueryHandlerAdapter<>(Embeddings.houseOnly(SentenceEmbedder.bundled())).subscribe(bus);
             embedder = new TextEmbedder(DefaultQueryGateway.builder().queryBus(bus).build());
         }
         return embedder;
@@ -93,7 +93,7 @@ final class SearchIndexFixture {
         @SuppressWarnings("unchecked")
         List<Float> embedding() {
             // a float's shortest decimal form reads back to the same float
-            return ((List<Number>) source.get("embedding")).stream().map(Number::floatValue).toList();
+            return ((List<Number>) source.get("embedding_384")).stream().map(Number::floatValue).toList();
         }
     }
 }

@@ -19,8 +19,9 @@ import org.opensearch.client.opensearch.indices.IndexSettings;
  */
 public enum SearchIndex {
 
-    LORE("storyteller-lore-v1"),
-    BEATS("storyteller-beats-v1"),
+    /** v2: the vector of each document in the k-NN field of its size, and the embedder that made it. */
+    LORE("storyteller-lore-v2"),
+    BEATS("storyteller-beats-v2"),
     /** Per story, how many beats it has: gives each indexed beat its position. */
     STORY_CURSORS("storyteller-story-cursors-v1");
 
@@ -47,6 +48,7 @@ public enum SearchIndex {
 
     /** Drops the index (if present) and creates it empty: the start of a rebuild. */
     public void recreate(OpenSearchClient client) {
+        VectorFields.forget(this);
         try {
             if (client.indices().exists(e -> e.index(indexName)).value()) {
                 client.indices().delete(d -> d.index(indexName));

@@ -21,7 +21,7 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code storyteller-beats-v1}: every beat of every story (player actions and narrations, the
+ * Keeps {@code storyteller-beats-v2}: every beat of every story (player actions and narrations, the
  * selected alternative's text, edits applied, erased beats removed) with its embedding, for story
  * memory. A beat's position is its 1-based place in the story, as in the {@code beats} table; a
  * per-story cursor document counts them. Document versions are the story's event sequence numbers,
@@ -135,9 +135,7 @@ public class BeatIndexProjection {
             beat.put("text", text);
             beat.put("alternatives", new ArrayList<>(java.util.Collections.singletonList(text)));
             beat.put("selected", 0);
-            beat.put("embeddingModel", embedded.model());
-            beat.put("embedding", embedded.vector());
-            beats.put(beatId, seq, beat);
+            beats.put(beatId, seq, beats.withVector(beat, embedded));
         }
         if (cursor(storyId) < position) {
             cursors.put(storyId, seq, Map.of("beats", position));
@@ -154,9 +152,7 @@ public class BeatIndexProjection {
             }
             TextEmbedder.Embedded embedded = embedder.embedOne((String) beat.get("worldId"), text);
             beat.put("text", text);
-            beat.put("embeddingModel", embedded.model());
-            beat.put("embedding", embedded.vector());
-            beats.put(beatId, seq, beat);
+            beats.put(beatId, seq, beats.withVector(beat, embedded));
         });
     }
 

@@ -23,7 +23,7 @@ import org.opensearch.client.opensearch._types.Refresh;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code storyteller-lore-v1}: one document per lore entry (its id), with its text for BM25 and
+ * Keeps {@code storyteller-lore-v2}: one document per lore entry (its id), with its text for BM25 and
  * its embedding for k-NN. Each document's version is the world's sequence number of the last event
  * applied, so replays and redeliveries are harmless. Retired entries stay, flagged; an archived
  * world's entries are removed.
@@ -96,8 +96,6 @@ public class LoreIndexProjection {
         document.put("triggerKeys", content.triggerKeys());
         document.put("category", category);
         document.put("retired", false);
-        document.put("embeddingModel", embedded.model());
-        document.put("embedding", embedded.vector());
-        return document;
+        return documents.withVector(document, embedded);
     }
 }

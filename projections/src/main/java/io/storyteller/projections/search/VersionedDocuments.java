@@ -2,6 +2,8 @@ package io.storyteller.projections.search;
 
 import io.storyteller.projections.schema.SearchFailures;
 import io.storyteller.projections.schema.SearchIndex;
+import io.storyteller.projections.schema.TextEmbedder;
+import io.storyteller.projections.schema.VectorFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -29,9 +31,34 @@ final class VersionedDocuments {
 
     /** Stores {@code document} as of event {@code version}; false when the index already holds a newer state. */
     boolean put(String id, long version, Map<String, Object> document) {
+        return put(id, version, VersionType.External, document);
+    }
+
+    /**
+     * The document's vector in the k-NN field of its size (added to the mapping if new; a vector
+     * of another size it held before is dropped) and the embedder that made it.
+     */
+    Map<String, Object> withVector(Map<String, Object> document, TextEmbedder.Embedded embedded) {
+        document.keySet().removeIf(VectorFields::isVectorField);
+        document.put("embedder", embedded.embedder());
+        document.put(VectorFields.ensure(client, index, embedded.vector().length), embedded.vector());
+        return document;
+    }
+
+    private boolean put(String id, long version, VersionType type, Map<String, Object> document) {
         try {
-            client.index(i -> i.index(index.indexName()).id(id)
-                    .versionType(VersionType.External).version(version).document(document));
+            try {
+                client.index(i -> i.index(index.indexName()).id(id).versionType(type).version(version).document(document));
+            } catch (OpenSearchException | IOException e) {
+                if (!SearchFailures.ofType(e, "strict_dynamic_mapping_exception")) {
+                    throw e;
+                }
+                // another node recreated the index without a vector field this process had added: add it again
+                VectorFields.forget(index);
+                document.keySet().stream().filter(VectorFields::isVectorField).toList().forEach(key ->
+                        VectorFields.ensure(client, index, VectorFields.dimensions(document.get(key))));
+                client.index(i -> i.index(index.indexName()).id(id).versionType(type).version(version).document(document));
+            }
             return true;
         } catch (OpenSearchException | IOException e) {
             if (SearchFailures.answered(e, 409)) {

@@ -43,16 +43,12 @@ final class HybridSearch {
     }
 
     /**
-     * One hybrid search: BM25 over {@code textFields} for {@code text} and k-NN for {@code vector},
-     * both under {@code filters}, the {@code first} best fused hits with {@code sourceFields}.
+     * One hybrid search: BM25 over {@code textFields} for {@code text} and k-NN for {@code vector}
+     * (among documents of its embedder; null: BM25 alone), both under {@code filters}, the
+     * {@code first} best fused hits with {@code sourceFields}.
      */
-    record Ask(String index, List<Query> filters, List<String> textFields, String text, float[] vector, int first,
+    record Ask(String index, List<Query> filters, List<String> textFields, String text, QueryVector vector, int first,
             List<String> sourceFields) {
-    }
-
-    List<Fused> search(String index, List<Query> filters, List<String> textFields, String text, float[] vector,
-                       int first, List<String> sourceFields) {
-        return search(List.of(new Ask(index, filters, textFields, text, vector, first, sourceFields))).getFirst();
     }
 
     /**
@@ -72,10 +68,13 @@ final class HybridSearch {
                                 f -> f.numberOfFragments(2).fragmentSize(160)));
                         return h;
                     }))));
-            items.add(RequestItem.of(r -> r.header(h -> h.index(ask.index())).body(b -> b.size(depth)
-                    .source(src -> src.filter(f -> f.includes(ask.sourceFields())))
-                    .query(q -> q.knn(k -> k.field("embedding").vector(toList(ask.vector())).k(depth)
-                            .filter(f -> f.bool(bool -> bool.filter(ask.filters()))))))));
+            QueryVector vector = ask.vector();
+            if (vector != null) {
+                items.add(RequestItem.of(r -> r.header(h -> h.index(ask.index())).body(b -> b.size(depth)
+                        .source(src -> src.filter(f -> f.includes(ask.sourceFields())))
+                        .query(q -> q.knn(k -> k.field(vector.field()).vector(toList(vector.values())).k(depth)
+                                .filter(f -> f.bool(bool -> bool.filter(ask.filters()).filter(vector.sameEmbedder()))))))));
+            }
         }
         List<MultiSearchResponseItem<Map>> answers;
         try {
@@ -89,8 +88,11 @@ final class HybridSearch {
             throw e;
         }
         List<List<Fused>> fused = new ArrayList<>();
-        for (int i = 0; i < asks.size(); i++) {
-            fused.add(fuse(hits(answers.get(2 * i)), hits(answers.get(2 * i + 1)), asks.get(i).first()));
+        int answer = 0;
+        for (Ask ask : asks) {
+            List<Hit<Map>> lexical = hits(answers.get(answer++));
+            List<Hit<Map>> semantic = ask.vector() == null ? List.of() : hits(answers.get(answer++));
+            fused.add(fuse(lexical, semantic, ask.first()));
         }
         return fused;
     }

@@ -19,11 +19,13 @@ public class LoreRetrieval {
 
     private static final List<String> FIELDS = List.of("title^2", "triggerKeys^2", "content");
 
+    private final OpenSearchClient client;
     private final HybridSearch search;
     private final TextEmbedder embedder;
     private final SearchAccess access;
 
     public LoreRetrieval(OpenSearchClient client, TextEmbedder embedder, JdbcClient jdbc) {
+        this.client = client;
         this.search = new HybridSearch(client);
         this.embedder = embedder;
         this.access = new SearchAccess(jdbc);
@@ -32,12 +34,12 @@ public class LoreRetrieval {
     @QueryHandler
     public LoreHits handle(SearchLore query) {
         access.checkWorld(query.worldId(), query.viewer());
-        float[] vector = embedder.embedOne(query.worldId(), query.text()).vector();
+        QueryVector vector = QueryVector.of(client, embedder, SearchIndex.LORE, query.worldId(), query.text());
         return hits(search.search(List.of(ask(query.worldId(), query.text(), vector, query.first()))).getFirst());
     }
 
     /** The hybrid search for a world's live lore entries. */
-    static HybridSearch.Ask ask(String worldId, String text, float[] vector, int first) {
+    static HybridSearch.Ask ask(String worldId, String text, QueryVector vector, int first) {
         List<Query> filters = List.of(
                 Query.of(q -> q.term(t -> t.field("worldId").value(FieldValue.of(worldId)))),
                 Query.of(q -> q.term(t -> t.field("retired").value(FieldValue.of(false)))));

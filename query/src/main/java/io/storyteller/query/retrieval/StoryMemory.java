@@ -20,11 +20,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class StoryMemory {
 
+    private final OpenSearchClient client;
     private final HybridSearch search;
     private final TextEmbedder embedder;
     private final SearchAccess access;
 
     public StoryMemory(OpenSearchClient client, TextEmbedder embedder, JdbcClient jdbc) {
+        this.client = client;
         this.search = new HybridSearch(client);
         this.embedder = embedder;
         this.access = new SearchAccess(jdbc);
@@ -33,13 +35,13 @@ public class StoryMemory {
     @QueryHandler
     public StoryHits handle(SearchStory query) {
         String worldId = access.checkStory(query.storyId(), query.viewer());
-        float[] vector = embedder.embedOne(worldId, query.text()).vector();
+        QueryVector vector = QueryVector.of(client, embedder, SearchIndex.BEATS, worldId, query.text());
         return hits(search.search(List.of(ask(query.storyId(), query.beforePosition(), query.text(), vector,
                 query.first()))).getFirst());
     }
 
     /** The hybrid search for a story's beats before a position (1-based; 0: every beat). */
-    static HybridSearch.Ask ask(String storyId, int beforePosition, String text, float[] vector, int first) {
+    static HybridSearch.Ask ask(String storyId, int beforePosition, String text, QueryVector vector, int first) {
         List<Query> filters = new ArrayList<>();
         filters.add(Query.of(q -> q.term(t -> t.field("storyId").value(FieldValue.of(storyId)))));
         if (beforePosition > 0) {

@@ -2,6 +2,7 @@ package io.storyteller.query.retrieval;
 
 import io.storyteller.domain.retrieval.RecallForTurn;
 import io.storyteller.domain.retrieval.TurnRecall;
+import io.storyteller.projections.schema.SearchIndex;
 import io.storyteller.projections.schema.TextEmbedder;
 import java.util.List;
 import org.axonframework.queryhandling.QueryHandler;
@@ -10,27 +11,32 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers {@link RecallForTurn}: the turn's context embedded once, then the lore and story-memory
- * searches, BM25 and k-NN each, in one {@code _msearch}. A turn waits for this before its prompt is
+ * searches, BM25 and k-NN each, in one {@code _msearch}; without a vector (the embedder did not
+ * answer) both search by BM25 alone. A turn waits for this before its prompt is
  * assembled, so it is one embedding and one round trip, not two of each.
  */
 @Component
 public class TurnRecallSearch {
 
+    private final OpenSearchClient client;
     private final HybridSearch search;
     private final TextEmbedder embedder;
 
     public TurnRecallSearch(OpenSearchClient client, TextEmbedder embedder) {
+        this.client = client;
         this.search = new HybridSearch(client);
         this.embedder = embedder;
     }
 
     @QueryHandler
     public TurnRecall handle(RecallForTurn query) {
-        TextEmbedder.Embedded context = embedder.embedOne(query.worldId(), query.context());
+        TextEmbedder.Embedded context = QueryVector.embedded(embedder, query.worldId(), query.context());
         List<List<HybridSearch.Fused>> found = search.search(List.of(
-                LoreRetrieval.ask(query.worldId(), query.action(), context.vector(), query.loreHits()),
-                StoryMemory.ask(query.storyId(), 0, query.action(), context.vector(), query.memoryHits())));
+                LoreRetrieval.ask(query.worldId(), query.action(),
+                        QueryVector.in(client, SearchIndex.LORE, query.worldId(), context), query.loreHits()),
+                StoryMemory.ask(query.storyId(), 0, query.action(),
+                        QueryVector.in(client, SearchIndex.BEATS, query.worldId(), context), query.memoryHits())));
         return new TurnRecall(LoreRetrieval.hits(found.get(0)).hits(), StoryMemory.hits(found.get(1)).hits(),
-                context.vector(), context.model());
+                context == null ? null : context.vector(), context == null ? null : context.embedder());
     }
 }

@@ -1,6 +1,7 @@
 package io.storyteller.command.narration.pipeline;
 
 import io.storyteller.command.runtime.ModelRuntimes;
+import io.storyteller.command.slot.StageSlots;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.model.UseCase;
 import java.time.Duration;

@@ -8,6 +8,7 @@ import io.storyteller.command.housemodel.classifier.training.HouseClassifierTrai
 import io.storyteller.command.housemodel.classifier.training.HouseClassifiers;
 import io.storyteller.command.runtime.ModelNames;
 import io.storyteller.command.runtime.ModelUnavailableException;
+import io.storyteller.command.slot.StageSlots;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.model.UseCase;
 import io.storyteller.domain.story.HarmVerdict;

@@ -4,9 +4,8 @@ import io.storyteller.command.continuity.ContinuityCheck;
 import io.storyteller.command.housemodel.classifier.training.HouseClassifierTraining;
 import io.storyteller.command.housemodel.classifier.training.HouseClassifiers;
 import io.storyteller.command.runtime.ModelRuntimes;
-import java.time.Clock;
+import io.storyteller.command.slot.StageSlots;
 import java.time.Duration;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,11 +17,6 @@ public class PipelineStagesConfiguration {
     @Bean
     ContinuityReview continuityReview(ContinuityCheck check) {
         return new EngineContinuityReview(check);
-    }
-
-    @Bean
-    StageSlots stageSlots(QueryGateway queries, @Value("${storyteller.narration.timeout:60s}") Duration timeout) {
-        return new StageSlots(queries, timeout, Clock.systemUTC());
     }
 
     @Bean

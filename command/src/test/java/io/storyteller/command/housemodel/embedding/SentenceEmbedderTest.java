@@ -1,11 +1,8 @@
 package io.storyteller.command.housemodel.embedding;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.storyteller.domain.retrieval.EmbedTexts;
 import io.storyteller.domain.retrieval.TextEmbeddings;
-import io.storyteller.domain.shared.DomainRejection;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -56,16 +53,5 @@ class SentenceEmbedderTest {
     void aLongTextIsCutNotRefused() {
         String longText = String.join(" ", Collections.nCopies(2000, "waves"));
         assertThat(embedder.embed(List.of(longText)).get(0)).hasSize(SentenceEmbedder.DIMENSIONS);
-    }
-
-    @Test
-    void theQueryNamesTheModelVersionAndBoundsItsSize() {
-        Embeddings embeddings = new Embeddings(embedder);
-        TextEmbeddings answer = embeddings.handle(new EmbedTexts(null, List.of("a", "b")));
-        assertThat(answer.modelId()).isEqualTo(SentenceEmbedder.MODEL_ID);
-        assertThat(answer.version()).isEqualTo(SentenceEmbedder.VERSION);
-        assertThat(answer.vectors()).hasSize(2);
-        assertThatThrownBy(() -> embeddings.handle(new EmbedTexts(null, Collections.nCopies(Embeddings.MAX_TEXTS + 1, "x"))))
-                .isInstanceOf(DomainRejection.class).hasMessageContaining("texts");
     }
 }

@@ -2,6 +2,7 @@ package io.storyteller.command.narration.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.storyteller.command.slot.StageSlots;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.world.ContentRating;
 import java.time.Clock;

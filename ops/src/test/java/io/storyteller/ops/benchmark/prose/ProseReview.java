@@ -12,7 +12,7 @@ import io.storyteller.command.housemodel.classifier.guardrail.GuardrailTraining;
 import io.storyteller.command.housemodel.classifier.guardrail.GuardrailVerdict;
 import io.storyteller.command.housemodel.classifier.guardrail.HouseGuardrail;
 import io.storyteller.command.housemodel.classifier.guardrail.TextSource;
-import io.storyteller.command.housemodel.embedding.Embeddings;
+import io.storyteller.command.embedding.Embeddings;
 import io.storyteller.command.housemodel.embedding.SentenceEmbedder;
 import io.storyteller.command.narration.context.ActiveLore;
 import io.storyteller.command.narration.pipeline.CandidateJudge;
@@ -55,7 +55,7 @@ final class ProseReview implements AutoCloseable {
         HouseGuardrail guardrail = new HouseGuardrail(guardrailRuntime, HouseGuardrail.DEFAULT_THRESHOLD);
 
         SimpleQueryBus bus = SimpleQueryBus.builder().build();
-        new AnnotationQueryHandlerAdapter<>(new Embeddings(embedder)).subscribe(bus);
+        new AnnotationQueryHandlerAdapter<>(Embeddings.houseOnly(embedder)).subscribe(bus);
         EmbeddingCoherence coherence = new EmbeddingCoherence(DefaultQueryGateway.builder().queryBus(bus).build(),
                 Duration.ofSeconds(30));
         TextDetector reads = (worldId, text) -> new TextDetector.DetectorReading(detector.score(text), detector.model(), null);

@@ -1,4 +1,4 @@
-package io.storyteller.command.narration.pipeline;
+package io.storyteller.command.slot;
 
 import io.storyteller.domain.deployment.FindSlotRoute;
 import io.storyteller.domain.deployment.NarratorRoute;

@@ -1,0 +1,107 @@
+package io.storyteller.command.embedding;
+
+import io.storyteller.command.housemodel.embedding.SentenceEmbedder;
+import io.storyteller.command.runtime.EmbeddingRuntimes;
+import io.storyteller.command.runtime.ModelUnavailableException;
+import io.storyteller.command.slot.StageSlots;
+import io.storyteller.domain.model.ModelRef;
+import io.storyteller.domain.model.UseCase;
+import io.storyteller.domain.retrieval.EmbedTexts;
+import io.storyteller.domain.retrieval.TextEmbeddings;
+import io.storyteller.domain.shared.DomainRejection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.queryhandling.QueryHandler;
+
+/**
+ * Answers {@link EmbedTexts} with the model version the world's {@code embedder} slot serves (its
+ * stable version; the world's own slot, else the global one), else the bundled house model. The
+ * retrieval indexes, their queries and the review stage's coherence score all ask here, so every
+ * vector in the platform comes from one place and names the model version that made it.
+ */
+public class Embeddings {
+
+    /** Texts per call: enough for an indexing batch, bounded so that one call cannot hold the model for long. */
+    static final int MAX_TEXTS = 256;
+
+    private final SentenceEmbedder house;
+    private final StageSlots slots;
+    private final EmbeddingRuntimes runtimes;
+
+    public Embeddings(SentenceEmbedder house, StageSlots slots, EmbeddingRuntimes runtimes) {
+        this.house = house;
+        this.slots = slots;
+        this.runtimes = runtimes;
+    }
+
+    /** Every world embedded by the bundled model: an application without deployments. */
+    public static Embeddings houseOnly(SentenceEmbedder house) {
+        return new Embeddings(house, null, ref -> {
+            throw new ModelUnavailableException("no provider endpoints here to serve " + ref.label());
+        });
+    }
+
+    @QueryHandler
+    public TextEmbeddings handle(EmbedTexts query) {
+        if (query.texts().size() > MAX_TEXTS) {
+            throw DomainRejection.invalid("texts", "max-count:" + MAX_TEXTS,
+                    "texts may hold at most " + MAX_TEXTS + " entries");
+        }
+        Optional<ModelRef> served = slots == null ? Optional.empty() : slots.stable(UseCase.EMBEDDER, query.worldId());
+        if (served.isEmpty()) {
+            return byHouse(query.texts());
+        }
+        ModelRef model = served.get();
+        if (model.modelId().equals(SentenceEmbedder.MODEL_ID)) {
+            if (!model.version().equals(SentenceEmbedder.VERSION)) {
+                throw new ModelUnavailableException(model.label() + " is not bundled: the house embedder is version "
+                        + SentenceEmbedder.VERSION);
+            }
+            return byHouse(query.texts());
+        }
+        return byEndpoint(model, query.texts());
+    }
+
+    private TextEmbeddings byHouse(List<String> texts) {
+        return new TextEmbeddings(SentenceEmbedder.MODEL_ID, SentenceEmbedder.VERSION, SentenceEmbedder.DIMENSIONS,
+                house.embed(texts));
+    }
+
+    private TextEmbeddings byEndpoint(ModelRef model, List<String> texts) {
+        if (texts.isEmpty()) {
+            return new TextEmbeddings(model.modelId(), model.version(), 0, List.of());
+        }
+        List<float[]> answered = runtimes.embeddingModelFor(model).embed(texts);
+        if (answered.size() != texts.size()) {
+            throw new ModelUnavailableException(model.label() + " answered " + answered.size() + " vectors for "
+                    + texts.size() + " texts");
+        }
+        int dimensions = answered.getFirst().length;
+        List<float[]> vectors = new ArrayList<>(answered.size());
+        for (float[] vector : answered) {
+            if (vector.length != dimensions || dimensions == 0) {
+                throw new ModelUnavailableException(model.label() + " answered vectors of differing or no dimensions");
+            }
+            vectors.add(unit(vector));
+        }
+        return new TextEmbeddings(model.modelId(), model.version(), dimensions, vectors);
+    }
+
+    /** Scaled to length 1, as {@link TextEmbeddings#cosine} expects: not every server normalises (Ollama's older models do not). */
+    static float[] unit(float[] vector) {
+        double norm = 0;
+        for (float value : vector) {
+            norm += value * value;
+        }
+        if (norm == 0) {
+            return vector.clone();
+        }
+        float scale = (float) (1 / Math.sqrt(norm));
+        float[] scaled = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            scaled[i] = vector[i] * scale;
+        }
+        return scaled;
+    }
+}
