@@ -11,23 +11,51 @@ import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Rebuilds the search indexes for platform admins: each search projection's processor is stopped
  * (releasing its token claims), reset to the start of the event log (its reset handler drops and
- * recreates its indexes) and started again, so it indexes every lore entry and beat anew.
+ * recreates its indexes) and started again, so it indexes every lore entry and beat anew. At
+ * startup, a projection whose index this process had to create (a new mapping version, or an index
+ * lost with its node) is rebuilt the same way: its processor's token may be far down the log, and
+ * the new index would otherwise never hear what came before.
  */
 @Component
 class SearchIndexRebuilds {
 
+    private static final Logger log = LoggerFactory.getLogger(SearchIndexRebuilds.class);
+
     static final List<String> GROUPS = List.of(LoreIndexProjection.GROUP, BeatIndexProjection.GROUP);
 
     private final ObjectProvider<EventProcessingConfiguration> processing;
+    private final ObjectProvider<LoreIndexProjection> lore;
+    private final ObjectProvider<BeatIndexProjection> beats;
 
-    SearchIndexRebuilds(ObjectProvider<EventProcessingConfiguration> processing) {
+    SearchIndexRebuilds(ObjectProvider<EventProcessingConfiguration> processing, ObjectProvider<LoreIndexProjection> lore,
+            ObjectProvider<BeatIndexProjection> beats) {
         this.processing = processing;
+        this.lore = lore;
+        this.beats = beats;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void replayIntoNewIndexes() {
+        LoreIndexProjection loreProjection = lore.getIfAvailable();
+        if (loreProjection != null && loreProjection.startedOnNewIndex()) {
+            log.info("The lore index is new: replaying the event log into it");
+            rebuild(LoreIndexProjection.GROUP);
+        }
+        BeatIndexProjection beatProjection = beats.getIfAvailable();
+        if (beatProjection != null && beatProjection.startedOnNewIndex()) {
+            log.info("The beat index is new: replaying the event log into it");
+            rebuild(BeatIndexProjection.GROUP);
+        }
     }
 
     @CommandHandler
@@ -35,19 +63,20 @@ class SearchIndexRebuilds {
         if (!AccessPolicy.hasPlatformAuthority(Require.present("actor", command.actor()))) {
             throw DomainRejection.forbidden("role:platform-admin", "only platform admins rebuild the search indexes");
         }
-        EventProcessingConfiguration config = processing.getObject();
-        for (String group : GROUPS) {
-            StreamingEventProcessor processor = config.eventProcessor(group, StreamingEventProcessor.class)
-                    .orElseThrow(() -> new IllegalStateException("no streaming processor for processing group " + group));
-            // resetTokens refuses a running processor: shutDown waits until its claims are released
-            processor.shutDown();
-            try {
-                processor.resetTokens();
-            } finally {
-                // started again even if the reset failed, so that indexing never stays stopped
-                processor.start();
-            }
-        }
+        GROUPS.forEach(this::rebuild);
         return new SearchIndexRebuild(GROUPS);
+    }
+
+    private void rebuild(String group) {
+        StreamingEventProcessor processor = processing.getObject().eventProcessor(group, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no streaming processor for processing group " + group));
+        // resetTokens refuses a running processor: shutDown waits until its claims are released
+        processor.shutDown();
+        try {
+            processor.resetTokens();
+        } finally {
+            // started again even if the reset failed, so that indexing never stays stopped
+            processor.start();
+        }
     }
 }

@@ -35,12 +35,19 @@ public enum SearchIndex {
         return indexName;
     }
 
-    /** Creates the index when it does not exist yet. */
-    public void ensure(OpenSearchClient client) {
+    /**
+     * Creates the index when it does not exist yet.
+     *
+     * @return true when it did not: its projection must replay the log into it (a new mapping version
+     *         on a data directory that had the old one, or a new installation)
+     */
+    public boolean ensure(OpenSearchClient client) {
         try {
             if (!client.indices().exists(e -> e.index(indexName)).value()) {
                 create(client);
+                return true;
             }
+            return false;
         } catch (IOException e) {
             throw new UncheckedIOException("OpenSearch unreachable while checking index " + indexName, e);
         }

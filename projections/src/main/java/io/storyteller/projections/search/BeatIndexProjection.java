@@ -42,14 +42,20 @@ public class BeatIndexProjection {
     private final VersionedDocuments beats;
     private final VersionedDocuments cursors;
     private final TextEmbedder embedder;
+    private final boolean newIndex;
 
     public BeatIndexProjection(OpenSearchClient client, TextEmbedder embedder) {
         this.client = client;
         this.beats = new VersionedDocuments(client, SearchIndex.BEATS);
         this.cursors = new VersionedDocuments(client, SearchIndex.STORY_CURSORS);
         this.embedder = embedder;
-        SearchIndex.BEATS.ensure(client);
-        SearchIndex.STORY_CURSORS.ensure(client);
+        boolean newBeats = SearchIndex.BEATS.ensure(client);
+        this.newIndex = SearchIndex.STORY_CURSORS.ensure(client) || newBeats;
+    }
+
+    /** Whether this process created an index of this projection, which then holds nothing the log told before. */
+    public boolean startedOnNewIndex() {
+        return newIndex;
     }
 
     @EventHandler

@@ -38,12 +38,18 @@ public class LoreIndexProjection {
     private final OpenSearchClient client;
     private final VersionedDocuments documents;
     private final TextEmbedder embedder;
+    private final boolean newIndex;
 
     public LoreIndexProjection(OpenSearchClient client, TextEmbedder embedder) {
         this.client = client;
         this.documents = new VersionedDocuments(client, SearchIndex.LORE);
         this.embedder = embedder;
-        SearchIndex.LORE.ensure(client);
+        this.newIndex = SearchIndex.LORE.ensure(client);
+    }
+
+    /** Whether this process created the index, which then holds nothing the log told before. */
+    public boolean startedOnNewIndex() {
+        return newIndex;
     }
 
     @EventHandler

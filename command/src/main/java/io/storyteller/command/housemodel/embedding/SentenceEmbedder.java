@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -79,11 +78,11 @@ public final class SentenceEmbedder implements AutoCloseable {
      * would shift its vector (cosine 0.99 to itself), and an index rebuilt in other batches would differ.
      */
     public List<float[]> embed(List<String> texts) {
-        List<float[]> vectors = new ArrayList<>(texts.size());
-        for (String text : texts) {
-            vectors.add(embed(text));
+        if (texts.size() == 1) {
+            return List.of(embed(texts.getFirst()));
         }
-        return vectors;
+        // Texts run side by side (one ONNX Runtime thread each): a turn's candidates take as long as the longest.
+        return texts.parallelStream().map(this::embed).toList();
     }
 
     /** The unit vector of one text. */

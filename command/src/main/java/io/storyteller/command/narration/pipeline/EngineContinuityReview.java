@@ -30,6 +30,8 @@ public class EngineContinuityReview implements ContinuityReview {
     private final ContinuityCheck check;
     /** Keyed by the entry as it stands (id and content): a revised entry is read again. */
     private final Cache<ActiveLore, List<Fact>> entryFacts = Caffeine.newBuilder().maximumSize(ENTRIES_KEPT).build();
+    /** The story's facts, read once per turn however many candidates and rounds it judges (keyed by the ground itself). */
+    private final Cache<TurnGround, List<Fact>> storyFacts = Caffeine.newBuilder().weakKeys().maximumSize(1024).build();
 
     public EngineContinuityReview(ContinuityCheck check) {
         this.check = check;
@@ -49,8 +51,11 @@ public class EngineContinuityReview implements ContinuityReview {
             }
         }
         List<StoryLine> lines = ground.storyLines().stream().map(StoryLine::parse).toList();
-        List<Fact> facts = new ArrayList<>(StoryFactsFold.fold(ground.factEvents()));
-        facts.addAll(check.storyFacts(List.of(), lines)); // the recent beats' own, newest knowledge last
+        List<Fact> facts = storyFacts.get(ground, g -> {
+            List<Fact> read = new ArrayList<>(StoryFactsFold.fold(g.factEvents()));
+            read.addAll(check.storyFacts(List.of(), lines)); // the recent beats' own, newest knowledge last
+            return List.copyOf(read);
+        });
         ContinuityVerdict verdict = check.check(lore, loreFacts, lines, facts, candidate);
         List<Contradiction> contradictions = verdict.contradictions().stream()
                 .map(c -> new Contradiction(c.kind().label(), describe(c.fact()), sourceOf(c.fact(), entryOf),
