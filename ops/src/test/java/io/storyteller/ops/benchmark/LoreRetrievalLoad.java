@@ -1,7 +1,9 @@
 package io.storyteller.ops.benchmark;
 
 import io.storyteller.domain.retrieval.LoreHits;
+import io.storyteller.domain.retrieval.RecallForTurn;
 import io.storyteller.domain.retrieval.SearchLore;
+import io.storyteller.domain.retrieval.TurnRecall;
 import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.world.LoreContent;
 import io.storyteller.projections.schema.SearchIndex;
@@ -40,7 +42,7 @@ final class LoreRetrievalLoad {
      *                     are timed only after that, as merges compete with them for the cores
      */
     record Result(int entries, double loadSeconds, double mergeSeconds, int segments, int queries, Latencies search,
-                  Latencies embedding, double meanHits) {
+                  Latencies embedding, Latencies turnRecall, double meanHits) {
     }
 
     private final OpenSearchClient client;
@@ -77,13 +79,25 @@ final class LoreRetrievalLoad {
             search.add(System.nanoTime() - start);
             hits += found;
         }
+        // the narrator's path: the same questions as RecallForTurn (lore and story memory in one _msearch)
+        Latencies turnRecall = new Latencies();
+        for (String question : asked) {
+            long start = System.nanoTime();
+            TurnRecall recalled = queries.query(new RecallForTurn(worldId, "bench-lore-story", question, question, 6, 4),
+                    TurnRecall.class).get(30, TimeUnit.SECONDS);
+            turnRecall.add(System.nanoTime() - start);
+            if (recalled.lore().isEmpty()) {
+                throw new IllegalStateException("no lore recalled for '" + question + "'");
+            }
+        }
         // the model's share of it: the same questions embedded alone
         for (String question : asked) {
             long start = System.nanoTime();
             embedder.embedOne(worldId, question);
             embedding.add(System.nanoTime() - start);
         }
-        return new Result(entries, loadSeconds, mergeSeconds, segments, measured, search, embedding, hits / (double) measured);
+        return new Result(entries, loadSeconds, mergeSeconds, segments, measured, search, embedding, turnRecall,
+                hits / (double) measured);
     }
 
     /** Waits (at most 10 minutes) until the lore index runs no merge; the seconds waited. */
