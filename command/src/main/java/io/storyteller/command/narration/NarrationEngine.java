@@ -98,7 +98,7 @@ public class NarrationEngine {
         this.configured = configured;
         this.runtimes = runtimes;
         this.narrator = narrator;
-        this.shadows = new ShadowNarrations(narrator, runtimes);
+        this.shadows = new ShadowNarrations(narrator, runtimes, judge);
         this.turns = new Turns(new Ensemble(narrator), judge, guard);
         this.recall = new Recall(queries, narrator.timeout());
         this.progress = progress;
@@ -132,11 +132,13 @@ public class NarrationEngine {
         }
         Recalled recalled = recall.await(recalling);
         AssembledPrompt prompt = assembler.assemble(context, request.action(), recalled);
+        TurnGround ground = TurnGround.of(request.worldId(), request.storyId(), context, actionText(request, context),
+                prompt.loreEntryIds(), recalled.context());
         RouteChoice mirrored = choices.stream().filter(choice -> choice.shadow() != null).findFirst().orElse(null);
-        CompletableFuture<RecordShadowNarration> shadow =
-                mirrored != null ? shadows.start(request, prompt, mirrored) : null;
+        CompletableFuture<RecordShadowNarration> shadow = mirrored != null
+                ? shadows.start(request, prompt, mirrored, ground, context.policy().detectorThreshold()) : null;
         try {
-            boolean pending = record(narrateTurn(request, context, prompt, recalled, choices));
+            boolean pending = record(narrateTurn(request, context, prompt, ground, choices));
             if (shadow != null && pending) {
                 shadows.await(shadow).ifPresent(this::recordShadow);
             }
@@ -153,13 +155,11 @@ public class NarrationEngine {
      * with deployments, each candidate the version its deployment chose for the story.
      */
     private Object narrateTurn(NarrationRequest request, StoryContext context, AssembledPrompt prompt,
-            Recalled recalled, List<RouteChoice> choices) {
+            TurnGround ground, List<RouteChoice> choices) {
         List<NarratorSource> sources = choices.isEmpty() ? List.of(configuredSource(request.worldId()))
                 : choices.stream().map(this::source).toList();
         TurnResult turn;
         try {
-            TurnGround ground = TurnGround.of(request.worldId(), request.storyId(), context, actionText(request, context),
-                    prompt.loreEntryIds(), recalled.context());
             turn = turns.run(ground, context.policy(), sources, prompt.prompt());
         } catch (RuntimeException e) {
             if (FailureReason.isInterruption(e)) {

@@ -8,18 +8,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storyteller.command.narration.context.AggregateStreams;
 import io.storyteller.command.narration.context.ContextAssembler;
+import io.storyteller.command.narration.pipeline.CandidateJudge;
+import io.storyteller.command.narration.pipeline.HarmGuard;
 import io.storyteller.command.narration.routing.ArmChoice;
 import io.storyteller.command.narration.routing.Routes;
 import io.storyteller.command.runtime.ConfiguredRuntime;
 import io.storyteller.command.runtime.ModelRuntimes;
 import io.storyteller.command.runtime.ModelUnavailableException;
-import io.storyteller.domain.deployment.NarratorRoute;
 import io.storyteller.domain.deployment.FindNarratorRoute;
+import io.storyteller.domain.deployment.NarratorRoute;
 import io.storyteller.domain.deployment.RolloutPhase;
 import io.storyteller.domain.deployment.RolloutRoute;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.shared.DomainRejection;
+import io.storyteller.domain.story.CandidateOutcome;
+import io.storyteller.domain.story.HarmVerdict;
 import io.storyteller.domain.story.NarrationArm;
 import io.storyteller.domain.story.NarrationProvenance;
 import io.storyteller.domain.story.NarrationRoute;
@@ -154,9 +158,31 @@ class RoutedNarrationTest {
         assertThat(shadow.failureReason()).isNull();
         assertProvenance(shadow.provenance(), CANDIDATE, NarrationArm.SHADOW, ROLLOUT, 0);
         assertThat(shadow.provenance().promptDigest()).isEqualTo(shown.provenance().promptDigest());
+        assertThat(shadow.provenance().candidates()).singleElement().satisfies(judged -> {
+            assertThat(judged.outcome()).isEqualTo(CandidateOutcome.MIRRORED);
+            assertThat(judged.arm()).isEqualTo(NarrationArm.SHADOW);
+            assertThat(judged.scores().detector()).isEqualTo(0.1);
+            assertThat(judged.scores().guardrail().allowed()).isTrue();
+        });
         assertThat(candidate.lastPrompt.getInstructions()).isEqualTo(stable.lastPrompt.getInstructions());
         assertThat(progress).as("only the shown narration streams to watchers")
                 .containsExactly("The dragon sleeps on.");
+    }
+
+    @Test
+    void aShadowAnswerTheGuardrailRefusesIsRecordedBlockedForTheShadowArmAndNeverShown() throws Exception {
+        readModel.route = new NarratorRoute(DEPLOYMENT, STABLE, new RolloutRoute(ROLLOUT, CANDIDATE, RolloutPhase.SHADOW, 0));
+        HarmGuard refusingCandidates = (worldId, rating, text, source) -> new HarmVerdict("test:guard", "1",
+                Map.of("violence", text.contains("Candidate") ? 3 : 0), !text.contains("Candidate"),
+                text.contains("Candidate") ? List.of("violence") : List.of());
+
+        NarrationEngineTest.handle(engine(Checks.judging(refusingCandidates)), ACTION);
+
+        assertThat(((RecordNarration) commands.get(0)).text()).isEqualTo("The dragon sleeps on.");
+        RecordShadowNarration shadow = (RecordShadowNarration) commands.get(1);
+        assertThat(shadow.provenance().candidates()).singleElement()
+                .satisfies(judged -> assertThat(judged.outcome()).isEqualTo(CandidateOutcome.BLOCKED));
+        assertThat(progress).containsExactly("The dragon sleeps on.");
     }
 
     @Test
@@ -260,10 +286,20 @@ class RoutedNarrationTest {
     }
 
     private NarrationEngine engine(ConfiguredRuntime configured) {
+        return engine(configured, Checks.passing());
+    }
+
+    private NarrationEngine engine(CandidateJudge judge) {
+        return engine(worldId -> {
+            throw new AssertionError("a deployment serves this world: the configured narrator must not be asked");
+        }, judge);
+    }
+
+    private NarrationEngine engine(ConfiguredRuntime configured, CandidateJudge judge) {
         NarrationProperties properties = NarrationProperties.defaults();
         return new NarrationEngine(StoryFixtures.contexts(streams), new ContextAssembler(properties.promptSettings()),
                 new Routes(queryGateway, properties.timeout()), configured, runtimes, new Narrator(properties),
-                Checks.passing(), Checks.ALLOWING, queryGateway, new NarrationProgress(emitter), DefaultCommandGateway.builder().commandBus(commandBus).build());
+                judge, Checks.ALLOWING, queryGateway, new NarrationProgress(emitter), DefaultCommandGateway.builder().commandBus(commandBus).build());
     }
 
     private Object handleCommand(CommandMessage<?> message) {

@@ -13,5 +13,7 @@ public enum CandidateOutcome {
     /** The world's content rating does not allow it. */
     BLOCKED,
     /** The model failed or did not answer within the turn's deadline. */
-    FAILED
+    FAILED,
+    /** A shadow call's answer that passed every check: judged like a candidate, never in the running. */
+    MIRRORED
 }

@@ -78,6 +78,12 @@ public class NarrationOutcomeProjection {
         if (!routed(provenance)) {
             return;
         }
+        if (!provenance.candidates().isEmpty()) {
+            // judged like a candidate: its guardrail verdict, detector score and review count for the shadow arm
+            provenance.candidates().forEach(candidate -> insert(NarrationOutcome.candidate(eventId, event.storyId(),
+                    event.requestId(), null, null, candidate, at)));
+            return;
+        }
         insert(NarrationOutcome.of(eventId, event.storyId(), event.requestId(), null, null, provenance,
                 event.failureReason() != null, at));
     }

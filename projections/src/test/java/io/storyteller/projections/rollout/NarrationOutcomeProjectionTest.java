@@ -122,6 +122,27 @@ class NarrationOutcomeProjectionTest {
     }
 
     @Test
+    void aJudgedShadowAnswerCountsItsVerdictsForTheShadowArm() {
+        CandidateReport refused = candidate(0, NarrationArm.SHADOW, CandidateOutcome.BLOCKED, 0.4, 0.7);
+        CandidateReport passed = candidate(0, NarrationArm.SHADOW, CandidateOutcome.MIRRORED, 0.95, 0.5);
+        log.story("s1",
+                new ShadowNarrationRecorded("s1", "w1", "a1", "a1", "text 0", null,
+                        routed(HOUSE, "2", NarrationArm.SHADOW, SLOT, "r1", 0, 300, 900, 120)
+                                .judged(List.of(refused), null, List.of())),
+                new ShadowNarrationRecorded("s1", "w1", "a2", "a2", "text 0", null,
+                        routed(HOUSE, "2", NarrationArm.SHADOW, SLOT, "r1", 0, 300, 900, 120)
+                                .judged(List.of(passed), null, List.of())));
+        log.deliver(handlers);
+
+        assertThat(db.rows("""
+                SELECT arm, beat_id, failed, guardrail_blocked, detector_score, review_score
+                FROM narration_outcomes ORDER BY occurred_at, event_id"""))
+                .extracting(r -> r.get("arm") + "/" + r.get("beat_id") + "/" + r.get("failed") + "/"
+                        + r.get("guardrail_blocked") + "/" + r.get("detector_score") + "/" + r.get("review_score"))
+                .containsExactly("SHADOW/null/false/true/0.4/0.7", "SHADOW/null/false/false/0.95/0.5");
+    }
+
+    @Test
     void aRatingGoesToTheBeatsSelectedAlternative() {
         var first = routed(GPT, "v", NarrationArm.STABLE, SLOT, "r1", 1, 800, 1000, 200);
         var retried = routed(GPT, "v", NarrationArm.STABLE, SLOT, "r1", 1, 700, 1000, 220);

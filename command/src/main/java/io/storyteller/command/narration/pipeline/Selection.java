@@ -67,6 +67,12 @@ public final class Selection {
     }
 
     /** What became of each candidate once the turn is decided. */
+    /** What became of a shadow call's answer: judged like a candidate, never in the running. */
+    public static CandidateOutcome mirrored(Judgement judgement, double threshold) {
+        CandidateOutcome outcome = outcome(judgement, null, threshold);
+        return outcome == CandidateOutcome.OUTRANKED ? CandidateOutcome.MIRRORED : outcome;
+    }
+
     public static CandidateOutcome outcome(Judgement judgement, Decision decision, double threshold) {
         if (decision instanceof Decision.Chosen chosen && chosen.winner() == judgement) {
             return CandidateOutcome.CHOSEN;
