@@ -26,4 +26,10 @@ public record BeatView(String beatId,
         this(beatId, storyId, position, kind, playerId, text, edited, originalText, alternatives, selectedAlternative,
                 rating, provenance, createdAt, null);
     }
+
+    /** The beat without its moderation flag, as a reader who does not moderate the story sees it. */
+    public BeatView unflagged() {
+        return flag == null ? this : new BeatView(beatId, storyId, position, kind, playerId, text, edited, originalText,
+                alternatives, selectedAlternative, rating, provenance, createdAt, null);
+    }
 }

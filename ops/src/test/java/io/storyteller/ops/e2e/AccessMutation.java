@@ -146,10 +146,17 @@ enum AccessMutation {
             mutation($storyId: ID!, $beatId: ID!, $categories: [HarmCategory!]!, $severity: Int!) {
               flagBeat(storyId: $storyId, beatId: $beatId, categories: $categories, severity: $severity) { beatId } }""",
             f -> Map.of("storyId", f.storyId, "beatId", f.actionBeatId, "categories", List.of("VIOLENCE"), "severity", 2),
-            (f, caller, reply) -> f.eventuallyStory(f.storyId, story ->
-                    assertThat(beat(story, f.actionBeatId)).containsEntry("flagCategories", List.of("VIOLENCE"))
-                            .containsEntry("flagSeverity", 2).containsEntry("flagRealWorld", false)
-                            .containsEntry("flaggedBy", caller))),
+            (f, caller, reply) -> {
+                f.eventuallyStory(f.storyId, story ->
+                        assertThat(beat(story, f.actionBeatId)).containsEntry("flagCategories", List.of("VIOLENCE"))
+                                .containsEntry("flagSeverity", 2).containsEntry("flagRealWorld", false)
+                                .containsEntry("flaggedBy", caller));
+                // the story's player reads the beat, not the moderation mark on it
+                Map<String, Object> asPlayer = beat(f.must(AccessCaller.STORY_OWNER, AccessFixture.STORY_QUERY,
+                        Map.of("id", f.storyId)), f.actionBeatId);
+                assertThat(asPlayer).containsEntry("flagCategories", null).containsEntry("flagSeverity", null)
+                        .containsEntry("flaggedBy", null);
+            }),
 
     RATE_BEAT(Level.NARRATED, """
             mutation($storyId: ID!, $beatId: ID!, $rating: Int!) { rateBeat(storyId: $storyId, beatId: $beatId, rating: $rating) { beatId } }""",

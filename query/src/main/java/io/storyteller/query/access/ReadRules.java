@@ -30,6 +30,15 @@ public final class ReadRules {
              OR EXISTS (SELECT 1 FROM world_members rm
                         WHERE rm.world_id = s.world_id AND rm.user_id = :viewer AND rm.role IN (%s)))""".formatted(managingRoles());
 
+    /**
+     * The viewer moderates the story {@code s}: the platform, platform admins and its world's owner
+     * and admins. Moderation marks (admins' guardrail flags on beats) are theirs alone to read.
+     */
+    public static final String MODERATES_STORY = """
+            (:seesEverything
+             OR EXISTS (SELECT 1 FROM world_members mm
+                        WHERE mm.world_id = s.world_id AND mm.user_id = :viewer AND mm.role IN (%s)))""".formatted(managingRoles());
+
     private ReadRules() {
     }
 

@@ -36,9 +36,9 @@ public class BeatQueries {
      * is empty).
      */
     private static final String SLICE = """
-            WITH story AS (SELECT s.story_id, s.beat_count FROM stories s
+            WITH story AS (SELECT s.story_id, s.beat_count, %s AS moderates FROM stories s
                            WHERE s.story_id = :storyId AND %s)
-            SELECT story.beat_count AS total_count, b.*
+            SELECT story.beat_count AS total_count, story.moderates, b.*
             FROM story LEFT JOIN LATERAL (
                 SELECT %s FROM beats
                 WHERE beats.story_id = story.story_id AND beats.position > %s
@@ -73,7 +73,7 @@ public class BeatQueries {
 
     /** The beats above {@code lowerBound} (fixed SQL from this class); empty when not visible. */
     private Optional<Slice> slice(String storyId, Viewer viewer, String lowerBound, int limit, int after) {
-        return jdbc.sql(SLICE.formatted(ReadRules.STORY, BeatRows.COLUMNS, lowerBound))
+        return jdbc.sql(SLICE.formatted(ReadRules.MODERATES_STORY, ReadRules.STORY, BeatRows.COLUMNS, lowerBound))
                 .params(viewer.params())
                 .param("storyId", storyId)
                 .param("limit", limit)
@@ -87,7 +87,9 @@ public class BeatQueries {
         while (rs.next()) {
             total = rs.getInt("total_count");
             if (rs.getString("beat_id") != null) {
-                beats.add(BeatRows.view(rs, beats.size()));
+                BeatView beat = BeatRows.view(rs, beats.size());
+                // players read the story, not the moderation marks on it
+                beats.add(rs.getBoolean("moderates") ? beat : beat.unflagged());
             }
         }
         return total == null ? Optional.empty() : Optional.of(new Slice(total, List.copyOf(beats)));
