@@ -31,7 +31,7 @@ class GuardrailCalibrationTest {
             scores.add(scored("hate>=2", 0.05f + i * 0.005f));
         }
         Map<String, Double> thresholds = GuardrailCalibration.thresholds(labels, scores);
-        assertThat(thresholds.get("hate>=2")).isGreaterThan(0.1).isLessThanOrEqualTo(0.2);
+        assertThat(thresholds.get("hate>=2")).isGreaterThan(0.095).isLessThanOrEqualTo(0.2);
         assertThat(thresholds).as("labels no example holds stay uncalibrated").doesNotContainKey("sexual>=3");
     }
 
