@@ -61,10 +61,51 @@ class LabelledSetsTest {
     void theGuardrailSetFollowsTheRatingPolicy() throws IOException {
         List<JsonNode> rows = read("guardrail.jsonl");
         assertThat(rows).hasSizeGreaterThanOrEqualTo(400);
+        assertThat(perCategory(rows).values()).allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(40));
+    }
+
+    /** The second training file: mostly ordinary play, so a guardrail learns what benign text looks like. */
+    @Test
+    void theGuardrailTrainingAdditionsFollowTheRatingPolicyAndAreMostlyOrdinaryPlay() throws IOException {
+        List<JsonNode> rows = read("guardrail-more.jsonl");
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(400);
+        long benign = rows.stream().filter(row -> row.path("severity").asInt() == 0).count();
+        assertThat(benign * 2).as("benign rows").isGreaterThan(rows.size());
+        assertThat(perCategory(rows).values()).allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(20));
+    }
+
+    /** The held-out set is never trained on: no id or text of it is in a training file. */
+    @Test
+    void theGuardrailHeldOutSetFollowsTheRatingPolicyAndSharesNothingWithTraining() throws IOException {
+        List<JsonNode> heldOut = read("guardrail-holdout.jsonl");
+        assertThat(heldOut).hasSizeGreaterThanOrEqualTo(200);
+        assertThat(perCategory(heldOut).values()).allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(10));
+        Set<String> trainedIds = new HashSet<>();
+        Set<String> trainedTexts = new HashSet<>();
+        for (String file : List.of("guardrail.jsonl", "guardrail-more.jsonl")) {
+            for (JsonNode row : read(file)) {
+                assertThat(trainedIds.add(row.path("id").asText())).as("unique id %s", row.path("id")).isTrue();
+                trainedTexts.add(normalised(row.path("text").asText()));
+            }
+        }
+        for (JsonNode row : heldOut) {
+            assertThat(trainedIds).as("held-out id").doesNotContain(row.path("id").asText());
+            assertThat(trainedTexts).as("held-out text").doesNotContain(normalised(row.path("text").asText()));
+        }
+    }
+
+    private static String normalised(String text) {
+        return text.toLowerCase(java.util.Locale.ROOT).strip();
+    }
+
+    /** Checks every row against the policy and returns the rows per category. */
+    private static Map<String, Integer> perCategory(List<JsonNode> rows) {
         Map<String, Integer> perCategory = new HashMap<>();
+        Set<String> ids = new HashSet<>();
         List<String> broken = new ArrayList<>();
         for (JsonNode row : rows) {
             String id = row.path("id").asText();
+            assertThat(ids.add(id)).as("unique id %s", id).isTrue();
             int severity = row.path("severity").asInt(-1);
             List<String> categories = new ArrayList<>();
             row.path("categories").forEach(c -> categories.add(c.asText()));
@@ -76,6 +117,7 @@ class LabelledSetsTest {
             assertThat(row.path("text").asText()).as(id).isNotBlank();
             assertThat(row.path("source").asText()).as(id).isIn("player", "narration");
             assertThat(LOWEST_ALLOWING.keySet()).as(id).containsAll(categories);
+            assertThat(severity).as(id).isBetween(0, 3);
             if (categories.isEmpty() != (severity == 0)) {
                 broken.add(id + ": benign exactly when severity 0");
             } else if (!matchesPolicy(categories, severity, allowed)) {
@@ -84,7 +126,7 @@ class LabelledSetsTest {
         }
         assertThat(broken).isEmpty();
         assertThat(perCategory.keySet()).containsExactlyInAnyOrderElementsOf(LOWEST_ALLOWING.keySet());
-        assertThat(perCategory.values()).allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(40));
+        return perCategory;
     }
 
     /** Allowed from the lowest rating the strictest category permits upwards; or, at severity 3, never. */

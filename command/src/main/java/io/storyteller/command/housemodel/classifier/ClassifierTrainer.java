@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.tribuo.Feature;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.impl.ArrayExample;
@@ -19,7 +20,8 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * Trains a house text classifier with Tribuo: multi-label logistic regression (an independent
  * sigmoid per label, binary cross-entropy, AdaGrad) on {@link NgramFeatures}. One label is a
  * binary classifier (the detector); several cumulative labels make an ordinal one (the guardrail's
- * severities). Deterministic for the same examples and options.
+ * severities). Each example's weight scales its gradient (Tribuo's weighted examples). Deterministic
+ * for the same examples and options.
  */
 public final class ClassifierTrainer {
 
@@ -47,10 +49,10 @@ public final class ClassifierTrainer {
             if (vector.isEmpty()) {
                 continue;
             }
-            String[] names = vector.keySet().stream().map(NgramFeatures::name).toArray(String[]::new);
-            double[] values = vector.values().stream().mapToDouble(Double::doubleValue).toArray();
             MultiLabel output = new MultiLabel(example.labels().stream().map(Label::new).collect(Collectors.toSet()));
-            data.add(new ArrayExample<>(output, names, values));
+            ArrayExample<MultiLabel> row = new ArrayExample<>(output, example.weight(), vector.size());
+            row.addAll(vector.entrySet().stream().map(f -> new Feature(NgramFeatures.name(f.getKey()), f.getValue())).toList());
+            data.add(row);
         }
         if (data.size() == 0) {
             throw new IllegalArgumentException("a classifier needs at least one example with words");

@@ -28,10 +28,20 @@ public final class TrainedClassifier {
     private final ClassifierLayout layout;
 
     TrainedClassifier(LinearSGDModel model, TrainingOptions options, int examples) {
+        this(model, options, examples, new ClassifierLayout(options.features(), labels(model.getOutputIDInfo()),
+                columns(model.getFeatureIDMap())));
+    }
+
+    private TrainedClassifier(LinearSGDModel model, TrainingOptions options, int examples, ClassifierLayout layout) {
         this.model = model;
         this.options = options;
         this.examples = examples;
-        this.layout = new ClassifierLayout(options.features(), labels(model.getOutputIDInfo()), columns(model.getFeatureIDMap()));
+        this.layout = layout;
+    }
+
+    /** The same model, shipped with per-label thresholds calibrated on held-out folds. */
+    public TrainedClassifier calibrated(java.util.Map<String, Double> thresholds) {
+        return new TrainedClassifier(model, options, examples, layout.withThresholds(thresholds));
     }
 
     public ClassifierLayout layout() {

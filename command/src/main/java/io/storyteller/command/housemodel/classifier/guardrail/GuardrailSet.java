@@ -17,8 +17,13 @@ import java.util.Map;
  */
 public final class GuardrailSet {
 
-    /** The default training set, shipped from {@code docs/eval/} by the build. */
-    public static final String RESOURCE = "eval/guardrail.jsonl";
+    /** The default training sets, shipped from {@code docs/eval/} by the build. */
+    public static final List<String> RESOURCES = List.of("eval/guardrail.jsonl", "eval/guardrail-more.jsonl");
+    /**
+     * Texts never trained on ({@code docs/eval/guardrail-holdout.jsonl}): the held-out measure of the
+     * default model. Deliberately not among {@link #RESOURCES}.
+     */
+    public static final String HELD_OUT = "guardrail-holdout.jsonl";
     /** The policy's short names of the ratings, as the sets write them. */
     public static final Map<ContentRating, String> RATING_CODES = Map.of(ContentRating.EVERYONE, "E",
             ContentRating.TEEN, "T", ContentRating.MATURE, "M", ContentRating.ADULT, "AO");
@@ -30,8 +35,14 @@ public final class GuardrailSet {
         return LabelledLines.parse(lines, GuardrailSet::parse);
     }
 
+    /** Every built-in training case, file after file. */
     public static List<GuardrailCase> builtIn() {
-        return parse(LabelledLines.resource(RESOURCE));
+        return RESOURCES.stream().flatMap(resource -> parse(LabelledLines.resource(resource)).stream()).toList();
+    }
+
+    /** The built-in training sets in words, e.g. {@code "guardrail.jsonl + guardrail-more.jsonl"}. */
+    public static String builtInName() {
+        return String.join(" + ", RESOURCES.stream().map(resource -> resource.substring(resource.indexOf('/') + 1)).toList());
     }
 
     private static GuardrailCase parse(int line, JsonNode node) {

@@ -9,17 +9,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The house guardrail: a house classifier read as harm categories with severities. The runtime is
+ * The house guardrail: a house classifier read as harm categories with severities. Scores are
+ * calibrated by the thresholds the model ships with ({@link GuardrailCalibration}) before they are
+ * read, so verdicts carry calibrated scores. The runtime is
  * owned by whoever loaded it ({@code HouseClassifiers}); this is a thin, thread-safe view of it.
  */
 public final class HouseGuardrail {
 
     /**
-     * Each cumulative severity label counts from this score on. Cross-validation on guardrail.jsonl
-     * alone favours 0.3 (fewer not-allowed texts passed), but that set's benign texts are mostly
-     * traps: at 0.3 the model refused 11 of 24 ordinary player actions ("I climb the lighthouse
-     * stairs.") at EVERYONE, which no game can ship. At 0.7 it refused 2 of 30 ordinary actions and
-     * narrations and still 5 of 6 unseen violent texts; see docs/eval/README.md for both figures.
+     * Each cumulative severity label counts from this (calibrated) score on; 0.5 is each label's
+     * threshold as calibrated on cross-validation folds, higher passes more. Chosen from the measured
+     * trade-off (docs/eval/README.md, "Guardrail"): at 0.7 the held-out ordinary texts and the LLM-style
+     * narrations of detector.jsonl are refused at EVERYONE about 1 time in 100; at 0.5 or 0.6 several
+     * times more often, for fewer harmful texts passed.
      */
     public static final double DEFAULT_THRESHOLD = 0.7;
 
@@ -48,12 +50,13 @@ public final class HouseGuardrail {
                 .map(text -> new ClassifierInput(text.text(), text.source().tags())).toList();
         float[][] rows = runtime.scores(inputs);
         List<String> labels = runtime.layout().labels();
+        Map<String, Double> calibrated = runtime.layout().thresholds();
         List<GuardrailVerdict> verdicts = new ArrayList<>(rows.length);
         for (float[] row : rows) {
             Map<String, Float> scores = new HashMap<>();
             for (String label : GuardrailLabels.all()) {
                 int index = labels.indexOf(label);
-                scores.put(label, index < 0 ? 0f : row[index]);
+                scores.put(label, index < 0 ? 0f : GuardrailCalibration.calibrated(row[index], calibrated.get(label)));
             }
             verdicts.add(new GuardrailVerdict(GuardrailLabels.decode(scores, threshold), scores, runtime.modelName()));
         }

@@ -51,7 +51,7 @@ public final class ClassifierPublisher {
         long started = System.nanoTime();
         var cases = GuardrailSet.builtIn();
         TrainedClassifier trained = new GuardrailTraining(options).train(cases, flags);
-        return storeAndRegister(GUARDRAIL, trained, started, range, GuardrailSet.RESOURCE + " " + cases.size() + ", flags " + flags.size());
+        return storeAndRegister(GUARDRAIL, trained, started, range, GuardrailSet.builtInName() + " " + cases.size() + ", flags " + flags.size());
     }
 
     public ClassifierMetadata publishDetector(List<LabelledText> logged, CorpusRange range) {

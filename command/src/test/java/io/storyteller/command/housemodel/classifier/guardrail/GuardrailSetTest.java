@@ -26,9 +26,11 @@ class GuardrailSetTest {
     }
 
     @Test
-    void theBuiltInSetIsOnTheClasspathAndTrueToThePolicy() {
+    void theBuiltInSetsAreOnTheClasspathAndTrueToThePolicy() {
         List<GuardrailCase> cases = GuardrailSet.builtIn();
-        assertThat(cases).hasSize(444);
+        assertThat(cases).hasSize(444 + 496);
+        assertThat(cases).extracting(GuardrailCase::id).doesNotHaveDuplicates();
+        assertThat(GuardrailSet.builtInName()).isEqualTo("guardrail.jsonl + guardrail-more.jsonl");
         for (GuardrailCase c : cases) {
             for (ContentRating rating : ContentRating.values()) {
                 assertThat(RatingPolicy.allowed(rating, c.assessment())).as("%s at %s", c.id(), rating)
