@@ -1,9 +1,10 @@
 package io.storyteller.command.narration.context;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,9 +15,9 @@ import java.util.regex.Pattern;
  * A world's active lore as of one revision, indexed by trigger key: which entries a text activates
  * costs one pass over the text's words, not a test of every key of every entry. A key occurs in a
  * text when it does as a whole word, case-insensitively (so "Ash" misses "ashes"); every word of a
- * key that does occurs in the text as a word of its own, so each key is filed under its first word
- * and its whole-word pattern runs only on texts holding that word. Keys without a word character
- * ("!!") are tried on every text. Immutable once built and thread-safe; what an entry's own content
+ * key that does occurs in the text as a word of its own, so each key is filed under its rarest word
+ * (among all keys' words) and its whole-word pattern runs only on texts holding all of its words.
+ * Keys without a word character ("!!") are tried on every text. Immutable once built and thread-safe; what an entry's own content
  * activates is remembered, as recursion asks it turn after turn.
  */
 public final class Lorebook {
@@ -26,7 +27,7 @@ public final class Lorebook {
     private final List<ActiveLore> entries;
     private final Map<String, ActiveLore> byId = new HashMap<>();
     private final Map<String, Integer> position = new HashMap<>();
-    private final Map<String, List<Trigger>> byFirstWord = new HashMap<>();
+    private final Map<String, List<Trigger>> byWord = new HashMap<>();
     private final List<Trigger> wordless = new ArrayList<>();
     private final List<ActiveLore> alwaysOn = new ArrayList<>();
     private final Map<String, Map<String, String>> activatedByContent = new ConcurrentHashMap<>();
@@ -34,6 +35,7 @@ public final class Lorebook {
     private Lorebook(List<ActiveLore> entries) {
         this.entries = List.copyOf(entries);
         Map<String, Pattern> patterns = new HashMap<>(); // many entries share a key
+        List<Trigger> triggers = new ArrayList<>();
         for (ActiveLore entry : this.entries) {
             byId.put(entry.loreEntryId(), entry);
             position.put(entry.loreEntryId(), position.size());
@@ -45,18 +47,20 @@ public final class Lorebook {
             }
             int order = 0;
             for (String raw : entry.content().triggerKeys()) {
-                if (raw == null || raw.isBlank()) {
-                    continue;
-                }
-                String key = raw.strip();
-                Trigger trigger = new Trigger(entry, key, order++, patterns.computeIfAbsent(key, Lorebook::wholeWord));
-                List<String> words = words(key);
-                if (words.isEmpty()) {
-                    wordless.add(trigger);
-                } else {
-                    byFirstWord.computeIfAbsent(words.getFirst(), w -> new ArrayList<>()).add(trigger);
+                if (raw != null && !raw.isBlank()) {
+                    String key = raw.strip();
+                    triggers.add(new Trigger(entry, key, order++, Set.copyOf(words(key)),
+                            patterns.computeIfAbsent(key, Lorebook::wholeWord)));
                 }
             }
+        }
+        Map<String, Integer> keysWithWord = new HashMap<>();
+        triggers.forEach(trigger -> trigger.words.forEach(word -> keysWithWord.merge(word, 1, Integer::sum)));
+        for (Trigger trigger : triggers) {
+            trigger.words.stream().min(Comparator.comparingInt((String word) -> keysWithWord.get(word))
+                            .thenComparing(Comparator.naturalOrder()))
+                    .ifPresentOrElse(rarest -> byWord.computeIfAbsent(rarest, w -> new ArrayList<>()).add(trigger),
+                            () -> wordless.add(trigger));
         }
     }
 
@@ -92,9 +96,12 @@ public final class Lorebook {
             return Map.of();
         }
         Map<String, Trigger> first = new HashMap<>();
-        for (String word : new LinkedHashSet<>(words(text))) {
-            for (Trigger trigger : byFirstWord.getOrDefault(word, List.of())) {
-                consider(trigger, text, first);
+        Set<String> textWords = new HashSet<>(words(text));
+        for (String word : textWords) {
+            for (Trigger trigger : byWord.getOrDefault(word, List.of())) {
+                if (textWords.containsAll(trigger.words)) {
+                    consider(trigger, text, first);
+                }
             }
         }
         for (Trigger trigger : wordless) {
@@ -163,6 +170,7 @@ public final class Lorebook {
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
-    private record Trigger(ActiveLore entry, String key, int order, Pattern pattern) {
+    /** A key of an entry, its place among the entry's keys, its words (case-folded) and its whole-word pattern. */
+    private record Trigger(ActiveLore entry, String key, int order, Set<String> words, Pattern pattern) {
     }
 }
