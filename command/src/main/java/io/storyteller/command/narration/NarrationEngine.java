@@ -10,6 +10,7 @@ import io.storyteller.command.narration.failure.CannotNarrateException;
 import io.storyteller.command.narration.failure.FailureReason;
 import io.storyteller.command.narration.context.Turn;
 import io.storyteller.command.narration.pipeline.CandidateJudge;
+import io.storyteller.command.narration.pipeline.ContextEmbedding;
 import io.storyteller.command.narration.pipeline.HarmGuard;
 import io.storyteller.command.narration.pipeline.Sentences;
 import io.storyteller.command.narration.pipeline.TurnGround;
@@ -86,6 +87,7 @@ public class NarrationEngine {
     private final ShadowNarrations shadows;
     private final Turns turns;
     private final Recall recall;
+    private final QueryGateway queries;
     private final NarrationProgress progress;
     private final CommandGateway commands;
 
@@ -101,6 +103,7 @@ public class NarrationEngine {
         this.shadows = new ShadowNarrations(narrator, runtimes, judge);
         this.turns = new Turns(new Ensemble(narrator), judge, guard);
         this.recall = new Recall(queries, narrator.timeout());
+        this.queries = queries;
         this.progress = progress;
         this.commands = commands;
     }
@@ -119,11 +122,14 @@ public class NarrationEngine {
         StoryContext context;
         List<RouteChoice> choices;
         CompletableFuture<Recalled> recalling;
+        ContextEmbedding embedding;
         try {
             context = contexts.contextFor(request.worldId(), request.storyId()).orElseThrow(() ->
                     new CannotNarrateException("world " + request.worldId() + " is not known to the narrator"));
             recalling = recall.start(request.worldId(), request.storyId(), actionText(request, context),
-                    TurnGround.storyLines(context), context.recentBeats().size());
+                    context.recentBeats().size());
+            embedding = ContextEmbedding.start(queries, request.worldId(), TurnGround.storyLines(context),
+                    actionText(request, context));
             choices = routes.ensemble(request.worldId(), context.policy().deployments()).stream()
                     .map(deployment -> RouteChoice.of(deployment, request.storyId())).toList();
         } catch (CannotNarrateException failure) {
@@ -133,7 +139,7 @@ public class NarrationEngine {
         Recalled recalled = recall.await(recalling);
         AssembledPrompt prompt = assembler.assemble(context, request.action(), recalled);
         TurnGround ground = TurnGround.of(request.worldId(), request.storyId(), context, actionText(request, context),
-                prompt.loreEntryIds(), recalled.context());
+                prompt.loreEntryIds(), embedding);
         RouteChoice mirrored = choices.stream().filter(choice -> choice.shadow() != null).findFirst().orElse(null);
         CompletableFuture<RecordShadowNarration> shadow = mirrored != null
                 ? shadows.start(request, prompt, mirrored, ground, context.policy().detectorThreshold()) : null;

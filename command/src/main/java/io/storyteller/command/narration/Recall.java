@@ -1,11 +1,9 @@
 package io.storyteller.command.narration;
 
 import io.storyteller.command.narration.context.Recalled;
-import io.storyteller.command.narration.context.EmbeddedContext;
 import io.storyteller.domain.retrieval.RecallForTurn;
 import io.storyteller.domain.retrieval.SearchLore;
 import io.storyteller.domain.retrieval.TurnRecall;
-import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Asks search for a turn's lore (BM25 and meaning, fused) and story memory (older beats of the
- * story), both in one request ({@link RecallForTurn}): the action's words for BM25, the meaning of
- * the turn's context for k-NN. The context's vector comes back with them, for the coherence stage. Search is a help, not a need: when it is
+ * story), both in one request ({@link RecallForTurn}: the action embedded once, BM25 and k-NN of
+ * lore and of the story's beats in one round trip). Search is a help, not a need: when it is
  * down or slow the turn goes on with key-activated lore and the recent beats, and the log says so.
  */
 public class Recall {
@@ -36,17 +34,12 @@ public class Recall {
         this.timeout = timeout;
     }
 
-    /**
-     * @param storyLines the recent beats as the judge reads them, oldest first (actions start with "> ")
-     * @param windowSize the beats the recent window holds, which story memory need not repeat
-     */
-    public CompletableFuture<Recalled> start(String worldId, String storyId, String action, List<String> storyLines,
-            int windowSize) {
+    /** @param windowSize the beats the recent window holds, which story memory need not repeat */
+    public CompletableFuture<Recalled> start(String worldId, String storyId, String action, int windowSize) {
         if (action == null || action.isBlank()) {
             return CompletableFuture.completedFuture(Recalled.NOTHING);
         }
-        String context = clipped(EmbeddedContext.text(storyLines, action));
-        RecallForTurn query = new RecallForTurn(worldId, storyId, clipped(action), context, LORE_HITS,
+        RecallForTurn query = new RecallForTurn(worldId, storyId, clipped(action), LORE_HITS,
                 Math.min(SearchLore.MAX_FIRST, MEMORY_HITS + windowSize));
         // On its own virtual thread: the query bus answers on the caller's, and the turn has other work meanwhile.
         return CompletableFuture.supplyAsync(() -> queries.query(query, TurnRecall.class).join(),
@@ -57,9 +50,7 @@ public class Recall {
                                 .toList(),
                         found.memories().stream()
                                 .map(h -> new Recalled.Memory(h.beatId(), h.text(), h.score(), h.reason().describe()))
-                                .toList(),
-                        found.contextVector() == null ? null
-                                : new EmbeddedContext(context, found.contextVector(), found.embedder())));
+                                .toList()));
     }
 
     private static String clipped(String text) {

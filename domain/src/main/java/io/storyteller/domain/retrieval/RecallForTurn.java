@@ -4,24 +4,20 @@ import io.storyteller.domain.shared.Require;
 
 /**
  * What the narrator recalls for one turn, in one search round trip: the world's lore and the
- * story's beats most relevant to the action ({@link SearchLore} and {@link SearchStory} together),
- * BM25 on the action's words and k-NN on the meaning of the turn's context (the last beats and the
- * action), whose vector comes back too so that the turn's other stages need not embed it again.
+ * story's beats most relevant to the action ({@link SearchLore} and {@link SearchStory} together):
+ * the action embedded once, then BM25 and k-NN of lore and of the story's beats in one round trip.
  * Only the platform asks it. Answers {@link TurnRecall}.
  *
- * @param action      the action's text, for BM25
- * @param context     the turn's context text, for its embedding
+ * @param action      the action's text
  * @param loreHits    lore entries wanted
  * @param memoryHits  beats wanted
  */
-public record RecallForTurn(String worldId, String storyId, String action, String context, int loreHits,
-        int memoryHits) {
+public record RecallForTurn(String worldId, String storyId, String action, int loreHits, int memoryHits) {
 
     public RecallForTurn {
         worldId = Require.id("worldId", worldId);
         storyId = Require.id("storyId", storyId);
         action = Require.text("action", action, SearchLore.MAX_TEXT);
-        context = Require.text("context", context, SearchLore.MAX_TEXT);
         loreHits = Require.range("loreHits", loreHits, 1, SearchLore.MAX_FIRST);
         memoryHits = Require.range("memoryHits", memoryHits, 1, SearchLore.MAX_FIRST);
     }

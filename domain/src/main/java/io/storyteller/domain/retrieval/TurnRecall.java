@@ -2,13 +2,8 @@ package io.storyteller.domain.retrieval;
 
 import java.util.List;
 
-/**
- * A turn's recall: lore and beats, best first, and the turn's context as embedded.
- *
- * @param contextVector the context's vector, or null when the embedder did not answer (both searched by BM25 alone)
- * @param embedder      the model version that made it ({@code modelId@version}), or null
- */
-public record TurnRecall(List<LoreHit> lore, List<StoryHit> memories, float[] contextVector, String embedder) {
+/** A turn's recall: lore entries and older beats, best first. */
+public record TurnRecall(List<LoreHit> lore, List<StoryHit> memories) {
 
     public TurnRecall {
         lore = List.copyOf(lore);

@@ -83,7 +83,7 @@ final class LoreRetrievalLoad {
         Latencies turnRecall = new Latencies();
         for (String question : asked) {
             long start = System.nanoTime();
-            TurnRecall recalled = queries.query(new RecallForTurn(worldId, "bench-lore-story", question, question, 6, 4),
+            TurnRecall recalled = queries.query(new RecallForTurn(worldId, "bench-lore-story", question, 6, 4),
                     TurnRecall.class).get(30, TimeUnit.SECONDS);
             turnRecall.add(System.nanoTime() - start);
             if (recalled.lore().isEmpty()) {

@@ -132,7 +132,7 @@ public final class PipelineBenchmark {
         TimedChecks checks = new TimedChecks(context.getBean(ContinuityReview.class), context.getBean(Coherence.class),
                 context.getBean(TextDetector.class), context.getBean(HarmGuard.class));
         PipelineTurns turns = new PipelineTurns(commands, context.getBean(PlayerInputGuard.class), contexts,
-                context.getBean(Routes.class), new Recall(queries, timeout), context.getBean(ContextAssembler.class),
+                context.getBean(Routes.class), new Recall(queries, timeout), queries, context.getBean(ContextAssembler.class),
                 checks, loreEntries);
 
         List<String> stories = world.startStories(storyCount);
@@ -181,8 +181,8 @@ public final class PipelineBenchmark {
                 guardAll.count(), turns.refusals().size(), guardAll.percentileMillis(0.50), guardAll.percentileMillis(0.99));
         turns.refusals().forEach(refusal -> report.line("  refused: %s", refusal));
         report.perCall("Stages per call while the turns ran (ms)", List.of(
-                new Object[] {"continuity review (one candidate against 10,000 lore entries and the story)", checks.continuity.calls()},
-                new Object[] {"coherence: one EmbedTexts of context + 1 or 3 candidates", checks.coherence.calls()},
+                new Object[] {"continuity review (one candidate against the lore in play and the story)", checks.continuity.calls()},
+                new Object[] {"coherence: one EmbedTexts of 1 or 3 candidates (the context's vector comes from recall)", checks.coherence.calls()},
                 new Object[] {"detector stage (slot lookup, cached; house detector)", checks.detector.calls()},
                 new Object[] {"guardrail stage on a candidate (slot lookup, cached; house guardrail)", checks.guardrail.calls()}));
         models(context, turns.candidatesSeen(), report);

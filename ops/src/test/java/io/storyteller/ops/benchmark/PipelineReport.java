@@ -33,7 +33,8 @@ final class PipelineReport {
         line("|---|---:|---:|---:|---:|");
         row("player-input guard (command interceptor: story's world, guardrail at the rating)", turns, Parts::guard);
         row("context fold (world and story streams, new events only)", turns, Parts::fold);
-        row("recall: SearchLore ∥ SearchStory, route lookup beside them", turns, Parts::recall);
+        row("recall: RecallForTurn (context embedded once, lore and memory in one _msearch), route lookup beside it",
+                turns, Parts::recall);
         row("prompt assembly (lore activation, budget, brief)", turns, Parts::assemble);
         judged("1 candidate", turns, Parts::one);
         judged("3 candidates", turns, Parts::three);
@@ -44,11 +45,11 @@ final class PipelineReport {
 
     private void judged(String label, List<Parts> turns, java.util.function.Function<Parts, Judged> which) {
         row("judge, " + label, turns, p -> which.apply(p).judge());
-        row("  of which continuity review", turns, p -> which.apply(p).stages()[0]);
-        row("  of which coherence (one EmbedTexts of context + candidates)", turns, p -> which.apply(p).stages()[1]);
-        row("  of which detector stage", turns, p -> which.apply(p).stages()[2]);
-        row("  of which guardrail stage", turns, p -> which.apply(p).stages()[3]);
-        row("  of which novelty and scoring (the rest)", turns, p -> which.apply(p).rest());
+        // the stages run side by side: their times overlap and add up to more than the judge's
+        row("  stage time: continuity review, all candidates", turns, p -> which.apply(p).stages()[0]);
+        row("  stage time: coherence (one EmbedTexts of the candidates)", turns, p -> which.apply(p).stages()[1]);
+        row("  stage time: detector, all candidates", turns, p -> which.apply(p).stages()[2]);
+        row("  stage time: guardrail, all candidates", turns, p -> which.apply(p).stages()[3]);
         row("selection, " + label, turns, p -> which.apply(p).select());
     }
 

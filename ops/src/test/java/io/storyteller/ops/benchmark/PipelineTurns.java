@@ -8,6 +8,7 @@ import io.storyteller.command.narration.context.ContextAssembler;
 import io.storyteller.command.narration.context.NarrationContexts;
 import io.storyteller.command.narration.context.Recalled;
 import io.storyteller.command.narration.context.StoryContext;
+import io.storyteller.command.narration.pipeline.ContextEmbedding;
 import io.storyteller.command.narration.pipeline.Decision;
 import io.storyteller.command.narration.pipeline.Draft;
 import io.storyteller.command.narration.pipeline.Judgement;
@@ -18,6 +19,7 @@ import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.story.NarrationProvenance;
 import io.storyteller.domain.story.RecordNarration;
 import io.storyteller.domain.story.SubmitPlayerAction;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +30,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.queryhandling.QueryGateway;
 
 /**
  * One turn of the narration pipeline without the model, step by step as the narration engine takes
@@ -51,12 +54,11 @@ final class PipelineTurns {
         }
     }
 
-    /** The judge's time and its stages' shares (continuity, coherence, detector, guardrail), and the selection's. */
+    /**
+     * The judge's time and its stages' own times (continuity, coherence, detector, guardrail, each summed
+     * over the candidates; they run side by side, so they overlap), and the selection's.
+     */
     record Judged(long judge, long[] stages, long select, Decision decision) {
-
-        long rest() {
-            return judge - stages[0] - stages[1] - stages[2] - stages[3];
-        }
     }
 
     private final CommandGateway commands;
@@ -64,6 +66,7 @@ final class PipelineTurns {
     private final NarrationContexts contexts;
     private final Routes routes;
     private final Recall recall;
+    private final QueryGateway queries;
     private final ContextAssembler assembler;
     private final TimedChecks checks;
     private final int loreEntries;
@@ -71,12 +74,13 @@ final class PipelineTurns {
     private final List<String> refusals = new ArrayList<>();
 
     PipelineTurns(CommandGateway commands, PlayerInputGuard inputGuard, NarrationContexts contexts, Routes routes,
-            Recall recall, ContextAssembler assembler, TimedChecks checks, int loreEntries) {
+            Recall recall, QueryGateway queries, ContextAssembler assembler, TimedChecks checks, int loreEntries) {
         this.commands = commands;
         this.inputGuard = inputGuard;
         this.contexts = contexts;
         this.routes = routes;
         this.recall = recall;
+        this.queries = queries;
         this.assembler = assembler;
         this.checks = checks;
         this.loreEntries = loreEntries;
@@ -115,7 +119,9 @@ final class PipelineTurns {
         StoryContext context = contexts.contextFor(PipelineWorld.WORLD_ID, storyId).orElseThrow();
         long t2 = System.nanoTime();
         CompletableFuture<Recalled> recalled = recall.start(PipelineWorld.WORLD_ID, storyId, actionText,
-                TurnGround.storyLines(context), context.recentBeats().size());
+                context.recentBeats().size());
+        ContextEmbedding embedding = ContextEmbedding.start(queries, PipelineWorld.WORLD_ID,
+                TurnGround.storyLines(context), actionText);
         routes.ensemble(PipelineWorld.WORLD_ID, context.policy().deployments());
         // Not Recall.await, which goes on without search: a figure measured on a search that answered nothing would flatter it.
         Recalled found = recalled.get(30, TimeUnit.SECONDS);
@@ -124,8 +130,9 @@ final class PipelineTurns {
                 new ActionToAnswer(actionBeatId, null, PipelineWorld.PLAYER.userId(), actionText), found);
         long t4 = System.nanoTime();
 
+        embedding.await(Duration.ofSeconds(30)); // it runs while the model writes: outside the overhead, as in play
         TurnGround ground = TurnGround.of(PipelineWorld.WORLD_ID, storyId, context, actionText, prompt.loreEntryIds(),
-                found.context());
+                embedding);
         checks.take();
         Judged one = judge(ground, context, PipelineTexts.candidates(story, turn, 0, 1, loreEntries));
         Judged three = judge(ground, context, PipelineTexts.candidates(story, turn, 1, 3, loreEntries));

@@ -10,7 +10,7 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers {@link RecallForTurn}: the turn's context embedded once, then the lore and story-memory
+ * Answers {@link RecallForTurn}: the action embedded once, then the lore and story-memory
  * searches, BM25 and k-NN each, in one {@code _msearch}; without a vector (the embedder did not
  * answer) both search by BM25 alone. A turn waits for this before its prompt is
  * assembled, so it is one embedding and one round trip, not two of each.
@@ -30,13 +30,12 @@ public class TurnRecallSearch {
 
     @QueryHandler
     public TurnRecall handle(RecallForTurn query) {
-        TextEmbedder.Embedded context = QueryVector.embedded(embedder, query.worldId(), query.context());
+        TextEmbedder.Embedded action = QueryVector.embedded(embedder, query.worldId(), query.action());
         List<List<HybridSearch.Fused>> found = search.search(List.of(
                 LoreRetrieval.ask(query.worldId(), query.action(),
-                        QueryVector.in(client, SearchIndex.LORE, query.worldId(), context), query.loreHits()),
+                        QueryVector.in(client, SearchIndex.LORE, query.worldId(), action), query.loreHits()),
                 StoryMemory.ask(query.storyId(), 0, query.action(),
-                        QueryVector.in(client, SearchIndex.BEATS, query.worldId(), context), query.memoryHits())));
-        return new TurnRecall(LoreRetrieval.hits(found.get(0)).hits(), StoryMemory.hits(found.get(1)).hits(),
-                context == null ? null : context.vector(), context == null ? null : context.embedder());
+                        QueryVector.in(client, SearchIndex.BEATS, query.worldId(), action), query.memoryHits())));
+        return new TurnRecall(LoreRetrieval.hits(found.get(0)).hits(), StoryMemory.hits(found.get(1)).hits());
     }
 }

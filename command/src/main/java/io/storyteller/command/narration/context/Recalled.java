@@ -4,16 +4,11 @@ import java.util.List;
 
 /**
  * What search recalled for a turn: lore entries by BM25 and meaning, and older beats of the story
- * beyond the recent window (story memory), best first, each with why; and the turn's context as
- * embedded for the search, or null when search did not answer.
+ * beyond the recent window (story memory), best first, each with why.
  */
-public record Recalled(List<RecalledLore> lore, List<Memory> memories, EmbeddedContext context) {
+public record Recalled(List<RecalledLore> lore, List<Memory> memories) {
 
-    public static final Recalled NOTHING = new Recalled(List.of(), List.of(), null);
-
-    public Recalled(List<RecalledLore> lore, List<Memory> memories) {
-        this(lore, memories, null);
-    }
+    public static final Recalled NOTHING = new Recalled(List.of(), List.of());
 
     public Recalled {
         lore = List.copyOf(lore);

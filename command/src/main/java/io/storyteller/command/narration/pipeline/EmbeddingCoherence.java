@@ -12,8 +12,8 @@ import org.axonframework.queryhandling.QueryGateway;
 /**
  * Coherence by meaning: how close each candidate's meaning is to the turn's context (the action and the last beats):
  * the cosine of their embeddings from the world's embedder, below 0 counted as 0. All of a turn's
- * candidates are embedded in one request; the context's vector is the one recall made, when it did
- * and with the same model.
+ * candidates are embedded in one request; the context's vector is the one embedded beside the turn
+ * ({@link ContextEmbedding}), when it was and by the same model.
  */
 public class EmbeddingCoherence implements Coherence {
 
@@ -27,7 +27,7 @@ public class EmbeddingCoherence implements Coherence {
 
     @Override
     public double[] scores(TurnGround ground, List<String> candidates) {
-        EmbeddedContext known = ground.context();
+        EmbeddedContext known = ground.context() == null ? null : ground.context().await(timeout);
         List<String> texts = new ArrayList<>(candidates.size() + 1);
         texts.addAll(candidates);
         if (known == null) {

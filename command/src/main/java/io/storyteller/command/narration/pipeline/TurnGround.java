@@ -20,10 +20,10 @@ import java.util.Set;
  * @param storyLines    the story's recent beats, oldest first; player actions start with {@code "> "}
  * @param action        the action being answered
  * @param factEvents    the story's continuity fact events, oldest first
- * @param context       the turn's context as recall embedded it, or null when it did not
+ * @param context       the turn's context being embedded beside the turn, or null (the judge embeds it)
  */
 public record TurnGround(String worldId, String storyId, ContentRating rating, Lorebook lore, List<String> loreInPlay,
-        List<String> storyLines, String action, List<Object> factEvents, EmbeddedContext context) {
+        List<String> storyLines, String action, List<Object> factEvents, ContextEmbedding context) {
 
     /** A ground where every lore entry is in play and the context is not embedded yet. */
     public TurnGround(String worldId, String storyId, ContentRating rating, List<ActiveLore> lore,
@@ -37,12 +37,12 @@ public record TurnGround(String worldId, String storyId, ContentRating rating, L
      * story lines the context's recent beats.
      *
      * @param loreInPlay the lore entries the prompt carries
-     * @param embedded   the turn's context as recall embedded it, or null
+     * @param embedding  the turn's context being embedded, or null
      */
     public static TurnGround of(String worldId, String storyId, StoryContext context, String action,
-            List<String> loreInPlay, EmbeddedContext embedded) {
+            List<String> loreInPlay, ContextEmbedding embedding) {
         return new TurnGround(worldId, storyId, context.world().contentRating(), context.lorebook(), loreInPlay,
-                storyLines(context), action, context.factEvents(), embedded);
+                storyLines(context), action, context.factEvents(), embedding);
     }
 
     /** The recent beats as the judge reads them, oldest first: player actions start with "> ". */
