@@ -6,21 +6,38 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The dead do not act. A death is read from "X died", "X was killed", "killed X"; a candidate
- * contradicts it when it names X in a sentence that is not about X's memory, body, grave or ghost
- * (ghosts only where the lore has them).
+ * The dead do not act. A death is read from "X died", "X was killed", "killed X", where X is the
+ * subject of the death verb (not a place that merely precedes it: "Vell Harbour sits in a drowned
+ * valley" kills nobody). A candidate contradicts it when it refers to X himself (not X's things,
+ * "Merrow's boat", nor another of the name, "Ada Merrow") in a sentence that is not about X's
+ * memory, body, grave, death or ghost (ghosts only where the lore has them).
  */
 final class DeathRule implements ContinuityRule {
 
     private static final Pattern DIED = Prose.anyOf("died", "dies", "is dead", "was dead", "lay dead", "perished",
-            "was slain", "were slain", "was killed", "were killed", "drowned", "was executed", "was hanged");
+            "was slain", "were slain", "was killed", "were killed", "drowned", "was executed", "was hanged",
+            "(?:was|were) found dead", "(?:was|were) shot dead");
     private static final Pattern KILLED = Pattern.compile("\\b(?:killed|slew|murdered|executed)\\s+((?:[A-Z][\\w'-]*\\s*)+)");
-    /** A dead person may be remembered, mourned, buried or seen as remains. */
+    /**
+     * Between a subject and its death verb stand only auxiliaries, adverbs, an appositive or a second
+     * verb ("was struck down and"); a determiner, pronoun or subordinator there opens another noun
+     * phrase or clause, whose subject the dead one is.
+     */
+    private static final Pattern OTHER_SUBJECT = Prose.anyOf("a", "an", "the", "this", "that", "these", "those", "his",
+            "her", "their", "its", "our", "your", "my", "he", "she", "they", "it", "you", "i", "we", "who", "which",
+            "because", "when", "while", "if", "since", "after", "before", "until", "where", "of", "in", "on", "at",
+            "to", "from", "with", "by", "for", "as", "says?", "said", "says", "than");
+    private static final Pattern IN_PHRASE = Pattern.compile("(?i)\\b(?:of|in|at|from|to|on|by|with|near|under|across)\\s+(?:the\\s+)?$");
+    private static final Pattern APPOSITIVE = Pattern.compile(",[^,]*,");
+    /** A dead person may be remembered, mourned, buried, seen as remains, or their death told again. */
     private static final Pattern NOT_ACTING = Prose.anyOf("remember\\w*", "memor\\w+", "recall\\w*", "corpse", "body",
             "grave", "cairn", "tomb", "coffin", "funeral", "portrait", "photo\\w*", "picture", "dream\\w*", "late",
-            "died", "dead", "death", "mourn\\w*", "buried", "used to", "always loved", "ashes", "remains", "statue");
+            "died", "dead", "death", "mourn\\w*", "buried", "used to", "always loved", "ashes", "remains", "statue",
+            "killed", "slain", "drowned", "fell", "fallen", "shot", "murdered", "lost", "widow\\w*", "orphan\\w*",
+            "named (?:for|after)", "in (?:his|her) name", "once");
     private static final Pattern GHOSTLY = Prose.anyOf("ghost\\w*", "spirit\\w*", "shade", "phantom", "spectr\\w+",
-            "wraith", "translucent", "undead", "restless dead", "revenant", "risen", "rises again", "returns? from the dead");
+            "wraith", "translucent", "undead", "restless dead", "revenant", "risen", "rises again", "returns? from the dead",
+            "voices? of the dead", "their voices", "can still be heard", "haunt\\w*");
 
     @Override
     public ContinuityKind kind() {
@@ -37,11 +54,7 @@ final class DeathRule implements ContinuityRule {
                 if (killed.find()) {
                     who = firstName(killed.group(1));
                 } else {
-                    Matcher died = DIED.matcher(clause);
-                    if (died.find()) {
-                        List<String> before = Prose.names(clause.substring(0, died.start()));
-                        who = before.isEmpty() ? null : before.getLast();
-                    }
+                    who = subjectOfDeath(clause);
                 }
                 if (who != null) {
                     facts.add(telling.fact(kind(), Prose.withoutTitle(who), "alive", "dead", sentence));
@@ -49,6 +62,32 @@ final class DeathRule implements ContinuityRule {
             }
         }
         return facts;
+    }
+
+    /** The name a death verb of the clause is said of, or null: the last name before it, when nothing else stands between. */
+    private static String subjectOfDeath(String clause) {
+        Matcher died = DIED.matcher(clause);
+        while (died.find()) {
+            if (Character.isUpperCase(clause.charAt(died.start()))) {
+                continue; // "the Drowned Fog": a name, not a death
+            }
+            String before = clause.substring(0, died.start());
+            List<String> names = Prose.names(before);
+            if (names.isEmpty()) {
+                continue;
+            }
+            String name = names.getLast();
+            int start = before.lastIndexOf(name);
+            int end = start + name.length();
+            if (start >= 0 && IN_PHRASE.matcher(before.substring(0, start)).find()) {
+                continue; // "the old witch of the Briar died": the witch died, not the Briar
+            }
+            String gap = APPOSITIVE.matcher(before.substring(Math.max(end, 0))).replaceAll(" ");
+            if (start >= 0 && !Prose.has(gap, OTHER_SUBJECT) && Prose.words(gap).size() <= 5) {
+                return name;
+            }
+        }
+        return null;
     }
 
     @Override
@@ -59,10 +98,10 @@ final class DeathRule implements ContinuityRule {
             if (!"dead".equals(fact.value())) {
                 continue;
             }
-            String name = Prose.callName(fact.entity());
             for (String sentence : scene.candidateSentences()) {
-                boolean named = Prose.mentions(sentence, name) || Prose.mentions(sentence, fact.entity());
-                if (!named || Prose.has(sentence, NOT_ACTING) || (loreHasGhosts && Prose.has(sentence, GHOSTLY))) {
+                if (!Reference.refersTo(sentence, fact.entity()) || Prose.has(sentence, NOT_ACTING)
+                        || Prose.has(sentence, DIED) || (loreHasGhosts && Prose.has(sentence, GHOSTLY))
+                        || scene.retells(sentence)) {
                     continue;
                 }
                 found.add(new Breach(kind(), fact, sentence,
