@@ -12,7 +12,7 @@ final class Kinship {
 
     private static final List<Set<String>> GROUPS = List.of(
             Set.of("reach", "net", "call", "connect", "signal", "ring", "message", "comm", "phone", "wireless", "radio"),
-            Set.of("leave", "gate", "exit", "escape", "road", "home", "out", "depart"),
+            Set.of("leave", "gate", "exit", "escape", "road", "home", "depart"),
             Set.of("cross", "bank", "across", "ford", "far"),
             Set.of("magic", "spell", "spark", "conjure", "enchant", "sorcery", "power", "powerless", "glow", "rune"),
             Set.of("silence", "silenc", "gag", "mute", "muzzl", "tongue", "sound", "speak", "aloud", "voice"),
