@@ -36,6 +36,7 @@ record ForbiddingRule(Set<String> condition, Set<String> subject, List<Set<Strin
             "you", "guests?", "living");
     private static final Pattern SUBJECT_START = Pattern.compile(
             "(?i).*(?:,|;|\\band\\b|\\bso\\b|\\bwhen\\b|\\bwhile\\b|\\bbecause\\b|\\bas long as\\b|\\bthat\\b)\\s*");
+    private static final Pattern HEAD_END = Pattern.compile("(?i)\\b(?:of|in|at|on|who|that|which)\\b");
     private static final Pattern ALTERNATIVES = Pattern.compile(",\\s*(?:or\\s+|and\\s+)?|\\s+or\\s+");
     private static final Set<String> FILLER = Set.of("the", "a", "an", "of", "in", "on", "to", "and", "or", "by", "it",
             "there", "their", "they", "them", "any", "anything", "anyone", "all", "be", "is", "are", "was", "who",
@@ -114,7 +115,7 @@ record ForbiddingRule(Set<String> condition, Set<String> subject, List<Set<Strin
         if (stems(phrase).isEmpty()) {
             return stems(topic);
         }
-        String head = phrase.split("(?i)\\b(?:of|in|at|on|who|that|which)\\b")[0];
+        String head = HEAD_END.split(phrase)[0];
         Set<String> stems = stems(head);
         return stems.isEmpty() ? stems(phrase) : stems;
     }
