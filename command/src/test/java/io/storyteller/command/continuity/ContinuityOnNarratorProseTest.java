@@ -161,6 +161,23 @@ class ContinuityOnNarratorProseTest {
     }
 
     @Test
+    void aRoleKeepsItsNameInEveryFormItIsTold() {
+        List<String> lore = List.of("Tobias is the old keeper of the Skerry light.");
+        List<String> story = List.of("> I climb to the lamp room", "The wind howls at the glass.");
+        assertThat(kinds(lore, story, "Silas, the old keeper, turns to face you.")).containsExactly(ContinuityKind.NAME);
+        assertThat(kinds(lore, story, "The keeper Silas turns to face you.")).containsExactly(ContinuityKind.NAME);
+        assertThat(verdict(lore, story, "Tobias, the old keeper, turns to face you.").consistent()).isTrue();
+        assertThat(verdict(lore, story, "The keeper Silas, a young relief man, turns to face you.").consistent()).isTrue();
+    }
+
+    @Test
+    void aTitledNameWithAnotherGivenNameIsAnotherName() {
+        List<String> story = List.of("Mr. Alfred Penrose weighs the parcel.", "> I ask about my letters");
+        assertThat(kinds(List.of(), story, "Mr. Arthur Penrose shakes his head.")).containsExactly(ContinuityKind.NAME);
+        assertThat(verdict(List.of(), story, "Mr. Penrose shakes his head.").consistent()).isTrue();
+    }
+
+    @Test
     void wordMatchingNeedsNoPatternPerCall() {
         assertThat(Prose.mentions("You walk down to Vell Harbour.", "vell harbour")).isTrue();
         assertThat(Prose.mentions("The merrow-weed floats.", "merrow")).isFalse();
