@@ -16,8 +16,17 @@ final class DeathRule implements ContinuityRule {
 
     private static final Pattern DIED = Prose.anyOf("died", "dies", "is dead", "was dead", "lay dead", "perished",
             "was slain", "were slain", "was killed", "were killed", "drowned", "was executed", "was hanged",
-            "(?:was|were) found dead", "(?:was|were) shot dead");
-    private static final Pattern KILLED = Pattern.compile("\\b(?:killed|slew|murdered|executed)\\s+((?:[A-Z][\\w'-]*\\s*)+)");
+            "(?:was|were) found dead", "(?:was|were) shot dead", "was dead", "is dead", "breathed (?:his|her) last",
+            "passed away", "was lost at sea", "fell in battle", "bled out", "succumbed", "never woke", "is no more",
+            "(?:was|were) (?:murdered|struck down|stabbed to death|beaten to death|poisoned|hanged|beheaded)");
+    /** "the late Harlan Voss", "Voss's funeral": a death told in passing. */
+    private static final Pattern TOLD_IN_PASSING = Pattern.compile("\\bthe late\\s+((?:[A-Z][\\w'-]*\\s*)+)"
+            + "|((?:[A-Z][\\w'-]*\\s*)+)['’]s\\s+(?:funeral|grave|wake|burial|body was found|corpse)");
+    private static final Pattern KILLED = Pattern.compile("\\b(?:killed|slew|murdered|executed|buried|"
+            + "(?:fever|plague|sickness|illness|pox|consumption|cough|sea|river|cold|winter|flu)\\s+(?:took|claimed|carried off))"
+            + "\\s+(?:(?:old|young|poor|little)\\s+)?((?:[A-Z][\\w'-]*\\s*)+)");
+    /** "he was dead before he hit the floor": the pronoun stands for the last one named before it. */
+    private static final Pattern PRONOUN_SUBJECT = Pattern.compile("(?i)\\b(?:he|she)\\s+(?:was\\s+|is\\s+)?$");
     /**
      * Between a subject and its death verb stand only auxiliaries, adverbs, an appositive or a second
      * verb ("was struck down and"); a determiner, pronoun or subordinator there opens another noun
@@ -51,10 +60,14 @@ final class DeathRule implements ContinuityRule {
             for (String clause : Prose.clauses(sentence)) {
                 String who = null;
                 Matcher killed = KILLED.matcher(clause);
+                Matcher passing = TOLD_IN_PASSING.matcher(clause);
                 if (killed.find()) {
                     who = firstName(killed.group(1));
+                } else if (passing.find()) {
+                    who = firstName(passing.group(1) != null ? passing.group(1) : passing.group(2));
                 } else {
-                    who = subjectOfDeath(clause);
+                    int at = sentence.indexOf(clause);
+                    who = subjectOfDeath(clause, at > 0 ? sentence.substring(0, at) : "");
                 }
                 if (who != null) {
                     facts.add(telling.fact(kind(), Prose.withoutTitle(who), "alive", "dead", sentence));
@@ -65,13 +78,16 @@ final class DeathRule implements ContinuityRule {
     }
 
     /** The name a death verb of the clause is said of, or null: the last name before it, when nothing else stands between. */
-    private static String subjectOfDeath(String clause) {
+    private static String subjectOfDeath(String clause, String sentenceBefore) {
         Matcher died = DIED.matcher(clause);
         while (died.find()) {
             if (Character.isUpperCase(clause.charAt(died.start()))) {
                 continue; // "the Drowned Fog": a name, not a death
             }
             String before = clause.substring(0, died.start());
+            if (PRONOUN_SUBJECT.matcher(before).find()) {
+                return pronounsReferent(sentenceBefore + " " + before);
+            }
             List<String> names = Prose.names(before);
             if (names.isEmpty()) {
                 continue;
@@ -110,6 +126,11 @@ final class DeathRule implements ContinuityRule {
             }
         }
         return found;
+    }
+
+    private static String pronounsReferent(String before) {
+        List<String> names = Prose.names(before).stream().filter(n -> !Prose.names(n).isEmpty()).toList();
+        return names.isEmpty() ? null : names.getLast();
     }
 
     private static String firstName(String words) {

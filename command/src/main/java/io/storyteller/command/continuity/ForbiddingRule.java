@@ -22,7 +22,9 @@ record ForbiddingRule(Set<String> condition, Set<String> subject, List<Set<Strin
 
     static final Pattern MARKER = Pattern.compile("(?i)\\b(?:cannot|can't|can never|may never|must never|may not|must not|"
             + "never|forbids? \\w+ from (?:ever )?|is powerless|are powerless|are jammed|is jammed|can only|"
-            + "(?:nobody|no one|none)(?: \\w+)? (?:can|may|could))\\b");
+            + "(?:nobody|no one|none)(?: \\w+)? (?:can|may|could)|no \\w+ (?:will|can|may|could|ever)|will not|won't|will never)\\b");
+    /** "no fire will burn": the thing named between "no" and the modal is whom the rule binds. */
+    private static final Pattern NO_THING = Pattern.compile("(?i)^no (\\w+) ");
     private static final Pattern EXCEPT = Pattern.compile("(?i)\\b(?:except|unless|save when|but on)\\b");
     private static final Pattern RELATIVE = Pattern.compile("(?i)\\b(?:who|which|whose)\\b[^;]*$|\\bthat\\b[^,;]*$");
     /** What a rule of conduct forbids, a player may still choose to do; an ability that is missing stays missing. */
@@ -36,6 +38,8 @@ record ForbiddingRule(Set<String> condition, Set<String> subject, List<Set<Strin
             "you", "guests?", "living");
     private static final Pattern SUBJECT_START = Pattern.compile(
             "(?i).*(?:,|;|\\band\\b|\\bso\\b|\\bwhen\\b|\\bwhile\\b|\\bbecause\\b|\\bas long as\\b|\\bthat\\b)\\s*");
+    /** "a ledger that no outsider may read": the ledger is what may not be read. */
+    private static final Pattern ANTECEDENT = Pattern.compile("(?i)\\b(\\w+)\\s+(?:that|which)\\s+$");
     private static final Pattern HEAD_END = Pattern.compile("(?i)\\b(?:of|in|at|on|who|that|which)\\b");
     private static final Pattern ALTERNATIVES = Pattern.compile(",\\s*(?:or\\s+|and\\s+)?|\\s+or\\s+");
     private static final Set<String> FILLER = Set.of("the", "a", "an", "of", "in", "on", "to", "and", "or", "by", "it",
@@ -90,8 +94,11 @@ record ForbiddingRule(Set<String> condition, Set<String> subject, List<Set<Strin
             return new ForbiddingRule(stems(before), Set.of(), List.of(stems(marker.group())), exception, false);
         }
         List<Set<String>> acts = new ArrayList<>();
+        Matcher antecedent = ANTECEDENT.matcher(before);
+        Set<String> object = antecedent.find() ? stems(antecedent.group(1)) : Set.of();
         for (String alternative : ALTERNATIVES.split(body.substring(marker.end()))) {
             Set<String> act = stems(alternative);
+            act.addAll(object);
             if (!act.isEmpty()) {
                 acts.add(act);
             }
@@ -101,6 +108,10 @@ record ForbiddingRule(Set<String> condition, Set<String> subject, List<Set<Strin
         }
         Set<String> condition = stems(before);
         acts.forEach(condition::removeAll);
+        Matcher thing = NO_THING.matcher(marker.group());
+        if (thing.find() && !Prose.has(thing.group(1), UNIVERSAL)) {
+            return new ForbiddingRule(condition, stems(thing.group(1)), List.copyOf(acts), exception, false);
+        }
         boolean bindsAnyone = FORBIDS_FROM.matcher(marker.group()).find() || Prose.has(marker.group(), UNIVERSAL);
         return new ForbiddingRule(condition, bindsAnyone ? Set.of() : subject(before, topic), List.copyOf(acts), exception,
                 CONDUCT.matcher(marker.group()).matches());
@@ -130,14 +141,28 @@ record ForbiddingRule(Set<String> condition, Set<String> subject, List<Set<Strin
         return stems;
     }
 
-    /** How many of {@code wanted} the text's stems hold, each by itself or a word of one idea with it. */
+    /**
+     * How many of the ideas in {@code wanted} the text's stems hold, each by itself or a word of one
+     * idea with it; words of one idea ("eat", "food") count once, so one "drink" is one hit, not two.
+     */
     static int hits(Set<String> wanted, Set<String> textStems) {
         int hits = 0;
-        for (String stem : wanted) {
-            if (Kinship.widen(stem).stream().anyMatch(textStems::contains)) {
+        for (Set<String> idea : ideas(wanted)) {
+            if (idea.stream().anyMatch(textStems::contains)) {
                 hits++;
             }
         }
         return hits;
+    }
+
+    /** How many ideas the stems name: what "most of an act" is counted against. */
+    static int size(Set<String> stems) {
+        return ideas(stems).size();
+    }
+
+    private static Set<Set<String>> ideas(Set<String> stems) {
+        Set<Set<String>> ideas = new HashSet<>();
+        stems.forEach(stem -> ideas.add(Kinship.widen(stem)));
+        return ideas;
     }
 }

@@ -27,7 +27,8 @@ final class Kinship {
             Set.of("kill", "slay", "murder", "harm", "wound", "strike"),
             Set.of("iron", "steel", "blade", "sword", "knife"),
             Set.of("sun", "sunlight", "daylight", "day"),
-            Set.of("touch", "hand", "grasp", "hold"));
+            Set.of("touch", "hand", "grasp", "hold"),
+            Set.of("burn", "blaze", "flame", "kindle", "ignite", "crackle"));
 
     private static final Pattern SIBILANT_ES = Pattern.compile("(?:s|x|z|ch|sh)es$");
 

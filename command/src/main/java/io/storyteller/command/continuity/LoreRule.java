@@ -56,16 +56,16 @@ final class LoreRule implements ContinuityRule {
         for (Fact fact : scene.facts(kind())) {
             ForbiddingRule rule = ForbiddingRule.of(fact.value(), fact.entity());
             if (rule.acts().isEmpty() || (!rule.exception().isBlank() && exceptionMet(rule.exception(), story))
-                    || ForbiddingRule.hits(rule.condition(), storyStems) < Math.min(2, rule.condition().size())) {
+                    || ForbiddingRule.hits(rule.condition(), storyStems) < Math.min(2, ForbiddingRule.size(rule.condition()))) {
                 continue;
             }
             for (int i = 0; i < sentences.size(); i++) {
-                if (rule.conduct() && rule.acts().stream().anyMatch(act -> ForbiddingRule.hits(act, asked) >= Math.min(2, act.size()))) {
+                if (rule.conduct() && rule.acts().stream().anyMatch(act -> ForbiddingRule.hits(act, asked) >= Math.min(2, ForbiddingRule.size(act)))) {
                     break; // the player chose to break a rule of conduct: telling it is no contradiction
                 }
                 String sentence = sentences.get(i);
                 Set<String> stems = sentenceStems.get(i);
-                if (rule.acts().stream().anyMatch(act -> ForbiddingRule.hits(act, stems) >= Math.min(2, act.size()))
+                if (rule.acts().stream().anyMatch(act -> ForbiddingRule.hits(act, stems) >= Math.min(2, ForbiddingRule.size(act)))
                         && !Prose.has(sentence, STOPPED) && binds(rule, sentence, stems, story) && !scene.retells(sentence)) {
                     found.add(new Breach(kind(), fact, sentence, "The lore says: \"" + fact.value()
                             + "\"; the story meets that rule's condition, and the candidate breaks it."));

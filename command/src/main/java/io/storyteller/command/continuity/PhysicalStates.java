@@ -53,7 +53,7 @@ final class PhysicalStates {
                     HEALED),
             new State("player", "hands", "bound", true,
                     Prose.anyOf("(?:your|my) (?:hands|wrists) (?:are |were )?(?:\\w+ )?(?:tied|bound|cuffed|shackled|manacled)",
-                            "ties? your hands", "handcuffs? you", "cuffs? your (?:hands|wrists)"),
+                            "(?:bind|binds|tie|ties|cuff|cuffs|shackles?|chains?) your (?:hands|wrists)", "handcuffs? you"),
                     Prose.anyOf("you (?:draw|grab|pick up|reach for|wave|write|throw|pull out|unsheathe|load|aim|"
                                     + "take (?:the|a|her|his) hand)\\w*", "with your (?:free )?(?:hands|fingers)"),
                     Prose.anyOf("untie\\w*", "cut\\w* (?:the|your) (?:rope|bonds|ties)", "free\\w* your hands",
@@ -65,7 +65,7 @@ final class PhysicalStates {
                     Prose.anyOf("remov\\w* (?:the|your) gag", "ungag\\w*", "voice returns", "heal\\w*")),
             new State("the light", "works", "dead", false,
                     Prose.anyOf("(?:torch|flashlight|lantern|lamp)(?:'s)? (?:batter(?:y|ies) )?(?:is |are |was )?"
-                            + "(?:dead|died|smashed|shattered|out of (?:oil|batteries))"),
+                            + "(?:dead|died|dies|smash\\w*|shatter\\w*|breaks|broke|broken|gutters out|goes out|went out|out of (?:oil|batteries))"),
                     Prose.anyOf("(?:torch|flashlight|lantern|lamp)(?:'s)? (?:beam|light) (?:\\w+ )?(?:sweeps|falls|shows|cuts|"
                             + "picks out|reveals|plays)", "you (?:shine|sweep|switch on|turn on) (?:your|the) (?:torch|flashlight)"),
                     MENDED),

@@ -34,7 +34,7 @@ final class RelationshipRule implements ContinuityRule {
             "no relation", "no kin", "hired (?:man|hand|girl)", "answered my advertisement", "a stranger to",
             "strangers", "met (?:her|him) at", "never knew (?:her|him)", "unrelated", "an only child",
             "no (?:brothers|sisters|siblings|children|family)", "never had a (?:sister|brother|son|daughter|child)",
-            "just met", "met (?:her|him) (?:last|only|yesterday)");
+            "(?:just|only) met", "met (?:her|him) (?:last|only|yesterday)", "never met the (?:man|woman)");
     private static final Pattern LIKENESS = Prose.anyOf("like strangers", "as strangers", "as if (?:they|we) were strangers");
 
     @Override

@@ -178,6 +178,40 @@ class ContinuityOnNarratorProseTest {
     }
 
     @Test
+    void deathsToldByPronounOrByWhatTookThemAreRead() {
+        List<String> stabbed = List.of("The blade found Lord Ferren in the chapel; he was dead before he hit the floor.",
+                "> I go to the great hall");
+        assertThat(kinds(List.of(), stabbed, "Lord Ferren rises from his chair to greet you.")).containsExactly(ContinuityKind.DEATH);
+        List<String> fever = List.of("The fever took old Mags in the night.", "> I go to her cottage");
+        assertThat(kinds(List.of(), fever, "Mags opens the door and invites you in.")).containsExactly(ContinuityKind.DEATH);
+        assertThat(verdict(List.of(), fever, "Mags's kettle sits cold on the stove.").consistent()).isTrue();
+    }
+
+    @Test
+    void aTorchedPlaceIsNotPackedNextMorning() {
+        List<String> story = List.of("The smugglers torched the Gilded Eel last night.", "> I go to the docks");
+        assertThat(kinds(List.of(), story, "You push open the door of the Gilded Eel and find it packed with sailors."))
+                .containsExactly(ContinuityKind.DESTROYED_PLACE);
+        assertThat(verdict(List.of(), story, "The Gilded Eel is a charred shell; gulls pick through the ash.").consistent()).isTrue();
+    }
+
+    @Test
+    void noThingWillDoWhatTheRuleSaysItWillNot() {
+        List<String> lore = List.of("In the Hollow, no fire will burn.");
+        List<String> story = List.of("> I enter the Hollow", "> I strike my flint over the kindling");
+        assertThat(kinds(lore, story, "The fire catches at once and crackles merrily.")).containsExactly(ContinuityKind.LORE_RULE);
+        assertThat(verdict(lore, story, "Sparks die on the damp kindling; the fire will not take.").consistent()).isTrue();
+    }
+
+    @Test
+    void wordsOfOneIdeaCountOnceTowardAForbiddenAct() {
+        List<String> lore = List.of("In the Thornwood, no traveller may eat the fairies' food.");
+        List<String> story = List.of("> I enter the Thornwood", "> I walk past the feast to the brook");
+        assertThat(verdict(lore, story, "You kneel and drink, and the water tastes of snowmelt.").consistent()).isTrue();
+        assertThat(kinds(lore, story, "You eat the fairies' honey cakes, one after another.")).containsExactly(ContinuityKind.LORE_RULE);
+    }
+
+    @Test
     void wordMatchingNeedsNoPatternPerCall() {
         assertThat(Prose.mentions("You walk down to Vell Harbour.", "vell harbour")).isTrue();
         assertThat(Prose.mentions("The merrow-weed floats.", "merrow")).isFalse();
