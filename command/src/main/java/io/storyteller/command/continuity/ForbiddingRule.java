@@ -20,6 +20,13 @@ import java.util.regex.Pattern;
  */
 record ForbiddingRule(Set<String> condition, Set<String> subject, List<Set<String>> acts, String exception, boolean conduct) {
 
+    /** Kept and shared between threads once read, so nothing in it may change. */
+    ForbiddingRule {
+        condition = Set.copyOf(condition);
+        subject = Set.copyOf(subject);
+        acts = acts.stream().map(Set::copyOf).toList();
+    }
+
     static final Pattern MARKER = Pattern.compile("(?i)\\b(?:cannot|can't|can never|may never|must never|may not|must not|"
             + "never|forbids? \\w+ from (?:ever )?|is powerless|are powerless|are jammed|is jammed|can only|"
             + "(?:nobody|no one|none)(?: \\w+)? (?:can|may|could)|no \\w+ (?:will|can|may|could|ever)|will not|won't|will never)\\b");
@@ -57,13 +64,14 @@ record ForbiddingRule(Set<String> condition, Set<String> subject, List<Set<Strin
 
     /** The clause read once and kept: the same lore is checked against every candidate of every turn. */
     static ForbiddingRule of(String clause, String topic) {
-        ForbiddingRule rule = READ.get(clause);
+        String key = topic + "|" + clause;
+        ForbiddingRule rule = READ.get(key);
         if (rule == null) {
             if (READ.size() > READ_KEPT) {
                 READ.clear();
             }
             rule = read(clause, topic);
-            READ.put(clause, rule);
+            READ.put(key, rule);
         }
         return rule;
     }
