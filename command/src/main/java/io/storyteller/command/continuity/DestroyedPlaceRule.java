@@ -15,7 +15,9 @@ final class DestroyedPlaceRule implements ContinuityRule {
     private static final Pattern DESTROYED = Prose.anyOf("burn(?:ed|t) to the ground", "burn(?:ed|t) (?:out|down)",
             "(?:was|were|been) destroyed", "destroyed", "razed", "collaps\\w+", "blew up", "blown up", "firebombed",
             "was ash", "(?:is|was|lay|lies) in ruins", "split \\w+(?: \\w+)? open", "came down", "caved in",
-            "buried under", "reduced to rubble", "levelled", "leveled", "torn down", "demolished", "sank", "gutted");
+            "buried under", "reduced to rubble", "levelled", "leveled", "torn down", "demolished", "sank", "gutted", "torched",
+            "left nothing but (?:ash|ashes|rubble|cinders|embers)",
+            "(?:was|is) a (?:blackened|burned-out|burnt-out|charred) shell");
     private static final Pattern REBUILT = Prose.anyOf("rebuilt", "restored", "repaired", "reopened", "raised anew");
     private static final Pattern RUINS = Prose.anyOf("ruin\\w*", "remains?", "remnants?", "rubble", "ash\\w*", "charred",
             "blackened", "stumps?", "foundations?", "wreck\\w*", "burn(?:ed|t)", "destroyed", "collapsed", "what's left",
@@ -23,7 +25,8 @@ final class DestroyedPlaceRule implements ContinuityRule {
             "buried", "fallen", "gone");
     private static final Pattern WHOLE = Prose.anyOf("untouched", "undamaged", "intact", "unharmed", "unscathed",
             "as you left", "as always", "always has", "cross(?:es|ed|ing)?", "brisk", "crowded", "full of", "open",
-            "stands", "answers from", "stairs", "inside", "enter\\w*", "busy", "lit", "bustl\\w+");
+            "stands", "answers from", "stairs", "inside", "enter\\w*", "busy", "lit", "bustl\\w+", "packed",
+            "wave\\w* from", "windows? glow\\w*", "over (?:its|the) planks");
     private static final String PLACES = "(?:bridge|temple|tower|tavern|inn|shop|bar|dome|crypt|entrance|chapel|church|"
             + "house|mill|hall|castle|fort|station|gate|barn|stable|library|manor|keep|village|town|lighthouse|shrine|"
             + "monastery|abbey|cottage|farmhouse|warehouse|factory|palace|market|school|hospital|ship|dam|wall)";

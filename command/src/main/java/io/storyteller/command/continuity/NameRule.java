@@ -22,6 +22,14 @@ final class NameRule implements ContinuityRule {
             "(?i:the\\s+)(?:[a-z]+\\s+){0,2}?([a-z]+),\\s+([A-Z][\\w'-]+)(?=[,.;:!?\\s])");
     private static final Pattern ROLE_NAMED = Pattern.compile(
             "(?i:the\\s+)(?:[a-z]+\\s+){0,2}?([a-z]+)\\b[^.;]*?\\b(?:named|called|is)\\s+(?:an?\\s+[a-z ]+?\\s+named\\s+)?([A-Z][\\w'-]+)");
+    /** Forms a candidate names a role in: "the keeper, Silas", "Silas, the old keeper", "the keeper Silas". */
+    private static final Pattern NAME_THEN_ROLE = Pattern.compile("\\b([A-Z][\\w'-]+),\\s+the\\s+((?:[a-z]+\\s+){0,2}[a-z]+)\\b");
+    private static final Pattern ROLE_THEN_NAME = Pattern.compile(
+            "(?i:\\bthe\\s+)((?:[a-z]+\\s+){0,2}?[a-z]+)(?:,|\\s+(?:named|called))?\\s+([A-Z][\\w'-]+)(?=[,.;:!?\\s])");
+    /** "Tobias is the old keeper of the light": the role's last word before a preposition or the clause's end. */
+    private static final Pattern NAME_IS_ROLE = Pattern.compile("\\b([A-Z][\\w'-]+)(?:\\s+[A-Z][\\w'-]+)?\\s+(?:is|was|works as|"
+            + "serves as)\\s+the\\s+((?:[a-z]+\\s+){0,2}[a-z]+)(?=\\s+(?:of|on|at|in|for|here|there)\\b|[,.;:!?]|$)");
+    private static final List<Pattern> ROLE_FORMS = List.of(NAME_THEN_ROLE, ROLE_THEN_NAME);
     private static final Pattern INTRODUCED = Pattern.compile("^\\s*,\\s+(?:a|an|one of)\\b|^\\s+(?:is|was)\\s+(?:a|an)\\b");
     private static final Set<String> NOT_ROLES = Set.of("door", "way", "road", "room", "time", "night", "day", "table");
 
@@ -40,6 +48,16 @@ final class NameRule implements ContinuityRule {
                 facts.add(telling.fact(kind(), titled.group(1) + " " + Prose.callName(name), "name",
                         titled.group(1) + " " + name, sentence));
             }
+            for (Pattern rolePattern : List.of(NAME_IS_ROLE, NAME_THEN_ROLE)) {
+                Matcher role = rolePattern.matcher(sentence);
+                while (role.find()) {
+                    List<String> words = Prose.words(role.group(2));
+                    String noun = words.getLast();
+                    if (noun.length() > 3 && !NOT_ROLES.contains(noun) && !Prose.TITLES.contains(role.group(1))) {
+                        facts.add(telling.fact(kind(), "the " + noun, "name", role.group(1), sentence));
+                    }
+                }
+            }
             for (Pattern rolePattern : List.of(ROLE_NAME, ROLE_NAMED)) {
                 Matcher role = rolePattern.matcher(sentence);
                 while (role.find()) {
@@ -55,31 +73,52 @@ final class NameRule implements ContinuityRule {
 
     @Override
     public List<Breach> check(Scene scene) {
-        Set<String> known = knownWords(scene.told());
         List<Breach> found = new ArrayList<>();
+        Set<String> known = null;
         for (String sentence : scene.candidateSentences()) {
             Matcher titled = TITLED.matcher(sentence);
             while (titled.find()) {
                 String name = titled.group(2).trim().replaceAll("['’]s$", "");
-                if (isNew(name, known) && !INTRODUCED.matcher(sentence.substring(titled.end())).find()) {
-                    holder(scene, titled.group(1) + " ").ifPresent(f -> found.add(new Breach(kind(), f, sentence,
-                            "The " + titled.group(1) + " here is " + f.value() + ", but the candidate calls them "
-                                    + titled.group(1) + " " + name + ".")));
+                if (INTRODUCED.matcher(sentence.substring(titled.end())).find()) {
+                    continue;
+                }
+                known = known == null ? knownWords(scene.told()) : known;
+                Fact holder = holder(scene, titled.group(1) + " ").orElse(null);
+                if (holder != null && (isNew(name, known) || otherGivenName(name, holder, titled.group(1), known))) {
+                    found.add(new Breach(kind(), holder, sentence, "The " + titled.group(1) + " here is " + holder.value()
+                            + ", but the candidate calls them " + titled.group(1) + " " + name + "."));
                 }
             }
-            Matcher role = ROLE_NAME.matcher(sentence);
-            while (role.find()) {
-                String name = role.group(2);
-                String rest = sentence.substring(role.end());
-                if (isNew(name, known) && !INTRODUCED.matcher(rest).find()) {
-                    String entity = "the " + Prose.lower(role.group(1));
-                    scene.facts(kind()).stream().filter(f -> f.entity().equals(entity)).reduce((a, b) -> b)
-                            .ifPresent(f -> found.add(new Breach(kind(), f, sentence, "The " + role.group(1)
-                                    + " is " + f.value() + ", but the candidate names them " + name + ".")));
+            for (Pattern form : ROLE_FORMS) {
+                Matcher role = form.matcher(sentence);
+                while (role.find()) {
+                    boolean nameFirst = form == NAME_THEN_ROLE;
+                    String name = role.group(nameFirst ? 1 : 2);
+                    String roleWords = role.group(nameFirst ? 2 : 1);
+                    if (INTRODUCED.matcher(sentence.substring(role.end())).find()) {
+                        continue;
+                    }
+                    known = known == null ? knownWords(scene.told()) : known;
+                    if (!isNew(name, known)) {
+                        continue;
+                    }
+                    for (String noun : Prose.words(roleWords)) {
+                        scene.facts(kind()).stream().filter(f -> f.entity().equals("the " + noun)).reduce((a, b) -> b)
+                                .ifPresent(f -> found.add(new Breach(kind(), f, sentence, "The " + noun
+                                        + " is " + f.value() + ", but the candidate names them " + name + ".")));
+                    }
                 }
             }
         }
-        return found;
+        return found.stream().distinct().toList();
+    }
+
+    /** "Mr. Arthur Penrose" where the story's Mr. Penrose is Alfred: the family name is known, the given name is new. */
+    private static boolean otherGivenName(String name, Fact holder, String title, Set<String> known) {
+        String[] told = holder.value().substring(title.length()).trim().split(" ");
+        String[] said = name.split(" ");
+        return told.length >= 2 && said.length >= 2 && told[told.length - 1].equals(said[said.length - 1])
+                && !told[0].equals(said[0]) && !known.contains(Prose.lower(said[0]));
     }
 
     private static java.util.Optional<Fact> holder(Scene scene, String titlePrefix) {

@@ -53,10 +53,32 @@ final class Prose {
         return text != null && pattern.matcher(text).find();
     }
 
-    /** Whether {@code text} holds {@code phrase} as whole words, ignoring case. */
+    /** Whether {@code text} holds {@code phrase} as whole words, ignoring case. A scan, not a pattern compiled per call. */
     static boolean mentions(String text, String phrase) {
-        return phrase != null && !phrase.isBlank()
-                && Pattern.compile("(?i)(?<![\\w-])" + Pattern.quote(phrase) + "(?![\\w-])").matcher(text).find();
+        return phrase != null && !phrase.isBlank() && text != null && !wholeWordsAt(text, phrase.trim(), true).isEmpty();
+    }
+
+    /**
+     * Where {@code phrase} stands in {@code text} as whole words (not inside a longer word or a
+     * hyphenated one); with {@code ignoreCase} false, "Harbour" is a name and "harbour" is not.
+     */
+    static List<Integer> wholeWordsAt(String text, String phrase, boolean ignoreCase) {
+        List<Integer> at = new ArrayList<>();
+        int n = phrase.length();
+        for (int i = 0; i + n <= text.length(); i++) {
+            if (text.regionMatches(ignoreCase, i, phrase, 0, n) && !wordChar(text, i - 1) && !wordChar(text, i + n)) {
+                at.add(i);
+            }
+        }
+        return at;
+    }
+
+    private static boolean wordChar(String text, int i) {
+        if (i < 0 || i >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(i);
+        return Character.isLetterOrDigit(c) || c == '_' || c == '-';
     }
 
     /** Proper names in order of appearance, titles kept ("Captain Blythe", "Temple of the Dusk"). */

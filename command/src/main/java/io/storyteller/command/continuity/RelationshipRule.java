@@ -22,9 +22,19 @@ final class RelationshipRule implements ContinuityRule {
             + KIN + ")\\s*,\\s*((?:[A-Z][\\w'-]+(?:,\\s*|\\s+and\\s+)?)+)");
     private static final Pattern OF = Pattern.compile("([A-Z][\\w'-]+)(?:\\s+[A-Z][\\w'-]+)?\\s+(?:is|was)\\s+(?:the\\s+)?(?:\\w+\\s+){0,2}?("
             + KIN + ")\\s+of\\s+(?:the\\s+)?(?:old\\s+)?([A-Z][\\w'-]+)");
+    /** "Mabel's sister, June", "June, Mabel's sister", "Mabel and her sister June", "June is Mabel's sister". */
+    private static final String NAMED = "([A-Z][\\w'-]+)(?:\\s+[A-Z][\\w'-]+)?";
+    private static final String AGE = "(?:(?:older|younger|elder|little|baby|big|twin|only|half|kid|step)[- ])?";
+    private static final List<Pattern> POSSESSED = List.of(
+            Pattern.compile(NAMED + "['’]s\\s+" + AGE + "(" + KIN + ")\\s*,?\\s+([A-Z][\\w'-]+)"),
+            Pattern.compile(NAMED + ",\\s+" + NAMED + "['’]s\\s+" + AGE + "(" + KIN + ")\\b"),
+            Pattern.compile(NAMED + "\\s+and\\s+(?:her|his|their)\\s+" + AGE + "(" + KIN + ")\\s*,?\\s+([A-Z][\\w'-]+)"),
+            Pattern.compile("([A-Z][\\w'-]+)(?:\\s+[A-Z][\\w'-]+)?\\s+(?:is|was)\\s+([A-Z][\\w'-]+)['’]s\\s+" + AGE + "(" + KIN + ")\\b"));
     private static final Pattern DENIED = Prose.anyOf("never met", "first met", "had never seen", "not related",
             "no relation", "no kin", "hired (?:man|hand|girl)", "answered my advertisement", "a stranger to",
-            "strangers", "met (?:her|him) at", "never knew (?:her|him)");
+            "strangers", "met (?:her|him) at", "never knew (?:her|him)", "unrelated", "an only child",
+            "no (?:brothers|sisters|siblings|children|family)", "never had a (?:sister|brother|son|daughter|child)",
+            "(?:just|only) met", "met (?:her|him) (?:last|only|yesterday)", "never met the (?:man|woman)");
     private static final Pattern LIKENESS = Prose.anyOf("like strangers", "as strangers", "as if (?:they|we) were strangers");
 
     @Override
@@ -49,6 +59,18 @@ final class RelationshipRule implements ContinuityRule {
                     }
                 }
             }
+            for (int p = 0; p < POSSESSED.size(); p++) {
+                Matcher m = POSSESSED.get(p).matcher(sentence);
+                while (m.find()) {
+                    // Patterns 0 and 2 name the possessor, the kin word, then the other; 1 and 3 the other first.
+                    String kin = Prose.lower(p == 0 || p == 2 ? m.group(2) : m.group(3));
+                    String a = p == 0 || p == 2 ? m.group(1) : m.group(2);
+                    String b = p == 0 || p == 2 ? m.group(3) : m.group(1);
+                    if (!a.equals(b)) {
+                        facts.add(telling.fact(kind(), a + " & " + b, "kin", kin, sentence));
+                    }
+                }
+            }
             Matcher of = OF.matcher(sentence);
             while (of.find()) {
                 facts.add(telling.fact(kind(), of.group(1) + " & " + of.group(3), "kin", Prose.lower(of.group(2)), sentence));
@@ -64,9 +86,18 @@ final class RelationshipRule implements ContinuityRule {
             String[] pair = fact.entity().split(" & ");
             for (String sentence : scene.candidateSentences()) {
                 boolean aboutThem = Prose.mentions(sentence, pair[0]) || Prose.mentions(sentence, pair[1]);
-                if (aboutThem && Prose.has(sentence, DENIED) && !Prose.has(sentence, LIKENESS)) {
+                if (aboutThem && Prose.has(sentence, DENIED) && !Prose.has(sentence, LIKENESS) && !scene.retells(sentence)) {
                     found.add(new Breach(kind(), fact, sentence, pair[0] + " and " + pair[1] + " are kin ("
                             + fact.value() + ", " + DeathRule.where(fact) + "), yet the candidate denies it."));
+                    break;
+                }
+                KinClaims.Claim other = KinClaims.of(sentence).stream()
+                        .filter(c -> (c.name().equals(pair[0]) || c.name().equals(pair[1])) && KinClaims.disagrees(fact.value(), c.role()))
+                        .findFirst().orElse(null);
+                if (other != null && !scene.retells(sentence)) {
+                    found.add(new Breach(kind(), fact, sentence, pair[0] + " and " + pair[1] + " are kin ("
+                            + fact.value() + ", " + DeathRule.where(fact) + "), yet the candidate calls " + other.name()
+                            + " " + other.role() + "."));
                     break;
                 }
             }

@@ -6,6 +6,9 @@ import java.util.List;
 /** What one check reads: the world's lore, the story so far, the facts that stand and the candidate beat. */
 record Scene(List<String> lore, List<StoryLine> lines, List<Fact> facts, String candidate) {
 
+    /** Shorter sentences ("Nobody moves.") say too little to be a retelling. */
+    private static final int RETOLD_WORDS = 5;
+
     Scene {
         lore = List.copyOf(lore);
         lines = List.copyOf(lines);
@@ -27,6 +30,16 @@ record Scene(List<String> lore, List<StoryLine> lines, List<Fact> facts, String 
             texts.add(lines.get(i).text());
         }
         return String.join(" ", texts);
+    }
+
+    /**
+     * Whether the candidate's sentence tells a lore sentence again, word for word: a narrator that
+     * restates the lore ("No one can throw fire, raise the dead or fly.") does not break it. Asked
+     * only of a sentence about to be called a contradiction, so the lore is scanned rarely.
+     */
+    boolean retells(String sentence) {
+        String told = sentence.strip();
+        return Prose.words(told).size() >= RETOLD_WORDS && lore.stream().anyMatch(entry -> entry.contains(told));
     }
 
     String loreText() {

@@ -39,6 +39,11 @@ final class TimeRule implements ContinuityRule {
             "letter", "entry", "recall\\w*", "once", "used to", "painting", "photograph", "story of", "tale",
             "last year", "every year", "night of");
 
+    /** A time planned or awaited ("ready to sail at dawn", "until morning") is not the time of the scene. */
+    private static final Pattern AHEAD = Pattern.compile("(?i)(?:\\buntil|\\btill|\\bby|\\bbefore|\\btomorrow|\\bnext|"
+            + "\\bwait for|\\bto \\w+(?: \\w+)? (?:at|by|in the)|\\bwill \\w+(?: \\w+)? (?:at|by|in the))\\s+(?:the\\s+)?$");
+    private static final int AHEAD_REACH = 30;
+
     @Override
     public ContinuityKind kind() {
         return ContinuityKind.TIME;
@@ -95,7 +100,7 @@ final class TimeRule implements ContinuityRule {
         for (var time : times.entrySet()) {
             Matcher m = time.getValue().matcher(text);
             while (m.find()) {
-                if (m.start() > at) {
+                if (m.start() > at && !AHEAD.matcher(text.substring(Math.max(0, m.start() - AHEAD_REACH), m.start())).find()) {
                     at = m.start();
                     latest = time.getKey();
                 }

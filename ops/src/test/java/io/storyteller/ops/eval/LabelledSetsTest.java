@@ -58,6 +58,28 @@ class LabelledSetsTest {
     }
 
     @Test
+    void theProseSetIsOrdinaryConsistentNarrationOfManyGenres() throws IOException {
+        List<JsonNode> cases = read("continuity-prose.jsonl");
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(120);
+        Set<String> ids = new HashSet<>(read("continuity.jsonl").stream().map(c -> c.path("id").asText()).toList());
+        Set<String> genres = new HashSet<>();
+        Set<String> candidates = new HashSet<>();
+        for (JsonNode c : cases) {
+            String id = c.path("id").asText();
+            assertThat(ids.add(id)).as("id %s unique across both continuity sets", id).isTrue();
+            assertThat(c.path("label").asText()).as(id).isEqualTo("consistent");
+            assertThat(KINDS).as("kind of %s", id).contains(c.path("kind").asText());
+            assertThat(c.path("lore").size()).as("lore of %s", id).isBetween(1, 4);
+            assertThat(c.path("story").size()).as("story of %s", id).isBetween(3, 8);
+            assertThat(c.path("candidate").asText()).as(id).isNotBlank();
+            assertThat(candidates.add(c.path("candidate").asText())).as("candidate of %s told once", id).isTrue();
+            assertThat(c.path("why").asText()).as(id).isNotBlank();
+            genres.add(c.path("genre").asText());
+        }
+        assertThat(genres).as("genres").hasSizeGreaterThanOrEqualTo(10);
+    }
+
+    @Test
     void theGuardrailSetFollowsTheRatingPolicy() throws IOException {
         List<JsonNode> rows = read("guardrail.jsonl");
         assertThat(rows).hasSizeGreaterThanOrEqualTo(400);

@@ -206,13 +206,13 @@ public final class ProseBenchmark {
                 && !category.equals(Categories.REDUNDANCY.getId().toString());
     }
 
-    private static WorldSettings world(JsonNode settings) {
+    static WorldSettings world(JsonNode settings) {
         return new WorldSettings(settings.get("name").asText(), settings.get("premise").asText(), settings.get("genre").asText(),
                 settings.get("tone").asText(), ContentRating.valueOf(settings.get("contentRating").asText()),
                 settings.path("narrativeStyle").asText(null));
     }
 
-    private static List<ActiveLore> lore(JsonNode entries) {
+    static List<ActiveLore> lore(JsonNode entries) {
         List<ActiveLore> lore = new ArrayList<>();
         for (JsonNode entry : entries) {
             List<String> keys = new ArrayList<>();
