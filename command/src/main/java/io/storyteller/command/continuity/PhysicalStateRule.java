@@ -20,8 +20,9 @@ final class PhysicalStateRule implements ContinuityRule {
     @Override
     public List<Fact> extract(Telling telling) {
         List<Fact> facts = new ArrayList<>();
+        List<String> sentences = Prose.sentences(telling.text());
         for (State state : PhysicalStates.ALL) {
-            for (String sentence : Prose.sentences(telling.text())) {
+            for (String sentence : sentences) {
                 if (Prose.has(sentence, state.told()) && (!state.ofPlayer() || Prose.has(sentence, PhysicalStates.PLAYER))) {
                     facts.add(telling.fact(kind(), state.entity(), state.attribute(), state.value(), sentence));
                     break;

@@ -1,5 +1,7 @@
 package io.storyteller.command.continuity;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.regex.Pattern;
  */
 final class Prose {
 
+    private static final Cache<String, List<String>> SENTENCES = Caffeine.newBuilder().maximumSize(20_000).build();
     private static final Pattern SENTENCE_END = Pattern.compile("(?<!\\b(?:Mr|Mrs|Ms|Dr|St)\\.)(?<=[.!?])['\"’”]?\\s+(?=['\"‘“]?[A-Z])");
     private static final Pattern CLAUSE_BREAK = Pattern.compile(";|:|,\\s+(?:and|but|then|while)\\s+|\\s+but\\s+");
     private static final Pattern CAPITALISED = Pattern.compile(
@@ -36,8 +39,9 @@ final class Prose {
     private Prose() {
     }
 
+    /** The text's sentences; kept for the texts seen last, as every rule splits the same candidate and beats again. */
     static List<String> sentences(String text) {
-        return Arrays.stream(SENTENCE_END.split(text.trim())).filter(s -> !s.isBlank()).toList();
+        return SENTENCES.get(text, t -> Arrays.stream(SENTENCE_END.split(t.trim())).filter(s -> !s.isBlank()).toList());
     }
 
     static List<String> clauses(String sentence) {

@@ -2,19 +2,24 @@ package io.storyteller.command.narration.context;
 
 import io.storyteller.domain.world.LoreContent;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Lorebook-style lore activation. An entry is active when it is always on, or when one of its
  * trigger keys occurs as a whole word (case-insensitively) in the scanned texts, or — recursively,
- * up to {@value #MAX_DEPTH} steps, as lorebooks do — in the content of an entry already active.
- * Active entries are ranked by priority, then by directness (scanned texts before recursion), then
- * by how recently a key appeared; entries search recalled come after them, best first. They are
- * taken while they fit the budget, each with why it is there.
+ * up to {@value #MAX_DEPTH} steps, as lorebooks do — in the content of an entry already given to
+ * the narrator. Step by step (the scanned texts first, then each step of recursion), the newly
+ * active entries are ranked by priority, then by how recently a key appeared, and taken while they
+ * fit the budget; only the entries taken are read for the next step, as lorebooks read only what
+ * they insert, so a key shared by thousands of entries costs one step's ranking, not a cascade.
+ * Entries search recalled come last, best first, in what budget is left. Each is given with why.
  */
 final class LoreSelector {
 
@@ -23,6 +28,12 @@ final class LoreSelector {
 
     /** No match. Always-on entries whose keys did not occur rank after every triggered one of equal priority. */
     private static final int UNSEEN = -1;
+
+    private static final Comparator<Candidate> RANK = Comparator.comparingInt((Candidate c) -> c.entry.content().priority())
+            .reversed()
+            .thenComparing(Comparator.comparingInt((Candidate c) -> c.recency).reversed())
+            .thenComparing(c -> c.entry.content().title())
+            .thenComparing(c -> c.entry.loreEntryId());
 
     private LoreSelector() {
     }
@@ -40,68 +51,79 @@ final class LoreSelector {
      * activated entry: keys are the world author's explicit intent, retrieval a guess.
      */
     static LoreSelection select(Lorebook lore, List<String> scanTexts, int budget, List<Recalled.RecalledLore> recalled) {
-        Map<String, Candidate> active = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        Map<String, Candidate> direct = new LinkedHashMap<>();
         // The newest text a key occurs in is the one that counts: scan newest first, keep the first seen.
         for (int i = scanTexts.size() - 1; i >= 0; i--) {
             int recency = i;
-            lore.activatedBy(scanTexts.get(i)).forEach((id, key) -> active.computeIfAbsent(id,
-                    k -> new Candidate(lore.entry(id), recency, 0, "key:" + key)));
+            lore.activatedBy(scanTexts.get(i)).forEach((id, key) -> direct.computeIfAbsent(id,
+                    k -> new Candidate(lore.entry(id), recency, "key:" + key)));
         }
         for (ActiveLore entry : lore.alwaysOn()) {
-            active.putIfAbsent(entry.loreEntryId(), new Candidate(entry, UNSEEN, 0, "always-on"));
+            direct.putIfAbsent(entry.loreEntryId(), new Candidate(entry, UNSEEN, "always-on"));
         }
-        activateRecursively(lore, active);
-        List<Candidate> ranked = new ArrayList<>(active.values());
-        ranked.sort(Comparator.comparingInt((Candidate c) -> c.entry.content().priority()).reversed()
-                .thenComparingInt(c -> c.depth)
-                .thenComparing(Comparator.comparingInt((Candidate c) -> c.recency).reversed())
-                .thenComparing(c -> c.entry.content().title())
-                .thenComparing(c -> c.entry.loreEntryId()));
-        for (Recalled.RecalledLore hit : recalled) {
-            ActiveLore entry = lore.entry(hit.loreEntryId());
-            if (entry != null && entry.content() != null && !active.containsKey(hit.loreEntryId())) {
-                Candidate found = new Candidate(entry, UNSEEN, MAX_DEPTH + 1, "retrieved: " + hit.reason());
-                active.put(hit.loreEntryId(), found);
-                ranked.add(found);
-            }
-        }
-        List<ActiveLore> alwaysOn = new ArrayList<>();
-        List<ActiveLore> triggered = new ArrayList<>();
-        Map<String, String> reasons = new HashMap<>();
-        int spent = 0;
-        for (Candidate candidate : ranked) {
-            int cost = cost(candidate.entry.content());
-            if (spent + cost > budget) {
-                continue; // a smaller, lower-ranked entry may still fit
-            }
-            spent += cost;
-            (candidate.entry.content().alwaysOn() ? alwaysOn : triggered).add(candidate.entry);
-            reasons.put(candidate.entry.loreEntryId(), candidate.reason);
-        }
-        return new LoreSelection(List.copyOf(alwaysOn), List.copyOf(triggered), Map.copyOf(reasons));
-    }
-
-    /**
-     * Entries whose keys occur in the content of active ones join, depth by depth; each names the
-     * first entry of the step before (in the world's order) whose content holds one of its keys.
-     */
-    private static void activateRecursively(Lorebook lore, Map<String, Candidate> active) {
-        List<Candidate> frontier = new ArrayList<>(active.values());
-        frontier.sort(Comparator.comparingInt(c -> lore.position(c.entry.loreEntryId())));
-        for (int depth = 1; depth <= MAX_DEPTH && !frontier.isEmpty(); depth++) {
-            List<Candidate> next = new ArrayList<>();
-            for (Candidate source : frontier) {
+        seen.addAll(direct.keySet());
+        Taken taken = new Taken(budget);
+        List<Candidate> step = taken.fit(direct.values());
+        for (int depth = 1; depth <= MAX_DEPTH && !step.isEmpty(); depth++) {
+            Map<String, Candidate> next = new LinkedHashMap<>();
+            for (Candidate source : step) {
                 for (String id : lore.activatedByEntry(source.entry).keySet()) {
-                    ActiveLore entry = lore.entry(id);
-                    if (!active.containsKey(id) && entry.content() != null) {
-                        Candidate activated = new Candidate(entry, UNSEEN, depth, "via:" + source.entry.loreEntryId());
-                        active.put(id, activated);
-                        next.add(activated);
+                    if (seen.add(id)) {
+                        next.put(id, new Candidate(lore.entry(id), UNSEEN, "via:" + source.entry.loreEntryId()));
                     }
                 }
             }
-            next.sort(Comparator.comparingInt(c -> lore.position(c.entry.loreEntryId())));
-            frontier = next;
+            step = taken.fit(next.values());
+        }
+        List<Candidate> retrieved = new ArrayList<>();
+        for (Recalled.RecalledLore hit : recalled) {
+            ActiveLore entry = lore.entry(hit.loreEntryId());
+            if (entry != null && entry.content() != null && seen.add(hit.loreEntryId())) {
+                retrieved.add(new Candidate(entry, UNSEEN, "retrieved: " + hit.reason()));
+            }
+        }
+        taken.fitInOrder(retrieved);
+        return taken.selection();
+    }
+
+    /** What the budget has taken so far, in the order taken. */
+    private static final class Taken {
+
+        private final int budget;
+        private int spent;
+        private final List<ActiveLore> alwaysOn = new ArrayList<>();
+        private final List<ActiveLore> triggered = new ArrayList<>();
+        private final Map<String, String> reasons = new HashMap<>();
+
+        Taken(int budget) {
+            this.budget = budget;
+        }
+
+        /** The candidates, ranked, that fit what is left; a smaller, lower-ranked one may fit where a larger did not. */
+        List<Candidate> fit(Collection<Candidate> candidates) {
+            List<Candidate> ranked = new ArrayList<>(candidates);
+            ranked.sort(RANK);
+            return fitInOrder(ranked);
+        }
+
+        List<Candidate> fitInOrder(List<Candidate> candidates) {
+            List<Candidate> fitted = new ArrayList<>();
+            for (Candidate candidate : candidates) {
+                int cost = cost(candidate.entry.content());
+                if (spent + cost > budget) {
+                    continue;
+                }
+                spent += cost;
+                (candidate.entry.content().alwaysOn() ? alwaysOn : triggered).add(candidate.entry);
+                reasons.put(candidate.entry.loreEntryId(), candidate.reason);
+                fitted.add(candidate);
+            }
+            return fitted;
+        }
+
+        LoreSelection selection() {
+            return new LoreSelection(List.copyOf(alwaysOn), List.copyOf(triggered), Map.copyOf(reasons));
         }
     }
 
@@ -110,6 +132,6 @@ final class LoreSelector {
         return TokenEstimate.of("- " + content.title() + ": " + content.content());
     }
 
-    private record Candidate(ActiveLore entry, int recency, int depth, String reason) {
+    private record Candidate(ActiveLore entry, int recency, String reason) {
     }
 }

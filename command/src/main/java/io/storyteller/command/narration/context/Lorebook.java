@@ -3,11 +3,9 @@ package io.storyteller.command.narration.context;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -15,8 +13,9 @@ import java.util.regex.Pattern;
  * A world's active lore as of one revision, indexed by trigger key: which entries a text activates
  * costs one pass over the text's words, not a test of every key of every entry. A key occurs in a
  * text when it does as a whole word, case-insensitively (so "Ash" misses "ashes"); every word of a
- * key that does occurs in the text as a word of its own, so each key is filed under its rarest word
- * (among all keys' words) and its whole-word pattern runs only on texts holding all of its words.
+ * key that does occurs in the text as a word of its own, in the key's order and next to each other,
+ * so each key is filed under its rarest word (among all keys' words) and its whole-word pattern runs
+ * only where the text's words hold the key's words in a row.
  * Keys without a word character ("!!") are tried on every text. Immutable once built and thread-safe; what an entry's own content
  * activates is remembered, as recursion asks it turn after turn.
  */
@@ -49,7 +48,7 @@ public final class Lorebook {
             for (String raw : entry.content().triggerKeys()) {
                 if (raw != null && !raw.isBlank()) {
                     String key = raw.strip();
-                    triggers.add(new Trigger(entry, key, order++, Set.copyOf(words(key)),
+                    triggers.add(new Trigger(entry, key, order++, words(key),
                             patterns.computeIfAbsent(key, Lorebook::wholeWord)));
                 }
             }
@@ -96,10 +95,14 @@ public final class Lorebook {
             return Map.of();
         }
         Map<String, Trigger> first = new HashMap<>();
-        Set<String> textWords = new HashSet<>(words(text));
-        for (String word : textWords) {
+        List<String> textWords = words(text);
+        Map<String, List<Integer>> at = new HashMap<>();
+        for (int i = 0; i < textWords.size(); i++) {
+            at.computeIfAbsent(textWords.get(i), w -> new ArrayList<>()).add(i);
+        }
+        for (String word : at.keySet()) {
             for (Trigger trigger : byWord.getOrDefault(word, List.of())) {
-                if (textWords.containsAll(trigger.words)) {
+                if (inARow(trigger.words, textWords, at)) {
                     consider(trigger, text, first);
                 }
             }
@@ -120,6 +123,17 @@ public final class Lorebook {
             return Map.of();
         }
         return activatedByContent.computeIfAbsent(entry.loreEntryId(), id -> activatedBy(entry.content().content()));
+    }
+
+    /** Whether the text's words hold the key's words next to each other, in the key's order. */
+    private static boolean inARow(List<String> keyWords, List<String> textWords, Map<String, List<Integer>> at) {
+        for (int start : at.getOrDefault(keyWords.getFirst(), List.of())) {
+            if (start + keyWords.size() <= textWords.size()
+                    && textWords.subList(start, start + keyWords.size()).equals(keyWords)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void consider(Trigger trigger, String text, Map<String, Trigger> first) {
@@ -171,6 +185,6 @@ public final class Lorebook {
     }
 
     /** A key of an entry, its place among the entry's keys, its words (case-folded) and its whole-word pattern. */
-    private record Trigger(ActiveLore entry, String key, int order, Set<String> words, Pattern pattern) {
+    private record Trigger(ActiveLore entry, String key, int order, List<String> words, Pattern pattern) {
     }
 }
