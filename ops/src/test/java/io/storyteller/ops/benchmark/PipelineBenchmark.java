@@ -182,7 +182,7 @@ public final class PipelineBenchmark {
         turns.refusals().forEach(refusal -> report.line("  refused: %s", refusal));
         report.perCall("Stages per call while the turns ran (ms)", List.of(
                 new Object[] {"continuity review (one candidate against the lore in play and the story)", checks.continuity.calls()},
-                new Object[] {"coherence: one EmbedTexts of 1 or 3 candidates (the context's vector comes from recall)", checks.coherence.calls()},
+                new Object[] {"coherence: one EmbedTexts of 1 or 3 candidates (the context was embedded beside the turn)", checks.coherence.calls()},
                 new Object[] {"detector stage (slot lookup, cached; house detector)", checks.detector.calls()},
                 new Object[] {"guardrail stage on a candidate (slot lookup, cached; house guardrail)", checks.guardrail.calls()}));
         models(context, turns.candidatesSeen(), report);

@@ -33,7 +33,7 @@ final class PipelineReport {
         line("|---|---:|---:|---:|---:|");
         row("player-input guard (command interceptor: story's world, guardrail at the rating)", turns, Parts::guard);
         row("context fold (world and story streams, new events only)", turns, Parts::fold);
-        row("recall: RecallForTurn (context embedded once, lore and memory in one _msearch), route lookup beside it",
+        row("recall: RecallForTurn (the action embedded once, lore and memory in one _msearch), route lookup beside it",
                 turns, Parts::recall);
         row("prompt assembly (lore activation, budget, brief)", turns, Parts::assemble);
         judged("1 candidate", turns, Parts::one);
