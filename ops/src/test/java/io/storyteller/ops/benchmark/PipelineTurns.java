@@ -135,7 +135,10 @@ final class PipelineTurns {
                 embedding);
         checks.take();
         Judged one = judge(ground, context, PipelineTexts.candidates(story, turn, 0, 1, loreEntries));
-        Judged three = judge(ground, context, PipelineTexts.candidates(story, turn, 1, 3, loreEntries));
+        // a ground of its own, as a turn has: what the judge reads once per turn is read again here
+        TurnGround again = TurnGround.of(PipelineWorld.WORLD_ID, storyId, context, actionText, prompt.loreEntryIds(),
+                embedding);
+        Judged three = judge(again, context, PipelineTexts.candidates(story, turn, 1, 3, loreEntries));
 
         String text = three.decision() instanceof Decision.Chosen chosen ? chosen.winner().draft().text()
                 : PipelineTexts.candidates(story, turn, 1, 1, loreEntries).getFirst();
