@@ -73,7 +73,7 @@ final class Ensemble {
         long started = System.nanoTime();
         try {
             GeneratedNarration generated = narrator.narrate(source.model(), prompt, chunk -> { });
-            return new Candidate(index, round, source, generated, NarrationEngine.textOf(generated), null,
+            return new Candidate(index, round, source, generated, NarrationRecords.textOf(generated), null,
                     generated.latencyMillis());
         } catch (RuntimeException e) {
             if (FailureReason.isInterruption(e)) {

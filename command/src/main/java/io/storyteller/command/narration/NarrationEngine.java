@@ -5,7 +5,6 @@ import io.storyteller.command.narration.context.ContextAssembler;
 import io.storyteller.command.narration.context.Recalled;
 import io.storyteller.command.narration.context.NarrationContexts;
 import io.storyteller.command.narration.context.StoryContext;
-import io.storyteller.command.narration.context.TokenEstimate;
 import io.storyteller.command.narration.failure.CannotNarrateException;
 import io.storyteller.command.narration.failure.FailureReason;
 import io.storyteller.command.narration.context.Turn;
@@ -19,9 +18,7 @@ import io.storyteller.command.narration.routing.Routes;
 import io.storyteller.command.runtime.ConfiguredRuntime;
 import io.storyteller.command.runtime.ModelNames;
 import io.storyteller.command.runtime.ModelRuntimes;
-import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.shared.DomainRejection;
-import io.storyteller.domain.shared.TextRules;
 import io.storyteller.domain.shared.RejectionKind;
 import io.storyteller.domain.shared.Violation;
 import io.storyteller.domain.story.BeatKind;
@@ -74,9 +71,6 @@ import org.springframework.stereotype.Component;
 public class NarrationEngine {
 
     private static final Logger log = LoggerFactory.getLogger(NarrationEngine.class);
-
-    /** The Story aggregate's limit on a narration beat. */
-    static final int MAX_NARRATION_LENGTH = 8000;
 
     private final NarrationContexts contexts;
     private final ContextAssembler assembler;
@@ -181,8 +175,8 @@ public class NarrationEngine {
         Candidate winner = turn.winner();
         stream(request, turn.text());
         NarrationProvenance provenance = winner.source().route() == null
-                ? provenance(winner.generated(), winner.source().modelName(), prompt, turn.text())
-                : routedProvenance(winner.generated(), winner.source().served(), prompt, turn.text(), winner.source().route());
+                ? NarrationRecords.provenance(winner.generated(), winner.source().modelName(), prompt, turn.text())
+                : NarrationRecords.routedProvenance(winner.generated(), winner.source().served(), prompt, turn.text(), winner.source().route());
         List<ContextSource> sourcesUsed = new ArrayList<>(prompt.sources());
         sourcesUsed.addAll(turn.factsUsed());
         return new RecordNarration(request.storyId(), request.requestId(), narrationBeatId(request), turn.text(),
@@ -229,54 +223,12 @@ public class NarrationEngine {
         }
     }
 
-    /**
-     * The narration's text as recorded: cleaned of what no store takes (a model may answer NUL or a
-     * lone surrogate), stripped, never empty, within the Story aggregate's limit.
-     */
-    static String textOf(GeneratedNarration generated) {
-        String text = TextRules.cleaned(generated.text()).strip();
-        if (text.isEmpty()) {
-            throw new CannotNarrateException("narrator returned no text");
-        }
-        if (text.length() <= MAX_NARRATION_LENGTH) {
-            return text;
-        }
-        // The limit counts chars: cut before a surrogate pair rather than through it.
-        int end = Character.isHighSurrogate(text.charAt(MAX_NARRATION_LENGTH - 1)) ? MAX_NARRATION_LENGTH - 1
-                : MAX_NARRATION_LENGTH;
-        return text.substring(0, end);
-    }
-
     private RecordNarrationFailure fail(NarrationRequest request, RuntimeException failure, String model,
             NarrationRoute route) {
         String reason = FailureReason.of(failure, narrator.timeout());
         log.warn("Narration {} of story {} failed: {}", request.requestId(), request.storyId(), reason);
         log.debug("Narration failure detail", failure);
         return new RecordNarrationFailure(request.storyId(), request.requestId(), reason, model, route);
-    }
-
-    private static NarrationProvenance provenance(GeneratedNarration generated, String configuredModel,
-            AssembledPrompt prompt, String text) {
-        String model = generated.model() != null ? generated.model()
-                : configuredModel.isBlank() ? "unnamed" : configuredModel;
-        return new NarrationProvenance(model, ModelNames.version(model), prompt.digest(), prompt.loreEntryIds(),
-                generated.latencyMillis(), promptTokens(generated, prompt), completionTokens(generated, text));
-    }
-
-    /** Provenance of a routed narration: the model version the deployment chose, and the route that chose it. */
-    static NarrationProvenance routedProvenance(GeneratedNarration generated, ModelRef answered, AssembledPrompt prompt,
-            String text, NarrationRoute route) {
-        return new NarrationProvenance(answered.modelId(), answered.version(), prompt.digest(), prompt.loreEntryIds(),
-                generated.latencyMillis(), promptTokens(generated, prompt), completionTokens(generated, text))
-                .routed(route.deploymentId(), route.arm(), route.rolloutId(), route.rolloutStep());
-    }
-
-    private static int promptTokens(GeneratedNarration generated, AssembledPrompt prompt) {
-        return generated.promptTokens() != null ? generated.promptTokens() : prompt.estimatedTokens();
-    }
-
-    private static int completionTokens(GeneratedNarration generated, String text) {
-        return generated.completionTokens() != null ? generated.completionTokens() : TokenEstimate.of(text);
     }
 
     /** A retry adds to the retried beat; otherwise a new beat, named by the request so that redelivery names it alike. */

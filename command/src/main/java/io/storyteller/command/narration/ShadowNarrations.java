@@ -76,8 +76,8 @@ final class ShadowNarrations {
         long started = System.nanoTime();
         try {
             GeneratedNarration generated = narrator.narrate(runtimes.chatModelFor(candidate), prompt.prompt(), chunk -> { });
-            String text = NarrationEngine.textOf(generated);
-            NarrationProvenance provenance = NarrationEngine.routedProvenance(generated, candidate, prompt, text, route);
+            String text = NarrationRecords.textOf(generated);
+            NarrationProvenance provenance = NarrationRecords.routedProvenance(generated, candidate, prompt, text, route);
             return new RecordShadowNarration(request.storyId(), request.requestId(), text, null,
                     judged(provenance, generated, text, ground, detectorThreshold));
         } catch (RuntimeException e) {

@@ -187,7 +187,7 @@ class NarrationEngineTest {
 
     @Test
     void cutsAnOverlongNarrationBeforeASurrogatePairNotThroughIt() throws Exception {
-        String upToTheLimit = "a".repeat(NarrationEngine.MAX_NARRATION_LENGTH - 1);
+        String upToTheLimit = "a".repeat(NarrationRecords.MAX_NARRATION_LENGTH - 1);
 
         handle(engine(ScriptedChatModel.streaming("fake", chunk(upToTheLimit + "😀 and on"))), ACTION);
 
