@@ -26,11 +26,19 @@ public final class ContinuityCheck {
 
     /** The facts of the story's lines, oldest first, as they stand after the last one. */
     public List<Fact> storyFacts(List<String> lore, List<StoryLine> story) {
+        return storyFacts(lore, story, 1);
+    }
+
+    /**
+     * As above, for the story's last lines only: the first of them is beat {@code firstPosition} of
+     * the story (1-based), and the facts name their beats so, as the story's recorded facts do.
+     */
+    public List<Fact> storyFacts(List<String> lore, List<StoryLine> story, int firstPosition) {
         FactLedger ledger = new FactLedger();
         StringBuilder told = new StringBuilder(String.join(" ", lore));
         for (int i = 0; i < story.size(); i++) {
             StoryLine line = story.get(i);
-            ledger.recordAll(extract(line.text(), i + 1, line.playerAction(), told));
+            ledger.recordAll(extract(line.text(), firstPosition + i, line.playerAction(), told));
             told.append(' ').append(line.text());
         }
         return ledger.facts();
@@ -78,10 +86,21 @@ public final class ContinuityCheck {
      */
     public ContinuityVerdict check(List<String> lore, List<Fact> loreFacts, List<StoryLine> story, List<Fact> storyFacts,
             String candidate) {
+        return check(lore, loreFacts, story, storyFacts, candidate, 1);
+    }
+
+    /**
+     * As above, for the story's last lines only, the first of them beat {@code firstPosition} of the
+     * story: facts (recorded ones and those read from the lines alike) name beats by their place in
+     * the whole story, and what was told since a fact is read from the lines after its beat.
+     */
+    public ContinuityVerdict check(List<String> lore, List<Fact> loreFacts, List<StoryLine> story, List<Fact> storyFacts,
+            String candidate, int firstPosition) {
         FactLedger ledger = new FactLedger();
         ledger.recordAll(loreFacts);
         ledger.recordAll(storyFacts);
-        Scene scene = new Scene(lore, story, ledger.facts(), candidate == null ? "" : candidate);
+        Scene scene = new Scene(lore, story, ledger.facts(), candidate == null ? "" : candidate,
+                Math.max(firstPosition, 1) - 1);
         List<Breach> contradictions = new ArrayList<>();
         rules.forEach(rule -> contradictions.addAll(rule.check(scene)));
         return new ContinuityVerdict(contradictions, used(scene, contradictions));

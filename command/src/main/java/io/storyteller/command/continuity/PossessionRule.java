@@ -52,7 +52,7 @@ final class PossessionRule implements ContinuityRule {
     private static int lastAction(Scene scene) {
         for (int i = scene.lines().size() - 1; i >= 0; i--) {
             if (scene.lines().get(i).playerAction()) {
-                return i + 1;
+                return scene.offset() + i + 1;
             }
         }
         return -1;

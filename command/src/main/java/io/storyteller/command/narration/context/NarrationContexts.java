@@ -59,7 +59,8 @@ public class NarrationContexts {
                 story.bound();
             }
             return Optional.of(new StoryContext(settings, lore, story.authorsNote(),
-                    story.pinnedMemory(), story.participants(), story.recentBeats(), policy, story.factEvents()));
+                    story.pinnedMemory(), story.participants(), story.recentBeats(), policy, story.factEvents(),
+                    story.firstPosition()));
         }
     }
 

@@ -15,15 +15,17 @@ import java.util.List;
  * @param recentBeats  the story's last beats, oldest first
  * @param policy       how the world's turns are narrated
  * @param factEvents   the story's continuity fact events (recorded, pinned, corrected), oldest first
+ * @param firstBeat    the story position (1-based) of the first recent beat
  */
 public record StoryContext(WorldSettings world, Lorebook lorebook, String authorsNote, String pinnedMemory,
-        List<String> participants, List<Turn> recentBeats, NarrationPolicy policy, List<Object> factEvents) {
+        List<String> participants, List<Turn> recentBeats, NarrationPolicy policy, List<Object> factEvents,
+        int firstBeat) {
 
     /** A context under the default narration policy. */
     public StoryContext(WorldSettings world, List<ActiveLore> lore, String authorsNote, String pinnedMemory,
             List<String> participants, List<Turn> recentBeats) {
         this(world, Lorebook.of(lore), authorsNote, pinnedMemory, participants, recentBeats, NarrationPolicy.defaults(),
-                List.of());
+                List.of(), 1);
     }
 
     public StoryContext {
@@ -32,6 +34,7 @@ public record StoryContext(WorldSettings world, Lorebook lorebook, String author
         recentBeats = recentBeats == null ? List.of() : List.copyOf(recentBeats);
         policy = policy == null ? NarrationPolicy.defaults() : policy;
         factEvents = factEvents == null ? List.of() : List.copyOf(factEvents);
+        firstBeat = Math.max(firstBeat, 1);
     }
 
     /** The world's active lore entries, in the world's order. */

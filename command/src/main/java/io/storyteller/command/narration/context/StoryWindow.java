@@ -38,6 +38,8 @@ final class StoryWindow extends AggregateFold {
     private final Map<String, WindowBeat> beats = new LinkedHashMap<>();
     // The story's continuity facts outlive the window: every fact event is kept, in order.
     private final List<Object> factEvents = new ArrayList<>();
+    /** Beats the story holds now (added, less erased): the window's last beat is at this position. */
+    private int storyBeats;
     private boolean forgotSome;
     private boolean stale;
     private boolean bounded = true;
@@ -75,6 +77,7 @@ final class StoryWindow extends AggregateFold {
             }
             case BeatsErased e -> {
                 e.beatIds().forEach(beats::remove);
+                storyBeats -= e.beatIds().size();
                 // Beats before the window would now move into it, and they are forgotten.
                 stale = bounded && forgotSome;
             }
@@ -92,6 +95,7 @@ final class StoryWindow extends AggregateFold {
         participants.clear();
         beats.clear();
         factEvents.clear();
+        storyBeats = 0;
         forgotSome = false;
         stale = false;
         bounded = false;
@@ -130,6 +134,11 @@ final class StoryWindow extends AggregateFold {
         return List.copyOf(participants);
     }
 
+    /** The story position (1-based, as the read model and the fact recorder count) of the window's first beat. */
+    int firstPosition() {
+        return storyBeats - beats.size() + 1;
+    }
+
     /** The beats in the window, oldest first. */
     List<Turn> recentBeats() {
         return beats.values().stream().map(WindowBeat::turn).toList();
@@ -147,7 +156,9 @@ final class StoryWindow extends AggregateFold {
     }
 
     private void add(WindowBeat beat) {
-        beats.put(beat.beatId, beat);
+        if (beats.put(beat.beatId, beat) == null) {
+            storyBeats++;
+        }
         if (bounded) {
             forgetBeyondSize();
         }

@@ -53,10 +53,10 @@ public class EngineContinuityReview implements ContinuityReview {
         List<StoryLine> lines = ground.storyLines().stream().map(StoryLine::parse).toList();
         List<Fact> facts = storyFacts.get(ground, g -> {
             List<Fact> read = new ArrayList<>(StoryFactsFold.fold(g.factEvents()));
-            read.addAll(check.storyFacts(List.of(), lines)); // the recent beats' own, newest knowledge last
+            read.addAll(check.storyFacts(List.of(), lines, g.firstLine())); // the recent beats' own, newest last
             return List.copyOf(read);
         });
-        ContinuityVerdict verdict = check.check(lore, loreFacts, lines, facts, candidate);
+        ContinuityVerdict verdict = check.check(lore, loreFacts, lines, facts, candidate, ground.firstLine());
         List<Contradiction> contradictions = verdict.contradictions().stream()
                 .map(c -> new Contradiction(c.kind().label(), describe(c.fact()), sourceOf(c.fact(), entryOf),
                         c.evidence()))

@@ -21,15 +21,17 @@ import java.util.Set;
  * @param action        the action being answered
  * @param factEvents    the story's continuity fact events, oldest first
  * @param context       the turn's context being embedded beside the turn, or null (the judge embeds it)
+ * @param firstLine     the story position (1-based) of the first story line: the story's recorded facts
+ *                      name beats by their place in the whole story
  */
 public record TurnGround(String worldId, String storyId, ContentRating rating, Lorebook lore, List<String> loreInPlay,
-        List<String> storyLines, String action, List<Object> factEvents, ContextEmbedding context) {
+        List<String> storyLines, String action, List<Object> factEvents, ContextEmbedding context, int firstLine) {
 
     /** A ground where every lore entry is in play and the context is not embedded yet. */
     public TurnGround(String worldId, String storyId, ContentRating rating, List<ActiveLore> lore,
             List<String> storyLines, String action, List<Object> factEvents) {
         this(worldId, storyId, rating, Lorebook.of(lore), lore == null ? List.of()
-                : lore.stream().map(ActiveLore::loreEntryId).toList(), storyLines, action, factEvents, null);
+                : lore.stream().map(ActiveLore::loreEntryId).toList(), storyLines, action, factEvents, null, 1);
     }
 
     /**
@@ -42,7 +44,7 @@ public record TurnGround(String worldId, String storyId, ContentRating rating, L
     public static TurnGround of(String worldId, String storyId, StoryContext context, String action,
             List<String> loreInPlay, ContextEmbedding embedding) {
         return new TurnGround(worldId, storyId, context.world().contentRating(), context.lorebook(), loreInPlay,
-                storyLines(context), action, context.factEvents(), embedding);
+                storyLines(context), action, context.factEvents(), embedding, context.firstBeat());
     }
 
     /** The recent beats as the judge reads them, oldest first: player actions start with "> ". */
@@ -56,6 +58,7 @@ public record TurnGround(String worldId, String storyId, ContentRating rating, L
         loreInPlay = loreInPlay == null ? List.of() : List.copyOf(loreInPlay);
         storyLines = storyLines == null ? List.of() : List.copyOf(storyLines);
         factEvents = factEvents == null ? List.of() : List.copyOf(factEvents);
+        firstLine = Math.max(firstLine, 1);
     }
 
     /**

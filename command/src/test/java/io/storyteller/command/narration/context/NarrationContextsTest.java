@@ -135,6 +135,8 @@ class NarrationContextsTest {
 
         assertThat(narrow.contextFor(WORLD, STORY).orElseThrow().recentBeats()).extracting(Turn::text)
                 .containsExactly("two", "three", "four");
+        assertThat(narrow.contextFor(WORLD, STORY).orElseThrow().firstBeat()).as("the story position of \"two\"")
+                .isEqualTo(2);
     }
 
     @Test
@@ -150,6 +152,7 @@ class NarrationContextsTest {
 
         assertThat(narrow.contextFor(WORLD, STORY).orElseThrow().recentBeats()).extracting(Turn::text)
                 .containsExactly("one", "two, edited");
+        assertThat(narrow.contextFor(WORLD, STORY).orElseThrow().firstBeat()).isEqualTo(1);
     }
 
     @Test

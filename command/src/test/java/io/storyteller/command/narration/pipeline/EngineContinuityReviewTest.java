@@ -68,12 +68,32 @@ class EngineContinuityReviewTest {
                 "Vell Harbour burned to the waterline in the war.", "places", 0, false));
         List<String> lines = List.of("> I enter the throne room.");
         TurnGround ground = new TurnGround("w-3", "s-3", ContentRating.TEEN, Lorebook.of(List.of(death, harbour)),
-                List.of(), lines, lines.getLast(), List.of(), null);
+                List.of(), lines, lines.getLast(), List.of(), null, 1);
         String candidate = "King Aldric rises from his throne and greets you warmly.";
 
         assertThat(ground.loreFor(candidate)).extracting(ActiveLore::loreEntryId).containsExactly("l-king");
         assertThat(review.check(ground, candidate).contradictions()).extracting(c -> c.source()).contains("l-king");
         assertThat(review.check(ground, "The throne room is quiet and cold.").contradictions()).isEmpty();
+    }
+
+    /** Recorded facts name beats by their place in the whole story; the recent lines are its last ones. */
+    @Test
+    void aStateRecordedLongBeforeTheRecentBeatsIsUndoneByThem() {
+        StoryFactsRecorded blinded = new StoryFactsRecorded("s-4", "a-57", List.of(new StoryFact("physical-state",
+                "player", "sight", "blinded", 57, "The flash blinds you.")));
+        List<String> lines = List.of("> I wait in the infirmary.", "The healer removes the bandages; your sight is restored.",
+                "> I ask for the letter.");
+        String candidate = "You read the letter twice by the window.";
+
+        ContinuityFindings late = review.check(new TurnGround("w-4", "s-4", ContentRating.TEEN, Lorebook.of(List.of()),
+                List.of(), lines, lines.getLast(), List.of(blinded), null, 103), candidate);
+        ContinuityFindings stillBlind = review.check(new TurnGround("w-4", "s-5", ContentRating.TEEN, Lorebook.of(List.of()),
+                List.of(), List.of("> I wait in the infirmary.", "> I ask for the letter."), "I ask for the letter.",
+                List.of(blinded), null, 103), candidate);
+
+        assertThat(late.contradictions()).isEmpty();
+        assertThat(stillBlind.contradictions()).extracting(c -> c.kind()).contains("physical-state");
+        assertThat(stillBlind.contradictions()).extracting(c -> c.source()).contains("beat:57");
     }
 
     static TurnGround ground(List<ActiveLore> lore, List<String> lines, List<Object> facts) {
