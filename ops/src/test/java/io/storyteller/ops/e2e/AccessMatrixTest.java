@@ -131,7 +131,8 @@ class AccessMatrixTest {
     /** Model management has its own rules (platform admins and the meta-manager only): MetaManagerAccessTest. */
     static final Set<String> MODEL_MANAGEMENT = Set.of("registerModel", "addModelVersion", "recordModelEvaluation",
             "deriveModelVariant", "retireModel", "createDeployment", "replaceStableModel", "startRollout",
-            "pauseRollout", "resumeRollout", "promoteRollout", "abortRollout", "discoverModels");
+            "pauseRollout", "resumeRollout", "promoteRollout", "abortRollout", "discoverModels",
+            "pullOllamaModel", "deleteOllamaModel", "copyModel");
     /** Operating the platform: platform admins only, specified by DeadLettersTest and SearchingLoreAndStoriesTest. */
     static final Set<String> OPERATIONS = Set.of("retryDeadLetters", "rebuildSearchIndexes");
 
