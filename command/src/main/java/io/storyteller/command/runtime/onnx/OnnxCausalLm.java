@@ -114,7 +114,8 @@ public final class OnnxCausalLm implements AutoCloseable {
     /** The prompt's tokens, its start cut when prompt and answer would overrun the context; never empty. */
     private long[] promptIds(String prompt, int maxTokens) {
         long[] ids = tokenizer.encode(prompt == null ? "" : prompt).getIds();
-        int room = Math.max(1, context == Integer.MAX_VALUE ? ids.length : context - maxTokens);
+        // The answer gets its max tokens, but the prompt keeps at least half the context.
+        int room = context == Integer.MAX_VALUE ? ids.length : Math.max(1, Math.max(context - maxTokens, context / 2));
         if (ids.length > room) {
             ids = Arrays.copyOfRange(ids, ids.length - room, ids.length);
         }

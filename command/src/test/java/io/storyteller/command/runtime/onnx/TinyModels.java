@@ -101,7 +101,7 @@ public final class TinyModels {
     }
 
     /** A classifier: the mean of the tokens' 2-d vectors times a 2×3 weight matrix gives the 3 labels' logits. */
-    static Path classifier(Path directory) {
+    public static Path classifier(Path directory) {
         float[] embedding = new float[V * 2];
         for (int id = 0; id < V; id++) {
             System.arraycopy(CLASSIFIER_EMBEDDING[id], 0, embedding, id * 2, 2);
@@ -126,7 +126,7 @@ public final class TinyModels {
     }
 
     /** An embedder whose token vectors are the classifier's: {@code last_hidden_state} is the looked-up rows. */
-    static Path embedder(Path directory) {
+    public static Path embedder(Path directory) {
         float[] embedding = new float[V * 2];
         for (int id = 0; id < V; id++) {
             System.arraycopy(CLASSIFIER_EMBEDDING[id], 0, embedding, id * 2, 2);
