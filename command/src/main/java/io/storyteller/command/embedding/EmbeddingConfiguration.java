@@ -2,6 +2,7 @@ package io.storyteller.command.embedding;
 
 import io.storyteller.command.housemodel.embedding.SentenceEmbedder;
 import io.storyteller.command.runtime.EmbeddingRuntimes;
+import io.storyteller.command.runtime.onnx.LocalOnnxModels;
 import io.storyteller.command.slot.StageSlots;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +17,7 @@ public class EmbeddingConfiguration {
     }
 
     @Bean
-    Embeddings embeddings(SentenceEmbedder house, StageSlots slots, EmbeddingRuntimes runtimes) {
-        return new Embeddings(house, slots, runtimes);
+    Embeddings embeddings(SentenceEmbedder house, StageSlots slots, EmbeddingRuntimes runtimes, LocalOnnxModels local) {
+        return new Embeddings(house, slots, runtimes, local);
     }
 }

@@ -3,6 +3,8 @@ package io.storyteller.command.embedding;
 import io.storyteller.command.housemodel.embedding.SentenceEmbedder;
 import io.storyteller.command.runtime.EmbeddingRuntimes;
 import io.storyteller.command.runtime.ModelUnavailableException;
+import io.storyteller.command.runtime.onnx.LocalOnnxModels;
+import io.storyteller.command.runtime.onnx.OnnxEmbedder;
 import io.storyteller.command.slot.StageSlots;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.model.UseCase;
@@ -16,7 +18,9 @@ import org.axonframework.queryhandling.QueryHandler;
 
 /**
  * Answers {@link EmbedTexts} with the model version the world's {@code embedder} slot serves (its
- * stable version; the world's own slot, else the global one), else the bundled house model. The
+ * stable version; the world's own slot, else the global one), else the bundled house model. A served
+ * version runs in-process when it is the bundled model or its artifact is a local ONNX export (a
+ * Hugging Face download), else at its provider endpoint. The
  * retrieval indexes, their queries and the review stage's coherence score all ask here, so every
  * vector in the platform comes from one place and names the model version that made it.
  */
@@ -28,11 +32,17 @@ public class Embeddings {
     private final SentenceEmbedder house;
     private final StageSlots slots;
     private final EmbeddingRuntimes runtimes;
+    private final LocalOnnxModels local;
 
     public Embeddings(SentenceEmbedder house, StageSlots slots, EmbeddingRuntimes runtimes) {
+        this(house, slots, runtimes, LocalOnnxModels.none());
+    }
+
+    public Embeddings(SentenceEmbedder house, StageSlots slots, EmbeddingRuntimes runtimes, LocalOnnxModels local) {
         this.house = house;
         this.slots = slots;
         this.runtimes = runtimes;
+        this.local = local;
     }
 
     /** Every world embedded by the bundled model: an application without deployments. */
@@ -60,7 +70,28 @@ public class Embeddings {
             }
             return byHouse(query.texts());
         }
+        Optional<OnnxEmbedder> downloaded = downloaded(model);
+        if (downloaded.isPresent()) {
+            return byDownloaded(model, downloaded.get(), query.texts());
+        }
         return byEndpoint(model, query.texts());
+    }
+
+    private Optional<OnnxEmbedder> downloaded(ModelRef model) {
+        try {
+            return local.embedder(model);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new ModelUnavailableException(model.label() + " cannot embed here: " + e.getMessage());
+        }
+    }
+
+    /** A version downloaded as an ONNX export, run in-process: its vectors are unit length already. */
+    private static TextEmbeddings byDownloaded(ModelRef model, OnnxEmbedder embedder, List<String> texts) {
+        if (texts.isEmpty()) {
+            return new TextEmbeddings(model.modelId(), model.version(), 0, List.of());
+        }
+        List<float[]> vectors = embedder.embed(texts);
+        return new TextEmbeddings(model.modelId(), model.version(), vectors.getFirst().length, vectors);
     }
 
     private TextEmbeddings byHouse(List<String> texts) {

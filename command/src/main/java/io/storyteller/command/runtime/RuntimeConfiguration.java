@@ -8,6 +8,8 @@ import io.storyteller.command.endpoint.ProviderKind;
 import io.storyteller.command.housemodel.serving.GenerationSettings;
 import io.storyteller.command.housemodel.training.HouseModelProperties;
 import io.storyteller.command.housemodel.training.HouseModelStore;
+import io.storyteller.command.runtime.onnx.LocalOnnxModels;
+import io.storyteller.command.runtime.onnx.RegisteredArtifacts;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryGateway;
@@ -73,11 +75,21 @@ public class RuntimeConfiguration {
         return new EndpointEmbeddingModels(endpoints, builder::build);
     }
 
+    /**
+     * Versions whose artifact is a local ONNX export (Hugging Face downloads), loaded in-process on first
+     * use; closed by Spring on shutdown. Narrating ones sample like the house model unless the prompt says otherwise.
+     */
+    @Bean
+    LocalOnnxModels localOnnxModels(ObjectProvider<QueryGateway> queries, ObjectProvider<HouseModelProperties> properties) {
+        GenerationSettings generation = properties.getIfAvailable(HouseModelProperties::defaults).generationSettings();
+        return new LocalOnnxModels(new RegisteredArtifacts(queries::getIfAvailable), generation);
+    }
+
     @Bean
     ModelRuntimes modelRuntimes(PinnedHouseVersions house, EndpointChatModels endpoints,
-            ObjectProvider<QueryGateway> queries) {
+            ObjectProvider<QueryGateway> queries, LocalOnnxModels local) {
         return new RuntimesByProvider(house, new ProviderRuntimes(endpoints.byName()),
-                new RegisteredVariants(queries::getIfAvailable));
+                new RegisteredVariants(queries::getIfAvailable), local);
     }
 
     /** A narrator endpoint that cannot serve fails the start with a message saying what to set. */

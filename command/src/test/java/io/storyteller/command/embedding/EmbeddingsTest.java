@@ -15,7 +15,14 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.storyteller.command.housemodel.embedding.SentenceEmbedder;
 import io.storyteller.command.runtime.EmbeddingRuntimes;
 import io.storyteller.command.runtime.ModelUnavailableException;
+import io.storyteller.command.housemodel.serving.GenerationSettings;
 import io.storyteller.command.runtime.RuntimeConfiguration;
+import io.storyteller.command.runtime.onnx.LocalOnnxModels;
+import io.storyteller.command.runtime.onnx.TinyModels;
+import io.storyteller.domain.model.ModelArtifact;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.io.TempDir;
 import io.storyteller.command.slot.StageSlots;
 import io.storyteller.domain.deployment.FindSlotRoute;
 import io.storyteller.domain.deployment.NarratorRoute;
@@ -139,6 +146,29 @@ class EmbeddingsTest {
             assertThatThrownBy(() -> claude.handle(new EmbedTexts("w1", List.of("fog"))))
                     .isInstanceOf(ModelUnavailableException.class).hasMessageContaining("Anthropic serves no embedding");
         });
+    }
+
+    @Test
+    void aSlotServedByADownloadedOnnxExportEmbedsInProcess(@TempDir Path directory) {
+        Path files = TinyModels.embedder(directory);
+        ModelRef downloaded = new ModelRef("huggingface:tiny/embedder", "0123abc");
+        slot.set(downloaded);
+        EmbeddingRuntimes noEndpoint = ref -> {
+            throw new AssertionError("an endpoint was asked for " + ref.label());
+        };
+        try (LocalOnnxModels local = new LocalOnnxModels(ref -> ref.equals(downloaded)
+                ? Optional.of(new ModelArtifact(files.toUri().toString(), "0".repeat(64), 1)) : Optional.empty(),
+                GenerationSettings.defaults())) {
+            TextEmbeddings answer = new Embeddings(house, slots(), noEndpoint, local)
+                    .handle(new EmbedTexts("w1", List.of("the cat sat", "on a mat .")));
+
+            assertThat(answer.modelId()).isEqualTo("huggingface:tiny/embedder");
+            assertThat(answer.version()).isEqualTo("0123abc");
+            assertThat(answer.dimensions()).isEqualTo(2);
+            assertThat(answer.vectors().getFirst()).containsExactly(new float[] {0f, 1f}, offset(1e-6f));
+            assertThat(answer.vectors().get(1)[0] * answer.vectors().get(1)[0]
+                    + answer.vectors().get(1)[1] * answer.vectors().get(1)[1]).isCloseTo(1f, offset(1e-6f));
+        }
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.storyteller.command.housemodel.classifier.detector.HouseDetector;
 import io.storyteller.command.housemodel.classifier.training.HouseClassifierTraining;
 import io.storyteller.command.housemodel.classifier.training.HouseClassifiers;
 import io.storyteller.command.runtime.ModelNames;
+import io.storyteller.command.runtime.onnx.LocalOnnxModels;
+import io.storyteller.command.runtime.onnx.OnnxClassifier;
 import io.storyteller.command.slot.StageSlots;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.model.UseCase;
@@ -23,17 +25,30 @@ public class HouseDetectorStage implements TextDetector {
     private final StageSlots slots;
     private final HouseClassifiers classifiers;
     private final HouseClassifierTraining training;
+    private final LocalOnnxModels local;
 
     public HouseDetectorStage(StageSlots slots, HouseClassifiers classifiers, HouseClassifierTraining training) {
+        this(slots, classifiers, training, LocalOnnxModels.none());
+    }
+
+    public HouseDetectorStage(StageSlots slots, HouseClassifiers classifiers, HouseClassifierTraining training,
+            LocalOnnxModels local) {
         this.slots = slots;
         this.classifiers = classifiers;
         this.training = training;
+        this.local = local;
     }
 
     @Override
     public DetectorReading read(String worldId, String text) {
         Optional<ModelRef> slot = slots.stable(UseCase.DETECTOR, worldId);
         Optional<HouseDetector> detector = slot.isPresent() ? classifiers.detector(slot.get()) : classifiers.latestDetector();
+        if (detector.isEmpty() && slot.isPresent()) {
+            DetectorReading downloaded = downloaded(slot.get(), text);
+            if (downloaded != null) {
+                return downloaded;
+            }
+        }
         if (detector.isEmpty() && slot.isEmpty() && training.awaitFirstPass(HouseGuardrailStage.FIRST_TRAINING)) {
             detector = classifiers.latestDetector();
         }
@@ -44,5 +59,20 @@ public class HouseDetectorStage implements TextDetector {
         }
         String model = detector.get().model();
         return new DetectorReading(detector.get().score(text), ModelNames.withoutVersion(model), ModelNames.version(model));
+    }
+
+    /** The slot's version run in-process when its artifact is a downloaded ONNX text classifier; null when it is not. */
+    private DetectorReading downloaded(ModelRef ref, String text) {
+        try {
+            Optional<OnnxClassifier> classifier = local.classifier(ref);
+            if (classifier.isEmpty()) {
+                return null;
+            }
+            return new DetectorReading(DetectorLabels.machineLikeness(classifier.get().classify(text)), ref.modelId(),
+                    ref.version());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            log.warn("Detector {} cannot serve: {}", ref.label(), e.getMessage());
+            return null;
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.storyteller.command.continuity.ContinuityCheck;
 import io.storyteller.command.housemodel.classifier.training.HouseClassifierTraining;
 import io.storyteller.command.housemodel.classifier.training.HouseClassifiers;
 import io.storyteller.command.runtime.ModelRuntimes;
+import io.storyteller.command.runtime.onnx.LocalOnnxModels;
 import io.storyteller.command.slot.StageSlots;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,7 +32,8 @@ public class PipelineStagesConfiguration {
     }
 
     @Bean
-    TextDetector textDetector(StageSlots slots, HouseClassifiers classifiers, HouseClassifierTraining training) {
-        return new HouseDetectorStage(slots, classifiers, training);
+    TextDetector textDetector(StageSlots slots, HouseClassifiers classifiers, HouseClassifierTraining training,
+            LocalOnnxModels local) {
+        return new HouseDetectorStage(slots, classifiers, training, local);
     }
 }
