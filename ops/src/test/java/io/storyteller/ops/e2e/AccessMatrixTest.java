@@ -133,7 +133,7 @@ class AccessMatrixTest {
             "deriveModelVariant", "retireModel", "createDeployment", "replaceStableModel", "startRollout",
             "pauseRollout", "resumeRollout", "promoteRollout", "abortRollout", "discoverModels");
     /** Operating the platform: platform admins only, specified by DeadLettersTest and SearchingLoreAndStoriesTest. */
-    static final Set<String> OPERATIONS = Set.of("retryDeadLetters", "rebuildSearchIndexes");
+    static final Set<String> OPERATIONS = Set.of("retryDeadLetters", "rebuildSearchIndexes", "acquireHubModel");
 
     @Test
     void theTableCoversEveryWorldAndStoryMutationOfTheSchema() {
