@@ -3,6 +3,7 @@ package io.storyteller.ops.domain;
 import io.storyteller.command.narration.PlayerInputGuard;
 import io.storyteller.domain.deployment.Deployment;
 import io.storyteller.domain.deployment.DeploymentAdmission;
+import io.storyteller.domain.acquisition.Acquisition;
 import io.storyteller.domain.model.Model;
 import io.storyteller.domain.model.ModelDerivation;
 import io.storyteller.domain.shared.InputHygiene;
@@ -46,6 +47,11 @@ public class DomainConfiguration {
     @Bean
     AggregateFactory<Model> modelFactory() {
         return new GenericAggregateFactory<>(Model.class);
+    }
+
+    @Bean
+    AggregateFactory<Acquisition> acquisitionFactory() {
+        return new GenericAggregateFactory<>(Acquisition.class);
     }
 
     @Bean

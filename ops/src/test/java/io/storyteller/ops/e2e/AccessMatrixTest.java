@@ -134,7 +134,7 @@ class AccessMatrixTest {
             "pauseRollout", "resumeRollout", "promoteRollout", "abortRollout", "discoverModels",
             "pullOllamaModel", "deleteOllamaModel", "copyModel");
     /** Operating the platform: platform admins only, specified by DeadLettersTest and SearchingLoreAndStoriesTest. */
-    static final Set<String> OPERATIONS = Set.of("retryDeadLetters", "rebuildSearchIndexes");
+    static final Set<String> OPERATIONS = Set.of("retryDeadLetters", "rebuildSearchIndexes", "acquireHubModel");
 
     @Test
     void theTableCoversEveryWorldAndStoryMutationOfTheSchema() {
