@@ -3,6 +3,7 @@ package io.storyteller.ops.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.storyteller.command.acquisition.hub.LocalHub;
 import io.storyteller.domain.shared.PlatformRole;
 import io.storyteller.graphql.security.TokenMinter;
 import io.storyteller.ops.StorytellerApplication;
@@ -34,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class AcquiringFromTheHubTest {
 
     static final String REPO = "tiny-org/tiny-decoder";
-    static final HubOnLocalhost hub = started();
+    static final LocalHub hub = started();
 
     @LocalServerPort
     int port;
@@ -45,9 +46,9 @@ class AcquiringFromTheHubTest {
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    static HubOnLocalhost started() {
+    static LocalHub started() {
         try {
-            HubOnLocalhost server = new HubOnLocalhost();
+            LocalHub server = new LocalHub();
             server.add(REPO, 50_000, "apache-2.0", false);
             server.add("other-org/closed", 1_000, "other", false);
             return server;
@@ -59,7 +60,7 @@ class AcquiringFromTheHubTest {
     @DynamicPropertySource
     static void hubAddress(DynamicPropertyRegistry registry) {
         registry.add("storyteller.hub.base-url", () -> hub.baseUrl().toString());
-        registry.add("storyteller.hub.token", () -> HubOnLocalhost.TOKEN);
+        registry.add("storyteller.hub.token", () -> LocalHub.TOKEN);
     }
 
     @AfterAll
@@ -95,11 +96,11 @@ class AcquiringFromTheHubTest {
             assertThat((Map<String, Object>) model.get("spec")).containsEntry("license", "apache-2.0");
             return (Map<?, ?>) ((List<?>) model.get("versions")).get(0);
         }, v -> v != null);
-        assertThat(version.get("version")).isEqualTo(HubOnLocalhost.COMMIT);
+        assertThat(version.get("version")).isEqualTo(LocalHub.COMMIT);
         Map<?, ?> artifact = (Map<?, ?>) version.get("artifact");
-        assertThat((String) artifact.get("uri")).isEqualTo("models/hub/" + REPO + "/" + HubOnLocalhost.COMMIT + "/");
-        assertThat(((Number) artifact.get("sizeBytes")).longValue()).isEqualTo(50_000 + HubOnLocalhost.config().length);
-        Path weights = dataDir.resolve("models/hub").resolve(REPO).resolve(HubOnLocalhost.COMMIT).resolve("onnx/model.onnx");
+        assertThat((String) artifact.get("uri")).isEqualTo("models/hub/" + REPO + "/" + LocalHub.COMMIT + "/");
+        assertThat(((Number) artifact.get("sizeBytes")).longValue()).isEqualTo(50_000 + LocalHub.config().length);
+        Path weights = dataDir.resolve("models/hub").resolve(REPO).resolve(LocalHub.COMMIT).resolve("onnx/model.onnx");
         assertThat(Files.readAllBytes(weights)).isEqualTo(hub.repos.get(REPO).weights());
     }
 

@@ -21,15 +21,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * with Range requests. A repository can be gated (401 without the token), a file can be cut off
  * once mid-way, and its advertised SHA-256 can be made wrong.
  */
-final class LocalHub implements AutoCloseable {
+public final class LocalHub implements AutoCloseable {
 
-    static final String TOKEN = "hf_local_secret_token";
-    static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
+    public static final String TOKEN = "hf_local_secret_token";
+    public static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
 
-    record Repo(String id, byte[] weights, String license, boolean gated, String advertisedSha256) {
+    public record Repo(String id, byte[] weights, String license, boolean gated, String advertisedSha256) {
     }
 
-    final Map<String, Repo> repos = new ConcurrentHashMap<>();
+    public final Map<String, Repo> repos = new ConcurrentHashMap<>();
     final List<String> ranges = new CopyOnWriteArrayList<>();
     final List<String> authorizations = new CopyOnWriteArrayList<>();
     /** Bytes after which the next download of a file is cut off once; 0: never. */
@@ -38,17 +38,17 @@ final class LocalHub implements AutoCloseable {
     volatile String extraPath;
     private final HttpServer server;
 
-    LocalHub() throws IOException {
+    public LocalHub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    Repo add(String id, int size, String license, boolean gated) {
+    public Repo add(String id, int size, String license, boolean gated) {
         byte[] weights = new byte[size];
         new Random(id.hashCode()).nextBytes(weights);
         Repo repo = new Repo(id, weights, license, gated, sha256(weights));
@@ -115,7 +115,7 @@ final class LocalHub implements AutoCloseable {
         out.write(content, from, length);
     }
 
-    static byte[] config() {
+    public static byte[] config() {
         return "{\"model_type\":\"gpt2\"}".getBytes(StandardCharsets.UTF_8);
     }
 
