@@ -18,7 +18,8 @@ import java.util.UUID;
  */
 final class FuzzWorld {
 
-    static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** Beyond the first guardrail training a fresh application may still be doing (the input guard waits for it). */
+    static final Duration PATIENCE = Duration.ofMinutes(2);
 
     final String tag = UUID.randomUUID().toString().substring(0, 8);
     final String ownerId = "fuzz-owner-" + tag;

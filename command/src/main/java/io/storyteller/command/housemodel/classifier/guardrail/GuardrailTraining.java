@@ -1,5 +1,7 @@
 package io.storyteller.command.housemodel.classifier.guardrail;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.storyteller.command.housemodel.classifier.ClassifierInput;
 import io.storyteller.command.housemodel.classifier.ClassifierRuntime;
 import io.storyteller.command.housemodel.classifier.ClassifierTrainer;
@@ -37,6 +39,8 @@ public final class GuardrailTraining {
     /** Folds the per-label thresholds are calibrated on. */
     static final int CALIBRATION_FOLDS = 5;
 
+    private static final Cache<Inputs, TrainedClassifier> TRAINED = Caffeine.newBuilder().maximumSize(4).build();
+
     private final ClassifierTrainer trainer = new ClassifierTrainer();
     private final TrainingOptions options;
     private final float benignWeight;
@@ -52,8 +56,18 @@ public final class GuardrailTraining {
         this.benignWeight = benignWeight;
     }
 
-    /** A model on every case and flag, its thresholds calibrated on cross-validation folds of them. */
+    /**
+     * A model on every case and flag, its thresholds calibrated on cross-validation folds of them.
+     * Training is deterministic (seeded), so the same cases, flags and options give the same model: it
+     * is kept for the few inputs trained last, which spares a second application in one JVM (and every
+     * test context) the six trainings calibration takes.
+     */
     public TrainedClassifier train(List<GuardrailCase> cases, List<LabelledText> flags) {
+        return TRAINED.get(new Inputs(List.copyOf(cases), List.copyOf(flags), options, benignWeight),
+                inputs -> trainAnew(inputs.cases(), inputs.flags()));
+    }
+
+    private TrainedClassifier trainAnew(List<GuardrailCase> cases, List<LabelledText> flags) {
         List<LabelledText> examples = new ArrayList<>();
         cases.forEach(c -> examples.add(c.example()));
         examples.addAll(flags);
@@ -98,5 +112,8 @@ public final class GuardrailTraining {
             scores.add(byLabel);
         }
         return scores;
+    }
+
+    private record Inputs(List<GuardrailCase> cases, List<LabelledText> flags, TrainingOptions options, float benignWeight) {
     }
 }
