@@ -8,7 +8,11 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Points {@code storyteller.data-dir} at a new directory under {@code target/}, removed by {@code mvn clean}. */
+/**
+ * Points {@code storyteller.data-dir} at a new directory under {@code target/}, removed by {@code mvn clean},
+ * and the Hugging Face Hub at a closed local port: no test reaches the internet (a test that needs a Hub
+ * serves one and sets its own address).
+ */
 public class TemporaryDataDir implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
@@ -16,7 +20,8 @@ public class TemporaryDataDir implements ApplicationContextInitializer<Configura
         try {
             Path root = Files.createDirectories(Path.of("target", "e2e-data"));
             Path dir = Files.createTempDirectory(root, "run-");
-            TestPropertyValues.of("storyteller.data-dir=" + dir.toAbsolutePath()).applyTo(context);
+            TestPropertyValues.of("storyteller.data-dir=" + dir.toAbsolutePath(),
+                    "storyteller.hub.base-url=http://127.0.0.1:9").applyTo(context);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -57,7 +57,7 @@ class AcquisitionWork implements AutoCloseable {
                 // Not a Hub answer: its message may hold anything, so only its kind is recorded.
                 log.warn("Acquisition {}: {} failed", acquisitionId, stepName, e);
                 answer(acquisitionId, new ReportAcquisitionSetback(acquisitionId, stepName,
-                        stepName + " failed: " + e.getClass().getSimpleName(), Actor.system()));
+                        stepName + " failed on the server's side (see its log)", Actor.system()));
             } finally {
                 running.remove(acquisitionId + "/" + stepName);
             }

@@ -2,6 +2,7 @@ package io.storyteller.command.acquisition.hub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.storyteller.command.endpoint.NetworkFailures;
 import io.storyteller.domain.acquisition.HubCoordinates;
 import io.storyteller.domain.acquisition.HubFile;
 import io.storyteller.domain.acquisition.HubRevision;
@@ -117,7 +118,7 @@ public class HubClient {
         } catch (HttpTimeoutException e) {
             throw new HubUnavailableException("the Hub did not answer in time", true);
         } catch (IOException e) {
-            throw new HubUnavailableException("the Hub could not be reached (" + e.getClass().getSimpleName() + ")", true);
+            throw new HubUnavailableException("the Hub could not be reached (" + NetworkFailures.reason(e) + ")", true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HubUnavailableException("interrupted", true);

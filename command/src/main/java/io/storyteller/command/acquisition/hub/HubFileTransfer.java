@@ -1,5 +1,6 @@
 package io.storyteller.command.acquisition.hub;
 
+import io.storyteller.command.endpoint.NetworkFailures;
 import io.storyteller.domain.acquisition.HubFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,7 @@ final class HubFileTransfer {
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new HubUnavailableException("the download of " + file.path() + " was cut off ("
-                    + e.getClass().getSimpleName() + "); it resumes at the next attempt", true);
+                    + NetworkFailures.reason(e) + "); it resumes at the next attempt", true);
         }
     }
 

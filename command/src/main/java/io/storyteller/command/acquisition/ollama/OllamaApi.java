@@ -3,6 +3,7 @@ package io.storyteller.command.acquisition.ollama;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.storyteller.command.endpoint.NetworkFailures;
 import io.storyteller.command.endpoint.ProviderEndpoint;
 import io.storyteller.domain.acquisition.OllamaModelDetails;
 import io.storyteller.domain.acquisition.OllamaModelSummary;
@@ -112,7 +113,7 @@ public class OllamaApi {
         try {
             return http.send(request, handler);
         } catch (IOException e) {
-            throw new OllamaApiException(endpoint.location() + " could not be reached (" + e.getClass().getSimpleName() + ")", 0);
+            throw new OllamaApiException(endpoint.location() + " could not be reached (" + NetworkFailures.reason(e) + ")", 0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OllamaApiException("interrupted while asking " + endpoint.location(), 0);

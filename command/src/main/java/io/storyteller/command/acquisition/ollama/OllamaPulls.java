@@ -83,7 +83,7 @@ public class OllamaPulls implements AutoCloseable {
             fail(endpoint, pullId, model, e.getMessage());
         } catch (RuntimeException e) {
             log.warn("Pull {} of {} onto {} failed", pullId, model, endpoint.name(), e);
-            fail(endpoint, pullId, model, "failed: " + e.getClass().getSimpleName());
+            fail(endpoint, pullId, model, "failed on the server's side (see its log)");
         }
     }
 
