@@ -1,0 +1,144 @@
+package io.storyteller.command.corpus;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.storyteller.domain.corpus.CorpusDataset;
+import io.storyteller.domain.corpus.CorpusFile;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The dataset files of one export: two JSON-lines files per dataset ({@code <dataset>.train.jsonl},
+ * {@code <dataset>.holdout.jsonl}). A record whose normalised texts were already written to its
+ * dataset is dropped, whichever split it would fall in; the split follows the record's story.
+ */
+final class DatasetFiles implements Consumer<CorpusRecord>, AutoCloseable {
+
+    static final String TRAIN = "train";
+    static final String HOLDOUT = "holdout";
+
+    private static final class SplitFile {
+        final String name;
+        final MessageDigest sha;
+        final OutputStream out;
+        long records;
+        String sha256;
+
+        SplitFile(Path directory, String name) throws IOException {
+            this.name = name;
+            this.sha = sha256();
+            this.out = new BufferedOutputStream(new DigestOutputStream(Files.newOutputStream(directory.resolve(name)), sha), 1 << 16);
+        }
+    }
+
+    private record Seen(long high, long low) {
+    }
+
+    private final ObjectMapper json;
+    private final Pseudonyms pseudonyms;
+    private final double holdout;
+    private final Map<CorpusDataset, SplitFile[]> files = new EnumMap<>(CorpusDataset.class);
+    private final Map<CorpusDataset, Set<Seen>> seen = new EnumMap<>(CorpusDataset.class);
+    private final Map<CorpusDataset, Long> duplicates = new EnumMap<>(CorpusDataset.class);
+    private final MessageDigest identityDigest = sha256();
+
+    DatasetFiles(Path directory, List<CorpusDataset> datasets, ObjectMapper json, Pseudonyms pseudonyms, double holdout)
+            throws IOException {
+        this.json = json;
+        this.pseudonyms = pseudonyms;
+        this.holdout = holdout;
+        Files.createDirectories(directory);
+        for (CorpusDataset dataset : datasets) {
+            files.put(dataset, new SplitFile[] {
+                    new SplitFile(directory, dataset.key() + "." + TRAIN + ".jsonl"),
+                    new SplitFile(directory, dataset.key() + "." + HOLDOUT + ".jsonl")});
+            seen.put(dataset, new HashSet<>());
+            duplicates.put(dataset, 0L);
+        }
+    }
+
+    @Override
+    public void accept(CorpusRecord record) {
+        SplitFile[] split = files.get(record.dataset());
+        if (split == null) {
+            return; // a dataset not asked for
+        }
+        if (!seen.get(record.dataset()).add(seen(record.identity()))) {
+            duplicates.merge(record.dataset(), 1L, Long::sum);
+            return;
+        }
+        SplitFile file = pseudonyms.unit(record.group()) < holdout ? split[1] : split[0];
+        try {
+            file.out.write(json.writeValueAsBytes(record.fields()));
+            file.out.write('\n');
+            file.records++;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file.name, e);
+        }
+    }
+
+    /** The files in manifest order (datasets in their order, train before holdout), once closed. */
+    List<CorpusFile> written() {
+        List<CorpusFile> written = new ArrayList<>();
+        files.forEach((dataset, split) -> {
+            written.add(new CorpusFile(dataset, TRAIN, split[0].name, split[0].records, split[0].sha256));
+            written.add(new CorpusFile(dataset, HOLDOUT, split[1].name, split[1].records, split[1].sha256));
+        });
+        return written;
+    }
+
+    Map<CorpusDataset, Long> duplicates() {
+        return Map.copyOf(duplicates);
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (SplitFile[] split : files.values()) {
+            for (SplitFile file : split) {
+                if (file.sha256 == null) {
+                    file.out.close();
+                    file.sha256 = HexFormat.of().formatHex(file.sha.digest());
+                }
+            }
+        }
+    }
+
+    /** Case, spacing and Unicode form do not make two texts different. */
+    private Seen seen(String identity) {
+        String normal = Normalizer.normalize(identity, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+                .replaceAll("\\s+", " ").strip();
+        byte[] hash = identityDigest.digest(normal.getBytes(StandardCharsets.UTF_8));
+        long high = 0;
+        long low = 0;
+        for (int i = 0; i < 8; i++) {
+            high = high << 8 | hash[i] & 0xff;
+            low = low << 8 | hash[i + 8] & 0xff;
+        }
+        return new Seen(high, low);
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}
