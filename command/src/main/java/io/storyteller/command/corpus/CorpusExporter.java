@@ -47,9 +47,9 @@ public final class CorpusExporter {
         }
     }
 
-    /** Reads a manifest written by an export, e.g. to run it again. */
-    public CorpusManifest manifest(Path directory) throws IOException {
-        return json.readValue(directory.resolve(CorpusManifest.FILE_NAME).toFile(), CorpusManifest.class);
+    /** Reads a {@code manifest.json} an export wrote, e.g. to run it again ({@link CorpusManifest#reproduction()}). */
+    public static CorpusManifest readManifest(Path file) throws IOException {
+        return mapper().readValue(file.toFile(), CorpusManifest.class);
     }
 
     /** Where reading stops: the selection's last sequence or end time, never past the head as it is now. */

@@ -132,8 +132,8 @@ class AccessMatrixTest {
     static final Set<String> MODEL_MANAGEMENT = Set.of("registerModel", "addModelVersion", "recordModelEvaluation",
             "deriveModelVariant", "retireModel", "createDeployment", "replaceStableModel", "startRollout",
             "pauseRollout", "resumeRollout", "promoteRollout", "abortRollout", "discoverModels");
-    /** Operating the platform: platform admins only, specified by DeadLettersTest and SearchingLoreAndStoriesTest. */
-    static final Set<String> OPERATIONS = Set.of("retryDeadLetters", "rebuildSearchIndexes");
+    /** Operating the platform: platform admins only, specified by DeadLettersTest, SearchingLoreAndStoriesTest and ExportingACorpusTest. */
+    static final Set<String> OPERATIONS = Set.of("retryDeadLetters", "rebuildSearchIndexes", "exportCorpus");
 
     @Test
     void theTableCoversEveryWorldAndStoryMutationOfTheSchema() {
