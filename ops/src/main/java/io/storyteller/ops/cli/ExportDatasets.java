@@ -7,7 +7,7 @@ import io.storyteller.domain.corpus.CorpusDataset;
 import io.storyteller.domain.corpus.CorpusFile;
 import io.storyteller.domain.corpus.CorpusSelection;
 import io.storyteller.domain.shared.DomainRejection;
-import io.storyteller.ops.axon.StorageSerializers;
+import io.storyteller.ops.storage.StoredJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * Exports training datasets from the event log of the configured database into a directory, with a
- * progress bar; no server needed (with the embedded database, a running server's PostgreSQL is used).
+ * progress bar: an external PostgreSQL by its URL, or the embedded one of a running server.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write the sft, preferences, ratings, detector and guardrail datasets and manifest.json to a directory.")
@@ -84,6 +84,10 @@ class ExportDatasets implements Callable<Integer> {
     @Option(names = "--data-dir", defaultValue = "${env:STORYTELLER_DATA_DIR:-./data}", description = "The server's data directory, for the embedded database (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
+    @Option(names = "--database", defaultValue = "${env:STORYTELLER_EMBEDDED_POSTGRES_DATABASE:-storyteller}",
+            description = "The embedded database's name (default: ${DEFAULT-VALUE}).")
+    String embeddedDatabase;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -95,14 +99,16 @@ class ExportDatasets implements Callable<Integer> {
             err.println(e.getMessage());
             return UNUSABLE;
         }
-        try (LogDatabase database = LogDatabase.open(dbUrl, dbUser, dbPassword, dataDir)) {
+        try {
+            LogDatabase database = LogDatabase.open(dbUrl, dbUser, dbPassword, dataDir, embeddedDatabase);
             err.println("Reading the event log from " + database.description());
             CorpusManifest written = export(database, selection);
             out.printf("%d events read; records in %s:%n", written.eventsRead(), this.out);
             for (CorpusFile file : written.files()) {
                 out.printf("  %-28s %8d  %s%n", file.name(), file.records(), file.sha256());
             }
-            out.printf("sequences %s..%s, digest %s%n", written.firstSequence(), written.lastSequence(), written.digest());
+            out.printf("sequences %s..%s (read up to %d)%ndigest %s%n", written.firstSequence(), written.lastSequence(),
+                    written.lastSequenceRead(), written.digest());
             return 0;
         } catch (DomainRejection e) {
             err.println(e.getMessage());
@@ -114,7 +120,7 @@ class ExportDatasets implements Callable<Integer> {
     }
 
     private CorpusManifest export(LogDatabase database, CorpusSelection selection) throws IOException {
-        Serializer serializer = JacksonSerializer.builder().objectMapper(StorageSerializers.storageObjectMapper()).build();
+        Serializer serializer = JacksonSerializer.builder().objectMapper(StoredJson.mapper()).build();
         JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
                 .connectionProvider(new DataSourceConnectionProvider(database.dataSource()))
                 .transactionManager(NoTransactionManager.INSTANCE)

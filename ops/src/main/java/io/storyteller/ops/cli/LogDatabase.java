@@ -1,7 +1,5 @@
 package io.storyteller.ops.cli;
 
-import io.storyteller.ops.StorytellerProperties;
-import io.storyteller.ops.postgres.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -9,49 +7,45 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The database a CLI tool reads the event log from, found as the server finds it: the configured
- * PostgreSQL when a URL is given; else the embedded cluster under the data directory, through the
- * running server's own PostgreSQL when the server holds it, or started for the tool and stopped after.
+ * The database a CLI tool reads the event log from: the configured PostgreSQL when a URL is given;
+ * else the embedded cluster under the data directory, through the PostgreSQL the running server
+ * started for it. A tool never starts the embedded cluster itself: the server owns that directory
+ * (and its orphan handling), and {@code ops.cli} stays below the application's packages.
  */
-final class LogDatabase implements AutoCloseable {
+final class LogDatabase {
 
-    private static final String EMBEDDED_DATABASE = "storyteller";
     /** The lock file zonky's EmbeddedPostgres holds while an application runs the cluster. */
     private static final String LOCK_FILE = "epg-lock";
     /** postmaster.pid: pid, data directory, start time, port, … one a line. */
     private static final int PORT_LINE = 3;
 
     private final DataSource dataSource;
-    private final EmbeddedPostgresServer started;
     private final String description;
 
-    private LogDatabase(DataSource dataSource, EmbeddedPostgresServer started, String description) {
+    private LogDatabase(DataSource dataSource, String description) {
         this.dataSource = dataSource;
-        this.started = started;
         this.description = description;
     }
 
-    static LogDatabase open(String url, String user, String password, Path dataDirectory) throws IOException {
+    static LogDatabase open(String url, String user, String password, Path dataDirectory, String database) throws IOException {
         if (url != null && !url.isBlank()) {
-            return new LogDatabase(source(url, user, password), null, url.replaceAll("//[^@/]*@", "//"));
+            return new LogDatabase(source(url, user, password), url.replaceAll("//[^@/]*@", "//"));
         }
         Path cluster = dataDirectory.resolve("postgres").toAbsolutePath().normalize();
         if (!Files.exists(cluster.resolve("PG_VERSION"))) {
             throw new IOException("no database configured (--db-url or SPRING_DATASOURCE_URL) and no embedded one under " + cluster);
         }
-        if (heldByServer(cluster)) {
-            int port = Integer.parseInt(Files.readAllLines(cluster.resolve("postmaster.pid")).get(PORT_LINE).strip());
-            String embedded = "jdbc:postgresql://localhost:%d/%s".formatted(port, EMBEDDED_DATABASE);
-            return new LogDatabase(source(embedded, "postgres", null), null, "the running server's embedded PostgreSQL on port " + port);
+        if (!heldByServer(cluster)) {
+            throw new IOException("the embedded database under " + cluster + " is not running: start the server "
+                    + "(java -jar storyteller.jar) and run this again, or give --db-url");
         }
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(cluster,
-                new StorytellerProperties.EmbeddedPostgres(0, EMBEDDED_DATABASE, Duration.ofSeconds(60)));
-        return new LogDatabase(source(server.getJdbcUrl(), server.getUsername(), null), server, "the embedded PostgreSQL in " + cluster);
+        int port = Integer.parseInt(Files.readAllLines(cluster.resolve("postmaster.pid")).get(PORT_LINE).strip());
+        String embedded = "jdbc:postgresql://localhost:%d/%s".formatted(port, database);
+        return new LogDatabase(source(embedded, "postgres", null), "the running server's embedded PostgreSQL on port " + port);
     }
 
     DataSource dataSource() {
@@ -81,12 +75,5 @@ final class LogDatabase implements AutoCloseable {
             source.setPassword(password);
         }
         return source;
-    }
-
-    @Override
-    public void close() throws IOException {
-        if (started != null) {
-            started.close();
-        }
     }
 }

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.storyteller.domain.shared.PlatformRole;
 import io.storyteller.graphql.security.TokenMinter;
+import io.storyteller.ops.cli.StorytellerCommand;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,11 +25,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.client.HttpGraphQlClient;
+import picocli.CommandLine;
 
 /**
  * A story played through the real endpoint — a retry, a hand edit, a rating, a moderator's flag —
- * exported by a platform admin into datasets; exported again at the manifest's bound it gives the
- * same files. Nobody else may export or see exports.
+ * exported by a platform admin into datasets; exported again at the manifest's bound, through the
+ * API or the CLI, it gives the same files. Nobody else may export or see exports.
  */
 @EndToEnd
 class ExportingACorpusTest {
@@ -102,6 +106,21 @@ class ExportingACorpusTest {
         assertThat(again.get("digest")).isEqualTo(done.get("digest"));
         assertThat(Files.readAllBytes(dataDir.resolve((String) again.get("directory")).resolve("preferences.train.jsonl")))
                 .isEqualTo(Files.readAllBytes(directory.resolve("preferences.train.jsonl")));
+
+        // The CLI reads the same log through the running server's database: from the options, and from the manifest.
+        String lastRead = manifest.get("lastSequenceRead").asText();
+        assertThat(cli("corpus", "export", "--out", dataDir.resolve("cli-" + tag).toString(), "--data-dir", dataDir.toString(),
+                "--world", worldId, "--holdout", "0", "--seed", "11", "--to", lastRead)).contains("digest " + done.get("digest"));
+        assertThat(cli("corpus", "export", "--out", dataDir.resolve("cli-again-" + tag).toString(), "--data-dir", dataDir.toString(),
+                "--manifest", directory.resolve("manifest.json").toString())).contains("digest " + done.get("digest"));
+    }
+
+    private static String cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new StorytellerCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        assertThat(exit).as(err.toString()).isZero();
+        return out.toString();
     }
 
     @Test
