@@ -7,7 +7,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
@@ -19,7 +18,6 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -48,7 +46,7 @@ final class DatasetFiles implements Consumer<CorpusRecord>, AutoCloseable {
         }
     }
 
-    private record Seen(long high, long low) {
+    record Seen(long high, long low) {
     }
 
     private final ObjectMapper json;
@@ -57,7 +55,6 @@ final class DatasetFiles implements Consumer<CorpusRecord>, AutoCloseable {
     private final Map<CorpusDataset, SplitFile[]> files = new EnumMap<>(CorpusDataset.class);
     private final Map<CorpusDataset, Set<Seen>> seen = new EnumMap<>(CorpusDataset.class);
     private final Map<CorpusDataset, Long> duplicates = new EnumMap<>(CorpusDataset.class);
-    private final MessageDigest identityDigest = sha256();
 
     DatasetFiles(Path directory, List<CorpusDataset> datasets, ObjectMapper json, Pseudonyms pseudonyms, double holdout)
             throws IOException {
@@ -120,18 +117,40 @@ final class DatasetFiles implements Consumer<CorpusRecord>, AutoCloseable {
         }
     }
 
-    /** Case, spacing and Unicode form do not make two texts different. */
-    private Seen seen(String identity) {
-        String normal = Normalizer.normalize(identity, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-                .replaceAll("\\s+", " ").strip();
-        byte[] hash = identityDigest.digest(normal.getBytes(StandardCharsets.UTF_8));
-        long high = 0;
-        long low = 0;
-        for (int i = 0; i < 8; i++) {
-            high = high << 8 | hash[i] & 0xff;
-            low = low << 8 | hash[i + 8] & 0xff;
+    /**
+     * Case, spacing and Unicode form do not make two texts different. Two independent 64-bit hashes
+     * of the normalised text, computed as it is scanned: a collision among even 10^9 records is
+     * beyond chance, and no copy of a long prompt is made.
+     */
+    static Seen seen(String identity) {
+        String form = identity;
+        for (int i = 0; i < identity.length(); i++) {
+            if (identity.charAt(i) >= 128) {
+                form = Normalizer.normalize(identity, Normalizer.Form.NFKC);
+                break;
+            }
         }
-        return new Seen(high, low);
+        long fnv = 0xcbf29ce484222325L;
+        long poly = 0x9e3779b97f4a7c15L;
+        boolean space = false;
+        boolean started = false;
+        for (int i = 0; i < form.length(); i++) {
+            char c = form.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = started;
+                continue;
+            }
+            if (space) {
+                fnv = (fnv ^ ' ') * 0x100000001b3L;
+                poly = poly * 0xff51afd7ed558ccdL + ' ';
+                space = false;
+            }
+            char lower = Character.toLowerCase(c);
+            fnv = (fnv ^ lower) * 0x100000001b3L;
+            poly = poly * 0xff51afd7ed558ccdL + lower;
+            started = true;
+        }
+        return new Seen(fnv, Long.rotateLeft(poly, 31) ^ poly >>> 17);
     }
 
     static MessageDigest sha256() {

@@ -33,15 +33,36 @@ final class TextScrubber {
     /** A long run of letters and digits mixing both, as keys and tokens are; words and numbers never match. */
     private static final Pattern KEY_LIKE = Pattern.compile("\\b[A-Za-z0-9_\\-+/]{32,}={0,2}");
 
+    /** Tokens, keys and credentials are runs of at least this many word-like characters. */
+    private static final int MIN_TOKEN_RUN = 16;
+    private static final int MIN_KEY_RUN = 32;
+
     String scrub(String text) {
         if (text == null || text.isEmpty()) {
             return text == null ? "" : text;
         }
-        String result = text;
-        for (Rule rule : RULES) {
-            result = rule.pattern().matcher(result).replaceAll(rule.replacement());
+        // One pass decides which rules can match at all: most prose has no '@', few digits and no long runs.
+        boolean at = false;
+        int digits = 0;
+        int run = 0;
+        int longestRun = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            at |= c == '@';
+            digits += c >= '0' && c <= '9' ? 1 : 0;
+            run = c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '+' || c == '/') ? run + 1 : 0;
+            longestRun = Math.max(longestRun, run);
         }
-        return keyLike(phoneLike(result));
+        String result = text;
+        if (at || longestRun >= MIN_TOKEN_RUN || text.contains("eyJ")) {
+            for (Rule rule : RULES) {
+                result = rule.pattern().matcher(result).replaceAll(rule.replacement());
+            }
+        }
+        if (digits >= MIN_PHONE_DIGITS) {
+            result = phoneLike(result);
+        }
+        return longestRun >= MIN_KEY_RUN ? keyLike(result) : result;
     }
 
     /** Seven to fifteen digits in groups: a phone number; a year or a short count is left alone. */

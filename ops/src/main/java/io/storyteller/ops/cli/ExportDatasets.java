@@ -7,7 +7,6 @@ import io.storyteller.domain.corpus.CorpusDataset;
 import io.storyteller.domain.corpus.CorpusFile;
 import io.storyteller.domain.corpus.CorpusSelection;
 import io.storyteller.domain.shared.DomainRejection;
-import io.storyteller.ops.storage.StoredJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,12 +18,7 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.axonframework.common.jdbc.DataSourceConnectionProvider;
-import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,8 +33,6 @@ import picocli.CommandLine.Spec;
 class ExportDatasets implements Callable<Integer> {
 
     static final int UNUSABLE = 2;
-    /** Events fetched per query: larger batches than the server's, a one-off read favours throughput. */
-    private static final int FETCH_BATCH = 1000;
 
     @Spec
     CommandSpec spec;
@@ -120,14 +112,7 @@ class ExportDatasets implements Callable<Integer> {
     }
 
     private CorpusManifest export(LogDatabase database, CorpusSelection selection) throws IOException {
-        Serializer serializer = JacksonSerializer.builder().objectMapper(StoredJson.mapper()).build();
-        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
-                .connectionProvider(new DataSourceConnectionProvider(database.dataSource()))
-                .transactionManager(NoTransactionManager.INSTANCE)
-                .eventSerializer(serializer).snapshotSerializer(serializer)
-                .batchSize(FETCH_BATCH)
-                .build();
-        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+        EmbeddedEventStore store = LogEventStore.open(database.dataSource());
         try (Bar bar = new Bar()) {
             return new CorpusExporter(store).export(selection, out, bar);
         } finally {
