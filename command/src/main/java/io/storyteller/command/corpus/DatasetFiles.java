@@ -15,11 +15,9 @@ import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -53,7 +51,7 @@ final class DatasetFiles implements Consumer<CorpusRecord>, AutoCloseable {
     private final Pseudonyms pseudonyms;
     private final double holdout;
     private final Map<CorpusDataset, SplitFile[]> files = new EnumMap<>(CorpusDataset.class);
-    private final Map<CorpusDataset, Set<Seen>> seen = new EnumMap<>(CorpusDataset.class);
+    private final Map<CorpusDataset, SeenTexts> seen = new EnumMap<>(CorpusDataset.class);
     private final Map<CorpusDataset, Long> duplicates = new EnumMap<>(CorpusDataset.class);
 
     DatasetFiles(Path directory, List<CorpusDataset> datasets, ObjectMapper json, Pseudonyms pseudonyms, double holdout)
@@ -66,7 +64,7 @@ final class DatasetFiles implements Consumer<CorpusRecord>, AutoCloseable {
             files.put(dataset, new SplitFile[] {
                     new SplitFile(directory, dataset.key() + "." + TRAIN + ".jsonl"),
                     new SplitFile(directory, dataset.key() + "." + HOLDOUT + ".jsonl")});
-            seen.put(dataset, new HashSet<>());
+            seen.put(dataset, new SeenTexts());
             duplicates.put(dataset, 0L);
         }
     }
@@ -77,7 +75,8 @@ final class DatasetFiles implements Consumer<CorpusRecord>, AutoCloseable {
         if (split == null) {
             return; // a dataset not asked for
         }
-        if (!seen.get(record.dataset()).add(seen(record.identity()))) {
+        Seen hash = seen(record.identity());
+        if (!seen.get(record.dataset()).add(hash.high(), hash.low())) {
             duplicates.merge(record.dataset(), 1L, Long::sum);
             return;
         }
