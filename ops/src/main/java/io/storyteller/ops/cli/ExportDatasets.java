@@ -86,8 +86,8 @@ class ExportDatasets implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CorpusSelection selection;
         try {
-            selection = manifest != null ? CorpusExporter.readManifest(manifest).reproduction() : selection();
-        } catch (IllegalArgumentException | IOException e) {
+            selection = (manifest != null ? CorpusExporter.readManifest(manifest).reproduction() : selection()).validated();
+        } catch (IllegalArgumentException | IOException | DomainRejection e) {
             err.println(e.getMessage());
             return UNUSABLE;
         }
