@@ -1,11 +1,7 @@
 package io.storyteller.ops.axon;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.storyteller.ops.storage.StoredJson;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -41,15 +37,9 @@ public class StorageSerializers {
         return jackson(revisionResolver);
     }
 
-    /** The stored JSON format: ISO-8601 times, and events may gain fields without breaking old readers. */
+    /** The stored JSON format ({@link StoredJson}). */
     public static ObjectMapper storageObjectMapper() {
-        return JsonMapper.builder()
-                .addModule(new JavaTimeModule())
-                .addModule(new Jdk8Module())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
+        return StoredJson.mapper();
     }
 
     private static Serializer jackson(RevisionResolver revisionResolver) {

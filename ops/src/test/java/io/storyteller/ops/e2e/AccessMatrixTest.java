@@ -133,8 +133,8 @@ class AccessMatrixTest {
             "deriveModelVariant", "retireModel", "createDeployment", "replaceStableModel", "startRollout",
             "pauseRollout", "resumeRollout", "promoteRollout", "abortRollout", "discoverModels",
             "pullOllamaModel", "deleteOllamaModel", "copyModel");
-    /** Operating the platform: platform admins only, specified by DeadLettersTest and SearchingLoreAndStoriesTest. */
-    static final Set<String> OPERATIONS = Set.of("retryDeadLetters", "rebuildSearchIndexes", "acquireHubModel");
+    /** Operating the platform: platform admins only, specified by DeadLettersTest, SearchingLoreAndStoriesTest, AcquiringFromTheHubTest and ExportingACorpusTest. */
+    static final Set<String> OPERATIONS = Set.of("retryDeadLetters", "rebuildSearchIndexes", "acquireHubModel", "exportCorpus");
 
     @Test
     void theTableCoversEveryWorldAndStoryMutationOfTheSchema() {

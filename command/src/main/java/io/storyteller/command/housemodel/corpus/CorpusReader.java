@@ -1,9 +1,9 @@
 package io.storyteller.command.housemodel.corpus;
 
+import io.storyteller.command.eventlog.EventLogReader;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -21,40 +21,26 @@ import org.slf4j.LoggerFactory;
  */
 public final class CorpusReader {
 
-    /** How long to wait for the next event before the head is reached (e.g. across a gap in the log). */
-    private static final int READ_WAIT_SECONDS = 2;
+    private static final Logger LOG = LoggerFactory.getLogger(CorpusReader.class);
 
-    private static final Logger log = LoggerFactory.getLogger(CorpusReader.class);
-
-    private final StreamableMessageSource<TrackedEventMessage<?>> events;
+    private final EventLogReader log;
     private final EventCorpus corpus;
     private TrackingToken lastToken;
     private long firstIndex = -1;
     private long lastIndex = -1;
 
     public CorpusReader(StreamableMessageSource<TrackedEventMessage<?>> eventLog, boolean includeHouseNarrations) {
-        this.events = eventLog;
+        this.log = new EventLogReader(eventLog);
         this.corpus = new EventCorpus(includeHouseNarrations);
     }
 
     /** Reads the events appended since the last refresh, up to the head of the log as it is now. */
     public synchronized void refresh() {
-        TrackingToken head = events.createHeadToken();
-        if (head == null) {
-            return; // an empty log
+        OptionalLong head = log.head();
+        if (head.isEmpty() || lastToken != null && lastIndex >= head.getAsLong()) {
+            return; // an empty log, or nothing new
         }
-        long headIndex = head.position().orElse(Long.MAX_VALUE);
-        if (lastToken != null && lastIndex >= headIndex) {
-            return;
-        }
-        try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(lastToken)) {
-            while (lastIndex < headIndex && stream.hasNextAvailable(READ_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                read(stream.nextAvailable());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the event log", e);
-        }
+        log.read(lastToken, head.getAsLong(), this::read);
     }
 
     private void read(TrackedEventMessage<?> event) {
@@ -68,7 +54,7 @@ public final class CorpusReader {
                 corpus.apply(event.getPayload(), lastIndex);
             } catch (RuntimeException e) {
                 // One unreadable event costs the corpus one text, not every future training.
-                log.warn("House model corpus skips event {} at index {}: {}", event.getIdentifier(), lastIndex, e.toString());
+                LOG.warn("House model corpus skips event {} at index {}: {}", event.getIdentifier(), lastIndex, e.toString());
             }
         }
     }

@@ -1,10 +1,10 @@
 package io.storyteller.command.housemodel.classifier.training;
 
+import io.storyteller.command.eventlog.EventLogReader;
 import io.storyteller.command.housemodel.classifier.LabelledText;
 import io.storyteller.command.housemodel.corpus.CorpusRange;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.axonframework.common.stream.BlockingStream;
+import java.util.OptionalLong;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -17,36 +17,24 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClassifierCorpusReader {
 
-    private static final int READ_WAIT_SECONDS = 2;
-    private static final Logger log = LoggerFactory.getLogger(ClassifierCorpusReader.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ClassifierCorpusReader.class);
 
-    private final StreamableMessageSource<TrackedEventMessage<?>> events;
+    private final EventLogReader log;
     private final ClassifierCorpus corpus = new ClassifierCorpus();
     private TrackingToken lastToken;
     private long firstIndex = -1;
     private long lastIndex = -1;
 
     public ClassifierCorpusReader(StreamableMessageSource<TrackedEventMessage<?>> eventLog) {
-        this.events = eventLog;
+        this.log = new EventLogReader(eventLog);
     }
 
     public synchronized void refresh() {
-        TrackingToken head = events.createHeadToken();
-        if (head == null) {
-            return;
+        OptionalLong head = log.head();
+        if (head.isEmpty() || lastToken != null && lastIndex >= head.getAsLong()) {
+            return; // an empty log, or nothing new
         }
-        long headIndex = head.position().orElse(Long.MAX_VALUE);
-        if (lastToken != null && lastIndex >= headIndex) {
-            return;
-        }
-        try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(lastToken)) {
-            while (lastIndex < headIndex && stream.hasNextAvailable(READ_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                read(stream.nextAvailable());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the event log", e);
-        }
+        log.read(lastToken, head.getAsLong(), this::read);
     }
 
     private void read(TrackedEventMessage<?> event) {
@@ -59,7 +47,7 @@ public final class ClassifierCorpusReader {
             try {
                 corpus.apply(event.getPayload(), lastIndex);
             } catch (RuntimeException e) {
-                log.warn("House classifier corpus skips event {} at index {}: {}", event.getIdentifier(), lastIndex, e.toString());
+                LOG.warn("House classifier corpus skips event {} at index {}: {}", event.getIdentifier(), lastIndex, e.toString());
             }
         }
     }

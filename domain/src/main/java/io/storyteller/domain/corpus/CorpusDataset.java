@@ -1,0 +1,20 @@
+package io.storyteller.domain.corpus;
+
+/** The datasets a corpus export can write, each one JSON-lines file per split. */
+public enum CorpusDataset {
+    /** Instruction/response pairs in the chat format: the prompt as recorded, the narration that stands. */
+    SFT,
+    /** Chosen vs rejected: ranked candidates, retried-away alternatives, hand edits vs originals. */
+    PREFERENCES,
+    /** Players' 1–5 ratings of narrations, with the prompt and the rated text. */
+    RATINGS,
+    /** Human text (player actions, hand edits, lore) vs generated text (narrations). */
+    DETECTOR,
+    /** Moderated text with its harm categories and severity, in the house guardrail's labelled format. */
+    GUARDRAIL;
+
+    /** The file-name stem, e.g. {@code sft}. */
+    public String key() {
+        return name().toLowerCase();
+    }
+}
