@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * commit and file list, refuses a repository over {@code storyteller.hub.max-size}, then fetches
  * every file (resuming partial ones) into {@code <root>/<repo>/<commit>/} and records the download.
  */
-public class HubDownloads {
+public class HubDownloads implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HubDownloads.class);
 
@@ -56,5 +56,11 @@ public class HubDownloads {
                 revision.commit(), revision.files().size(), revision.totalBytes());
         return new RecordHubDownload(command.acquisitionId(), revision.commit(), revision.license(), revision.task(),
                 revision.library(), revision.baseModel(), revision.files(), Actor.system());
+    }
+
+    /** Stops its worker at shutdown (the context closes a bean that can be closed). */
+    @Override
+    public void close() {
+        work.close();
     }
 }

@@ -26,7 +26,7 @@ import org.axonframework.commandhandling.CommandHandler;
  * lineage: derived from the model card's base model when the registry has it, else from the newest
  * version of the same repository acquired before. Repeating it is harmless ({@link RegistryCommands}).
  */
-public class HubRegistration {
+public class HubRegistration implements AutoCloseable {
 
     static final String REGISTERED_BY = "hub-acquisition";
 
@@ -99,5 +99,11 @@ public class HubRegistration {
             case "text-classification", "token-classification", "zero-shot-classification" -> ModelKind.CLASSIFIER;
             default -> ModelKind.CHAT;
         };
+    }
+
+    /** Stops its worker at shutdown (the context closes a bean that can be closed). */
+    @Override
+    public void close() {
+        work.close();
     }
 }

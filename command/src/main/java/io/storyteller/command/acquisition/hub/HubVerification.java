@@ -16,7 +16,7 @@ import org.axonframework.commandhandling.CommandHandler;
  * (or, for a small file kept in git, its blob id). A file that does not match is deleted — it must
  * not be served, and the next acquisition fetches it anew — and the acquisition fails.
  */
-public class HubVerification {
+public class HubVerification implements AutoCloseable {
 
     private final DownloadRoot root;
     private final AcquisitionWork work;
@@ -71,5 +71,11 @@ public class HubVerification {
         } catch (IOException e) {
             throw new HubUnavailableException("a file that failed verification could not be deleted", false);
         }
+    }
+
+    /** Stops its worker at shutdown (the context closes a bean that can be closed). */
+    @Override
+    public void close() {
+        work.close();
     }
 }
