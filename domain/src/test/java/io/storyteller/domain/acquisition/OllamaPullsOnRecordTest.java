@@ -4,6 +4,7 @@ import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.shared.PlatformRole;
 import io.storyteller.domain.shared.Rejected;
+import java.time.Instant;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -59,6 +60,30 @@ class OllamaPullsOnRecordTest {
     @Test
     void aModelIsPulledOnceAtATime() {
         fixture.given(new OllamaPullRequested("gpu-box", "p-1", "llama3.2:1b", "ada"))
+                .when(new RequestOllamaPull("gpu-box", "p-2", "llama3.2:1b", MANAGER))
+                .expectNoEvents()
+                .expectException(Rejected.conflict("model", "no-pull-in-progress"));
+    }
+
+    /** A restart cuts a pull off without an end: asked for again after long enough, the model is pulled anew. */
+    @Test
+    void aPullWhoseEndWasNeverRecordedIsRecordedAbandonedWhenTheModelIsAskedForAgain() {
+        Instant start = Instant.parse("2026-12-05T08:00:00Z");
+        fixture.givenCurrentTime(start)
+                .andGiven(new OllamaPullRequested("gpu-box", "p-1", "llama3.2:1b", "ada"))
+                .andGivenCurrentTime(start.plus(OllamaServer.ABANDONED_AFTER).plusSeconds(60))
+                .when(new RequestOllamaPull("gpu-box", "p-2", "llama3.2:1b", MANAGER))
+                .expectEvents(new OllamaPullFailed("gpu-box", "p-1", "llama3.2:1b",
+                                "abandoned: no end was recorded within 6 h (the application stopped during the pull)"),
+                        new OllamaPullRequested("gpu-box", "p-2", "llama3.2:1b", "mona"));
+    }
+
+    @Test
+    void aPullStillWithinItsTimeKeepsTheModel() {
+        Instant start = Instant.parse("2026-12-05T08:00:00Z");
+        fixture.givenCurrentTime(start)
+                .andGiven(new OllamaPullRequested("gpu-box", "p-1", "llama3.2:1b", "ada"))
+                .andGivenCurrentTime(start.plus(OllamaServer.ABANDONED_AFTER).minusSeconds(60))
                 .when(new RequestOllamaPull("gpu-box", "p-2", "llama3.2:1b", MANAGER))
                 .expectNoEvents()
                 .expectException(Rejected.conflict("model", "no-pull-in-progress"));
