@@ -81,9 +81,12 @@ public class CorpusExports implements AutoCloseable {
         if (!AccessPolicy.hasPlatformAuthority(query.viewer()) || !Files.isDirectory(corpora)) {
             return List.of();
         }
+        // Which exports run is read before their files: an export records its end before it stops
+        // running, so one that ended between the two reads is read ended, never as cut short.
+        Set<String> live = Set.copyOf(running);
         try (Stream<Path> files = Files.list(corpora)) {
             return files.filter(file -> file.getFileName().toString().endsWith(".json"))
-                    .map(this::read).filter(Objects::nonNull).map(this::orphaned)
+                    .map(this::read).filter(Objects::nonNull).map(view -> orphaned(view, live))
                     .sorted(Comparator.comparing(CorpusExportView::requestedAt).reversed())
                     .limit(Math.clamp(query.limit(), 0, MAX_LISTED)).toList();
         } catch (IOException e) {
@@ -107,8 +110,8 @@ public class CorpusExports implements AutoCloseable {
     }
 
     /** A running export no thread of this application runs was cut short by a stop. */
-    private CorpusExportView orphaned(CorpusExportView view) {
-        return view.status() == CorpusExportStatus.RUNNING && !running.contains(view.exportId())
+    private CorpusExportView orphaned(CorpusExportView view, Set<String> live) {
+        return view.status() == CorpusExportStatus.RUNNING && !live.contains(view.exportId())
                 ? failed(view, "the application stopped during the export") : view;
     }
 

@@ -89,7 +89,7 @@ class CorpusExporterTest {
                  done.status() == CorpusExportStatus.RUNNING && System.nanoTime() < deadline; Thread.sleep(50)) {
                 done = exports.handle(new FindCorpusExports(10, admin)).getFirst();
             }
-            assertThat(done.status()).isEqualTo(CorpusExportStatus.COMPLETED);
+            assertThat(done.status()).as("failure: %s", done.failure()).isEqualTo(CorpusExportStatus.COMPLETED);
             assertThat(done.files()).isNotEmpty();
             assertThat(done.digest()).hasSize(64);
             assertThat(done.lastSequence()).isEqualTo(9);
