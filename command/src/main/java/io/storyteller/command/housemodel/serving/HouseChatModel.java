@@ -6,23 +6,15 @@ import io.storyteller.command.housemodel.prose.ProseNarrator;
 import io.storyteller.command.housemodel.prose.WrittenBeat;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.MessageType;
-import org.springframework.ai.chat.metadata.ChatGenerationMetadata;
-import org.springframework.ai.chat.metadata.ChatResponseMetadata;
-import org.springframework.ai.chat.metadata.DefaultUsage;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
-import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxSink;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The house model as a Spring AI chat model: the narrator when no LLM provider is configured.
@@ -51,30 +43,14 @@ public final class HouseChatModel implements ChatModel {
     @Override
     public ChatResponse call(Prompt prompt) {
         GenerationResult result = narrate(prompt, settings(prompt), piece -> { });
-        return response(result.text(), result, UUID.randomUUID().toString());
+        return GeneratedResponses.of(runtime.modelName(), result.text(), result, UUID.randomUUID().toString());
     }
 
     /** One chunk per word, emitted as each sentence is chosen; then a last empty chunk with usage. */
     @Override
     public Flux<ChatResponse> stream(Prompt prompt) {
-        String id = UUID.randomUUID().toString();
         GenerationSettings settings = settings(prompt);
-        return Flux.<ChatResponse>create(sink -> {
-            try {
-                GenerationResult result = narrate(prompt, settings, piece -> {
-                    if (sink.isCancelled()) {
-                        throw new CancellationException("subscriber cancelled");
-                    }
-                    sink.next(response(piece, null, id));
-                });
-                sink.next(response("", result, id));
-                sink.complete();
-            } catch (CancellationException cancelled) {
-                // Nobody is listening any more: stop writing quietly.
-            } catch (RuntimeException e) {
-                sink.error(e);
-            }
-        }, FluxSink.OverflowStrategy.BUFFER).subscribeOn(Schedulers.boundedElastic());
+        return GeneratedResponses.stream(runtime.modelName(), onPiece -> narrate(prompt, settings, onPiece));
     }
 
     @Override
@@ -122,18 +98,5 @@ public final class HouseChatModel implements ChatModel {
             }
         }
         return "";
-    }
-
-    /** A response; {@code result} is null for a streamed token chunk and set on the final one. */
-    private ChatResponse response(String text, GenerationResult result, String id) {
-        ChatResponseMetadata.Builder metadata = ChatResponseMetadata.builder()
-                .id(id)
-                .model(runtime.modelName());
-        ChatGenerationMetadata generationMetadata = ChatGenerationMetadata.NULL;
-        if (result != null) {
-            metadata.usage(new DefaultUsage(result.promptTokens(), result.completionTokens()));
-            generationMetadata = ChatGenerationMetadata.builder().finishReason(result.finishReason()).build();
-        }
-        return new ChatResponse(List.of(new Generation(new AssistantMessage(text), generationMetadata)), metadata.build());
     }
 }

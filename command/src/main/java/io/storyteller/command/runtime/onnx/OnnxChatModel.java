@@ -1,24 +1,17 @@
 package io.storyteller.command.runtime.onnx;
 
+import io.storyteller.command.housemodel.serving.GeneratedResponses;
 import io.storyteller.command.housemodel.serving.GenerationResult;
 import io.storyteller.command.housemodel.serving.GenerationSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
-import org.springframework.ai.chat.messages.AssistantMessage;
-import org.springframework.ai.chat.metadata.ChatGenerationMetadata;
-import org.springframework.ai.chat.metadata.ChatResponseMetadata;
-import org.springframework.ai.chat.metadata.DefaultUsage;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
-import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.prompt.ChatOptions;
 import org.springframework.ai.chat.prompt.Prompt;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxSink;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * A downloaded causal LM as a Spring AI chat model, so a slot it serves narrates through the normal
@@ -44,28 +37,12 @@ public final class OnnxChatModel implements ChatModel {
     public ChatResponse call(Prompt prompt) {
         StringBuilder text = new StringBuilder();
         GenerationResult result = generate(prompt, text::append);
-        return response(text.toString(), result, UUID.randomUUID().toString());
+        return GeneratedResponses.of(modelName, text.toString(), result, UUID.randomUUID().toString());
     }
 
     @Override
     public Flux<ChatResponse> stream(Prompt prompt) {
-        String id = UUID.randomUUID().toString();
-        return Flux.<ChatResponse>create(sink -> {
-            try {
-                GenerationResult result = generate(prompt, piece -> {
-                    if (sink.isCancelled()) {
-                        throw new CancellationException("subscriber cancelled");
-                    }
-                    sink.next(response(piece, null, id));
-                });
-                sink.next(response("", result, id));
-                sink.complete();
-            } catch (CancellationException cancelled) {
-                // Nobody is listening any more: the generation stops at its next token.
-            } catch (RuntimeException e) {
-                sink.error(e);
-            }
-        }, FluxSink.OverflowStrategy.BUFFER).subscribeOn(Schedulers.boundedElastic());
+        return GeneratedResponses.stream(modelName, onPiece -> generate(prompt, onPiece));
     }
 
     @Override
@@ -116,15 +93,5 @@ public final class OnnxChatModel implements ChatModel {
             stops.addAll(options.getStopSequences());
         }
         return stops;
-    }
-
-    private ChatResponse response(String text, GenerationResult result, String id) {
-        ChatResponseMetadata.Builder metadata = ChatResponseMetadata.builder().id(id).model(modelName);
-        ChatGenerationMetadata generationMetadata = ChatGenerationMetadata.NULL;
-        if (result != null) {
-            metadata.usage(new DefaultUsage(result.promptTokens(), result.completionTokens()));
-            generationMetadata = ChatGenerationMetadata.builder().finishReason(result.finishReason()).build();
-        }
-        return new ChatResponse(List.of(new Generation(new AssistantMessage(text), generationMetadata)), metadata.build());
     }
 }
