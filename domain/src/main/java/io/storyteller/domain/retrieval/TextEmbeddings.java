@@ -12,6 +12,11 @@ public record TextEmbeddings(String modelId, String version, int dimensions, Lis
         vectors = List.copyOf(vectors);
     }
 
+    /** {@code modelId@version}: which embedder made these vectors; only vectors of one embedder are compared. */
+    public String embedder() {
+        return modelId + "@" + version;
+    }
+
     /** The cosine similarity of two vectors of this kind: their dot product, as both are unit length. */
     public static double cosine(float[] a, float[] b) {
         double dot = 0;

@@ -38,12 +38,7 @@ public class TextEmbedder {
     /** The vector of one text. */
     public Embedded embedOne(String worldId, String text) {
         TextEmbeddings embeddings = embed(worldId, List.of(text));
-        return new Embedded(embeddings.vectors().getFirst(), embedder(embeddings));
-    }
-
-    /** {@code modelId@version}: which embedder made these vectors; only vectors of one embedder are compared. */
-    public static String embedder(TextEmbeddings embeddings) {
-        return embeddings.modelId() + "@" + embeddings.version();
+        return new Embedded(embeddings.vectors().getFirst(), embeddings.embedder());
     }
 
     /** A vector and the embedder ({@code modelId@version}) that made it. */

@@ -45,7 +45,7 @@ public final class ContextEmbedding {
     public EmbeddedContext await(Duration timeout) {
         try {
             TextEmbeddings found = embedding.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new EmbeddedContext(text, found.vectors().getFirst(), found.modelId() + "@" + found.version());
+            return new EmbeddedContext(text, found.vectors().getFirst(), found.embedder());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while embedding the turn's context", e);

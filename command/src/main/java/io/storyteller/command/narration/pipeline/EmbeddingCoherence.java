@@ -37,7 +37,7 @@ public class EmbeddingCoherence implements Coherence {
         float[] context;
         if (known == null) {
             context = embeddings.vectors().getLast();
-        } else if (known.embedder().equals(embeddings.modelId() + "@" + embeddings.version())) {
+        } else if (known.embedder().equals(embeddings.embedder())) {
             context = known.vector(); // recall embedded it already, with the same model
         } else {
             context = embed(ground.worldId(), List.of(known.text())).vectors().getFirst(); // the embedder changed since
