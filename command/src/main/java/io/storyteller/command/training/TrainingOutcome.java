@@ -9,10 +9,13 @@ import java.util.Map;
  * {@code artifactDirectory} (house models, an external program's output). The training metrics
  * (loss, accuracy, examples seen, seconds) go into the new version's lineage.
  *
+ * @param version       the version name the files are stored under when the backend's own store
+ *                      numbers them (the house models: {@code "4"}); null: the fine-tuning names it
  * @param externalJobId the provider's job id, when there was one
  */
 public record TrainingOutcome(String providerModel,
         Path artifactDirectory,
+        String version,
         Map<String, Double> metrics,
         String externalJobId) {
 
