@@ -122,7 +122,7 @@ public class NarrationEngine {
                     new CannotNarrateException("world " + request.worldId() + " is not known to the narrator"));
             recalling = recall.start(request.worldId(), request.storyId(), actionText(request, context),
                     context.recentBeats().size());
-            embedding = ContextEmbedding.start(queries, request.worldId(), TurnGround.storyLines(context),
+            embedding = ContextEmbedding.startAfter(recalling, queries, request.worldId(), TurnGround.storyLines(context),
                     actionText(request, context));
             choices = routes.ensemble(request.worldId(), context.policy().deployments()).stream()
                     .map(deployment -> RouteChoice.of(deployment, request.storyId())).toList();

@@ -118,6 +118,11 @@ public final class StandingFacts {
     }
 
     /** The beat's last reading, held keys left out; empty when it was never read. */
+    /** Whether the beat was read at all, even if it established nothing. */
+    boolean wasRead(String beatId) {
+        return readings.containsKey(beatId);
+    }
+
     List<StoryFact> readingOf(String beatId) {
         return readings.getOrDefault(beatId, List.of());
     }

@@ -13,8 +13,9 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 
 /**
  * The facts a story holds (a member of {@link Story}): read by the continuity engine, pinned or
- * corrected by people. How they combine is {@link StandingFacts}. A beat read again with the same
- * outcome — a redelivered event, a retry of the recorder — records nothing.
+ * corrected by people. How they combine is {@link StandingFacts}. A beat's first reading is
+ * recorded even when it found nothing; a beat read again with the same outcome — a redelivered
+ * event, a retry of the recorder — records nothing.
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
@@ -42,7 +43,9 @@ class StoryFactBook {
             byKey.put(fact.key(), fact);
         }
         List<StoryFact> fresh = byKey.values().stream().filter(f -> !standing.held(f.key())).toList();
-        if (!fresh.equals(standing.readingOf(beatId))) {
+        // A first reading is recorded even when it found nothing: the narration pipeline then knows the
+        // beat was read and reads only the beats nobody has read yet.
+        if (!standing.wasRead(beatId) || !fresh.equals(standing.readingOf(beatId))) {
             apply(new StoryFactsRecorded(storyId, beatId, fresh));
         }
     }

@@ -94,6 +94,17 @@ class StoryFactsTest {
     }
 
     @Test
+    void aBeatsFirstReadingIsRecordedEvenWhenItFoundNothingAndOnlyOnce() {
+        fixture.given(afterOneTurn())
+                .when(new RecordStoryFacts(STORY_ID, "n1", List.of(), Actor.system()))
+                .expectEvents(new StoryFactsRecorded(STORY_ID, "n1", List.of()));
+        fixture.given(afterOneTurn(new StoryFactsRecorded(STORY_ID, "n1", List.of())))
+                .when(new RecordStoryFacts(STORY_ID, "n1", List.of(), Actor.system()))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
     void aBeatReadAgainWithTheSameOutcomeRecordsNothing() {
         fixture.given(afterOneTurn(new StoryFactsRecorded(STORY_ID, "n1", List.of(BELL_SUNK))))
                 .when(new RecordStoryFacts(STORY_ID, "n1", List.of(BELL_SUNK), Actor.system()))

@@ -120,7 +120,7 @@ final class PipelineTurns {
         long t2 = System.nanoTime();
         CompletableFuture<Recalled> recalled = recall.start(PipelineWorld.WORLD_ID, storyId, actionText,
                 context.recentBeats().size());
-        ContextEmbedding embedding = ContextEmbedding.start(queries, PipelineWorld.WORLD_ID,
+        ContextEmbedding embedding = ContextEmbedding.startAfter(recalled, queries, PipelineWorld.WORLD_ID,
                 TurnGround.storyLines(context), actionText);
         routes.ensemble(PipelineWorld.WORLD_ID, context.policy().deployments());
         // Not Recall.await, which goes on without search: a figure measured on a search that answered nothing would flatter it.

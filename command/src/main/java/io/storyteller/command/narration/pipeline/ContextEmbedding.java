@@ -34,10 +34,21 @@ public final class ContextEmbedding {
      * @param storyLines the recent beats, oldest first (actions start with "> ")
      */
     public static ContextEmbedding start(QueryGateway queries, String worldId, List<String> storyLines, String action) {
+        return startAfter(CompletableFuture.completedFuture(null), queries, worldId, storyLines, action);
+    }
+
+    /**
+     * As {@link #start}, once {@code first} is done (however it ended). The turn's recall embeds the
+     * action and searches before the prompt can be written; the context is needed only when the
+     * candidates are judged. Started after the recall, it runs while the prompt is assembled and
+     * the models write instead of taking the two cores from the recall.
+     */
+    public static ContextEmbedding startAfter(CompletableFuture<?> first, QueryGateway queries, String worldId,
+            List<String> storyLines, String action) {
         String text = EmbeddedContext.text(storyLines, action);
         // The query bus answers on the caller's thread: this one is the turn's to spare.
-        return new ContextEmbedding(text, CompletableFuture.supplyAsync(
-                () -> queries.query(new EmbedTexts(worldId, List.of(text)), TextEmbeddings.class).join(),
+        return new ContextEmbedding(text, first.handle((done, failed) -> text).thenApplyAsync(
+                context -> queries.query(new EmbedTexts(worldId, List.of(context)), TextEmbeddings.class).join(),
                 task -> Thread.ofVirtual().name("context-embedding").start(task)));
     }
 

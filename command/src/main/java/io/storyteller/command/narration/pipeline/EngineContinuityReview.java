@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.storyteller.command.continuity.ContinuityCheck;
 import io.storyteller.command.continuity.ContinuityVerdict;
 import io.storyteller.command.continuity.Fact;
-import io.storyteller.command.continuity.StoryFactsFold;
 import io.storyteller.command.continuity.StoryLine;
 import io.storyteller.command.narration.context.ActiveLore;
 import io.storyteller.domain.story.ContextSource;
@@ -51,11 +50,7 @@ public class EngineContinuityReview implements ContinuityReview {
             }
         }
         List<StoryLine> lines = ground.storyLines().stream().map(StoryLine::parse).toList();
-        List<Fact> facts = storyFacts.get(ground, g -> {
-            List<Fact> read = new ArrayList<>(StoryFactsFold.fold(g.factEvents()));
-            read.addAll(check.storyFacts(List.of(), lines, g.firstLine())); // the recent beats' own, newest last
-            return List.copyOf(read);
-        });
+        List<Fact> facts = storyFacts.get(ground, g -> List.copyOf(StoryFactsOfTurn.read(check, g, lines)));
         ContinuityVerdict verdict = check.check(lore, loreFacts, lines, facts, candidate, ground.firstLine());
         List<Contradiction> contradictions = verdict.contradictions().stream()
                 .map(c -> new Contradiction(c.kind().label(), describe(c.fact()), sourceOf(c.fact(), entryOf),

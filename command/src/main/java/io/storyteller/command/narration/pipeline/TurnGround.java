@@ -4,6 +4,7 @@ import io.storyteller.command.narration.context.ActiveLore;
 import io.storyteller.command.narration.context.EmbeddedContext;
 import io.storyteller.command.narration.context.Lorebook;
 import io.storyteller.command.narration.context.StoryContext;
+import io.storyteller.command.narration.context.Turn;
 import io.storyteller.domain.story.BeatKind;
 import io.storyteller.domain.world.ContentRating;
 import java.util.LinkedHashSet;
@@ -23,9 +24,18 @@ import java.util.Set;
  * @param context       the turn's context being embedded beside the turn, or null (the judge embeds it)
  * @param firstLine     the story position (1-based) of the first story line: the story's recorded facts
  *                      name beats by their place in the whole story
+ * @param beatIds       the beat of each story line, in the same order; empty when the lines are not
+ *                      the story's recorded beats (then every line is read for facts)
  */
 public record TurnGround(String worldId, String storyId, ContentRating rating, Lorebook lore, List<String> loreInPlay,
-        List<String> storyLines, String action, List<Object> factEvents, ContextEmbedding context, int firstLine) {
+        List<String> storyLines, String action, List<Object> factEvents, ContextEmbedding context, int firstLine,
+        List<String> beatIds) {
+
+    /** A ground whose lines are not tied to recorded beats: each line is read for its facts. */
+    public TurnGround(String worldId, String storyId, ContentRating rating, Lorebook lore, List<String> loreInPlay,
+            List<String> storyLines, String action, List<Object> factEvents, ContextEmbedding context, int firstLine) {
+        this(worldId, storyId, rating, lore, loreInPlay, storyLines, action, factEvents, context, firstLine, List.of());
+    }
 
     /** A ground where every lore entry is in play and the context is not embedded yet. */
     public TurnGround(String worldId, String storyId, ContentRating rating, List<ActiveLore> lore,
@@ -44,7 +54,8 @@ public record TurnGround(String worldId, String storyId, ContentRating rating, L
     public static TurnGround of(String worldId, String storyId, StoryContext context, String action,
             List<String> loreInPlay, ContextEmbedding embedding) {
         return new TurnGround(worldId, storyId, context.world().contentRating(), context.lorebook(), loreInPlay,
-                storyLines(context), action, context.factEvents(), embedding, context.firstBeat());
+                storyLines(context), action, context.factEvents(), embedding, context.firstBeat(),
+                context.recentBeats().stream().map(Turn::beatId).toList());
     }
 
     /** The recent beats as the judge reads them, oldest first: player actions start with "> ". */
@@ -59,6 +70,10 @@ public record TurnGround(String worldId, String storyId, ContentRating rating, L
         storyLines = storyLines == null ? List.of() : List.copyOf(storyLines);
         factEvents = factEvents == null ? List.of() : List.copyOf(factEvents);
         firstLine = Math.max(firstLine, 1);
+        beatIds = beatIds == null ? List.of() : List.copyOf(beatIds);
+        if (!beatIds.isEmpty() && beatIds.size() != storyLines.size()) {
+            throw new IllegalArgumentException("one beat id per story line: " + beatIds.size() + " for " + storyLines.size());
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import io.storyteller.command.continuity.ContinuityCheck;
 import io.storyteller.command.narration.context.ActiveLore;
 import io.storyteller.command.narration.context.Lorebook;
 import io.storyteller.domain.story.StoryFact;
+import io.storyteller.domain.story.StoryFactPinned;
 import io.storyteller.domain.story.StoryFactsRecorded;
 import io.storyteller.domain.world.ContentRating;
 import io.storyteller.domain.world.LoreContent;
@@ -94,6 +95,41 @@ class EngineContinuityReviewTest {
         assertThat(late.contradictions()).isEmpty();
         assertThat(stillBlind.contradictions()).extracting(c -> c.kind()).contains("physical-state");
         assertThat(stillBlind.contradictions()).extracting(c -> c.source()).contains("beat:57");
+    }
+
+    /**
+     * A beat the story already read is taken as recorded, not read again: here its recorded reading
+     * (nothing) stands although its text tells a death; the beat nobody read yet is read.
+     */
+    @Test
+    void onlyTheBeatsTheStoryHasNotReadYetAreReadForFacts() {
+        List<String> lines = List.of("The smith Brannoc died in the fire last night.", "> I walk to the forge.");
+        StoryFactsRecorded readAsNothing = new StoryFactsRecorded("s-6", "n-1", List.of());
+        String candidate = "Brannoc looks up from his anvil and waves you in.";
+
+        ContinuityFindings recorded = review.check(readGround("s-6", lines, List.of("n-1", "a-2"), List.of(readAsNothing)),
+                candidate);
+        ContinuityFindings unread = review.check(readGround("s-7", lines, List.of("n-1", "a-2"), List.of()), candidate);
+
+        assertThat(recorded.contradictions()).isEmpty();
+        assertThat(unread.contradictions()).extracting(c -> c.kind()).contains("death");
+        assertThat(unread.contradictions()).extracting(c -> c.source()).contains("beat:1");
+    }
+
+    /** A fact a person pinned holds against what a beat not yet recorded seems to say. */
+    @Test
+    void aPinnedFactHoldsAgainstAnUnreadBeat() {
+        StoryFact alive = new StoryFact("death", "Brannoc", "alive", "alive", 1, "");
+        List<String> lines = List.of("The smith Brannoc died in the fire last night.", "> I walk to the forge.");
+        TurnGround ground = readGround("s-8", lines, List.of("n-1", "a-2"),
+                List.of(new StoryFactPinned("s-8", alive.key(), alive, "olivia")));
+
+        assertThat(review.check(ground, "Brannoc looks up from his anvil and waves you in.").contradictions()).isEmpty();
+    }
+
+    private static TurnGround readGround(String storyId, List<String> lines, List<String> beatIds, List<Object> facts) {
+        return new TurnGround("w-5", storyId, ContentRating.TEEN, Lorebook.of(List.of()), List.of(), lines, lines.getLast(),
+                facts, null, 1, beatIds);
     }
 
     static TurnGround ground(List<ActiveLore> lore, List<String> lines, List<Object> facts) {
