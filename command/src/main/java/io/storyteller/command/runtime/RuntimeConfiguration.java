@@ -68,11 +68,12 @@ public class RuntimeConfiguration {
 
     /** Embedding models of the provider endpoints, for embedder slots served by one. */
     @Bean
-    EmbeddingRuntimes embeddingRuntimes(ProviderEndpoints endpoints, RetryTemplate retryTemplate,
-            ResponseErrorHandler responseErrorHandler, ObjectProvider<ObservationRegistry> observations) {
+    EmbeddingRuntimes embeddingRuntimes(ProviderEndpoints endpoints, CircuitBreakerProperties breaker,
+            RetryTemplate retryTemplate, ResponseErrorHandler responseErrorHandler,
+            ObjectProvider<ObservationRegistry> observations) {
         SpringAiEmbeddingModels builder = new SpringAiEmbeddingModels(retryTemplate, responseErrorHandler,
                 observations.getIfAvailable(() -> ObservationRegistry.NOOP));
-        return new EndpointEmbeddingModels(endpoints, builder::build);
+        return new EndpointEmbeddingModels(endpoints, builder::build, breaker);
     }
 
     /**

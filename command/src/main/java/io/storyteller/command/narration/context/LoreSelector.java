@@ -56,14 +56,14 @@ final class LoreSelector {
         // The newest text a key occurs in is the one that counts: scan newest first, keep the first seen.
         for (int i = scanTexts.size() - 1; i >= 0; i--) {
             int recency = i;
-            lore.activatedBy(scanTexts.get(i)).forEach((id, key) -> direct.computeIfAbsent(id,
+            lore.activatedByStoryText(scanTexts.get(i)).forEach((id, key) -> direct.computeIfAbsent(id,
                     k -> new Candidate(lore.entry(id), recency, "key:" + key)));
         }
         for (ActiveLore entry : lore.alwaysOn()) {
             direct.putIfAbsent(entry.loreEntryId(), new Candidate(entry, UNSEEN, "always-on"));
         }
         seen.addAll(direct.keySet());
-        Taken taken = new Taken(budget);
+        Taken taken = new Taken(lore, budget);
         List<Candidate> step = taken.fit(direct.values());
         for (int depth = 1; depth <= MAX_DEPTH && !step.isEmpty(); depth++) {
             Map<String, Candidate> next = new LinkedHashMap<>();
@@ -90,13 +90,15 @@ final class LoreSelector {
     /** What the budget has taken so far, in the order taken. */
     private static final class Taken {
 
+        private final Lorebook lore;
         private final int budget;
         private int spent;
         private final List<ActiveLore> alwaysOn = new ArrayList<>();
         private final List<ActiveLore> triggered = new ArrayList<>();
         private final Map<String, String> reasons = new HashMap<>();
 
-        Taken(int budget) {
+        Taken(Lorebook lore, int budget) {
+            this.lore = lore;
             this.budget = budget;
         }
 
@@ -110,7 +112,7 @@ final class LoreSelector {
         List<Candidate> fitInOrder(List<Candidate> candidates) {
             List<Candidate> fitted = new ArrayList<>();
             for (Candidate candidate : candidates) {
-                int cost = cost(candidate.entry.content());
+                int cost = lore.cost(candidate.entry);
                 if (spent + cost > budget) {
                     continue;
                 }

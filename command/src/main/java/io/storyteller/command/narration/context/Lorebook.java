@@ -1,5 +1,7 @@
 package io.storyteller.command.narration.context;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,6 +24,8 @@ import java.util.regex.Pattern;
 public final class Lorebook {
 
     private static final Lorebook EMPTY = new Lorebook(List.of());
+    /** Story texts whose activations a lorebook keeps: the recent beats of the world's stories in play. */
+    static final int STORY_TEXTS_KEPT = 2048;
 
     private final List<ActiveLore> entries;
     private final Map<String, ActiveLore> byId = new HashMap<>();
@@ -30,6 +34,10 @@ public final class Lorebook {
     private final List<Trigger> wordless = new ArrayList<>();
     private final List<ActiveLore> alwaysOn = new ArrayList<>();
     private final Map<String, Map<String, String>> activatedByContent = new ConcurrentHashMap<>();
+    /** What recent story texts activate: a beat is scanned on every turn while it is recent, read once here. */
+    private final Cache<String, Map<String, String>> activatedByStory = Caffeine.newBuilder()
+            .maximumSize(STORY_TEXTS_KEPT).build();
+    private final Map<String, Integer> costs = new ConcurrentHashMap<>();
 
     private Lorebook(List<ActiveLore> entries) {
         this.entries = List.copyOf(entries);
@@ -115,6 +123,22 @@ public final class Lorebook {
         Map<String, String> activated = new LinkedHashMap<>();
         found.forEach(trigger -> activated.put(trigger.entry.loreEntryId(), trigger.key));
         return activated;
+    }
+
+    /**
+     * As {@link #activatedBy}, for a text of the story (a beat, an action) that will be scanned again
+     * on the turns it stays recent: kept for this revision of the lore.
+     */
+    Map<String, String> activatedByStoryText(String text) {
+        if (text == null || text.isEmpty() || entries.isEmpty()) {
+            return Map.of();
+        }
+        return activatedByStory.get(text, this::activatedBy);
+    }
+
+    /** What an entry costs in the system message ({@link LoreSelector#cost}), computed once per revision. */
+    int cost(ActiveLore entry) {
+        return costs.computeIfAbsent(entry.loreEntryId(), id -> LoreSelector.cost(entry.content()));
     }
 
     /** What the content of one of this lorebook's entries activates, read once per revision. */

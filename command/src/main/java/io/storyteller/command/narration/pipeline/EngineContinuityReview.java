@@ -7,12 +7,20 @@ import io.storyteller.command.continuity.ContinuityVerdict;
 import io.storyteller.command.continuity.Fact;
 import io.storyteller.command.continuity.StoryLine;
 import io.storyteller.command.narration.context.ActiveLore;
+import io.storyteller.command.narration.context.Lorebook;
 import io.storyteller.domain.story.ContextSource;
 import io.storyteller.domain.story.Contradiction;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The continuity stage on the project's continuity engine: the candidate against the story's
@@ -21,7 +29,7 @@ import java.util.Map;
  * A contradiction names its source: the lore entry a lore fact came from, or the beat of a story fact.
  * Each entry's facts are read once per revision of the entry and kept.
  */
-public class EngineContinuityReview implements ContinuityReview {
+public class EngineContinuityReview implements ContinuityReview, AutoCloseable {
 
     /** Lore entries (revisions) whose facts are kept. */
     static final int ENTRIES_KEPT = 100_000;
@@ -32,12 +40,42 @@ public class EngineContinuityReview implements ContinuityReview {
     /** The story's facts, read once per turn however many candidates and rounds it judges (keyed by the ground itself). */
     private final Cache<TurnGround, List<Fact>> storyFacts = Caffeine.newBuilder().weakKeys().maximumSize(1024).build();
 
+    /** Lore books whose entries were handed to the warmer; weak, so a replaced revision is let go. */
+    private final Set<Lorebook> warmed = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+    /**
+     * Reads a new lore revision's entries in the background, one thread, so that the first turns
+     * after a start or a lore change do not read on the turn's path the entries they meet; entries
+     * read before (unchanged by the revision) cost a cache lookup.
+     */
+    private final ExecutorService warmer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(64), Thread.ofPlatform().daemon().name("lore-facts-warmer").factory(),
+            new ThreadPoolExecutor.DiscardPolicy());
+
     public EngineContinuityReview(ContinuityCheck check) {
         this.check = check;
     }
 
+    /** Starts reading the facts of every entry of {@code lore} in the background, once per lore book. */
+    public void warm(Lorebook lore) {
+        if (lore != null && warmed.add(lore)) {
+            warmer.execute(() -> lore.entries().forEach(this::factsOf));
+        }
+    }
+
+    /** Entry revisions whose facts are kept; for tests. */
+    long entriesRead() {
+        entryFacts.cleanUp();
+        return entryFacts.estimatedSize();
+    }
+
+    @Override
+    public void close() {
+        warmer.shutdownNow();
+    }
+
     @Override
     public ContinuityFindings check(TurnGround ground, String candidate) {
+        warm(ground.lore());
         List<ActiveLore> inPlay = ground.loreFor(candidate);
         List<String> lore = new ArrayList<>(inPlay.size());
         List<Fact> loreFacts = new ArrayList<>();

@@ -127,6 +127,26 @@ class EngineContinuityReviewTest {
         assertThat(review.check(ground, "Brannoc looks up from his anvil and waves you in.").contradictions()).isEmpty();
     }
 
+    /** A lore revision's entries are read in the background once the review first meets it, once. */
+    @Test
+    void aLoreRevisionsEntriesAreReadInTheBackgroundOnce() throws InterruptedException {
+        List<ActiveLore> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            entries.add(new ActiveLore("l-" + i, new LoreContent("Place " + i, List.of("Place " + i),
+                    "Place " + i + " burned to the ground in the war.", "places", 0, false)));
+        }
+        Lorebook lore = Lorebook.of(entries);
+        try (EngineContinuityReview fresh = new EngineContinuityReview(new ContinuityCheck())) {
+            fresh.check(new TurnGround("w-9", "s-9", ContentRating.TEEN, lore, List.of(), List.of("> I look around."),
+                    "I look around.", List.of(), null, 1), "You see the square.");
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (fresh.entriesRead() < entries.size() && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            assertThat(fresh.entriesRead()).isEqualTo(entries.size());
+        }
+    }
+
     private static TurnGround readGround(String storyId, List<String> lines, List<String> beatIds, List<Object> facts) {
         return new TurnGround("w-5", storyId, ContentRating.TEEN, Lorebook.of(List.of()), List.of(), lines, lines.getLast(),
                 facts, null, 1, beatIds);
