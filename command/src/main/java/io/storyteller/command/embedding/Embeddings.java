@@ -1,5 +1,7 @@
 package io.storyteller.command.embedding;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.storyteller.command.housemodel.embedding.SentenceEmbedder;
 import io.storyteller.command.runtime.EmbeddingRuntimes;
 import io.storyteller.command.runtime.ModelUnavailableException;
@@ -12,8 +14,11 @@ import io.storyteller.domain.retrieval.EmbedTexts;
 import io.storyteller.domain.retrieval.TextEmbeddings;
 import io.storyteller.domain.shared.DomainRejection;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.axonframework.queryhandling.QueryHandler;
 
 /**
@@ -28,6 +33,15 @@ public class Embeddings {
 
     /** Texts per call: enough for an indexing batch, bounded so that one call cannot hold the model for long. */
     static final int MAX_TEXTS = 256;
+    /** Vectors kept: a turn's action and chosen narration are embedded by the turn and again when indexed. */
+    static final int VECTORS_KEPT = 4096;
+
+    /**
+     * Recent vectors by model version and text. A turn embeds its action for recall and its
+     * candidates for coherence; the story index embeds the same action and the chosen narration a
+     * moment later. Vectors are deterministic per version, so the second asks are answered here.
+     */
+    private final Cache<Remembered, float[]> vectors = Caffeine.newBuilder().maximumSize(VECTORS_KEPT).build();
 
     private final SentenceEmbedder house;
     private final StageSlots slots;
@@ -50,6 +64,11 @@ public class Embeddings {
         return new Embeddings(house, null, ref -> {
             throw new ModelUnavailableException("no provider endpoints here to serve " + ref.label());
         });
+    }
+
+    private static final ModelRef HOUSE = new ModelRef(SentenceEmbedder.MODEL_ID, SentenceEmbedder.VERSION);
+
+    private record Remembered(String embedder, String text) {
     }
 
     @QueryHandler
@@ -86,37 +105,72 @@ public class Embeddings {
     }
 
     /** A version downloaded as an ONNX export, run in-process: its vectors are unit length already. */
-    private static TextEmbeddings byDownloaded(ModelRef model, OnnxEmbedder embedder, List<String> texts) {
+    private TextEmbeddings byDownloaded(ModelRef model, OnnxEmbedder embedder, List<String> texts) {
         if (texts.isEmpty()) {
             return new TextEmbeddings(model.modelId(), model.version(), 0, List.of());
         }
-        List<float[]> vectors = embedder.embed(texts);
+        List<float[]> vectors = remembered(model, texts, embedder::embed);
         return new TextEmbeddings(model.modelId(), model.version(), vectors.getFirst().length, vectors);
     }
 
     private TextEmbeddings byHouse(List<String> texts) {
         return new TextEmbeddings(SentenceEmbedder.MODEL_ID, SentenceEmbedder.VERSION, SentenceEmbedder.DIMENSIONS,
-                house.embed(texts));
+                remembered(HOUSE, texts, house::embed));
     }
 
     private TextEmbeddings byEndpoint(ModelRef model, List<String> texts) {
         if (texts.isEmpty()) {
             return new TextEmbeddings(model.modelId(), model.version(), 0, List.of());
         }
-        List<float[]> answered = runtimes.embeddingModelFor(model).embed(texts);
-        if (answered.size() != texts.size()) {
-            throw new ModelUnavailableException(model.label() + " answered " + answered.size() + " vectors for "
-                    + texts.size() + " texts");
-        }
-        int dimensions = answered.getFirst().length;
-        List<float[]> vectors = new ArrayList<>(answered.size());
-        for (float[] vector : answered) {
+        List<float[]> vectors = remembered(model, texts, asked -> {
+            List<float[]> answered = runtimes.embeddingModelFor(model).embed(asked);
+            if (answered.size() != asked.size()) {
+                throw new ModelUnavailableException(model.label() + " answered " + answered.size() + " vectors for "
+                        + asked.size() + " texts");
+            }
+            return answered.stream().map(Embeddings::unit).toList();
+        });
+        int dimensions = vectors.getFirst().length;
+        for (float[] vector : vectors) {
             if (vector.length != dimensions || dimensions == 0) {
                 throw new ModelUnavailableException(model.label() + " answered vectors of differing or no dimensions");
             }
-            vectors.add(unit(vector));
         }
         return new TextEmbeddings(model.modelId(), model.version(), dimensions, vectors);
+    }
+
+    /**
+     * The vectors of {@code texts} by {@code model}: those kept, and the others embedded in one call
+     * and kept. Callers get copies, so no one can change a kept vector.
+     */
+    private List<float[]> remembered(ModelRef model, List<String> texts, Function<List<String>, List<float[]>> embed) {
+        String by = model.label();
+        float[][] found = new float[texts.size()][];
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            found[i] = vectors.getIfPresent(new Remembered(by, texts.get(i)));
+            if (found[i] == null && !missing.contains(texts.get(i))) {
+                missing.add(texts.get(i));
+            }
+        }
+        if (!missing.isEmpty()) {
+            List<float[]> made = embed.apply(missing);
+            Map<String, float[]> byText = new HashMap<>();
+            for (int i = 0; i < missing.size(); i++) {
+                byText.put(missing.get(i), made.get(i));
+                vectors.put(new Remembered(by, missing.get(i)), made.get(i));
+            }
+            for (int i = 0; i < texts.size(); i++) {
+                if (found[i] == null) {
+                    found[i] = byText.get(texts.get(i));
+                }
+            }
+        }
+        List<float[]> copies = new ArrayList<>(texts.size());
+        for (float[] vector : found) {
+            copies.add(vector.clone());
+        }
+        return copies;
     }
 
     /** Scaled to length 1, as {@link TextEmbeddings#cosine} expects: not every server normalises (Ollama's older models do not). */

@@ -117,6 +117,36 @@ class EmbeddingsTest {
                 .withRequestBody(matchingJsonPath("$.input[1]", equalTo("the lighthouse"))));
     }
 
+    /** A text embedded a moment ago (a turn's action, then its beat being indexed) is not sent again. */
+    @Test
+    void aTextEmbeddedAMomentAgoByTheSameVersionIsNotSentAgain() {
+        server.stubFor(post("/api/embed").withRequestBody(matchingJsonPath("$.input[0]", equalTo("fog")))
+                .willReturn(json("""
+                {"model":"mxbai-embed-large","embeddings":[[0.0,0.0,0.0,5.0]]}
+                """)));
+        server.stubFor(post("/api/embed").withRequestBody(matchingJsonPath("$.input[0]", equalTo("the quay")))
+                .willReturn(json("""
+                {"model":"mxbai-embed-large","embeddings":[[0.0,3.0,0.0,0.0]]}
+                """)));
+        slot.set(new ModelRef("lab:mxbai-embed-large", "1"));
+        withEndpoints(runtimes -> {
+            Embeddings embeddings = new Embeddings(house, slots(), runtimes);
+            embeddings.handle(new EmbedTexts("w1", List.of("fog")));
+            TextEmbeddings again = embeddings.handle(new EmbedTexts("w1", List.of("the quay", "fog")));
+
+            assertThat(again.vectors().get(0)).containsExactly(0f, 1f, 0f, 0f);
+            assertThat(again.vectors().get(1)).containsExactly(0f, 0f, 0f, 1f);
+            again.vectors().get(1)[3] = 9f; // a caller's copy: what is kept stays as embedded
+            assertThat(embeddings.handle(new EmbedTexts("w1", List.of("fog"))).vectors().getFirst())
+                    .containsExactly(0f, 0f, 0f, 1f);
+        });
+        server.verify(1, postRequestedFor(urlEqualTo("/api/embed"))
+                .withRequestBody(matchingJsonPath("$.input[0]", equalTo("fog"))));
+        server.verify(1, postRequestedFor(urlEqualTo("/api/embed"))
+                .withRequestBody(matchingJsonPath("$.input.length()", equalTo("1")))
+                .withRequestBody(matchingJsonPath("$.input[0]", equalTo("the quay"))));
+    }
+
     @Test
     void aSlotServedByAnOllamaEndpointEmbedsThere() {
         server.stubFor(post("/api/embed").willReturn(json("""
