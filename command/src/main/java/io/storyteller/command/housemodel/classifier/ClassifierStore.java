@@ -170,7 +170,8 @@ public final class ClassifierStore {
         }
     }
 
-    private Path versionDirectory(String modelKey, int version) {
+    /** The directory of one stored version (what a training outcome names as its artifact). */
+    public Path versionDirectory(String modelKey, int version) {
         Path directory = keyDirectory(modelKey).resolve("v" + version);
         if (version < 1 || !Files.isDirectory(directory)) {
             throw new IllegalArgumentException("house classifier '" + modelKey + "' has no version " + version

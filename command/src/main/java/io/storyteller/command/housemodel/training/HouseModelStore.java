@@ -192,7 +192,8 @@ public final class HouseModelStore {
                 new HouseModelNotFoundException("no house model '" + modelKey + "' has been trained yet (store: " + root + ")")));
     }
 
-    private Path versionDirectory(String modelKey, int version) {
+    /** The directory of one stored version (what a training outcome names as its artifact). */
+    public Path versionDirectory(String modelKey, int version) {
         Path directory = keyDirectory(modelKey).resolve("v" + version);
         if (version < 1 || !Files.isDirectory(directory)) {
             throw new HouseModelNotFoundException("house model '" + modelKey + "' has no version " + version
