@@ -45,7 +45,7 @@ final class PinnedHouseVersions implements AutoCloseable {
             throw new ModelUnavailableException("model " + label + " is not available: shutting down");
         }
         int number = versionNumber(label, version);
-        String modelKey = ModelKeys.PLATFORM.equals(worldId) ? ModelKeys.PLATFORM : ModelKeys.forWorld(worldId);
+        String modelKey = ModelKeys.ofHouseModel(worldId);
         HouseModelRuntime runtime = loaded.computeIfAbsent(modelKey + "/v" + number, key -> load(label, modelKey, number));
         return new HouseChatModel(runtime, generation);
     }

@@ -104,8 +104,15 @@ public final class ClassifierStore {
      * The version that judges when no deployment slot names one: the key's pinned default (the first
      * version stored, or the one an admin pinned), not its newest. See {@link PinnedDefault}.
      */
-    public synchronized OptionalInt defaultVersion(String modelKey) {
-        return new PinnedDefault(keyDirectory(modelKey)).resolve(versions(modelKey));
+    public OptionalInt defaultVersion(String modelKey) {
+        PinnedDefault pin = new PinnedDefault(keyDirectory(modelKey));
+        if (pin.read().isPresent()) {
+            return pin.resolve(versions(modelKey)); // the common case: read only, never waiting for a save
+        }
+        synchronized (this) {
+            // A key stored before pins: pin its newest, never racing a save that is adding a newer one.
+            return pin.resolve(versions(modelKey));
+        }
     }
 
     /** Makes a stored version the key's default. */

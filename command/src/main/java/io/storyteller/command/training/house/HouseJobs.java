@@ -76,8 +76,7 @@ final class HouseJobs {
 
     /** The store key of {@code house:<worldId>}, as the deployments' house runtime reads it. */
     static String narratorKey(String modelId) {
-        String worldId = modelId.substring(NARRATOR_PREFIX.length());
-        return ModelKeys.PLATFORM.equals(worldId) ? ModelKeys.PLATFORM : ModelKeys.forWorld(worldId);
+        return ModelKeys.ofHouseModel(modelId.substring(NARRATOR_PREFIX.length()));
     }
 
     private static Optional<CorpusFile> trainFile(TrainingJob job, CorpusDataset dataset) {
