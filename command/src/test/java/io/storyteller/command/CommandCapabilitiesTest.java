@@ -36,6 +36,12 @@ class CommandCapabilitiesTest {
         forbid("housemodel..", "narration..", "runtime..", "registry..", "discovery..", "autoswitch..");
     }
 
+    /** The training backends use the house models; a house model never knows who asked it to train. */
+    @Test
+    void houseModelsKnowNothingOfTheTrainingBackends() {
+        forbid("housemodel..", "training..");
+    }
+
     @Test
     void houseModelTextUsesNoOtherCapability() {
         forbid("housemodel.text..", "housemodel.serving..", "housemodel.corpus..", "housemodel.training..");

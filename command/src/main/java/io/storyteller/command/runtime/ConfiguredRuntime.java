@@ -4,8 +4,8 @@ import org.springframework.ai.chat.model.ChatModel;
 
 /**
  * The runtime that narrates a world's stories when no deployment routes them, as
- * {@code storyteller.narrator.provider} chooses it: the world's newest house model, or one LLM
- * provider's configured chat model for every world.
+ * {@code storyteller.narrator.provider} chooses it: the world's house model at its pinned default
+ * version, or one LLM provider's configured chat model for every world.
  */
 @FunctionalInterface
 public interface ConfiguredRuntime {

@@ -15,9 +15,8 @@ import org.springframework.ai.chat.model.ChatModel;
 /**
  * Serves exact house model versions, as deployments name them: {@code house:<worldId>} version
  * {@code N} is version N of the world's store key ({@code house:platform} is the platform model).
- * Unlike the newest-version narrator of a world, a deployment pins its version, so each
- * (key, version) is loaded once, kept, and closed on shutdown; a closing runtime lets running
- * generations finish first.
+ * A deployment names its version, so each (key, version) is loaded once, kept, and closed on
+ * shutdown; a closing runtime lets running generations finish first.
  */
 final class PinnedHouseVersions implements AutoCloseable {
 
@@ -46,7 +45,7 @@ final class PinnedHouseVersions implements AutoCloseable {
             throw new ModelUnavailableException("model " + label + " is not available: shutting down");
         }
         int number = versionNumber(label, version);
-        String modelKey = ModelKeys.PLATFORM.equals(worldId) ? ModelKeys.PLATFORM : ModelKeys.forWorld(worldId);
+        String modelKey = ModelKeys.ofHouseModel(worldId);
         HouseModelRuntime runtime = loaded.computeIfAbsent(modelKey + "/v" + number, key -> load(label, modelKey, number));
         return new HouseChatModel(runtime, generation);
     }

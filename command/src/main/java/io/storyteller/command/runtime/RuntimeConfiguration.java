@@ -95,7 +95,7 @@ public class RuntimeConfiguration {
 
     /** A narrator endpoint that cannot serve fails the start with a message saying what to set. */
     @Bean
-    ConfiguredRuntime configuredRuntime(NarratorProperties narrator, ObjectProvider<NewestHouseVersions> house,
+    ConfiguredRuntime configuredRuntime(NarratorProperties narrator, ObjectProvider<DefaultHouseVersions> house,
             ProviderEndpoints endpoints, EndpointChatModels endpointModels) {
         NarratorProvider provider = narrator.provider();
         if (provider.isHouse()) {

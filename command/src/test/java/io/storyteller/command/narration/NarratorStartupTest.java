@@ -12,7 +12,7 @@ import io.storyteller.command.runtime.ConfiguredRuntime;
 import io.storyteller.command.runtime.ModelUnavailableException;
 import io.storyteller.command.runtime.NarratorProperties;
 import io.storyteller.command.runtime.NarratorProvider;
-import io.storyteller.command.runtime.NewestHouseVersions;
+import io.storyteller.command.runtime.DefaultHouseVersions;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -83,7 +83,7 @@ class NarratorStartupTest {
     }
 
     @Test
-    void eachWorldsNewestHouseModelNarratesByDefault(@TempDir Path dataDir) {
+    void eachWorldsPinnedHouseModelNarratesByDefault(@TempDir Path dataDir) {
         try (EventLog log = new EventLog()) {
             log.append(StoryEvents.world("varn"),
                     StoryEvents.lore("varn", "l1", "Lighthouse", "The lighthouse burns above the Grey Sea."));
@@ -91,7 +91,7 @@ class NarratorStartupTest {
                     .withBean(EventStore.class, () -> log.store)
                     .withBean(CommandGateway.class, RecordingCommandGateway::new)
                     .withUserConfiguration(HouseModelConfiguration.class, HouseModelTraining.class,
-                            NewestHouseVersions.class)
+                            DefaultHouseVersions.class)
                     .withPropertyValues("storyteller.data-dir=" + dataDir)
                     .run(context -> assertThat(context.getBean(ConfiguredRuntime.class).forWorld("varn")
                             .getDefaultOptions().getModel()).isEqualTo("house:varn:v1"));

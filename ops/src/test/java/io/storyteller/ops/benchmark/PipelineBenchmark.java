@@ -192,8 +192,8 @@ public final class PipelineBenchmark {
     /** The models alone, one text per call, over the candidates the turns judged. */
     private static void models(ConfigurableApplicationContext context, List<String> texts, PipelineReport report) {
         HouseClassifiers classifiers = context.getBean(HouseClassifiers.class);
-        HouseDetector detector = classifiers.latestDetector().orElseThrow();
-        HouseGuardrail guardrail = classifiers.latestGuardrail().orElseThrow();
+        HouseDetector detector = classifiers.defaultDetector().orElseThrow();
+        HouseGuardrail guardrail = classifiers.defaultGuardrail().orElseThrow();
         SentenceEmbedder sentences = context.getBean(SentenceEmbedder.class);
         TextEmbedder embedder = context.getBean(TextEmbedder.class);
         List<String> sample = texts.subList(Math.max(0, texts.size() - 600), texts.size());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.storyteller.command.housemodel.corpus.CorpusRange;
+import io.storyteller.command.housemodel.pinning.PinnedDefault;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -21,6 +22,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -68,6 +70,8 @@ public final class ClassifierStore {
         Path temporary = null;
         try {
             Files.createDirectories(keyDirectory);
+            PinnedDefault pin = new PinnedDefault(keyDirectory);
+            pin.beforeSaving(versions(modelKey));
             int version = nextVersion(modelKey);
             temporary = Files.createTempDirectory(keyDirectory, ".writing-");
             byte[] onnx = trained.toOnnx();
@@ -83,6 +87,7 @@ public final class ClassifierStore {
             }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
             temporary = null;
+            pin.afterSaving(version);
             return metadata;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store house classifier '" + modelKey + "' under " + root, e);
@@ -93,6 +98,27 @@ public final class ClassifierStore {
 
     public Optional<ClassifierMetadata> latest(String modelKey) {
         return versions(modelKey).stream().max(Integer::compare).map(version -> metadata(modelKey, version));
+    }
+
+    /**
+     * The version that judges when no deployment slot names one: the key's pinned default (the first
+     * version stored, or the one an admin pinned), not its newest. See {@link PinnedDefault}.
+     */
+    public OptionalInt defaultVersion(String modelKey) {
+        PinnedDefault pin = new PinnedDefault(keyDirectory(modelKey));
+        if (pin.read().isPresent()) {
+            return pin.resolve(versions(modelKey)); // the common case: read only, never waiting for a save
+        }
+        synchronized (this) {
+            // A key stored before pins: pin its newest, never racing a save that is adding a newer one.
+            return pin.resolve(versions(modelKey));
+        }
+    }
+
+    /** Makes a stored version the key's default. */
+    public synchronized void pin(String modelKey, int version) {
+        versionDirectory(modelKey, version);
+        new PinnedDefault(keyDirectory(modelKey)).write(version);
     }
 
     public int nextVersion(String modelKey) {
@@ -151,7 +177,8 @@ public final class ClassifierStore {
         }
     }
 
-    private Path versionDirectory(String modelKey, int version) {
+    /** The directory of one stored version (what a training outcome names as its artifact). */
+    public Path versionDirectory(String modelKey, int version) {
         Path directory = keyDirectory(modelKey).resolve("v" + version);
         if (version < 1 || !Files.isDirectory(directory)) {
             throw new IllegalArgumentException("house classifier '" + modelKey + "' has no version " + version

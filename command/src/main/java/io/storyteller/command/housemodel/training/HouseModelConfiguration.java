@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The house models' store, corpus and publisher; {@link HouseModelTraining} and
- * {@link NewestHouseVersions} use them. Versions live under
+ * {@link DefaultHouseVersions} use them. Versions live under
  * {@code ${storyteller.data-dir}/models/house/<modelKey>/v<N>/}.
  */
 @Configuration(proxyBeanMethods = false)

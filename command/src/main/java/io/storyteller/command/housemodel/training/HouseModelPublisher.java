@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place a house model version comes into being: trained from a corpus, stored as the
- * key's next version and, for a world, recorded on the World aggregate as
- * {@link RecordHouseModelVersion}. The platform model belongs to no world and is only stored.
+ * The automatic training's house model versions: trained from a corpus and stored as the key's
+ * next version by {@link HouseModelVersionTrainer} and, for a world, recorded on the World
+ * aggregate as {@link RecordHouseModelVersion}. The platform model belongs to no world and is only stored.
  * <p>
  * If the world refuses the record (e.g. it was archived meanwhile), the stored files stay: the
  * version is still servable, and the next record only has to be newer.
@@ -25,15 +25,13 @@ public final class HouseModelPublisher {
     private static final Logger log = LoggerFactory.getLogger(HouseModelPublisher.class);
     private static final Duration RECORD_TIMEOUT = Duration.ofSeconds(30);
 
-    private final HouseModelTrainer trainer;
-    private final HouseModelStore store;
+    private final HouseModelVersionTrainer versions;
     private final CommandGateway commands;
     private final TrainingSettings settings;
 
     public HouseModelPublisher(HouseModelTrainer trainer, HouseModelStore store, CommandGateway commands,
             TrainingSettings settings) {
-        this.trainer = trainer;
-        this.store = store;
+        this.versions = new HouseModelVersionTrainer(trainer, store);
         this.commands = commands;
         this.settings = settings;
     }
@@ -51,13 +49,7 @@ public final class HouseModelPublisher {
     }
 
     private HouseModelMetadata trainAndStore(String modelKey, WorldCorpus corpus) {
-        long started = System.nanoTime();
-        TrainedHouseModel model = trainer.train(corpus.documents(), settings);
-        HouseModelMetadata metadata = store.save(modelKey, model, corpus.range());
-        log.info("Trained house model {} on {} documents ({} tokens, vocabulary {}) in {} ms",
-                metadata.modelName(), metadata.documents(), metadata.tokens(), metadata.vocabularySize(),
-                (System.nanoTime() - started) / 1_000_000);
-        return metadata;
+        return versions.store(modelKey, versions.train(corpus.documents(), settings), corpus.range());
     }
 
     private void record(String worldId, HouseModelMetadata metadata) {

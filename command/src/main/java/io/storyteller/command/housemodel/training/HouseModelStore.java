@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.storyteller.command.housemodel.corpus.CorpusRange;
+import io.storyteller.command.housemodel.pinning.PinnedDefault;
 import io.storyteller.command.housemodel.serving.HouseModelRuntime;
 import io.storyteller.command.housemodel.text.TokenizerJson;
 import io.storyteller.command.housemodel.text.WordTokenizer;
@@ -26,6 +27,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -77,6 +79,8 @@ public final class HouseModelStore {
         Path temporary = null;
         try {
             Files.createDirectories(keyDirectory);
+            PinnedDefault pin = new PinnedDefault(keyDirectory);
+            pin.beforeSaving(versions(modelKey));
             int version = nextVersion(modelKey);
             temporary = Files.createTempDirectory(keyDirectory, TEMPORARY_PREFIX);
             byte[] onnx = exporter.toOnnx(model);
@@ -94,6 +98,7 @@ public final class HouseModelStore {
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
             temporary = null;
             forceDirectory(keyDirectory);
+            pin.afterSaving(version);
             return metadata;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store house model '" + modelKey + "' under " + root, e);
@@ -105,6 +110,27 @@ public final class HouseModelStore {
     /** The metadata of the newest complete version, if any. */
     public Optional<HouseModelMetadata> latest(String modelKey) {
         return versions(modelKey).stream().max(Integer::compare).map(version -> metadata(modelKey, version));
+    }
+
+    /**
+     * The version that serves the key when no deployment names one: its pinned default (the first
+     * version stored, or the one an admin pinned), not its newest. See {@link PinnedDefault}.
+     */
+    public OptionalInt defaultVersion(String modelKey) {
+        PinnedDefault pin = new PinnedDefault(keyDirectory(modelKey));
+        if (pin.read().isPresent()) {
+            return pin.resolve(versions(modelKey)); // the common case: read only, never waiting for a save
+        }
+        synchronized (this) {
+            // A key stored before pins: pin its newest, never racing a save that is adding a newer one.
+            return pin.resolve(versions(modelKey));
+        }
+    }
+
+    /** Makes a stored version the key's default. */
+    public synchronized void pin(String modelKey, int version) {
+        versionDirectory(modelKey, version);
+        new PinnedDefault(keyDirectory(modelKey)).write(version);
     }
 
     /** The version number the next {@link #save} of this key will use. */
@@ -173,7 +199,8 @@ public final class HouseModelStore {
                 new HouseModelNotFoundException("no house model '" + modelKey + "' has been trained yet (store: " + root + ")")));
     }
 
-    private Path versionDirectory(String modelKey, int version) {
+    /** The directory of one stored version (what a training outcome names as its artifact). */
+    public Path versionDirectory(String modelKey, int version) {
         Path directory = keyDirectory(modelKey).resolve("v" + version);
         if (version < 1 || !Files.isDirectory(directory)) {
             throw new HouseModelNotFoundException("house model '" + modelKey + "' has no version " + version

@@ -16,6 +16,14 @@ public final class ModelKeys {
     }
 
     /**
+     * The store key of the registry's {@code house:<worldId>}: the platform model for
+     * {@code house:platform}, else the world's key.
+     */
+    public static String ofHouseModel(String worldId) {
+        return PLATFORM.equals(worldId) ? PLATFORM : forWorld(worldId);
+    }
+
+    /**
      * The world's id itself when it is a valid store key; otherwise (or if it would collide with
      * the platform model) a stable key derived from its digest, so every world can have a model.
      */

@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The detection stage on the house detector: the version the world's {@code detector} slot names,
- * else the newest trained one. Detection only re-ranks and regenerates, so when no detector can
- * serve the candidate goes unscored (and the log says why) rather than the turn failing.
+ * else the pinned default version (the first trained, or the one an admin pinned), never simply
+ * the newest. Detection only re-ranks and regenerates, so when no detector can serve the candidate
+ * goes unscored (and the log says why) rather than the turn failing.
  */
 public class HouseDetectorStage implements TextDetector {
 
@@ -42,7 +43,7 @@ public class HouseDetectorStage implements TextDetector {
     @Override
     public DetectorReading read(String worldId, String text) {
         Optional<ModelRef> slot = slots.stable(UseCase.DETECTOR, worldId);
-        Optional<HouseDetector> detector = slot.isPresent() ? classifiers.detector(slot.get()) : classifiers.latestDetector();
+        Optional<HouseDetector> detector = slot.isPresent() ? classifiers.detector(slot.get()) : classifiers.defaultDetector();
         if (detector.isEmpty() && slot.isPresent()) {
             DetectorReading downloaded = downloaded(slot.get(), text);
             if (downloaded != null) {
@@ -50,7 +51,7 @@ public class HouseDetectorStage implements TextDetector {
             }
         }
         if (detector.isEmpty() && slot.isEmpty() && training.awaitFirstPass(HouseGuardrailStage.FIRST_TRAINING)) {
-            detector = classifiers.latestDetector();
+            detector = classifiers.defaultDetector();
         }
         if (detector.isEmpty()) {
             log.warn("No detector serves world {} ({}): the candidate goes unscored", worldId,

@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * The guardrail stage on the house guardrail: the version the world's {@code guardrail} slot
- * names, else the newest trained one. It fails closed: when no guardrail can serve, nothing is
+ * names, else the pinned default version (the first trained, or the one an admin pinned), never
+ * simply the newest. It fails closed: when no guardrail can serve, nothing is
  * judged allowed — the turn fails with the reason instead.
  */
 public class HouseGuardrailStage implements HarmGuard {
@@ -60,11 +61,11 @@ public class HouseGuardrailStage implements HarmGuard {
             return classifiers.guardrail(slot.get()).orElseThrow(() -> new ModelUnavailableException(
                     "guardrail " + slot.get().label() + " is not available: no house guardrail of that version is stored"));
         }
-        Optional<HouseGuardrail> latest = classifiers.latestGuardrail();
-        if (latest.isEmpty() && training.awaitFirstPass(FIRST_TRAINING)) {
-            latest = classifiers.latestGuardrail();
+        Optional<HouseGuardrail> pinned = classifiers.defaultGuardrail();
+        if (pinned.isEmpty() && training.awaitFirstPass(FIRST_TRAINING)) {
+            pinned = classifiers.defaultGuardrail();
         }
-        return latest.orElseThrow(() -> new ModelUnavailableException(
+        return pinned.orElseThrow(() -> new ModelUnavailableException(
                 "no guardrail is trained yet: nothing can be shown until one is"));
     }
 }

@@ -97,6 +97,16 @@ class HouseModelTrainingTest {
     }
 
     @Test
+    void a_retrained_version_is_stored_and_recorded_but_the_pinned_first_one_still_serves() {
+        training.pass();
+        log.append(new LoreEntryRevised("varn", "l1", content("Lighthouse", "It has burned for a thousand years."), "owner"));
+        training.pass();
+
+        assertThat(store.latest("varn").orElseThrow().version()).isEqualTo(2);
+        assertThat(store.defaultVersion("varn")).hasValue(1);
+    }
+
+    @Test
     void edits_in_a_story_started_before_the_handlers_saw_it_mark_its_world() {
         HouseModelProperties eager = new HouseModelProperties(true, Duration.ofSeconds(10), 1, 256, false, 0.8, 0.9, 40);
         HouseModelTraining fresh = new HouseModelTraining(new CorpusReader(log.store, false), store,

@@ -3,12 +3,7 @@ package io.storyteller.command.housemodel.classifier.training;
 import io.storyteller.command.housemodel.classifier.ClassifierMetadata;
 import io.storyteller.command.housemodel.classifier.ClassifierStore;
 import io.storyteller.command.housemodel.classifier.LabelledText;
-import io.storyteller.command.housemodel.classifier.TrainedClassifier;
 import io.storyteller.command.housemodel.classifier.TrainingOptions;
-import io.storyteller.command.housemodel.classifier.detector.DetectorSet;
-import io.storyteller.command.housemodel.classifier.detector.DetectorTraining;
-import io.storyteller.command.housemodel.classifier.guardrail.GuardrailSet;
-import io.storyteller.command.housemodel.classifier.guardrail.GuardrailTraining;
 import io.storyteller.command.housemodel.corpus.CorpusRange;
 import io.storyteller.domain.model.AddModelVersion;
 import io.storyteller.domain.model.ModelArtifact;
@@ -24,10 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where a house classifier version comes into being: trained from its labelled set plus what the
- * event log adds, stored as the key's next version, and entered in the model registry as
- * {@code house-classifier:<key>} version {@code "<N>"}, a CLASSIFIER the guardrail or detector slot
- * can serve. Registering is idempotent, so a version stored before a crash is entered on the next try.
+ * The automatic training's house classifier versions: trained and stored by
+ * {@link ClassifierVersionTrainer} from the labelled set plus what the event log adds, then entered
+ * in the model registry as {@code house-classifier:<key>} version {@code "<N>"}, a CLASSIFIER the
+ * guardrail or detector slot can serve. Registering is idempotent, so a version stored before a crash is entered on the next try.
  */
 public final class ClassifierPublisher {
 
@@ -39,33 +34,24 @@ public final class ClassifierPublisher {
 
     private final ClassifierStore store;
     private final ClassifierRegistration registry;
-    private final TrainingOptions options;
+    private final ClassifierVersionTrainer versions;
 
     public ClassifierPublisher(ClassifierStore store, ClassifierRegistration registry, TrainingOptions options) {
         this.store = store;
         this.registry = registry;
-        this.options = options;
+        this.versions = new ClassifierVersionTrainer(store, options);
     }
 
     public ClassifierMetadata publishGuardrail(List<LabelledText> flags, CorpusRange range) {
-        long started = System.nanoTime();
-        var cases = GuardrailSet.builtIn();
-        TrainedClassifier trained = new GuardrailTraining(options).train(cases, flags);
-        return storeAndRegister(GUARDRAIL, trained, started, range, GuardrailSet.builtInName() + " " + cases.size() + ", flags " + flags.size());
+        return storeAndRegister(versions.guardrail(flags, "flags"), range);
     }
 
     public ClassifierMetadata publishDetector(List<LabelledText> logged, CorpusRange range) {
-        long started = System.nanoTime();
-        var cases = DetectorSet.builtIn();
-        TrainedClassifier trained = new DetectorTraining(options).train(cases, logged);
-        return storeAndRegister(DETECTOR, trained, started, range, DetectorSet.RESOURCE + " " + cases.size() + ", event log " + logged.size());
+        return storeAndRegister(versions.detector(logged, "event log"), range);
     }
 
-    private ClassifierMetadata storeAndRegister(String key, TrainedClassifier trained, long started, CorpusRange range,
-            String trainedOn) {
-        ClassifierMetadata metadata = store.save(key, trained, range, trainedOn);
-        log.info("Trained house classifier {} on {} ({} features) in {} ms", metadata.modelName(), trainedOn,
-                metadata.features(), (System.nanoTime() - started) / 1_000_000);
+    private ClassifierMetadata storeAndRegister(ClassifierVersionTrainer.Trained trained, CorpusRange range) {
+        ClassifierMetadata metadata = versions.store(trained, range);
         register(metadata);
         return metadata;
     }

@@ -9,12 +9,13 @@ import io.storyteller.domain.model.ModelRef;
 import jakarta.annotation.PreDestroy;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Serves house classifier versions: the guardrail or detector a {@link ModelRef} names
  * ({@code house-classifier:guardrail} / {@code house-classifier:detector}, version {@code "<N>"}),
- * or the newest stored. Each version is loaded once (checksum checked) and kept open until shutdown.
+ * or the pinned default version. Each version is loaded once (checksum checked) and kept open until shutdown.
  */
 public class HouseClassifiers implements AutoCloseable {
 
@@ -43,14 +44,22 @@ public class HouseClassifiers implements AutoCloseable {
         return runtime(ref, ClassifierPublisher.DETECTOR).map(HouseDetector::new);
     }
 
-    /** The newest stored guardrail, e.g. for a world whose guardrail slot names no model. */
-    public Optional<HouseGuardrail> latestGuardrail() {
-        return store.latest(ClassifierPublisher.GUARDRAIL)
-                .map(m -> new HouseGuardrail(open(m.modelKey(), m.version()), guardrailThreshold));
+    /**
+     * The default guardrail, for a world whose guardrail slot names no model: the pinned version, not
+     * the newest (a retrained one serves only once a deployment or an admin's pin names it).
+     */
+    public Optional<HouseGuardrail> defaultGuardrail() {
+        return defaultRuntime(ClassifierPublisher.GUARDRAIL).map(runtime -> new HouseGuardrail(runtime, guardrailThreshold));
     }
 
-    public Optional<HouseDetector> latestDetector() {
-        return store.latest(ClassifierPublisher.DETECTOR).map(m -> new HouseDetector(open(m.modelKey(), m.version())));
+    /** The default detector (pinned, like {@link #defaultGuardrail()}). */
+    public Optional<HouseDetector> defaultDetector() {
+        return defaultRuntime(ClassifierPublisher.DETECTOR).map(HouseDetector::new);
+    }
+
+    private Optional<ClassifierRuntime> defaultRuntime(String key) {
+        OptionalInt version = store.defaultVersion(key);
+        return version.isPresent() ? Optional.of(open(key, version.getAsInt())) : Optional.empty();
     }
 
     private Optional<ClassifierRuntime> runtime(ModelRef ref, String key) {

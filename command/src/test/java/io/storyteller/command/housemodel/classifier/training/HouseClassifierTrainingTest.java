@@ -30,7 +30,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Both classifiers exist from the first pass on an empty log, are registered, and retrain when enough arrives. */
+/**
+ * Both classifiers exist from the first pass on an empty log, are registered, and retrain when enough arrives;
+ * a retrained version serves without a slot only once pinned.
+ */
 class HouseClassifierTrainingTest {
 
     private static final NarrationProvenance PROVENANCE = new NarrationProvenance("narrator-large", "1", "sha256:0f",
@@ -122,5 +125,12 @@ class HouseClassifierTrainingTest {
         assertThat(registry.versionsOf("house-classifier:guardrail")).containsExactly("1", "2");
         assertThat(registry.sent(AddModelVersion.class)).filteredOn(a -> a.version().equals("2"))
                 .allSatisfy(a -> assertThat(a.derivedFrom().version()).isEqualTo("1"));
+        try (HouseClassifiers serving = new HouseClassifiers(store, HouseGuardrail.DEFAULT_THRESHOLD)) {
+            assertThat(serving.defaultGuardrail().orElseThrow().model()).as("a retrained version is only a candidate")
+                    .isEqualTo("house-classifier:guardrail:v1");
+            assertThat(serving.defaultDetector().orElseThrow().model()).isEqualTo("house-classifier:detector:v1");
+            store.pin("guardrail", 2);
+            assertThat(serving.defaultGuardrail().orElseThrow().model()).isEqualTo("house-classifier:guardrail:v2");
+        }
     }
 }

@@ -19,6 +19,7 @@ import io.storyteller.command.housemodel.training.HouseModelTrainer;
 import io.storyteller.command.housemodel.training.HouseModelTraining;
 import io.storyteller.command.support.RecordingCommandGateway;
 import io.storyteller.domain.world.RecordHouseModelVersion;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +32,7 @@ import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 
-class NewestHouseVersionsTest {
+class DefaultHouseVersionsTest {
 
     private static final Prompt PROMPT = new Prompt(List.of(new UserMessage("I climb the tower")));
 
@@ -43,7 +44,7 @@ class NewestHouseVersionsTest {
     private HouseModelPublisher publisher;
     private CorpusReader corpus;
     private HouseModelTraining training;
-    private NewestHouseVersions narrators;
+    private DefaultHouseVersions narrators;
 
     @BeforeEach
     void setUp() {
@@ -53,7 +54,7 @@ class NewestHouseVersionsTest {
         corpus = new CorpusReader(log.store, false);
         publisher = new HouseModelPublisher(new HouseModelTrainer(), store, commands, properties.trainingSettings());
         training = new HouseModelTraining(corpus, store, publisher, properties);
-        narrators = new NewestHouseVersions(store, training, properties);
+        narrators = new DefaultHouseVersions(store, training, properties);
     }
 
     @AfterEach
@@ -97,23 +98,51 @@ class NewestHouseVersionsTest {
         ServedRuntime v1 = narrators.lease("varn");
         v1.release();
         publisher.publishWorld(corpusOf("varn"));
+        store.pin("varn", 2);
         narrators.lease("varn").release();
         assertThat(v1.runtime().isClosed()).as("no lease left on v1").isTrue();
     }
 
     @Test
-    void a_newer_version_replaces_the_served_one_and_the_old_one_closes() {
+    void a_newer_version_is_not_served_for_being_newer() {
+        varn();
+        narrators.forWorld("varn");
+
+        publisher.publishWorld(corpusOf("varn"));
+        ChatModel model = narrators.forWorld("varn");
+
+        assertThat(store.versions("varn")).containsExactly(1, 2);
+        assertThat(model.getDefaultOptions().getModel()).isEqualTo("house:varn:v1");
+        assertThat(model.call(PROMPT).getMetadata().getModel()).isEqualTo("house:varn:v1");
+    }
+
+    @Test
+    void pinning_a_newer_version_replaces_the_served_one_and_the_old_one_closes() {
         varn();
         narrators.forWorld("varn");
         ServedRuntime v1 = narrators.lease("varn");
         v1.release();
 
         publisher.publishWorld(corpusOf("varn"));
+        store.pin("varn", 2);
         ChatModel model = narrators.forWorld("varn");
 
         assertThat(model.getDefaultOptions().getModel()).isEqualTo("house:varn:v2");
         assertThat(model.call(PROMPT).getMetadata().getModel()).isEqualTo("house:varn:v2");
         assertThat(v1.runtime().isClosed()).isTrue();
+    }
+
+    @Test
+    void a_world_trained_before_pins_existed_keeps_serving_the_version_it_served() throws Exception {
+        varn();
+        publisher.publishWorld(corpusOf("varn"));
+        publisher.publishWorld(corpusOf("varn"));
+        Files.delete(root.resolve("varn").resolve("default-version")); // as a store written before pins
+
+        publisher.publishWorld(corpusOf("varn"));
+
+        assertThat(store.versions("varn")).containsExactly(1, 2, 3);
+        assertThat(narrators.forWorld("varn").getDefaultOptions().getModel()).isEqualTo("house:varn:v2");
     }
 
     @Test
@@ -123,6 +152,7 @@ class NewestHouseVersionsTest {
         ServedRuntime generating = narrators.lease("varn");
 
         publisher.publishWorld(corpusOf("varn"));
+        store.pin("varn", 2);
         ServedRuntime v2 = narrators.lease("varn");
 
         assertThat(v2.version()).isEqualTo(2);
@@ -159,6 +189,7 @@ class NewestHouseVersionsTest {
         narrators.forWorld("varn");
         ServedRuntime leased = narrators.lease("varn");
         publisher.publishWorld(corpusOf("varn"));
+        store.pin("varn", 2);
         ServedRuntime current = narrators.lease("varn");
         current.release();
 

@@ -17,9 +17,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Serves each world's newest house model version as a chat model. One runtime per model key is
- * kept loaded; when a newer version appears in the store it is loaded for the next generation and
- * the replaced one closes once no generation uses it.
+ * Serves each world's house model at its pinned default version (see {@link HouseModelStore#defaultVersion}),
+ * as a chat model, when no deployment routes the world: the first version trained, or the one an
+ * admin pinned. A version trained later is not served for being newer; it serves through a
+ * deployment (validated and rolled out) or once pinned. One runtime per model key is kept loaded;
+ * when the pin moves, the pinned version is loaded for the next generation and the replaced one
+ * closes once no generation uses it.
  * <p>
  * A world without a model gets one trained right now, through {@link HouseModelTraining} like any
  * retraining, so the first narration in a new world works. A world with no text at all is served
@@ -28,7 +31,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(prefix = "storyteller.house-model", name = "enabled", havingValue = "true", matchIfMissing = true)
-public class NewestHouseVersions {
+public class DefaultHouseVersions {
 
     private final HouseModelStore store;
     private final HouseModelTraining training;
@@ -38,7 +41,7 @@ public class NewestHouseVersions {
     private final List<HouseModelRuntime> open = new ArrayList<>();
     private boolean closed;
 
-    public NewestHouseVersions(HouseModelStore store, HouseModelTraining training, HouseModelProperties properties) {
+    public DefaultHouseVersions(HouseModelStore store, HouseModelTraining training, HouseModelProperties properties) {
         this.store = store;
         this.training = training;
         this.generation = properties.generationSettings();
@@ -65,16 +68,16 @@ public class NewestHouseVersions {
         throw new ModelUnavailableException("no house model: no lore or story text has been written yet to learn from");
     }
 
-    /** The newest version of the key, loaded if need be, leased to one generation. */
+    /** The key's pinned default version, loaded if need be, leased to one generation. */
     synchronized ServedRuntime lease(String modelKey) {
         if (closed) {
             throw new IllegalStateException("the house narrators are shut down");
         }
-        int newest = store.versions(modelKey).stream().max(Integer::compare).orElseThrow(() ->
+        int pinned = store.defaultVersion(modelKey).orElseThrow(() ->
                 new HouseModelNotFoundException("no house model '" + modelKey + "' is stored"));
         ServedRuntime current = served.get(modelKey);
-        if (current == null || current.version() < newest) {
-            ServedRuntime fresh = new ServedRuntime(store.load(modelKey, newest), newest);
+        if (current == null || current.version() != pinned) {
+            ServedRuntime fresh = new ServedRuntime(store.load(modelKey, pinned), pinned);
             open.removeIf(HouseModelRuntime::isClosed);
             open.add(fresh.runtime());
             served.put(modelKey, fresh);
