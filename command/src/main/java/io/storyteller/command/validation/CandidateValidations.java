@@ -1,7 +1,7 @@
 package io.storyteller.command.validation;
 
 import io.storyteller.command.slot.StageSlots;
-import io.storyteller.domain.model.ModelAuthority;
+import io.storyteller.domain.validation.ValidationAuthority;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.model.UseCase;
 import io.storyteller.domain.shared.Actor;
@@ -59,7 +59,7 @@ public class CandidateValidations implements AutoCloseable {
 
     @CommandHandler
     public String handle(ValidateCandidate command) {
-        ModelAuthority.require(command.actor());
+        ValidationAuthority.require(command.actor());
         ModelRef candidate = Require.present("candidate", command.candidate()).validated("candidate");
         ModelRef incumbent = command.incumbent() == null ? null : command.incumbent().validated("incumbent");
         UseCase useCase = Require.present("useCase", command.useCase());

@@ -4,7 +4,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import io.storyteller.domain.model.ModelAuthority;
 import io.storyteller.domain.model.UseCase;
 import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.shared.DomainRejection;
@@ -39,7 +38,7 @@ public class EvaluationSuite {
 
     @CommandHandler
     public EvaluationSuite(DefineEvaluationSuite command) {
-        Actor actor = ModelAuthority.require(command.actor());
+        Actor actor = ValidationAuthority.require(command.actor());
         String suite = Require.text("name", command.name(), 100);
         if (!NAME.matcher(suite).matches()) {
             throw DomainRejection.invalid("name", "slug", "a suite's name is lower case letters, digits, '.', '-' and '_'");
@@ -49,11 +48,13 @@ public class EvaluationSuite {
                 tieMargin(command.tieMargin()), actor.userId()));
     }
 
+    /** Answers the suite's use case, which a revision keeps, so that the asker can show the suite as revised. */
     @CommandHandler
-    public void handle(ReviseEvaluationSuite command) {
-        Actor actor = ModelAuthority.require(command.actor());
+    public UseCase handle(ReviseEvaluationSuite command) {
+        Actor actor = ValidationAuthority.require(command.actor());
         apply(new EvaluationSuiteRevised(name, useCase, dataset(command.dataset()), metrics(command.metrics()),
                 tieMargin(command.tieMargin()), actor.userId()));
+        return useCase;
     }
 
     private static SuiteDataset dataset(SuiteDataset dataset) {

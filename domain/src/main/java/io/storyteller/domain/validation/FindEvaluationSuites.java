@@ -5,7 +5,7 @@ import io.storyteller.domain.shared.Actor;
 
 /**
  * The evaluation suites of a use case (all when null): the defined ones, and each default nobody
- * replaced. Answers a list of {@link EvaluationSuiteView}, by name. Model managers only.
+ * replaced. Answers a list of {@link EvaluationSuiteView}, by name. Platform admins only.
  */
 public record FindEvaluationSuites(UseCase useCase, Actor viewer) {
 }

@@ -1,7 +1,6 @@
 package io.storyteller.domain.validation;
 
 import io.storyteller.domain.model.Model;
-import io.storyteller.domain.model.ModelAuthority;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.model.RegisteredModels;
 import io.storyteller.domain.shared.Actor;
@@ -32,7 +31,7 @@ public class ModelValidations {
 
     @CommandHandler
     public void handle(RecordModelValidation command) throws Exception {
-        Actor actor = ModelAuthority.require(command.actor());
+        Actor actor = ValidationAuthority.require(command.actor());
         ModelRef candidate = new ModelRef(command.modelId(), command.version()).validated("candidate");
         String validationId = Require.text("validationId", command.validationId(), 300);
         String suite = Require.text("suite", command.suite(), 100);

@@ -88,11 +88,11 @@ class RecordingAValidationTest {
     }
 
     @Test
-    void onlyModelManagersRecordValidations() {
+    void onlyPlatformAdminsRecordValidations() {
         fixture.given(narrator())
                 .when(new RecordModelValidation(NARRATOR, "2", "v-1", "narrator-default", INCUMBENT, true, GATES, 3, 1, 16,
-                        EXAMPLES, List.of(), DefiningEvaluationSuitesTest.PLAYER))
+                        EXAMPLES, List.of(), DefiningEvaluationSuitesTest.MANAGER))
                 .expectNoEvents()
-                .expectException(Rejected.forbidden("role:model-manager"));
+                .expectException(Rejected.forbidden("role:platform-admin"));
     }
 }
