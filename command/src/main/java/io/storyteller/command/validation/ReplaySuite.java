@@ -17,7 +17,8 @@ import org.springframework.ai.chat.model.ChatModel;
  * Offline replay of a narrator: each recorded turn is asked of the candidate and of the incumbent
  * with the same recorded prompt, and both answers are judged together by the pipeline's judge
  * (review, detector, guardrail, continuity) against the turn's recorded ground. An item's score is
- * the judge's total (0 for a failed answer). Per side it measures
+ * the judge's total; 0 for a failed answer and for one the world's rating does not allow, which the
+ * pipeline would never show. Per side it measures
  * {@code review.score} (mean total), {@code guardrail.passRate} (answers the world's rating allows,
  * of all turns), {@code detector.score} (mean machine-likeness of the answers), {@code
  * continuity.contradictions} (mean per answer), {@code latency.p95Millis} and {@code cost.perBeat}.
@@ -78,7 +79,8 @@ final class ReplaySuite {
             answered++;
             total += scores.total();
             cost = cost.add(answer.cost());
-            if (scores.guardrail() == null || scores.guardrail().allowed()) {
+            boolean shown = scores.guardrail() == null || scores.guardrail().allowed();
+            if (shown) {
                 allowed++;
             }
             if (scores.detector() != null) {
@@ -86,7 +88,7 @@ final class ReplaySuite {
                 detected++;
             }
             contradictions += scores.contradictions().size();
-            return scores.total();
+            return shown ? scores.total() : 0;
         }
 
         Map<String, Double> metrics() {
