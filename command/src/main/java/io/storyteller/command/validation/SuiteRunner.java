@@ -1,5 +1,7 @@
 package io.storyteller.command.validation;
 
+import io.storyteller.command.continuity.ContinuityCase;
+import io.storyteller.command.continuity.ContinuityCaseReader;
 import io.storyteller.command.housemodel.classifier.detector.DetectorSet;
 import io.storyteller.command.housemodel.classifier.detector.HouseDetector;
 import io.storyteller.command.housemodel.classifier.guardrail.GuardrailSet;
@@ -18,7 +20,8 @@ import java.util.function.Function;
 /**
  * Runs a suite on a candidate and its incumbent: recorded turns are replayed through chat models
  * ({@link ReplaySuite}); labelled files are classified by the house detector or guardrail
- * ({@link ClassifierSuite}). What cannot run here is refused with the reason.
+ * ({@link ClassifierSuite}) or reviewed by a chat reviewer ({@link ReviewerSuite}). What cannot run
+ * here is refused with the reason.
  */
 final class SuiteRunner {
 
@@ -29,16 +32,19 @@ final class SuiteRunner {
     private final RecentActions actions;
     private final RecordedTurns turns;
     private final ReplaySuite replay;
+    private final ReviewerSuite reviewers;
     private final ModelRuntimes runtimes;
     private final Function<ModelRef, TokenPrice> prices;
     private final HouseClassifiers classifiers;
     private final LabelledDataset files;
 
-    SuiteRunner(RecentActions actions, RecordedTurns turns, ReplaySuite replay, ModelRuntimes runtimes,
-            Function<ModelRef, TokenPrice> prices, HouseClassifiers classifiers, LabelledDataset files) {
+    SuiteRunner(RecentActions actions, RecordedTurns turns, ReplaySuite replay, ReviewerSuite reviewers,
+            ModelRuntimes runtimes, Function<ModelRef, TokenPrice> prices, HouseClassifiers classifiers,
+            LabelledDataset files) {
         this.actions = actions;
         this.turns = turns;
         this.replay = replay;
+        this.reviewers = reviewers;
         this.runtimes = runtimes;
         this.prices = prices;
         this.classifiers = classifiers;
@@ -61,7 +67,8 @@ final class SuiteRunner {
                     incumbent == null ? null : detector(incumbent));
             case GUARDRAIL -> ClassifierSuite.guardrail(GuardrailSet.parse(lines), guardrail(candidate),
                     incumbent == null ? null : guardrail(incumbent));
-            default -> throw new CannotValidateException("labelled files measure the detector and the guardrail; suite "
+            case REVIEWER -> reviewers.run(side(candidate), incumbent == null ? null : side(incumbent), continuityCases(lines));
+            default -> throw new CannotValidateException("labelled files measure the detector, the guardrail and the reviewer; suite "
                     + suite.name() + " measures " + suite.useCase());
         };
     }
@@ -72,6 +79,14 @@ final class SuiteRunner {
         } catch (RuntimeException e) {
             throw new CannotValidateException(model.label() + " cannot run here: " + e.getMessage());
         }
+    }
+
+    private static List<ContinuityCase> continuityCases(List<String> lines) {
+        ContinuityCaseReader.Reading reading = new ContinuityCaseReader().read(lines);
+        if (!reading.badLines().isEmpty()) {
+            throw new CannotValidateException("the continuity set has unreadable lines: " + reading.badLines());
+        }
+        return reading.cases();
     }
 
     private HouseDetector detector(ModelRef model) {

@@ -53,7 +53,8 @@ public class ValidationConfiguration {
                 new FindRecentPlayerActions(worldId, limit, Actor.system()),
                 ResponseTypes.multipleInstancesOf(RecordedPlayerAction.class)));
         SuiteRunner runner = new SuiteRunner(actions, new RecordedTurns(contexts, assembler),
-                new ReplaySuite(new TurnReplay(calls, properties.callTimeout()), judge), runtimes,
+                new ReplaySuite(new TurnReplay(calls, properties.callTimeout()), judge),
+                new ReviewerSuite(new TurnReplay(calls, properties.callTimeout())), runtimes,
                 model -> requests.await(queries.query(new FindModels(null, null, null, Actor.system()),
                                 ResponseTypes.multipleInstancesOf(ModelView.class))).stream()
                         .filter(view -> view.modelId().equals(model.modelId()) && view.spec() != null

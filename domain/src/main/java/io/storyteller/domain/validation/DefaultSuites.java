@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The suite each use case is validated with when nobody defined one: it works with no setup. Chat
- * models replay the most recent recorded turns; the house classifiers are measured on the labelled
- * sets shipped with the application. A suite defined under the same name replaces its default.
+ * The suite each use case is validated with when nobody defined one: it works with no setup.
+ * Narrators replay the most recent recorded turns; the house classifiers and chat reviewers are
+ * measured on the labelled sets shipped with the application. A suite defined under the same name
+ * replaces its default.
  */
 public final class DefaultSuites {
 
@@ -15,6 +16,7 @@ public final class DefaultSuites {
     public static final int RECENT_TURNS = 20;
     public static final String DETECTOR_SET = "eval/detector.jsonl";
     public static final String GUARDRAIL_SET = "eval/guardrail-holdout.jsonl";
+    public static final String CONTINUITY_SET = "eval/continuity.jsonl";
     static final double TIE_MARGIN = 0.02;
     /** Replayed latency varies by tens of milliseconds between two runs of one model on a busy machine. */
     static final double LATENCY_MARGIN_MILLIS = 500;
@@ -27,7 +29,7 @@ public final class DefaultSuites {
         return useCase.key() + "-default";
     }
 
-    /** The default suite of the use case; empty for the reviewer and the embedder, which nothing validates yet. */
+    /** The default suite of the use case; empty for the embedder, which nothing validates yet. */
     public static Optional<EvaluationSuiteView> of(UseCase useCase) {
         return switch (useCase) {
             case NARRATOR -> Optional.of(suite(useCase, SuiteDataset.recentTurns(RECENT_TURNS), List.of(
@@ -46,7 +48,12 @@ public final class DefaultSuites {
                     SuiteMetric.atLeast("guardrail.accuracy.MATURE", 0.8),
                     SuiteMetric.atLeast("guardrail.accuracy.ADULT", 0.8),
                     SuiteMetric.atMost("guardrail.neverAllowedPasses", 0.0).withMargin(0))));
-            case REVIEWER, EMBEDDER -> Optional.empty();
+            case REVIEWER -> Optional.of(suite(useCase, SuiteDataset.classpath(CONTINUITY_SET, SuiteDataset.MAX_LIMIT), List.of(
+                    SuiteMetric.atLeast("continuity.precision", null),
+                    SuiteMetric.atLeast("continuity.recall", null),
+                    SuiteMetric.atLeast("continuity.accuracy", 0.5),
+                    SuiteMetric.atMost("latency.p95Millis", 60_000.0).withMargin(LATENCY_MARGIN_MILLIS))));
+            case EMBEDDER -> Optional.empty();
         };
     }
 

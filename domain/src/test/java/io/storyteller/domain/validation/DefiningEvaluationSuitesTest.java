@@ -96,13 +96,13 @@ class DefiningEvaluationSuitesTest {
     }
 
     @Test
-    void theNarratorDetectorAndGuardrailHaveADefaultSuiteThatPassesItsOwnRules() {
+    void everyUseCaseButTheEmbedderHasADefaultSuiteThatPassesItsOwnRules() {
         for (EvaluationSuiteView suite : DefaultSuites.all()) {
             new AggregateTestFixture<>(EvaluationSuite.class).givenNoPriorActivity()
                     .when(new DefineEvaluationSuite(suite.name(), suite.useCase(), suite.dataset(), suite.metrics(),
                             suite.tieMargin(), Actor.system()))
                     .expectSuccessfulHandlerExecution();
         }
-        org.junit.jupiter.api.Assertions.assertEquals(3, DefaultSuites.all().size());
+        org.junit.jupiter.api.Assertions.assertEquals(4, DefaultSuites.all().size());
     }
 }
