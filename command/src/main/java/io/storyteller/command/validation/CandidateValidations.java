@@ -4,30 +4,25 @@ import io.storyteller.command.slot.StageSlots;
 import io.storyteller.domain.validation.ValidationAuthority;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.model.UseCase;
-import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.shared.Require;
 import io.storyteller.domain.validation.DefaultSuites;
 import io.storyteller.domain.validation.EvaluationSuiteView;
-import io.storyteller.domain.validation.FindEvaluationSuites;
 import io.storyteller.domain.validation.RecordModelValidation;
 import io.storyteller.domain.validation.ValidateCandidate;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs {@link ValidateCandidate}: accepted at once (answering the validation id), run on one of
  * {@code storyteller.validation.threads} threads, recorded on the candidate's model as
- * {@code ModelValidated}. The suite is the named one or the use case's default, as the read model
- * lists them; the incumbent is the one named or what the use case's slot serves now. A validation
+ * {@code ModelValidated}. The suite is the named one or the use case's default, as its own events
+ * left it; the incumbent is the one named or what the use case's slot serves now. A validation
  * that cannot run (no such suite, a model nothing here runs, a dataset that cannot be read) is
  * recorded as failed with the reason, so whoever waits for it is never left waiting.
  */
@@ -36,18 +31,18 @@ public class CandidateValidations implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CandidateValidations.class);
 
     private final SuiteRunner runner;
+    private final SuiteDefinitions suites;
     private final StageSlots slots;
     private final Requests requests;
-    private final QueryGateway queries;
     private final CommandGateway commands;
     private final ThreadPoolExecutor validations;
 
-    CandidateValidations(SuiteRunner runner, StageSlots slots, Requests requests, QueryGateway queries,
+    CandidateValidations(SuiteRunner runner, SuiteDefinitions suites, StageSlots slots, Requests requests,
             CommandGateway commands, int threads) {
         this.runner = runner;
+        this.suites = suites;
         this.slots = slots;
         this.requests = requests;
-        this.queries = queries;
         this.commands = commands;
         this.validations = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
                 runnable -> {
@@ -97,10 +92,12 @@ public class CandidateValidations implements AutoCloseable {
     }
 
     private EvaluationSuiteView suite(UseCase useCase, String name) {
-        List<EvaluationSuiteView> suites = requests.await(queries.query(new FindEvaluationSuites(useCase, Actor.system()),
-                ResponseTypes.multipleInstancesOf(EvaluationSuiteView.class)));
-        return suites.stream().filter(suite -> suite.name().equals(name)).findFirst()
-                .orElseThrow(() -> new CannotValidateException("no evaluation suite " + name + " for " + useCase));
+        EvaluationSuiteView suite = suites.named(name)
+                .orElseThrow(() -> new CannotValidateException("no evaluation suite " + name));
+        if (suite.useCase() != useCase) {
+            throw new CannotValidateException("suite " + name + " measures " + suite.useCase() + ", not " + useCase);
+        }
+        return suite;
     }
 
     private static String blankToNull(String text) {

@@ -44,8 +44,8 @@ public class ValidationConfiguration {
 
     @Bean
     CandidateValidations candidateValidations(ValidationProperties properties, RecordedContexts contexts,
-            ContextAssembler assembler, CandidateJudge judge, ModelRuntimes runtimes, HouseClassifiers classifiers,
-            StageSlots slots, QueryGateway queries, CommandGateway commands,
+            EventStore events, ContextAssembler assembler, CandidateJudge judge, ModelRuntimes runtimes,
+            HouseClassifiers classifiers, StageSlots slots, QueryGateway queries, CommandGateway commands,
             @Qualifier("validationCalls") ExecutorService calls,
             @Value("${storyteller.data-dir:./data}") Path dataDirectory) {
         Requests requests = new Requests(properties.requestTimeout());
@@ -61,6 +61,6 @@ public class ValidationConfiguration {
                                 && view.spec().price() != null)
                         .map(view -> view.spec().price()).findFirst().orElse(TokenPrice.zero()),
                 classifiers, new LabelledDataset(dataDirectory));
-        return new CandidateValidations(runner, slots, requests, queries, commands, properties.threads());
+        return new CandidateValidations(runner, new SuiteDefinitions(events), slots, requests, commands, properties.threads());
     }
 }

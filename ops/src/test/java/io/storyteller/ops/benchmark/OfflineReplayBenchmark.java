@@ -99,7 +99,6 @@ public final class OfflineReplayBenchmark {
         commands.sendAndWait(new DefineEvaluationSuite(suite, UseCase.NARRATOR,
                 new SuiteDataset(DatasetKind.RECENT_TURNS, null, BenchmarkWorld.WORLD_ID, turns),
                 defaults.metrics(), defaults.tieMargin(), Actor.system()));
-        Thread.sleep(1000); // the suite's row reaches the read model
 
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (ModelRef incumbent : java.util.Arrays.asList(null, house)) {
