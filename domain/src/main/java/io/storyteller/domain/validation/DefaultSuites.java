@@ -20,6 +20,8 @@ public final class DefaultSuites {
     static final double TIE_MARGIN = 0.02;
     /** Replayed latency varies by tens of milliseconds between two runs of one model on a busy machine. */
     static final double LATENCY_MARGIN_MILLIS = 500;
+    /** Sampled narration: one narrator replayed twice on 40 turns differed by 0.02 in mean detector score. */
+    static final double DETECTOR_MARGIN = 0.05;
 
     private DefaultSuites() {
     }
@@ -35,7 +37,7 @@ public final class DefaultSuites {
             case NARRATOR -> Optional.of(suite(useCase, SuiteDataset.recentTurns(RECENT_TURNS), List.of(
                     SuiteMetric.atLeast("review.score", 0.5),
                     SuiteMetric.atLeast("guardrail.passRate", 0.9),
-                    SuiteMetric.atMost("detector.score", null),
+                    SuiteMetric.atMost("detector.score", null).withMargin(DETECTOR_MARGIN),
                     SuiteMetric.atMost("continuity.contradictions", 1.0),
                     SuiteMetric.atMost("latency.p95Millis", 60_000.0).withMargin(LATENCY_MARGIN_MILLIS),
                     SuiteMetric.atMost("cost.perBeat", null).withMargin(0.0001))));
