@@ -11,6 +11,8 @@ import io.storyteller.domain.story.Story;
 import io.storyteller.domain.story.BeatModeration;
 import io.storyteller.domain.story.StoryAdmission;
 import io.storyteller.domain.story.StoryFactCuration;
+import io.storyteller.domain.validation.EvaluationSuite;
+import io.storyteller.domain.validation.ModelValidations;
 import io.storyteller.domain.world.World;
 import io.storyteller.ops.StorytellerProperties;
 import java.util.List;
@@ -55,6 +57,11 @@ public class DomainConfiguration {
     }
 
     @Bean
+    AggregateFactory<EvaluationSuite> evaluationSuiteFactory() {
+        return new GenericAggregateFactory<>(EvaluationSuite.class);
+    }
+
+    @Bean
     AggregateFactory<Deployment> deploymentFactory() {
         return new GenericAggregateFactory<>(Deployment.class);
     }
@@ -71,6 +78,7 @@ public class DomainConfiguration {
                     .registerCommandHandler(c -> new StoryFactCuration(c.repository(World.class), c.repository(Story.class)))
                     .registerCommandHandler(c -> new BeatModeration(c.repository(World.class), c.repository(Story.class)))
                     .registerCommandHandler(c -> new ModelDerivation(c.repository(Model.class)))
+                    .registerCommandHandler(c -> new ModelValidations(c.repository(Model.class)))
                     .registerCommandHandler(c -> new DeploymentAdmission(c.repository(World.class), c.repository(Model.class),
                             c.repository(Deployment.class)));
         };

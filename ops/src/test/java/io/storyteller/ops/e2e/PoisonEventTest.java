@@ -18,6 +18,10 @@ import io.storyteller.domain.story.PlayerActionSubmitted;
 import io.storyteller.domain.story.StoryFact;
 import io.storyteller.domain.story.StoryFactsRecorded;
 import io.storyteller.domain.story.StoryStarted;
+import io.storyteller.domain.validation.DatasetKind;
+import io.storyteller.domain.validation.EvaluationSuiteDefined;
+import io.storyteller.domain.validation.SuiteDataset;
+import io.storyteller.domain.validation.SuiteMetric;
 import io.storyteller.domain.world.ContentRating;
 import io.storyteller.domain.world.WorldCreated;
 import io.storyteller.domain.world.WorldSettings;
@@ -94,7 +98,11 @@ class PoisonEventTest {
                         "SELECT count(*) FROM recorded_actions WHERE story_id = ?"),
                 new Case("story-facts", "Story", p -> new StoryFactsRecorded(p.id(), "n-" + p.id(),
                         List.of(new StoryFact("death", p.text(), "alive", "dead", 2, "The keeper drowned."))),
-                        "SELECT count(*) FROM story_facts WHERE story_id = ?"))
+                        "SELECT count(*) FROM story_facts WHERE story_id = ?"),
+                new Case("validations", "EvaluationSuite", p -> new EvaluationSuiteDefined(p.id(), UseCase.NARRATOR,
+                        new SuiteDataset(DatasetKind.RECENT_TURNS, null, p.text(), 10),
+                        List.of(SuiteMetric.atLeast("review.score", 0.5)), 0.02, "ada"),
+                        "SELECT count(*) FROM evaluation_suites WHERE name = ?"))
                 .map(Arguments::of);
     }
 

@@ -69,7 +69,7 @@ public class ChatReviewer implements Reviewer {
         }
     }
 
-    static Prompt prompt(TurnGround ground, String candidate) {
+    public static Prompt prompt(TurnGround ground, String candidate) {
         List<String> lines = ground.storyLines();
         String story = String.join("\n", lines.subList(Math.max(0, lines.size() - CONTEXT_LINES), lines.size()));
         return new Prompt(List.of(new SystemMessage(INSTRUCTIONS), new UserMessage("Story so far (lines starting "
@@ -78,7 +78,7 @@ public class ChatReviewer implements Reviewer {
     }
 
     /** The first digit 1..5 of the answer onto [0, 1]; null when there is none. */
-    static Double rating(String answer) {
+    public static Double rating(String answer) {
         Matcher digit = RATING.matcher(answer == null ? "" : answer);
         return digit.find() ? (Integer.parseInt(digit.group()) - 1) / 4.0 : null;
     }

@@ -1,0 +1,9 @@
+package io.storyteller.graphql.validation;
+
+import io.storyteller.domain.model.ModelRef;
+import io.storyteller.domain.model.UseCase;
+
+/** The {@code ValidateCandidateInput} of the schema. */
+public record ValidateCandidateInput(ModelRef candidate, ModelRef incumbent, UseCase useCase, String suite,
+        String worldId) {
+}
