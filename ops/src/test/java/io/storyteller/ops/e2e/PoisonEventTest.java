@@ -3,6 +3,7 @@ package io.storyteller.ops.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.storyteller.domain.acquisition.HubAcquisitionRequested;
 import io.storyteller.domain.deployment.DeploymentCreated;
 import io.storyteller.domain.model.ModelKind;
 import io.storyteller.domain.model.ModelRef;
@@ -94,7 +95,11 @@ class PoisonEventTest {
                         "SELECT count(*) FROM recorded_actions WHERE story_id = ?"),
                 new Case("story-facts", "Story", p -> new StoryFactsRecorded(p.id(), "n-" + p.id(),
                         List.of(new StoryFact("death", p.text(), "alive", "dead", 2, "The keeper drowned."))),
-                        "SELECT count(*) FROM story_facts WHERE story_id = ?"))
+                        "SELECT count(*) FROM story_facts WHERE story_id = ?"),
+                // A repository no Hub could have: the acquisition's download refuses it before any request.
+                new Case("acquisitions", "Acquisition", p -> new HubAcquisitionRequested(p.id(), "not a repo", "main", null,
+                        p.text()),
+                        "SELECT count(*) FROM acquisitions WHERE acquisition_id = ?"))
                 .map(Arguments::of);
     }
 
@@ -140,8 +145,9 @@ class PoisonEventTest {
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
             assertThat(jdbc.queryForObject(group.rowQuery(), Long.class, healthy))
                     .as("the healthy sequence after the poison is handled").isEqualTo(1L);
+            // At least: what follows the poison in its sequence (an acquisition's saga records its failure) queues behind it.
             assertThat(jdbc.queryForObject("SELECT count(*) FROM deadletterentry WHERE processinggroup = ? AND sequenceidentifier = ?",
-                    Long.class, group.group(), poisoned)).as("the poison is dead-lettered").isEqualTo(1L);
+                    Long.class, group.group(), poisoned)).as("the poison is dead-lettered").isGreaterThanOrEqualTo(1L);
         });
         assertThat(jdbc.queryForObject(group.rowQuery(), Long.class, poisoned)).as("nothing half-written").isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM deadletterentry WHERE processinggroup = ? AND sequenceidentifier = ?",
