@@ -21,12 +21,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Fine-tunes at the base model's own provider when that is an OpenAI-compatible endpoint: the SFT
  * export's train file (and its holdout as validation) is uploaded, a job created, and the job
- * watched with a growing pause until it ends. Interrupted (the fine-tuning's deadline), or past
- * {@code max-wait}, it cancels the remote job, so nothing goes on being billed unseen.
+ * watched with a growing pause until it ends; a look that fails is tried again, up to three in a
+ * row. Interrupted (the fine-tuning's deadline), past {@code max-wait}, or unable to look at the job,
+ * it cancels the remote job, so nothing goes on being billed unseen.
  */
 public class OpenAiFineTuningBackend implements TrainingBackend {
 
     public static final String NAME = "openai";
+    /** Looks at a job that may fail one after the other before it is given up (and cancelled). */
+    static final int MAX_FAILED_LOOKS = 3;
     private static final Logger log = LoggerFactory.getLogger(OpenAiFineTuningBackend.class);
 
     private final ProviderEndpoints endpoints;
@@ -91,9 +94,23 @@ public class OpenAiFineTuningBackend implements TrainingBackend {
         long deadline = System.nanoTime() + properties.maxWait().toNanos();
         Duration pause = properties.pollInterval();
         Map<String, Double> metrics = Map.of();
+        int failedLooks = 0;
         while (true) {
             Thread.sleep(pause);
-            RemoteFineTuningJob remote = api.job(jobId);
+            RemoteFineTuningJob remote;
+            try {
+                remote = api.job(jobId);
+                failedLooks = 0;
+            } catch (TrainingFailedException e) {
+                // A look that failed says nothing about the job: it runs on, and is given up only after several.
+                if (++failedLooks >= MAX_FAILED_LOOKS) {
+                    cancel(api, jobId);
+                    throw new TrainingFailedException(e.getMessage() + " (" + failedLooks + " times; remote job "
+                            + jobId + " cancelled)");
+                }
+                pause = longer(pause);
+                continue;
+            }
             if (remote.status().equals("running") || remote.ended()) {
                 metrics = eventMetrics(api, jobId, metrics);
             }
@@ -106,8 +123,12 @@ public class OpenAiFineTuningBackend implements TrainingBackend {
                 throw new TrainingFailedException("remote job " + jobId + " did not end within "
                         + properties.maxWait() + " and was cancelled");
             }
-            pause = Duration.ofMillis(Math.min(properties.maxPollInterval().toMillis(), pause.toMillis() * 3 / 2));
+            pause = longer(pause);
         }
+    }
+
+    private Duration longer(Duration pause) {
+        return Duration.ofMillis(Math.min(properties.maxPollInterval().toMillis(), pause.toMillis() * 3 / 2));
     }
 
     /** Events are a help, not a must: a server without them leaves the last metrics as they were. */

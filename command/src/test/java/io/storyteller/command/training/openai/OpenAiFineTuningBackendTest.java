@@ -185,4 +185,26 @@ class OpenAiFineTuningBackendTest {
                 .hasMessage("hyper-parameter n_epochs must be a whole number or 'auto', not 'many'");
         assertThat(server.getAllServeEvents()).isEmpty();
     }
+
+    @Test
+    void aLookThatFailsIsTriedAgainAndSeveralInARowGiveTheJobUp() throws Exception {
+        filesAndJobAreAccepted();
+        server.stubFor(get("/v1/fine_tuning/jobs/ftjob-1").inScenario("flaky").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("answering"));
+        server.stubFor(get("/v1/fine_tuning/jobs/ftjob-1").inScenario("flaky").whenScenarioStateIs("answering")
+                .willReturn(okJson("{\"id\":\"ftjob-1\",\"status\":\"succeeded\",\"fine_tuned_model\":\"ft:gpt-4o-mini:x\"}")));
+
+        assertThat(backend().train(FineTuningJobs.narratorJob(dir, "tuner", Map.of()), (s, f) -> { }).providerModel())
+                .isEqualTo("ft:gpt-4o-mini:x");
+
+        server.resetAll();
+        filesAndJobAreAccepted();
+        server.stubFor(get("/v1/fine_tuning/jobs/ftjob-1").willReturn(aResponse().withStatus(503)));
+        server.stubFor(post("/v1/fine_tuning/jobs/ftjob-1/cancel").willReturn(okJson("{\"id\":\"ftjob-1\"}")));
+
+        assertThatThrownBy(() -> backend().train(FineTuningJobs.narratorJob(dir, "tuner", Map.of()), (s, f) -> { }))
+                .isInstanceOf(TrainingFailedException.class)
+                .hasMessageEndingWith("answered 503 to looking at job ftjob-1 (3 times; remote job ftjob-1 cancelled)");
+        server.verify(postRequestedFor(urlEqualTo("/v1/fine_tuning/jobs/ftjob-1/cancel")));
+    }
 }
