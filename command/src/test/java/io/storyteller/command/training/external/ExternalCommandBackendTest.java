@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
@@ -97,6 +99,33 @@ class ExternalCommandBackendTest {
                 .hasMessage("the training program did not end within PT1S and was killed");
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+        long pid = Long.parseLong(Files.readString(childPid).strip());
+        await().atMost(Duration.ofSeconds(5)).until(() -> !running(pid));
+    }
+
+    @Test
+    void anInterruptedTrainingStopsTheProgramWithItsChildren() throws Exception {
+        Path childPid = dir.resolve("child.pid");
+        ExternalCommandBackend backend = backend("""
+                sleep 60 &
+                echo $! > %s
+                wait
+                """.formatted(childPid), Duration.ofMinutes(5), List.of());
+        TrainingJob job = job();
+        CompletableFuture<TrainingOutcome> training = new CompletableFuture<>();
+        Thread worker = Thread.ofPlatform().start(() -> {
+            try {
+                training.complete(backend.train(job, (stage, fraction) -> { }));
+            } catch (RuntimeException e) {
+                training.completeExceptionally(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(childPid) && !Files.readString(childPid).isBlank());
+
+        worker.interrupt();
+
+        assertThatThrownBy(() -> training.get(15, TimeUnit.SECONDS)).cause().isInstanceOf(TrainingFailedException.class)
+                .hasMessage("interrupted; the training program was stopped");
         long pid = Long.parseLong(Files.readString(childPid).strip());
         await().atMost(Duration.ofSeconds(5)).until(() -> !running(pid));
     }
