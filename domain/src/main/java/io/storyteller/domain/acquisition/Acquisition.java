@@ -40,6 +40,7 @@ public class Acquisition {
     private UseCase useCase;
     private Phase phase;
     private ModelRef model;
+    private String validationId;
 
     protected Acquisition() {
     }
@@ -89,6 +90,22 @@ public class Acquisition {
         AcquisitionAuthority.require(command.actor());
         requirePhase(Phase.REGISTERED, AcquisitionStep.EVALUATE);
         apply(new AcquiredModelEvaluationRequested(acquisitionId, model, useCase));
+    }
+
+    /** After the evaluation was asked for: the one validation that answers it. */
+    @CommandHandler
+    public void handle(RecordAcquiredModelValidation command) {
+        AcquisitionAuthority.require(command.actor());
+        String id = Require.id("validationId", command.validationId());
+        if (phase != Phase.DONE) {
+            throw DomainRejection.conflict("step", "step-order", "acquisition " + acquisitionId
+                    + " has not asked for its evaluation, so no validation can be recorded");
+        }
+        if (validationId != null) {
+            throw DomainRejection.conflict("validationId", "once", "acquisition " + acquisitionId
+                    + " is already validated by " + validationId);
+        }
+        apply(new AcquiredModelValidationRequested(acquisitionId, id, model, useCase));
     }
 
     @CommandHandler
@@ -187,6 +204,11 @@ public class Acquisition {
     @EventSourcingHandler
     void on(AcquiredModelEvaluationRequested event) {
         phase = Phase.DONE;
+    }
+
+    @EventSourcingHandler
+    void on(AcquiredModelValidationRequested event) {
+        validationId = event.validationId();
     }
 
     @EventSourcingHandler

@@ -9,6 +9,7 @@ import java.util.List;
 /**
  * An acquisition as the read model has it. Step times are null until the step is done; the
  * failure fields are set once it failed, {@code lastSetback} names the latest retried failure.
+ * {@code validation} is null until the acquired version's validation is asked for.
  */
 public record AcquisitionView(String acquisitionId,
         String repo,
@@ -29,7 +30,15 @@ public record AcquisitionView(String acquisitionId,
         Instant verifiedAt,
         Instant registeredAt,
         Instant evaluationRequestedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String task,
+        String library,
+        List<HubFile> files,
+        AcquisitionValidation validation) {
+
+    public AcquisitionView {
+        files = files == null ? List.of() : List.copyOf(files);
+    }
 
     /** Each step after the request, in order, with its state. */
     public List<AcquisitionStepState> steps() {

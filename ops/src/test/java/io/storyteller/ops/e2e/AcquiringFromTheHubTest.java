@@ -7,11 +7,16 @@ import io.storyteller.command.acquisition.hub.LocalHub;
 import io.storyteller.domain.shared.PlatformRole;
 import io.storyteller.graphql.security.TokenMinter;
 import io.storyteller.ops.StorytellerApplication;
+import io.storyteller.ops.cli.StorytellerCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +28,7 @@ import org.springframework.graphql.client.HttpGraphQlClient;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import picocli.CommandLine;
 
 /**
  * A platform admin acquires a model from a Hub on localhost through the GraphQL API: it is
@@ -102,6 +108,48 @@ class AcquiringFromTheHubTest {
         assertThat(((Number) artifact.get("sizeBytes")).longValue()).isEqualTo(50_000 + LocalHub.config().length);
         Path weights = dataDir.resolve("models/hub").resolve(REPO).resolve(LocalHub.COMMIT).resolve("onnx/model.onnx");
         assertThat(Files.readAllBytes(weights)).isEqualTo(hub.repos.get(REPO).weights());
+        theAcquisitionIsReadBackWithItsStepsFilesAndValidation(admin, id);
+    }
+
+    /** The read side: the acquisition's steps, files, digest, model and validation, and its rank among the acquired. */
+    private void theAcquisitionIsReadBackWithItsStepsFilesAndValidation(HttpGraphQlClient admin, String id) {
+        Map<String, Object> acquisition = await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+            Map<String, Object> read = admin.document("""
+                    query($id: ID!) { acquisition(id: $id) { acquisitionId repo commit status license digest totalBytes
+                        files { path sizeBytes sha256 } model { modelId version } steps { step state at }
+                        validation { validationId passed } } }""").variable("id", id)
+                    .retrieve("acquisition").toEntity(Map.class).block(Api.timeout());
+            assertThat(read.get("validation")).isNotNull();
+            return read;
+        }, read -> read != null);
+        assertThat(acquisition).containsEntry("repo", REPO).containsEntry("commit", LocalHub.COMMIT)
+                .containsEntry("status", "COMPLETED").containsEntry("license", "apache-2.0");
+        assertThat((String) acquisition.get("digest")).matches("[0-9a-f]{64}");
+        assertThat((List<Map<String, Object>>) acquisition.get("files")).extracting(f -> f.get("path"))
+                .contains("onnx/model.onnx", "config.json");
+        assertThat((Map<String, Object>) acquisition.get("model"))
+                .containsEntry("modelId", "huggingface:" + REPO).containsEntry("version", LocalHub.COMMIT);
+        assertThat((List<Map<String, Object>>) acquisition.get("steps")).extracting(s -> s.get("state"))
+                .containsExactly("DONE", "DONE", "DONE", "DONE");
+        assertThat((Map<String, Object>) acquisition.get("validation")).containsEntry("validationId", id + "-validation");
+
+        List<Map<String, Object>> completed = admin.document("{ acquisitions(status: COMPLETED, first: 10) { acquisitionId } }")
+                .retrieve("acquisitions").toEntityList(Map.class).block(Api.timeout()).stream()
+                .map(m -> (Map<String, Object>) m).toList();
+        assertThat(completed).extracting(a -> a.get("acquisitionId")).contains(id);
+        assertThat(admin.document("{ acquisitions(status: FAILED, first: 10) { acquisitionId } }")
+                .retrieve("acquisitions").toEntityList(Map.class).block(Api.timeout()).stream()
+                .map(a -> (Object) ((Map<?, ?>) a).get("acquisitionId")).toList()).doesNotContain(id);
+        List<Map<String, Object>> candidates = admin.document("""
+                { acquiredCandidates(useCase: NARRATOR) { rank acquisitionId repo licenseAllowed withinSizeLimit
+                    validationId } }""")
+                .retrieve("acquiredCandidates").toEntityList(Map.class).block(Api.timeout()).stream()
+                .map(m -> (Map<String, Object>) m).toList();
+        assertThat(candidates).first().satisfies(best -> assertThat(best).containsEntry("rank", 1)
+                .containsEntry("acquisitionId", id).containsEntry("licenseAllowed", true)
+                .containsEntry("withinSizeLimit", true).containsEntry("validationId", id + "-validation"));
+        assertThat(admin.document("{ acquiredCandidates(useCase: EMBEDDER) { repo } }")
+                .retrieve("acquiredCandidates").toEntityList(Map.class).block(Api.timeout())).isEmpty();
     }
 
     @Test
@@ -116,5 +164,52 @@ class AcquiringFromTheHubTest {
                 .satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN"));
         assertThat(search.getErrors()).singleElement()
                 .satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN"));
+    }
+
+    @Test
+    void onlyPlatformAdminsReadAcquisitionsAndTheAcquiredCandidates() {
+        Api api = new Api(port, minter);
+        for (HttpGraphQlClient other : List.of(api.as("hub-manager", PlatformRole.MODEL_MANAGER),
+                api.as("hub-world-admin", PlatformRole.WORLD_ADMIN), api.as("hub-player", PlatformRole.PLAYER))) {
+            for (String read : List.of("{ acquisitions(first: 5) { acquisitionId } }",
+                    "{ acquisition(id: \"acquisition-1\") { acquisitionId } }",
+                    "{ acquiredCandidates(useCase: NARRATOR) { repo } }")) {
+                ClientGraphQlResponse refused = other.document(read).execute().block(Api.timeout());
+                assertThat(refused.getErrors()).as(read).singleElement()
+                        .satisfies(e -> assertThat(e.getErrorType().toString()).isEqualTo("FORBIDDEN"));
+            }
+        }
+    }
+
+    /** The CLI does the same through the server: search, files, an acquisition followed to its end, its read side. */
+    @Test
+    void theHubCommandSearchesAcquiresAndFollowsThroughTheServer() {
+        String[] server = {"--server", "http://localhost:" + port, "--token",
+                new Api(port, minter).token("hub-cli-admin", PlatformRole.PLATFORM_ADMIN)};
+
+        assertThat(cli(server, "hub", "search", "--task", "text-generation"))
+                .containsPattern("\\d\\s+other-org/closed\\s+other .* no \\(license\\)");
+        assertThat(cli(server, "hub", "files", "other-org/closed")).contains(LocalHub.COMMIT).contains("onnx/model.onnx");
+
+        String followed = cli(server, "hub", "acquire", "other-org/closed", "--use-case", "detector", "--wait", "--poll", "PT0.2S");
+        assertThat(followed).contains("DOWNLOAD:DONE VERIFY:DONE REGISTER:DONE EVALUATE:DONE")
+                .contains("registered huggingface:other-org/closed@" + LocalHub.COMMIT);
+        String id = followed.lines().findFirst().orElseThrow().replace("acquisition ", "");
+
+        assertThat(cli(server, "hub", "acquisitions", "--status", "completed")).contains(id);
+        assertThat(cli(server, "hub", "acquisitions", id)).contains("\"digest\"").contains("\"license\" : \"other\"");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(cli(server, "hub", "candidates", "DETECTOR"))
+                .containsPattern("1\\s+other-org/closed\\s+\\S+\\s+\\d+\\s+\\d+\\s+\\d+\\s+no \\(license\\)"));
+    }
+
+    private static String cli(String[] server, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = Stream.concat(Arrays.stream(args), Arrays.stream(server))
+                .toArray(String[]::new);
+        int exit = new CommandLine(new StorytellerCommand()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(all);
+        assertThat(exit).as(err + "\n" + out).isZero();
+        return out.toString();
     }
 }

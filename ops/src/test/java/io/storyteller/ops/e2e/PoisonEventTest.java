@@ -3,6 +3,7 @@ package io.storyteller.ops.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.storyteller.domain.acquisition.HubAcquisitionRequested;
 import io.storyteller.domain.deployment.DeploymentCreated;
 import io.storyteller.domain.model.ModelKind;
 import io.storyteller.domain.model.ModelRef;
@@ -102,7 +103,11 @@ class PoisonEventTest {
                 new Case("validations", "EvaluationSuite", p -> new EvaluationSuiteDefined(p.id(), UseCase.NARRATOR,
                         new SuiteDataset(DatasetKind.RECENT_TURNS, null, p.text(), 10),
                         List.of(SuiteMetric.atLeast("review.score", 0.5)), 0.02, "ada"),
-                        "SELECT count(*) FROM evaluation_suites WHERE name = ?"))
+                        "SELECT count(*) FROM evaluation_suites WHERE name = ?"),
+                // A repository no Hub could have: the acquisition's download refuses it before any request.
+                new Case("acquisitions", "Acquisition", p -> new HubAcquisitionRequested(p.id(), "not a repo", "main", null,
+                        p.text()),
+                        "SELECT count(*) FROM acquisitions WHERE acquisition_id = ?"))
                 .map(Arguments::of);
     }
 
@@ -148,8 +153,9 @@ class PoisonEventTest {
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
             assertThat(jdbc.queryForObject(group.rowQuery(), Long.class, healthy))
                     .as("the healthy sequence after the poison is handled").isEqualTo(1L);
+            // At least: what follows the poison in its sequence (an acquisition's saga records its failure) queues behind it.
             assertThat(jdbc.queryForObject("SELECT count(*) FROM deadletterentry WHERE processinggroup = ? AND sequenceidentifier = ?",
-                    Long.class, group.group(), poisoned)).as("the poison is dead-lettered").isEqualTo(1L);
+                    Long.class, group.group(), poisoned)).as("the poison is dead-lettered").isGreaterThanOrEqualTo(1L);
         });
         assertThat(jdbc.queryForObject(group.rowQuery(), Long.class, poisoned)).as("nothing half-written").isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM deadletterentry WHERE processinggroup = ? AND sequenceidentifier = ?",

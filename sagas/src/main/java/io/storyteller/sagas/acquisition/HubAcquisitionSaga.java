@@ -12,11 +12,13 @@ import io.storyteller.domain.acquisition.FailAcquisition;
 import io.storyteller.domain.acquisition.HubAcquisitionRequested;
 import io.storyteller.domain.acquisition.HubModelDownloaded;
 import io.storyteller.domain.acquisition.HubModelVerified;
+import io.storyteller.domain.acquisition.RecordAcquiredModelValidation;
 import io.storyteller.domain.acquisition.RegisterHubModel;
 import io.storyteller.domain.acquisition.RequestAcquiredModelEvaluation;
 import io.storyteller.domain.acquisition.VerifyHubModel;
 import io.storyteller.domain.model.UseCase;
 import io.storyteller.domain.shared.Actor;
+import io.storyteller.domain.validation.ValidateCandidate;
 import io.storyteller.sagas.dispatch.SagaCommands;
 import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -31,7 +33,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Drives one acquisition: download → verify → register → request evaluation, each step's work
+ * Drives one acquisition: download → verify → register → request evaluation (a validation against
+ * the use case's incumbent), each step's work
  * asked for by a command and its end recorded by the Acquisition as an event. A step with no
  * answer within {@code step-timeout}, or one that reported a setback (after {@code retry-delay}),
  * is asked for again — a download resumes its partial files — until {@code max-attempts}; then the
@@ -90,10 +93,26 @@ public class HubAcquisitionSaga {
         begin(AcquisitionStep.EVALUATE);
     }
 
+    /**
+     * The evaluation of an acquired version is its validation against what its use case's slot
+     * serves: the validation is put on record first (so its result, whenever it comes, finds the
+     * acquisition), then asked for. Without a use case there is no slot to compare with.
+     */
     @EndSaga
     @SagaEventHandler(associationProperty = ID)
     void on(AcquiredModelEvaluationRequested event) {
         cancelDeadline();
+        if (event.useCase() == null || event.model() == null) {
+            return;
+        }
+        String validationId = validationId(acquisitionId);
+        send(new RecordAcquiredModelValidation(acquisitionId, validationId, Actor.system()));
+        send(new ValidateCandidate(validationId, event.model(), null, event.useCase(), null, null, Actor.system()));
+    }
+
+    /** One per acquisition, so a redelivered request is refused by the acquisition rather than validated twice. */
+    static String validationId(String acquisitionId) {
+        return acquisitionId + "-validation";
     }
 
     @EndSaga

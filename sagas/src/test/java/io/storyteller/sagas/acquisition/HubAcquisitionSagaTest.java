@@ -11,12 +11,14 @@ import io.storyteller.domain.acquisition.HubAcquisitionRequested;
 import io.storyteller.domain.acquisition.HubFile;
 import io.storyteller.domain.acquisition.HubModelDownloaded;
 import io.storyteller.domain.acquisition.HubModelVerified;
+import io.storyteller.domain.acquisition.RecordAcquiredModelValidation;
 import io.storyteller.domain.acquisition.RegisterHubModel;
 import io.storyteller.domain.acquisition.RequestAcquiredModelEvaluation;
 import io.storyteller.domain.acquisition.VerifyHubModel;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.model.UseCase;
 import io.storyteller.domain.shared.Actor;
+import io.storyteller.domain.validation.ValidateCandidate;
 import java.time.Duration;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -71,12 +73,23 @@ class HubAcquisitionSagaTest {
     }
 
     @Test
-    void theEvaluationRequestEndsTheAcquisition() {
+    void theEvaluationRequestRecordsAndAsksForAValidationAgainstTheSlotsIncumbentAndEndsTheAcquisition() {
         fixture.givenAggregate(ID).published(REQUESTED, DOWNLOADED, new HubModelVerified(ID, DIGEST),
                         new AcquiredModelRegistered(ID, VERSION))
                 .whenAggregate(ID).publishes(new AcquiredModelEvaluationRequested(ID, VERSION, UseCase.NARRATOR))
+                .expectDispatchedCommands(new RecordAcquiredModelValidation(ID, ID + "-validation", Actor.system()),
+                        new ValidateCandidate(ID + "-validation", VERSION, null, UseCase.NARRATOR, null, null, Actor.system()))
                 .expectActiveSagas(0)
                 .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void withoutAUseCaseThereIsNoSlotToValidateAgainst() {
+        fixture.givenAggregate(ID).published(new HubAcquisitionRequested(ID, REPO, "main", null, "ada"), DOWNLOADED,
+                        new HubModelVerified(ID, DIGEST), new AcquiredModelRegistered(ID, VERSION))
+                .whenAggregate(ID).publishes(new AcquiredModelEvaluationRequested(ID, VERSION, null))
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(0);
     }
 
     @Test

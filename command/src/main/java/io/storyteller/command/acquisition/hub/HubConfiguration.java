@@ -34,6 +34,11 @@ public class HubConfiguration {
     }
 
     @Bean
+    AcquiredCandidates acquiredCandidates(QueryGateway queries, HubProperties properties) {
+        return new AcquiredCandidates(queries, properties);
+    }
+
+    @Bean
     HubDownloads hubDownloads(HubClient client, DownloadRoot root, HubProperties properties, CommandGateway commands) {
         return new HubDownloads(client, root, properties,
                 new AcquisitionWork(commands, properties.downloadThreads(), "hub-download"));
