@@ -23,7 +23,7 @@ import org.axonframework.commandhandling.CommandHandler;
 /**
  * Exports a fine-tuning's dataset for {@link ExportFineTuningDataset} through the corpus exporter
  * ({@link ExportCorpus}), waits on a worker until the export is {@code COMPLETED} or
- * {@code FAILED}, and reports its manifest (export id, digest, record counts) or the failure.
+ * {@code FAILED} (at most the command's timeout), and reports its manifest (export id, digest, record counts) or the failure.
  */
 public class FineTuningExport implements AutoCloseable {
 
@@ -61,13 +61,23 @@ public class FineTuningExport implements AutoCloseable {
             setback(command, "the export could not be started: " + e.getClass().getSimpleName(), true);
             return;
         }
+        // The saga's deadline asks again after the same time; a worker that gave up by then is not left polling.
+        long giveUpAt = System.nanoTime() + command.timeout().toNanos();
         try {
             while (view.status() == CorpusExportStatus.RUNNING) {
+                if (System.nanoTime() - giveUpAt >= 0) {
+                    setback(command, "corpus export " + view.exportId() + " did not end within "
+                            + command.timeout().toString().substring(2).toLowerCase(), true);
+                    return;
+                }
                 Thread.sleep(poll);
                 view = lookups.export(view.exportId()).orElse(view);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
+        } catch (FineTuningWorkException e) {
+            setback(command, e.getMessage(), e.retryable());
             return;
         }
         if (view.status() == CorpusExportStatus.COMPLETED) {

@@ -6,6 +6,7 @@ import io.storyteller.command.training.TrainingJob;
 import io.storyteller.command.training.TrainingOutcome;
 import io.storyteller.command.training.TrainingSupport;
 import io.storyteller.domain.corpus.CorpusExportView;
+import io.storyteller.domain.finetuning.FindTrainingStage;
 import io.storyteller.domain.finetuning.FineTuningStep;
 import io.storyteller.domain.finetuning.RecordTrainedCandidate;
 import io.storyteller.domain.finetuning.RecordTrainingStart;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -29,6 +31,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.queryhandling.QueryHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +81,12 @@ public class FineTuningTraining implements AutoCloseable {
     /** The latest stage a backend reported for a fine-tuning, e.g. {@code training 40%}; null when none runs. */
     public String stage(String fineTuningId) {
         return stages.get(fineTuningId);
+    }
+
+    /** The live stage for the read side: kept in memory because it changes too often to be worth an event. */
+    @QueryHandler
+    public Optional<String> handle(FindTrainingStage query) {
+        return Optional.ofNullable(query.fineTuningId()).map(stages::get);
     }
 
     Future<?> start(TrainFineTuningCandidate command) {

@@ -14,6 +14,7 @@ import io.storyteller.domain.corpus.CorpusDataset;
 import io.storyteller.domain.corpus.CorpusExportStatus;
 import io.storyteller.domain.corpus.CorpusExportView;
 import io.storyteller.domain.corpus.CorpusFile;
+import io.storyteller.domain.finetuning.FindTrainingStage;
 import io.storyteller.domain.finetuning.FineTuningDataset;
 import io.storyteller.domain.finetuning.FineTuningStep;
 import io.storyteller.domain.finetuning.RecordTrainedCandidate;
@@ -224,5 +225,29 @@ class FineTuningTrainingTest {
         supervising.get(5, TimeUnit.SECONDS);
         assertThat(interrupted.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(reports).containsExactly(new RecordTrainingStart("ft-1", 1, Actor.system()));
+    }
+
+    @Test
+    void theLatestStageIsReadableWhileTheTrainingRunsAndGoneAfter() throws Exception {
+        CountDownLatch reported = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        with(new Backend("house", TrainingSupport.yes(), (job, progress) -> {
+            progress.report("uploading", -1);
+            progress.report("training", 0.4);
+            reported.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return files(job);
+        }));
+        Future<?> supervising = work.start(train(BASE, "house", Duration.ofMinutes(1), 1));
+        assertThat(reported.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(work.handle(new FindTrainingStage("ft-1"))).contains("training 40%");
+        assertThat(work.handle(new FindTrainingStage("ft-2"))).isEmpty();
+        release.countDown();
+        supervising.get(5, TimeUnit.SECONDS);
+        assertThat(work.handle(new FindTrainingStage("ft-1"))).isEmpty();
     }
 }

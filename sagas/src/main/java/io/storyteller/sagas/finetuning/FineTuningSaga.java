@@ -176,7 +176,7 @@ public class FineTuningSaga {
     private void ask() {
         String id = request.fineTuningId();
         switch (step) {
-            case EXPORT -> send(new ExportFineTuningDataset(id, request.dataset(), attempt));
+            case EXPORT -> send(new ExportFineTuningDataset(id, request.dataset(), attempt, settings.exportTimeout()));
             case TRAIN -> send(new TrainFineTuningCandidate(id, request.base(), request.useCase(), request.backend(), dataset,
                     request.hyperParameters(), settings.trainingTimeout(), attempt));
             case VALIDATE -> {

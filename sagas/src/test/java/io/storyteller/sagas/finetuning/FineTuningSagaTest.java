@@ -89,7 +89,7 @@ class FineTuningSagaTest {
         fixture.givenNoPriorActivity()
                 .whenAggregate(ID).publishes(REQUESTED)
                 .expectActiveSagas(1)
-                .expectDispatchedCommands(new ExportFineTuningDataset(ID, DATASET, 1))
+                .expectDispatchedCommands(new ExportFineTuningDataset(ID, DATASET, 1, SETTINGS.exportTimeout()))
                 .expectScheduledDeadlineWithName(SETTINGS.exportTimeout(), FineTuningSaga.STEP_DUE);
     }
 
@@ -184,7 +184,7 @@ class FineTuningSagaTest {
     void aStepWithNoAnswerIsAskedForAgainUntilTheCapThenFails() throws Exception {
         fixture.givenAggregate(ID).published(REQUESTED)
                 .whenTimeElapses(SETTINGS.exportTimeout())
-                .expectDispatchedCommands(new ExportFineTuningDataset(ID, DATASET, 2))
+                .expectDispatchedCommands(new ExportFineTuningDataset(ID, DATASET, 2, SETTINGS.exportTimeout()))
                 .expectScheduledDeadlineWithName(SETTINGS.exportTimeout(), FineTuningSaga.STEP_DUE);
         fixture.givenAggregate(ID).published(REQUESTED)
                 .andThenTimeElapses(SETTINGS.exportTimeout())
