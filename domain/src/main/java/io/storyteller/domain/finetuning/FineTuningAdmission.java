@@ -44,17 +44,19 @@ public class FineTuningAdmission {
         Actor actor = FineTuningAuthority.require(command.actor());
         UseCase useCase = Require.present("useCase", command.useCase());
         ModelRef base = Require.present("base", command.base()).validated("base");
-        String backend = backend(command.backend());
+        Require.text("backend", command.backend(), 60);
         CorpusSelection dataset = dataset(command.dataset());
         Map<String, String> parameters = hyperParameters(command.hyperParameters());
         Double margin = margin(command.margin());
         String worldId = command.worldId() == null || command.worldId().isBlank() ? null : Require.id("worldId", command.worldId());
         RolloutStrategy rollout = command.rollout() == null ? null : command.rollout().validated("rollout");
+        // What the request says of itself first, then what it names: the registry's base, the application's backend.
         ModelSpec spec = RegisteredModels.requireServable(models, "base", base);
         if (!useCase.accepts(spec.kind())) {
             throw DomainRejection.invalid("useCase", "accepts:" + spec.kind().name().toLowerCase(),
                     useCase + " takes no " + spec.kind() + " model, and " + base.modelId() + " is one");
         }
+        String backend = backend(command.backend());
         FineTuningRequested requested = new FineTuningRequested(id, base, useCase, backend, dataset, parameters, margin,
                 worldId, rollout, actor.userId());
         fineTunings.newInstance(() -> new FineTuning(requested));

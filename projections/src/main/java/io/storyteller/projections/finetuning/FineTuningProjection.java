@@ -1,5 +1,6 @@
 package io.storyteller.projections.finetuning;
 
+import io.storyteller.domain.finetuning.FindFineTuning;
 import io.storyteller.domain.finetuning.FineTuningCancelled;
 import io.storyteller.domain.finetuning.FineTuningDataset;
 import io.storyteller.domain.finetuning.FineTuningDatasetExported;
@@ -28,6 +29,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -44,14 +46,17 @@ public class FineTuningProjection {
     public static final String GROUP = "fine-tunings";
 
     private final FineTuningTable table;
+    private final QueryUpdateEmitter emitter;
 
-    public FineTuningProjection(JdbcClient jdbc) {
+    public FineTuningProjection(JdbcClient jdbc, QueryUpdateEmitter emitter) {
         this.table = new FineTuningTable(jdbc);
+        this.emitter = emitter;
     }
 
     @EventHandler
     void on(FineTuningRequested event, @SequenceNumber long seq, @Timestamp Instant at) {
         table.insert(event, entry("Requested", null, null, event.backend() + " on " + event.base().label(), at), seq, at);
+        changed(event.fineTuningId());
     }
 
     @EventHandler
@@ -65,12 +70,14 @@ public class FineTuningProjection {
                 dataset_records = CAST(:records AS jsonb)""",
                 Map.of("exportId", dataset.exportId(), "directory", dataset.directory(), "digest", dataset.digest(),
                         "records", JsonColumns.write(dataset.records())));
+        changed(event.fineTuningId());
     }
 
     @EventHandler
     void on(FineTuningTrainingStarted event, @SequenceNumber long seq, @Timestamp Instant at) {
         table.update(event.fineTuningId(), seq, at, FineTuningStatus.TRAINING, FineTuningStep.TRAIN,
                 entry("TrainingStarted", FineTuningStep.TRAIN, event.attempt(), event.backend(), at), null, Map.of());
+        changed(event.fineTuningId());
     }
 
     @EventHandler
@@ -80,6 +87,7 @@ public class FineTuningProjection {
                 "candidate_model_id = :candidateId, candidate_version = :candidateVersion, training_metrics = CAST(:metrics AS jsonb)",
                 Map.of("candidateId", event.candidate().modelId(), "candidateVersion", event.candidate().version(),
                         "metrics", JsonColumns.write(event.metrics())));
+        changed(event.fineTuningId());
     }
 
     @EventHandler
@@ -87,6 +95,7 @@ public class FineTuningProjection {
         table.update(event.fineTuningId(), seq, at, FineTuningStatus.VALIDATING, FineTuningStep.VALIDATE,
                 entry("ValidationRequested", FineTuningStep.VALIDATE, event.attempt(), event.validationId(), at),
                 "validation_id = :validationId", Map.of("validationId", event.validationId()));
+        changed(event.fineTuningId());
     }
 
     @EventHandler
@@ -110,6 +119,7 @@ public class FineTuningProjection {
                 validation_passed = :passed, validation_wins = :wins, validation_losses = :losses, validation_ties = :ties,
                 validation_score = :score, validation_margin = :margin, incumbent_model_id = :incumbentId,
                 incumbent_version = :incumbentVersion, promoted = :promoted, reasons = :reasons""", params);
+        changed(event.fineTuningId());
     }
 
     @EventHandler
@@ -118,6 +128,7 @@ public class FineTuningProjection {
                 entry("RolloutStarted", FineTuningStep.ROLLOUT, null, event.deploymentId() + " / " + event.rolloutId(), at),
                 "deployment_id = :deploymentId, rollout_id = :rolloutId",
                 Map.of("deploymentId", event.deploymentId(), "rolloutId", event.rolloutId()));
+        changed(event.fineTuningId());
     }
 
     @EventHandler
@@ -125,6 +136,7 @@ public class FineTuningProjection {
         table.update(event.fineTuningId(), seq, at, FineTuningStatus.REJECTED, null,
                 entry("Rejected", null, null, String.join("; ", event.reasons()), at),
                 "reasons = :reasons", Map.of("reasons", Columns.textArray(event.reasons())));
+        changed(event.fineTuningId());
     }
 
     /** A failed attempt is history only: the status stays, the saga decides whether there is another. */
@@ -132,6 +144,7 @@ public class FineTuningProjection {
     void on(FineTuningSetback event, @SequenceNumber long seq, @Timestamp Instant at) {
         table.update(event.fineTuningId(), seq, at, null, null,
                 entry("Setback", event.step(), event.attempt(), event.reason(), at), null, Map.of());
+        changed(event.fineTuningId());
     }
 
     @EventHandler
@@ -140,6 +153,7 @@ public class FineTuningProjection {
                 entry("Failed", event.step(), event.attempts(), event.reason(), at),
                 "failure_step = :failureStep, failure_reason = :failureReason, failure_attempts = :failureAttempts",
                 Map.of("failureStep", event.step().name(), "failureReason", event.reason(), "failureAttempts", event.attempts()));
+        changed(event.fineTuningId());
     }
 
     @EventHandler
@@ -147,12 +161,22 @@ public class FineTuningProjection {
         table.update(event.fineTuningId(), seq, at, FineTuningStatus.CANCELLED, null,
                 entry("Cancelled", null, null, "by " + event.cancelledBy() + (event.reason() == null ? "" : ": " + event.reason()), at),
                 null, Map.of());
+        changed(event.fineTuningId());
     }
 
     /** Before a replay: the replay rebuilds every row from the first event. */
     @ResetHandler
     public void reset() {
         table.clear();
+    }
+
+    /**
+     * Tells {@link FindFineTuning} subscribers (a request waiting for its fine-tuning to be readable)
+     * the fresh view; Axon sends it after the projection's transaction commits.
+     */
+    private void changed(String fineTuningId) {
+        table.read(fineTuningId).ifPresent(view -> emitter.emit(FindFineTuning.class,
+                query -> fineTuningId.equals(query.fineTuningId()) && query.viewer() != null && query.viewer().isPlatformAdmin(), view));
     }
 
     private static List<FineTuningEntry> entry(String event, FineTuningStep step, Integer attempt, String detail, Instant at) {

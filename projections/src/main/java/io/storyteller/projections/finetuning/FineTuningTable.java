@@ -4,12 +4,15 @@ import io.storyteller.domain.finetuning.FineTuningEntry;
 import io.storyteller.domain.finetuning.FineTuningRequested;
 import io.storyteller.domain.finetuning.FineTuningStatus;
 import io.storyteller.domain.finetuning.FineTuningStep;
+import io.storyteller.domain.finetuning.FineTuningView;
 import io.storyteller.projections.schema.Columns;
+import io.storyteller.projections.schema.FineTuningRows;
 import io.storyteller.projections.schema.JsonColumns;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Writes {@code fine_tunings}: each change applies only if its event is newer than the last one applied to the row. */
@@ -69,6 +72,11 @@ final class FineTuningTable {
                 WHERE fine_tuning_id = :id AND last_event_seq < :seq""")
                 .params(all)
                 .update();
+    }
+
+    Optional<FineTuningView> read(String fineTuningId) {
+        return jdbc.sql(FineTuningRows.SELECT + "WHERE f.fine_tuning_id = :id").param("id", fineTuningId)
+                .query(FineTuningRows::view).optional();
     }
 
     void clear() {

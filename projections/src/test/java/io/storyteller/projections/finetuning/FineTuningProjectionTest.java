@@ -3,6 +3,7 @@ package io.storyteller.projections.finetuning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storyteller.domain.corpus.CorpusSelection;
+import io.storyteller.domain.finetuning.FindFineTuning;
 import io.storyteller.domain.finetuning.FineTuningCancelled;
 import io.storyteller.domain.finetuning.FineTuningDataset;
 import io.storyteller.domain.finetuning.FineTuningDatasetExported;
@@ -23,11 +24,19 @@ import io.storyteller.domain.finetuning.FineTuningView;
 import io.storyteller.domain.finetuning.PromotionDecision;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.model.UseCase;
+import io.storyteller.domain.shared.Actor;
+import io.storyteller.domain.shared.PlatformRole;
 import io.storyteller.projections.schema.FineTuningRows;
 import io.storyteller.projections.support.EventLog;
 import io.storyteller.projections.support.ReadModelDatabase;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.axonframework.queryhandling.SubscriptionQueryUpdateMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,13 +51,15 @@ class FineTuningProjectionTest {
 
     static final ReadModelDatabase db = ReadModelDatabase.start();
     EventLog log;
+    SimpleQueryUpdateEmitter emitter;
     FineTuningProjection projection;
 
     @BeforeEach
     void setUp() {
         db.clear();
         log = new EventLog();
-        projection = new FineTuningProjection(db.jdbc());
+        emitter = SimpleQueryUpdateEmitter.builder().build();
+        projection = new FineTuningProjection(db.jdbc(), emitter);
     }
 
     @Test
@@ -155,6 +166,28 @@ class FineTuningProjectionTest {
         assertThat(db.snapshot()).isEqualTo(live);
         assertThat(read("ft-1").history()).hasSize(4);
         assertThat(read("ft-1").status()).isEqualTo(FineTuningStatus.TRAINING);
+    }
+
+    @Test
+    void aPlatformAdminWatchingAFineTuningIsSentEachFreshViewAndNobodyElseIs() {
+        List<FineTuningView> admin = watch(new FindFineTuning("ft-1", new Actor("root", Set.of(PlatformRole.PLATFORM_ADMIN))));
+        List<FineTuningView> manager = watch(new FindFineTuning("ft-1", new Actor("mia", Set.of(PlatformRole.MODEL_MANAGER))));
+        List<FineTuningView> other = watch(new FindFineTuning("ft-2", new Actor("root", Set.of(PlatformRole.PLATFORM_ADMIN))));
+
+        log.fineTuning("ft-1", requested("ft-1"), new FineTuningDatasetExported("ft-1", DATASET));
+        log.deliver(projection);
+
+        assertThat(admin).extracting(FineTuningView::status).containsExactly(FineTuningStatus.REQUESTED, FineTuningStatus.EXPORTED);
+        assertThat(manager).isEmpty();
+        assertThat(other).isEmpty();
+    }
+
+    private List<FineTuningView> watch(FindFineTuning query) {
+        List<FineTuningView> received = new CopyOnWriteArrayList<>();
+        emitter.<FineTuningView>registerUpdateHandler(new GenericSubscriptionQueryMessage<>(query,
+                        ResponseTypes.optionalInstanceOf(FineTuningView.class), ResponseTypes.instanceOf(FineTuningView.class)), 64)
+                .getUpdates().map(SubscriptionQueryUpdateMessage::getPayload).subscribe(received::add);
+        return received;
     }
 
     private static FineTuningRequested requested(String id) {
