@@ -6,8 +6,6 @@ import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.model.UseCase;
 import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.shared.DomainRejection;
-import io.storyteller.graphql.corpus.CorpusExportInput;
-import io.storyteller.graphql.deployment.RolloutStrategyInput;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,14 +14,14 @@ import java.util.TreeMap;
 public record FineTuningInput(ModelRef base,
         UseCase useCase,
         String backend,
-        CorpusExportInput dataset,
+        DatasetInput dataset,
         List<HyperParameterInput> hyperParameters,
         Double margin,
         String worldId,
-        RolloutStrategyInput rollout) {
+        RolloutInput rollout) {
 
     public RequestFineTuning toCommand(String fineTuningId, Actor actor) {
-        RolloutStrategy strategy = rollout == null ? null : rollout.toStrategy();
+        RolloutStrategy strategy = rollout == null ? null : rollout.strategy();
         return new RequestFineTuning(fineTuningId, base, useCase, backend, dataset == null ? null : dataset.selection(),
                 parameters(), margin, worldId, strategy, actor);
     }

@@ -8,7 +8,6 @@ import io.storyteller.domain.finetuning.FineTuningStatus;
 import io.storyteller.domain.finetuning.FineTuningView;
 import io.storyteller.domain.model.TrainingLineage;
 import io.storyteller.domain.shared.Actor;
-import io.storyteller.graphql.model.Metric;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -61,8 +60,8 @@ public class FineTuningQueryFields {
     }
 
     @SchemaMapping(typeName = "FineTuning", field = "metrics")
-    public List<Metric> metrics(FineTuningView fineTuning) {
-        return Metric.of(fineTuning.metrics());
+    public List<TrainingMetric> metrics(FineTuningView fineTuning) {
+        return TrainingMetric.of(fineTuning.metrics());
     }
 
     @SchemaMapping(typeName = "FineTuningDataset", field = "files")
@@ -81,7 +80,7 @@ public class FineTuningQueryFields {
     }
 
     @SchemaMapping(typeName = "TrainingLineage", field = "metrics")
-    public List<Metric> metrics(TrainingLineage lineage) {
-        return Metric.of(lineage.metrics());
+    public List<TrainingMetric> metrics(TrainingLineage lineage) {
+        return TrainingMetric.of(lineage.metrics());
     }
 }

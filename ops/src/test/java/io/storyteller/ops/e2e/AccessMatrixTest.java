@@ -133,8 +133,12 @@ class AccessMatrixTest {
             "deriveModelVariant", "retireModel", "createDeployment", "replaceStableModel", "startRollout",
             "pauseRollout", "resumeRollout", "promoteRollout", "abortRollout", "discoverModels",
             "pullOllamaModel", "deleteOllamaModel", "copyModel");
-    /** Operating the platform: platform admins only, specified by DeadLettersTest, SearchingLoreAndStoriesTest, AcquiringFromTheHubTest and ExportingACorpusTest. */
-    static final Set<String> OPERATIONS = Set.of("retryDeadLetters", "rebuildSearchIndexes", "acquireHubModel", "exportCorpus");
+    /**
+     * Operating the platform: platform admins only, specified by DeadLettersTest, SearchingLoreAndStoriesTest,
+     * AcquiringFromTheHubTest, ExportingACorpusTest and RequestingAFineTuningEndToEndTest.
+     */
+    static final Set<String> OPERATIONS = Set.of("retryDeadLetters", "rebuildSearchIndexes", "acquireHubModel", "exportCorpus",
+            "requestFineTuning", "cancelFineTuning");
 
     @Test
     void theTableCoversEveryWorldAndStoryMutationOfTheSchema() {
