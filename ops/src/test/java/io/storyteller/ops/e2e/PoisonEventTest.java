@@ -3,7 +3,9 @@ package io.storyteller.ops.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.storyteller.domain.corpus.CorpusSelection;
 import io.storyteller.domain.deployment.DeploymentCreated;
+import io.storyteller.domain.finetuning.FineTuningRequested;
 import io.storyteller.domain.model.ModelKind;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.model.ModelRegistered;
@@ -23,6 +25,7 @@ import io.storyteller.domain.world.WorldCreated;
 import io.storyteller.domain.world.WorldSettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -94,7 +97,12 @@ class PoisonEventTest {
                         "SELECT count(*) FROM recorded_actions WHERE story_id = ?"),
                 new Case("story-facts", "Story", p -> new StoryFactsRecorded(p.id(), "n-" + p.id(),
                         List.of(new StoryFact("death", p.text(), "alive", "dead", 2, "The keeper drowned."))),
-                        "SELECT count(*) FROM story_facts WHERE story_id = ?"))
+                        "SELECT count(*) FROM story_facts WHERE story_id = ?"),
+                // Its saga starts too: it exports up to the log's first event and then fails, having no such base.
+                new Case("fine-tunings", "FineTuning", p -> new FineTuningRequested(p.id(), new ModelRef("house:poisoned", "1"),
+                        UseCase.DETECTOR, "house", new CorpusSelection(null, 0L, null, null, List.of("poisoned-world"), List.of(),
+                        List.of(), 0.1, 7), Map.of(), null, null, null, p.text()),
+                        "SELECT count(*) FROM fine_tunings WHERE fine_tuning_id = ?"))
                 .map(Arguments::of);
     }
 
