@@ -73,8 +73,12 @@ public class Model {
         if (new ModelRef(modelId, version).equals(derivedFrom)) {
             throw DomainRejection.invalid("derivedFrom", "not-self", "a version cannot derive from itself");
         }
+        TrainingLineage training = command.training() == null ? null : command.training().validated("training");
+        if (training != null && !training.base().equals(derivedFrom)) {
+            throw DomainRejection.invalid("training.base", "equals-derivedFrom", "a trained version derives from its training's base");
+        }
         apply(new ModelVersionAdded(modelId, version, artifact == null ? null : artifact.validated("artifact"), derivedFrom,
-                orNull(Require.optionalText("trainingDataRange", command.trainingDataRange(), 200)), actor.userId()));
+                orNull(Require.optionalText("trainingDataRange", command.trainingDataRange(), 200)), actor.userId(), training));
     }
 
     @CommandHandler

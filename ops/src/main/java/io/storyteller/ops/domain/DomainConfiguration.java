@@ -1,9 +1,12 @@
 package io.storyteller.ops.domain;
 
+import io.storyteller.command.finetuning.TrainingBackends;
 import io.storyteller.command.narration.PlayerInputGuard;
 import io.storyteller.domain.deployment.Deployment;
 import io.storyteller.domain.deployment.DeploymentAdmission;
 import io.storyteller.domain.acquisition.Acquisition;
+import io.storyteller.domain.finetuning.FineTuning;
+import io.storyteller.domain.finetuning.FineTuningAdmission;
 import io.storyteller.domain.model.Model;
 import io.storyteller.domain.model.ModelDerivation;
 import io.storyteller.domain.shared.InputHygiene;
@@ -67,7 +70,13 @@ public class DomainConfiguration {
     }
 
     @Bean
-    ConfigurerModule domainModule(List<AggregateFactory<?>> factories, StorytellerProperties properties) {
+    AggregateFactory<FineTuning> fineTuningFactory() {
+        return new GenericAggregateFactory<>(FineTuning.class);
+    }
+
+    @Bean
+    ConfigurerModule domainModule(List<AggregateFactory<?>> factories, StorytellerProperties properties,
+            TrainingBackends trainingBackends) {
         int threshold = properties.snapshots().threshold();
         return configurer -> {
             for (AggregateFactory<?> factory : factories) {
@@ -80,7 +89,9 @@ public class DomainConfiguration {
                     .registerCommandHandler(c -> new ModelDerivation(c.repository(Model.class)))
                     .registerCommandHandler(c -> new ModelValidations(c.repository(Model.class)))
                     .registerCommandHandler(c -> new DeploymentAdmission(c.repository(World.class), c.repository(Model.class),
-                            c.repository(Deployment.class)));
+                            c.repository(Deployment.class)))
+                    .registerCommandHandler(c -> new FineTuningAdmission(c.repository(Model.class), c.repository(FineTuning.class),
+                            trainingBackends));
         };
     }
 

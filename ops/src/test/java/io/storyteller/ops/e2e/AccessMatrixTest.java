@@ -133,9 +133,12 @@ class AccessMatrixTest {
             "deriveModelVariant", "retireModel", "createDeployment", "replaceStableModel", "startRollout",
             "pauseRollout", "resumeRollout", "promoteRollout", "abortRollout", "discoverModels",
             "pullOllamaModel", "deleteOllamaModel", "copyModel");
-    /** Operating the platform: platform admins only, specified by DeadLettersTest, SearchingLoreAndStoriesTest, AcquiringFromTheHubTest, ExportingACorpusTest and ValidatingACandidateTest. */
+    /**
+     * Operating the platform: platform admins only, specified by DeadLettersTest, SearchingLoreAndStoriesTest,
+     * AcquiringFromTheHubTest, ExportingACorpusTest, ValidatingACandidateTest and RequestingAFineTuningEndToEndTest.
+     */
     static final Set<String> OPERATIONS = Set.of("retryDeadLetters", "rebuildSearchIndexes", "acquireHubModel", "exportCorpus",
-            "validateCandidate", "defineEvaluationSuite", "reviseEvaluationSuite");
+            "validateCandidate", "defineEvaluationSuite", "reviseEvaluationSuite", "requestFineTuning", "cancelFineTuning");
 
     @Test
     void theTableCoversEveryWorldAndStoryMutationOfTheSchema() {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.storyteller.domain.acquisition.HubAcquisitionRequested;
+import io.storyteller.domain.corpus.CorpusSelection;
 import io.storyteller.domain.deployment.DeploymentCreated;
+import io.storyteller.domain.finetuning.FineTuningRequested;
 import io.storyteller.domain.model.ModelKind;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.model.ModelRegistered;
@@ -28,10 +30,11 @@ import io.storyteller.domain.world.WorldCreated;
 import io.storyteller.domain.world.WorldSettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -107,7 +110,12 @@ class PoisonEventTest {
                 // A repository no Hub could have: the acquisition's download refuses it before any request.
                 new Case("acquisitions", "Acquisition", p -> new HubAcquisitionRequested(p.id(), "not a repo", "main", null,
                         p.text()),
-                        "SELECT count(*) FROM acquisitions WHERE acquisition_id = ?"))
+                        "SELECT count(*) FROM acquisitions WHERE acquisition_id = ?"),
+                // Its saga starts too: it exports up to the log's first event and then fails, having no such base.
+                new Case("fine-tunings", "FineTuning", p -> new FineTuningRequested(p.id(), new ModelRef("house:poisoned", "1"),
+                        UseCase.DETECTOR, "house", new CorpusSelection(null, 0L, null, null, List.of("poisoned-world"), List.of(),
+                        List.of(), 0.1, 7), Map.of(), null, null, null, p.text()),
+                        "SELECT count(*) FROM fine_tunings WHERE fine_tuning_id = ?"))
                 .map(Arguments::of);
     }
 

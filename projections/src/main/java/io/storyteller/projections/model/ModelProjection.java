@@ -79,14 +79,15 @@ public class ModelProjection {
         params.put("originVersion", origin == null ? null : origin.version());
         params.put("range", event.trainingDataRange());
         params.put("addedBy", event.addedBy());
+        params.put("training", JsonColumns.write(event.training()));
         params.put("seq", seq);
         params.put("at", Columns.time(at));
         jdbc.sql("""
                 INSERT INTO model_versions (model_id, version, artifact_uri, artifact_sha256, artifact_size_bytes,
                                             derived_from_model_id, derived_from_version, training_data_range,
-                                            added_by, event_seq, added_at)
+                                            added_by, training, event_seq, added_at)
                 VALUES (:modelId, :version, :uri, :sha256, :size, :originId, :originVersion, :range,
-                        :addedBy, :seq, :at)
+                        :addedBy, CAST(:training AS jsonb), :seq, :at)
                 ON CONFLICT (model_id, version) DO NOTHING""")
                 .params(params)
                 .update();

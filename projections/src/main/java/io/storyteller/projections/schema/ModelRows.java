@@ -13,6 +13,7 @@ import io.storyteller.domain.model.ModelVersionView;
 import io.storyteller.domain.model.ModelView;
 import io.storyteller.domain.model.SamplingParameters;
 import io.storyteller.domain.model.TokenPrice;
+import io.storyteller.domain.model.TrainingLineage;
 import io.storyteller.domain.model.UseCase;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,7 +40,8 @@ public final class ModelRows {
     /** Selects versions as {@code v}, oldest first within a model; callers insert a WHERE before the ORDER BY. */
     public static final String SELECT_VERSIONS = """
             SELECT v.model_id, v.version, v.artifact_uri, v.artifact_sha256, v.artifact_size_bytes,
-                   v.derived_from_model_id, v.derived_from_version, v.training_data_range, v.added_by, v.added_at
+                   v.derived_from_model_id, v.derived_from_version, v.training_data_range, v.added_by, v.added_at,
+                   v.training
             FROM model_versions v
             """;
 
@@ -88,7 +90,8 @@ public final class ModelRows {
                 rs.getString("training_data_range"),
                 evaluations,
                 rs.getString("added_by"),
-                Columns.instant(rs, "added_at"));
+                Columns.instant(rs, "added_at"),
+                JsonColumns.read(rs.getString("training"), TrainingLineage.class));
     }
 
     public static ModelEvaluationView evaluation(ResultSet rs, int rowNum) throws SQLException {

@@ -12,7 +12,10 @@ import io.storyteller.domain.model.ModelRetired;
 import io.storyteller.domain.model.ModelVariantDerived;
 import io.storyteller.domain.model.ModelVersionAdded;
 import io.storyteller.domain.model.SamplingParameters;
+import io.storyteller.domain.model.TrainingLineage;
 import io.storyteller.domain.model.UseCase;
+import io.storyteller.domain.model.ModelVersionView;
+import io.storyteller.projections.schema.ModelRows;
 import io.storyteller.projections.support.EventLog;
 import io.storyteller.projections.support.ModelManagementEvents;
 import io.storyteller.projections.support.ReadModelDatabase;
@@ -73,6 +76,20 @@ class ModelProjectionTest {
         assertThat(db.rows("SELECT version, metrics FROM model_evaluations ORDER BY event_seq")).containsExactly(
                 Map.of("version", "2", "metrics", "{\"rating\": 3.5, \"errorRate\": 0.01}"),
                 Map.of("version", "2", "metrics", "{\"rating\": 3.7}"));
+    }
+
+    @Test
+    void aFineTunedVersionKeepsItsTrainingLineageAndOthersHaveNone() {
+        TrainingLineage lineage = new TrainingLineage("ft-1", HOUSE_V1, "house", "export-1", "d".repeat(64),
+                Map.of("detector.train.jsonl", 1200L), Map.of("epochs", "3"), Map.of("auroc", 0.93), null);
+        log.model(HOUSE, ModelManagementEvents.houseRegistered(),
+                new ModelVersionAdded(HOUSE, "1", ARTIFACT, null, null, "system"),
+                new ModelVersionAdded(HOUSE, "2", ARTIFACT, HOUSE_V1, null, "system", lineage));
+        log.deliver(projection);
+
+        var versions = db.jdbc().sql(ModelRows.SELECT_VERSIONS + " ORDER BY v.event_seq")
+                .query((rs, row) -> ModelRows.version(rs, List.of())).list();
+        assertThat(versions).extracting(ModelVersionView::training).containsExactly(null, lineage);
     }
 
     @Test

@@ -49,6 +49,10 @@ public final class EventLog {
         return append("Acquisition", acquisitionId, payloads);
     }
 
+    public EventLog fineTuning(String fineTuningId, Object... payloads) {
+        return append("FineTuning", fineTuningId, payloads);
+    }
+
     /** When the event at {@code index} (0-based, in log order) happened. */
     public static Instant timeOf(int index) {
         return START.plusSeconds(index);

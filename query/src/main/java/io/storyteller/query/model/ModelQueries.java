@@ -9,8 +9,10 @@ import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.model.ModelSource;
 import io.storyteller.domain.model.ModelVersionView;
 import io.storyteller.domain.model.ModelView;
+import io.storyteller.domain.model.TrainingLineage;
 import io.storyteller.domain.shared.AccessPolicy;
 import io.storyteller.projections.schema.Columns;
+import io.storyteller.projections.schema.JsonColumns;
 import io.storyteller.projections.schema.ModelRows;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -47,8 +49,9 @@ public class ModelQueries {
                 LEFT JOIN model_versions v ON v.model_id = c.model_id AND v.version = c.version
                 WHERE coalesce(v.derived_from_model_id, m.variant_base_model_id) IS NOT NULL
                   AND c.depth < :maxDepth)
-            SELECT c.model_id, c.version, m.source
+            SELECT c.model_id, c.version, m.source, v.training
             FROM chain c LEFT JOIN models m ON m.model_id = c.model_id
+            LEFT JOIN model_versions v ON v.model_id = c.model_id AND v.version = c.version
             ORDER BY c.depth""";
 
     private final JdbcClient jdbc;
@@ -95,7 +98,8 @@ public class ModelQueries {
                 .param("version", version)
                 .param("maxDepth", MAX_LINEAGE_DEPTH)
                 .query((rs, row) -> new LineageStep(new ModelRef(rs.getString("model_id"), rs.getString("version")),
-                        rs.getString("source") == null ? null : ModelSource.valueOf(rs.getString("source"))))
+                        rs.getString("source") == null ? null : ModelSource.valueOf(rs.getString("source")),
+                        JsonColumns.read(rs.getString("training"), TrainingLineage.class)))
                 .list();
         return Optional.of(new ModelLineage(query.modelId(), List.copyOf(chain)));
     }

@@ -24,6 +24,7 @@ import io.storyteller.domain.model.ModelSource;
 import io.storyteller.domain.model.ModelSpec;
 import io.storyteller.domain.model.ModelVariantDerived;
 import io.storyteller.domain.model.ModelVersionAdded;
+import io.storyteller.domain.model.TrainingLineage;
 import io.storyteller.domain.model.TokenPrice;
 import io.storyteller.domain.model.UseCase;
 import io.storyteller.domain.shared.Actor;
@@ -59,6 +60,9 @@ public final class ModelPlatform {
     public static final Actor OLGA = new Actor("olga", Set.of(PlatformRole.WORLD_ADMIN));
     public static final Actor PIA = new Actor("pia", Set.of(PlatformRole.PLAYER));
     public static final String TUNED = "tuned:noir";
+    /** How a fine-tuning trained {@code TUNED} 1. */
+    public static final TrainingLineage TUNED_TRAINING = new TrainingLineage("ft-noir", new ModelRef("narrator-noir", "1"), "openai", "export-9",
+            "e".repeat(64), Map.of("sft.train.jsonl", 500L), Map.of("n_epochs", "2"), Map.of("loss", 0.31), "ftjob-9");
     public static final ModelRef NOIR_V1 = new ModelRef("narrator-noir", "1");
     public static final String WORLD_SLOT = "narrator:world:w1";
     public static final String GLOBAL_SLOT = "narrator:global";
@@ -94,7 +98,7 @@ public final class ModelPlatform {
         log.model(TUNED, new ModelRegistered(TUNED, new ModelSpec("tuned", "noir", ModelKind.CHAT, List.of("chat"),
                         128_000, new TokenPrice(new BigDecimal("0.30"), new BigDecimal("1.20"), "USD"), "proprietary"),
                         ModelSource.FINE_TUNED, null, "mia"),
-                new ModelVersionAdded(TUNED, "1", null, NOIR_V1, "0..500", "mia"));
+                new ModelVersionAdded(TUNED, "1", null, NOIR_V1, "0..500", "mia", TUNED_TRAINING));
         log.deployment(GLOBAL_SLOT, new DeploymentCreated(GLOBAL_SLOT, UseCase.NARRATOR, null, GPT_V1, "mia"));
         var stable = metrics(10, 0.0, 3.5);
         var candidate = metrics(2, 0.0, null);

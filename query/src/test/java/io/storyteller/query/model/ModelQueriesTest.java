@@ -23,6 +23,7 @@ import io.storyteller.domain.model.ModelLineage;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.model.ModelSource;
 import io.storyteller.domain.model.ModelStatus;
+import io.storyteller.domain.model.ModelVersionView;
 import io.storyteller.domain.model.ModelView;
 import io.storyteller.domain.shared.Actor;
 import io.storyteller.projections.support.ReadModelDatabase;
@@ -86,6 +87,8 @@ class ModelQueriesTest {
         assertThat(house.versions()).extracting(v -> v.version() + "<" + v.derivedFrom())
                 .containsExactly("1<null", "2<" + HOUSE_V1);
         assertThat(house.versions().get(1).trainingDataRange()).isEqualTo("0..199");
+        assertThat(house.versions()).extracting(ModelVersionView::training).containsOnlyNulls();
+        assertThat(only(TUNED).versions().getFirst().training()).isEqualTo(ModelPlatform.TUNED_TRAINING);
 
         ModelView gpt = only(GPT);
         assertThat(gpt.discoveredBy()).isEqualTo("openai-catalogue");
@@ -108,7 +111,7 @@ class ModelQueriesTest {
     void aLineageFollowsFineTunesAndVariantsBackToTheRoot() {
         ModelLineage tuned = models.handle(new FindModelLineage(TUNED, null, MIA)).orElseThrow();
         assertThat(tuned.chain()).containsExactly(
-                new LineageStep(new ModelRef(TUNED, "1"), ModelSource.FINE_TUNED),
+                new LineageStep(new ModelRef(TUNED, "1"), ModelSource.FINE_TUNED, ModelPlatform.TUNED_TRAINING),
                 new LineageStep(NOIR_V1, ModelSource.VARIANT),
                 new LineageStep(GPT_V1, ModelSource.PAID_API));
 
