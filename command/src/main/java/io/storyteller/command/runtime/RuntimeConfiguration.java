@@ -10,6 +10,7 @@ import io.storyteller.command.housemodel.training.HouseModelProperties;
 import io.storyteller.command.housemodel.training.HouseModelStore;
 import io.storyteller.command.runtime.onnx.LocalOnnxModels;
 import io.storyteller.command.runtime.onnx.RegisteredArtifacts;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryGateway;
@@ -20,6 +21,7 @@ import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.ollama.OllamaChatModel;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -81,9 +83,10 @@ public class RuntimeConfiguration {
      * use; closed by Spring on shutdown. Narrating ones sample like the house model unless the prompt says otherwise.
      */
     @Bean
-    LocalOnnxModels localOnnxModels(ObjectProvider<QueryGateway> queries, ObjectProvider<HouseModelProperties> properties) {
+    LocalOnnxModels localOnnxModels(ObjectProvider<QueryGateway> queries, ObjectProvider<HouseModelProperties> properties,
+            @Value("${storyteller.data-dir:./data}") Path dataDirectory) {
         GenerationSettings generation = properties.getIfAvailable(HouseModelProperties::defaults).generationSettings();
-        return new LocalOnnxModels(new RegisteredArtifacts(queries::getIfAvailable), generation);
+        return new LocalOnnxModels(new RegisteredArtifacts(queries::getIfAvailable), generation, dataDirectory);
     }
 
     @Bean

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.storyteller.command.acquisition.hub.LocalHub;
+import io.storyteller.command.runtime.onnx.TinyModels;
 import io.storyteller.domain.shared.PlatformRole;
 import io.storyteller.graphql.security.TokenMinter;
 import io.storyteller.ops.StorytellerApplication;
 import io.storyteller.ops.cli.StorytellerCommand;
+import io.storyteller.ops.e2e.RolloutViews.Ref;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +44,7 @@ import picocli.CommandLine;
 class AcquiringFromTheHubTest {
 
     static final String REPO = "tiny-org/tiny-decoder";
+    static final String NARRATOR_REPO = "tiny-org/tiny-narrator";
     static final LocalHub hub = started();
 
     @LocalServerPort
@@ -111,6 +115,42 @@ class AcquiringFromTheHubTest {
         theAcquisitionIsReadBackWithItsStepsFilesAndValidation(admin, id);
     }
 
+    /**
+     * The whole acquisition, ending in play: a small decoder exported to ONNX (built here, with its
+     * tokenizer) is served by the local Hub, acquired for NARRATOR, and the version the acquisition
+     * registered narrates a world's turn in process once the world's narrator slot names it.
+     */
+    @Test
+    void anAcquiredDecoderNarratesAWorldOnceItsSlotNamesIt(@TempDir Path built) throws Exception {
+        hub.addFiles(NARRATOR_REPO, TinyModels.decoder(built, true, 10, 48), "apache-2.0");
+        Api api = new Api(port, minter);
+        HttpGraphQlClient admin = api.as("hub-narrator-admin", PlatformRole.PLATFORM_ADMIN);
+
+        String id = admin.document("mutation { acquireHubModel(repo: \"" + NARRATOR_REPO + "\", useCase: NARRATOR) }")
+                .retrieve("acquireHubModel").toEntity(String.class).block(Api.timeout());
+        Ref acquired = new Ref("huggingface:" + NARRATOR_REPO, LocalHub.COMMIT);
+        await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> admin.document(
+                        "{ acquisition(id: \"" + id + "\") { status model { modelId version } } }")
+                .retrieve("acquisition.status").toEntity(String.class).block(Api.timeout()), "COMPLETED"::equals);
+
+        RolloutClient owner = new RolloutClient(api.as("hub-narrator-owner", PlatformRole.WORLD_ADMIN));
+        String worldId = owner.createWorld("Acquired narrator");
+        owner.addPlayer(worldId, "hub-narrator-player");
+        RolloutClient manager = new RolloutClient(api.as("hub-narrator-manager", PlatformRole.PLATFORM_ADMIN));
+        manager.createDeployment(worldId, acquired);
+        RolloutClient player = new RolloutClient(api.as("hub-narrator-player", PlatformRole.PLAYER));
+        String storyId = player.startStory(worldId, "A cat story");
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+            RolloutPlayers.playRound(player, List.of(storyId), "I watch the cat.", Duration.ofSeconds(30));
+            return player.beats(storyId).getLast();
+        }, beat -> beat.isNarration() && acquired.modelId().equals(beat.provenance().model()));
+
+        RolloutViews.Beat narration = player.beats(storyId).getLast();
+        // The decoder's table, from the transcript's last ":": the cat sat on a mat . the …
+        assertThat(narration.text()).startsWith("the cat sat on a mat");
+        assertThat(narration.provenance().modelVersion()).isEqualTo(LocalHub.COMMIT);
+    }
+
     /** The read side: the acquisition's steps, files, digest, model and validation, and its rank among the acquired. */
     private void theAcquisitionIsReadBackWithItsStepsFilesAndValidation(HttpGraphQlClient admin, String id) {
         Map<String, Object> acquisition = await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
@@ -145,8 +185,9 @@ class AcquiringFromTheHubTest {
                     validationId } }""")
                 .retrieve("acquiredCandidates").toEntityList(Map.class).block(Api.timeout()).stream()
                 .map(m -> (Map<String, Object>) m).toList();
-        assertThat(candidates).first().satisfies(best -> assertThat(best).containsEntry("rank", 1)
-                .containsEntry("acquisitionId", id).containsEntry("licenseAllowed", true)
+        // Other acquisitions of this class may rank above it: the ranking itself is specified in AcquiredCandidateRankingTest.
+        assertThat(candidates).filteredOn(c -> id.equals(c.get("acquisitionId"))).singleElement().satisfies(best -> assertThat(best)
+                .containsEntry("licenseAllowed", true)
                 .containsEntry("withinSizeLimit", true).containsEntry("validationId", id + "-validation"));
         assertThat(admin.document("{ acquiredCandidates(useCase: EMBEDDER) { repo } }")
                 .retrieve("acquiredCandidates").toEntityList(Map.class).block(Api.timeout())).isEmpty();

@@ -3,6 +3,7 @@ package io.storyteller.command.runtime.onnx;
 import io.storyteller.command.housemodel.serving.GenerationSettings;
 import io.storyteller.domain.model.ModelArtifact;
 import io.storyteller.domain.model.ModelRef;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,7 @@ public final class LocalOnnxModels implements AutoCloseable {
 
     private final Function<ModelRef, Optional<ModelArtifact>> artifacts;
     private final GenerationSettings generation;
+    private final Path dataDirectory;
     private final Map<String, AutoCloseable> loaded = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -28,8 +30,15 @@ public final class LocalOnnxModels implements AutoCloseable {
      * @param generation the sampling a narrating model uses where the prompt's options set none
      */
     public LocalOnnxModels(Function<ModelRef, Optional<ModelArtifact>> artifacts, GenerationSettings generation) {
+        this(artifacts, generation, null);
+    }
+
+    /** @param dataDirectory where artifacts registered by a path of the data directory (Hub downloads) are found */
+    public LocalOnnxModels(Function<ModelRef, Optional<ModelArtifact>> artifacts, GenerationSettings generation,
+            Path dataDirectory) {
         this.artifacts = artifacts;
         this.generation = generation;
+        this.dataDirectory = dataDirectory;
     }
 
     /** No version is served from local files: for applications without a registry. */
@@ -59,7 +68,7 @@ public final class LocalOnnxModels implements AutoCloseable {
     }
 
     private Optional<OnnxModelDirectory> directory(ModelRef ref) {
-        return artifacts.apply(ref).flatMap(OnnxModelDirectory::of);
+        return artifacts.apply(ref).flatMap(artifact -> OnnxModelDirectory.of(artifact, dataDirectory));
     }
 
     @SuppressWarnings("unchecked")

@@ -34,13 +34,31 @@ public record OnnxModelDirectory(Path root,
 
     /** The directory a version's artifact names, when its URI is a local {@code file:} directory holding an ONNX graph. */
     public static Optional<OnnxModelDirectory> of(ModelArtifact artifact) {
-        if (artifact == null || artifact.uri() == null || !artifact.uri().startsWith("file:")) {
+        return of(artifact, null);
+    }
+
+    /**
+     * As above; a URI with no scheme (as Hub downloads are registered: {@code models/hub/<repo>/<commit>/})
+     * names a directory under {@code dataDirectory}, and never one outside it.
+     */
+    public static Optional<OnnxModelDirectory> of(ModelArtifact artifact, Path dataDirectory) {
+        if (artifact == null || artifact.uri() == null) {
             return Optional.empty();
         }
         Path root;
         try {
-            root = Path.of(URI.create(artifact.uri()));
-        } catch (IllegalArgumentException e) {
+            if (artifact.uri().startsWith("file:")) {
+                root = Path.of(URI.create(artifact.uri()));
+            } else if (dataDirectory != null && URI.create(artifact.uri()).getScheme() == null) {
+                Path base = dataDirectory.toAbsolutePath().normalize();
+                root = base.resolve(artifact.uri()).normalize();
+                if (!root.startsWith(base)) {
+                    return Optional.empty();
+                }
+            } else {
+                return Optional.empty();
+            }
+        } catch (IllegalArgumentException e) { // a malformed URI or path
             return Optional.empty();
         }
         return Files.isDirectory(root) && graph(root).isPresent() ? Optional.of(read(root)) : Optional.empty();

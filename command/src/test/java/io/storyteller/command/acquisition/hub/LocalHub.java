@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,6 +32,9 @@ public final class LocalHub implements AutoCloseable {
     }
 
     public final Map<String, Repo> repos = new ConcurrentHashMap<>();
+    /** Repositories served from a directory's real files (a model to run, not random bytes), by path. */
+    private final Map<String, Map<String, byte[]>> fileRepos = new ConcurrentHashMap<>();
+    private final Map<String, String> fileLicenses = new ConcurrentHashMap<>();
     final List<String> ranges = new CopyOnWriteArrayList<>();
     final List<String> authorizations = new CopyOnWriteArrayList<>();
     /** Bytes after which the next download of a file is cut off once; 0: never. */
@@ -56,6 +61,21 @@ public final class LocalHub implements AutoCloseable {
         return repo;
     }
 
+    /**
+     * Serves every file under {@code directory} as repository {@code id}, at its relative path: ONNX
+     * graphs as LFS files (SHA-256), the others as plain git blobs.
+     */
+    public void addFiles(String id, Path directory, String license) throws IOException {
+        Map<String, byte[]> files = new java.util.TreeMap<>();
+        try (var walk = Files.walk(directory)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(directory.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+        }
+        fileRepos.put(id, files);
+        fileLicenses.put(id, license);
+    }
+
     void advertiseWrongDigest(String id) {
         Repo repo = repos.get(id);
         repos.put(id, new Repo(id, repo.weights, repo.license, repo.gated, "0".repeat(64)));
@@ -68,6 +88,17 @@ public final class LocalHub implements AutoCloseable {
             if (path.equals("/api/models")) {
                 send(exchange, 200, listing());
                 return;
+            }
+            for (var repo : fileRepos.entrySet()) {
+                if (path.startsWith("/api/models/" + repo.getKey() + "/revision/")) {
+                    send(exchange, 200, fileRevision(repo.getKey(), repo.getValue()));
+                    return;
+                }
+                String prefix = "/" + repo.getKey() + "/resolve/" + COMMIT + "/";
+                if (path.startsWith(prefix) && repo.getValue().containsKey(path.substring(prefix.length()))) {
+                    serve(exchange, repo.getValue().get(path.substring(prefix.length())));
+                    return;
+                }
             }
             for (Repo repo : repos.values()) {
                 if (path.startsWith("/api/models/" + repo.id + "/revision/")) {
@@ -146,6 +177,25 @@ public final class LocalHub implements AutoCloseable {
                         repo.weights.length, "b".repeat(40), repo.advertisedSha256,
                         repo.weights.length);
         return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] fileRevision(String id, Map<String, byte[]> files) {
+        String license = fileLicenses.get(id);
+        StringBuilder siblings = new StringBuilder();
+        files.forEach((name, bytes) -> {
+            siblings.append(siblings.isEmpty() ? "" : ",").append("{\"rfilename\":\"").append(name).append("\",\"size\":")
+                    .append(bytes.length);
+            if (name.endsWith(".onnx")) {
+                siblings.append(",\"blobId\":\"").append("b".repeat(40)).append("\",\"lfs\":{\"sha256\":\"")
+                        .append(sha256(bytes)).append("\",\"size\":").append(bytes.length).append(",\"pointerSize\":134}}");
+            } else {
+                siblings.append(",\"blobId\":\"").append(gitBlobId(bytes)).append("\"}");
+            }
+        });
+        return """
+                {"id":"%s","sha":"%s","pipeline_tag":"text-generation","library_name":"onnx","gated":false,
+                 "cardData":{"license":"%s"},"tags":["license:%s"],"siblings":[%s]}"""
+                .formatted(id, COMMIT, license, license, siblings).getBytes(StandardCharsets.UTF_8);
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
