@@ -32,7 +32,10 @@ public record OnnxModelDirectory(Path root,
             "decoder_model_merged.onnx", "onnx/decoder_model_merged.onnx",
             "decoder_with_past_model.onnx", "onnx/decoder_with_past_model.onnx");
 
-    /** The directory a version's artifact names, when its URI is a local {@code file:} directory holding an ONNX graph. */
+    /**
+     * The directory a version's artifact names, when its URI is a local {@code file:} directory holding
+     * an ONNX graph and its {@code tokenizer.json}.
+     */
     public static Optional<OnnxModelDirectory> of(ModelArtifact artifact) {
         return of(artifact, null);
     }
@@ -61,7 +64,9 @@ public record OnnxModelDirectory(Path root,
         } catch (IllegalArgumentException e) { // a malformed URI or path
             return Optional.empty();
         }
-        return Files.isDirectory(root) && graph(root).isPresent() ? Optional.of(read(root)) : Optional.empty();
+        // A directory without tokenizer.json is no Hub export (a house classifier's store, say): not served from here.
+        return Files.isDirectory(root) && graph(root).isPresent() && Files.isRegularFile(root.resolve("tokenizer.json"))
+                ? Optional.of(read(root)) : Optional.empty();
     }
 
     /**

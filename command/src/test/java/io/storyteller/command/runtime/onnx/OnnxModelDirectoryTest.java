@@ -39,4 +39,13 @@ class OnnxModelDirectoryTest {
         assertThat(OnnxModelDirectory.of(new ModelArtifact("house-classifier:detector/1", DIGEST, 1), data)).isEmpty();
         assertThat(OnnxModelDirectory.of(new ModelArtifact("https://example.org/model/", DIGEST, 1), data)).isEmpty();
     }
+
+    /** A house classifier's stored version holds a graph but no tokenizer: it is not a Hub export. */
+    @Test
+    void aGraphWithoutItsTokenizerIsNoHubExport(@TempDir Path data) throws Exception {
+        Path model = TinyModels.classifier(data.resolve("house"));
+        java.nio.file.Files.delete(model.resolve("tokenizer.json"));
+
+        assertThat(OnnxModelDirectory.of(new ModelArtifact(model.toUri().toString(), DIGEST, 1))).isEmpty();
+    }
 }
