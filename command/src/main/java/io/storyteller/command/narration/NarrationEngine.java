@@ -13,7 +13,7 @@ import io.storyteller.command.narration.pipeline.ContextEmbedding;
 import io.storyteller.command.narration.pipeline.HarmGuard;
 import io.storyteller.command.narration.pipeline.Sentences;
 import io.storyteller.command.narration.pipeline.TurnGround;
-import io.storyteller.command.narration.routing.RouteChoice;
+import io.storyteller.command.slot.RouteChoice;
 import io.storyteller.command.narration.routing.Routes;
 import io.storyteller.command.runtime.ConfiguredRuntime;
 import io.storyteller.command.runtime.ModelNames;

@@ -43,7 +43,8 @@ public class PlayerInputGuard implements MessageHandlerInterceptor<CommandMessag
             if (world.isPresent() && action.actor() != null
                     && world.get().participants().contains(action.actor().userId())) {
                 ContentRating rating = world.get().settings().contentRating();
-                HarmVerdict verdict = guard.check(world.get().worldId(), rating, action.text(), HarmGuard.Source.PLAYER);
+                HarmVerdict verdict = guard.checkFor(world.get().worldId(), action.storyId(), rating, action.text(),
+                        HarmGuard.Source.PLAYER);
                 if (!verdict.allowed()) {
                     log.info("Player action in story {} refused at {}: {}", action.storyId(), rating, verdict.breaches());
                     throw DomainRejection.invalid("text", "content-rating:" + rating,

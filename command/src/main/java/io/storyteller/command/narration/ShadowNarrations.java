@@ -7,7 +7,7 @@ import io.storyteller.command.narration.pipeline.Draft;
 import io.storyteller.command.narration.pipeline.Judgement;
 import io.storyteller.command.narration.pipeline.Selection;
 import io.storyteller.command.narration.pipeline.TurnGround;
-import io.storyteller.command.narration.routing.RouteChoice;
+import io.storyteller.command.slot.RouteChoice;
 import io.storyteller.command.runtime.ModelRuntimes;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.story.CandidateReport;
@@ -114,7 +114,7 @@ final class ShadowNarrations {
         CandidateReport report = new CandidateReport(0, 1, provenance.deploymentId(), provenance.arm(),
                 provenance.rolloutId(), provenance.rolloutStep(), provenance.model(), provenance.modelVersion(), text, null,
                 provenance.latencyMillis(), provenance.promptTokens(), provenance.completionTokens(), judgement.scores(),
-                Selection.mirrored(judgement, detectorThreshold));
+                Selection.mirrored(judgement, detectorThreshold), judgement.stages());
         return provenance.judged(List.of(report), null, List.of());
     }
 }

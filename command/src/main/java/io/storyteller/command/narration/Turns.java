@@ -59,7 +59,7 @@ final class Turns {
             text = winner.draft().text();
             selection = chosen.reason();
         } else if (decision instanceof Decision.Redact redact) {
-            text = Redaction.redact(guard, ground.worldId(), ground.rating(), redact.candidate().draft().text());
+            text = Redaction.redact(guard, ground.worldId(), ground.storyId(), ground.rating(), redact.candidate().draft().text());
             if (text != null) {
                 winner = redact.candidate();
                 selection = redact.reason();
@@ -94,7 +94,7 @@ final class Turns {
                 candidate.text(), candidate.failure(), candidate.latencyMillis(),
                 generated == null || generated.promptTokens() == null ? 0 : generated.promptTokens(),
                 generated == null || generated.completionTokens() == null ? 0 : generated.completionTokens(),
-                judgement.scores(), Selection.outcome(judgement, decision, threshold));
+                judgement.scores(), Selection.outcome(judgement, decision, threshold), judgement.stages());
     }
 
     /** Why every candidate failed: their reasons, each once, the first first. */

@@ -10,7 +10,7 @@ import io.storyteller.command.narration.context.AggregateStreams;
 import io.storyteller.command.narration.context.ContextAssembler;
 import io.storyteller.command.narration.pipeline.CandidateJudge;
 import io.storyteller.command.narration.pipeline.HarmGuard;
-import io.storyteller.command.narration.routing.ArmChoice;
+import io.storyteller.command.slot.ArmChoice;
 import io.storyteller.command.narration.routing.Routes;
 import io.storyteller.command.runtime.ConfiguredRuntime;
 import io.storyteller.command.runtime.ModelRuntimes;

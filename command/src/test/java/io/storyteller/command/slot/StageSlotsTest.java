@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.storyteller.domain.deployment.FindSlotRoute;
 import io.storyteller.domain.deployment.NarratorRoute;
+import io.storyteller.domain.deployment.RolloutPhase;
+import io.storyteller.domain.deployment.RolloutRoute;
+import io.storyteller.domain.story.NarrationArm;
+import io.storyteller.domain.story.NarrationRoute;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.model.UseCase;
 import java.time.Clock;
@@ -54,6 +58,36 @@ class StageSlotsTest {
         clock.advance(Duration.ofMillis(1));
         assertThat(slots.stable(UseCase.EMBEDDER, "w1")).contains(NOMIC);
         assertThat(asked).hasSize(2);
+    }
+
+    @Test
+    void perStoryTheCanaryJudgesTheStoriesItsWeightGivesItAndTheShadowIsMirrored() {
+        ModelRef v1 = new ModelRef("house-classifier:detector", "1");
+        ModelRef v2 = new ModelRef("house-classifier:detector", "2");
+        routes.put("DETECTOR/w1", new NarratorRoute("detector:global", v1, new RolloutRoute("r1", v2, RolloutPhase.CANARY, 25, 2)));
+        routes.put("DETECTOR/w2", new NarratorRoute("detector:global", v1, new RolloutRoute("r2", v2, RolloutPhase.SHADOW, 0)));
+        routes.put("DETECTOR/w3", new NarratorRoute("detector:global", v1, null));
+        StageSlots slots = new StageSlots(gateway(), Duration.ofSeconds(2), clock);
+
+        List<String> stories = java.util.stream.IntStream.range(0, 400).mapToObj(i -> "s" + i).toList();
+        long canary = stories.stream().filter(s -> slots.choice(UseCase.DETECTOR, "w1", s).orElseThrow().serving().equals(v2))
+                .count();
+        assertThat(canary).isBetween(70L, 130L); // a quarter of the stories, by their buckets
+        stories.forEach(s -> assertThat(slots.choice(UseCase.DETECTOR, "w1", s).orElseThrow().route().arm())
+                .isEqualTo(ArmChoice.servesCandidate(s, "r1", 25) ? NarrationArm.CANARY : NarrationArm.STABLE));
+
+        RouteChoice shadow = slots.choice(UseCase.DETECTOR, "w2", "s1").orElseThrow();
+        assertThat(shadow.serving()).isEqualTo(v1);
+        assertThat(shadow.shadow()).isEqualTo(v2);
+        assertThat(shadow.shadowRoute()).isEqualTo(new NarrationRoute("detector:global", NarrationArm.SHADOW, "r2", 0));
+
+        RouteChoice stableOnly = slots.choice(UseCase.DETECTOR, "w3", "s1").orElseThrow();
+        assertThat(stableOnly.serving()).isEqualTo(v1);
+        assertThat(stableOnly.shadow()).isNull();
+        assertThat(stableOnly.route()).isEqualTo(new NarrationRoute("detector:global", NarrationArm.STABLE, null, null));
+
+        assertThat(slots.choice(UseCase.DETECTOR, "w4", "s1")).isEmpty(); // no deployment: the house default judges
+        assertThat(asked).hasSize(4); // one question per (use case, world) within FRESH_FOR, whatever the stories
     }
 
     @Test

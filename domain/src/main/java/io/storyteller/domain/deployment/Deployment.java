@@ -34,6 +34,7 @@ public class Deployment {
     @AggregateIdentifier
     private String deploymentId;
     private ModelRef stable;
+    private UseCase useCase;
     private Rollout rollout;
     /** Every rollout id ever used here, so an analysis or a command never reaches an older rollout. */
     private final Set<String> rolloutIds = new HashSet<>();
@@ -77,6 +78,11 @@ public class Deployment {
         String rolloutId = requireNewRolloutId(command.rolloutId());
         ModelRef candidate = requireCandidate(command.candidate());
         RolloutStrategy strategy = Require.present("strategy", command.strategy()).validated("strategy");
+        if (useCase == UseCase.DETECTOR && strategy.gates().maxDetectorScore() != null) {
+            // a detector that calls everything human would pass its own score's gate
+            throw DomainRejection.invalid("strategy.gates.maxDetectorScore", "not-for-detector",
+                    "a detector rollout is not gated on the detector's own score");
+        }
         start(rolloutId, candidate, strategy, Require.text("reason", command.reason(), 1000), actor);
     }
 
@@ -241,6 +247,7 @@ public class Deployment {
     void on(DeploymentCreated event, @Timestamp Instant at) {
         deploymentId = event.deploymentId();
         stable = event.stable();
+        useCase = event.useCase();
         createdAt = at;
     }
 

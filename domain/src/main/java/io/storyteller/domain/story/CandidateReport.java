@@ -1,5 +1,7 @@
 package io.storyteller.domain.story;
 
+import java.util.List;
+
 /**
  * One candidate of a turn, as the narration pipeline judged it: which deployment, arm and model
  * version wrote it in which round, what it wrote (null when it failed), its cost, every check's
@@ -9,6 +11,8 @@ package io.storyteller.domain.story;
  * @param round   the generation round, from 1; a later round regenerated with feedback
  * @param deploymentId the deployment that routed it, with its arm, rollout and step; all null outside deployments
  * @param failure why no text came (timeout, provider error, past the deadline), null when it answered
+ * @param stages  the routed judge-stage calls on it (detector, guardrail, reviewer deployments), deciding and
+ *                mirrored; empty for a failed candidate, outside stage deployments and in reports recorded before
  */
 public record CandidateReport(int index,
         int round,
@@ -24,5 +28,18 @@ public record CandidateReport(int index,
         int promptTokens,
         int completionTokens,
         CandidateScores scores,
-        CandidateOutcome outcome) {
+        CandidateOutcome outcome,
+        List<StageVerdict> stages) {
+
+    public CandidateReport {
+        stages = stages == null ? List.of() : List.copyOf(stages);
+    }
+
+    /** A candidate no stage deployment judged. */
+    public CandidateReport(int index, int round, String deploymentId, NarrationArm arm, String rolloutId,
+            Integer rolloutStep, String model, String modelVersion, String text, String failure, long latencyMillis,
+            int promptTokens, int completionTokens, CandidateScores scores, CandidateOutcome outcome) {
+        this(index, round, deploymentId, arm, rolloutId, rolloutStep, model, modelVersion, text, failure, latencyMillis,
+                promptTokens, completionTokens, scores, outcome, List.of());
+    }
 }

@@ -165,6 +165,23 @@ public final class RolloutClient {
                 }""", Map.of("worldId", worldId, "stable", stable.input()), "createDeployment.deploymentId", String.class);
     }
 
+    /** A world's slot for a judge stage or the embedder ({@code DETECTOR}, {@code GUARDRAIL}, …); returns its id. */
+    public String createDeployment(String useCase, String worldId, Ref stable) {
+        return run("""
+                mutation($useCase: UseCase!, $worldId: ID!, $stable: ModelRefInput!) {
+                  createDeployment(useCase: $useCase, worldId: $worldId, stable: $stable) { deploymentId }
+                }""", Map.of("useCase", useCase, "worldId", worldId, "stable", stable.input()),
+                "createDeployment.deploymentId", String.class);
+    }
+
+    /** The world's own slot for the use case as the read model has it, or null when it has none yet. */
+    public Deployment deployment(String worldId, String useCase) {
+        List<Deployment> slots = runList("query($worldId: ID) { deployments(worldId: $worldId) { " + DEPLOYMENT + " } }",
+                Map.of("worldId", worldId), "deployments", Deployment.class);
+        return slots.stream().filter(d -> useCase.equals(d.useCase()) && worldId.equals(d.worldId())).findFirst()
+                .orElse(null);
+    }
+
     /** Starts a rollout; returns its id. */
     public String startRollout(String deploymentId, Ref candidate, Map<String, Object> strategy, String reason) {
         return run("""

@@ -45,6 +45,17 @@ public final class RolloutWorlds {
         this.dataDir = dataDir;
     }
 
+    /** A new world with a little lore and the player, narrated by its house narrator; returns its id. */
+    public String withHouseNarrator(String name) {
+        String worldId = admin.createWorld(name);
+        admin.addLore(worldId, "The Tide Clock", List.of("clock", "tide"),
+                "A clock on the harbour wall tells the hour of the tide, not of the day.");
+        admin.addLore(worldId, "Brine Lamps", List.of("lamp", "quay"),
+                "Lamps of green glass burn brine oil along every quay of the town.");
+        admin.addPlayer(worldId, playerId);
+        return worldId;
+    }
+
     /** A new world with house model versions 1 and 2, registered as {@code house:<worldId>}; returns its id. */
     public String withTwoHouseModels(String name) {
         String worldId = admin.createWorld(name);

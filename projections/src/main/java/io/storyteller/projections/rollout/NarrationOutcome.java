@@ -6,6 +6,7 @@ import io.storyteller.domain.story.CandidateScores;
 import io.storyteller.domain.story.NarrationArm;
 import io.storyteller.domain.story.NarrationProvenance;
 import io.storyteller.domain.story.NarrationRoute;
+import io.storyteller.domain.story.StageVerdict;
 import java.time.Instant;
 
 /**
@@ -30,14 +31,15 @@ record NarrationOutcome(String eventId,
         boolean guardrailBlocked,
         double detectorScore,
         Double reviewScore,
-        Instant occurredAt) {
+        Instant occurredAt,
+        String stage) {
 
     static NarrationOutcome of(String eventId, String storyId, String requestId, String beatId, Integer alternativeIndex,
                                NarrationProvenance provenance, boolean failed, Instant at) {
         return new NarrationOutcome(eventId, storyId, requestId, beatId, alternativeIndex, provenance.deploymentId(),
                 provenance.rolloutId(), provenance.rolloutStep(), provenance.arm(), provenance.model(),
                 provenance.modelVersion(), provenance.latencyMillis(), provenance.promptTokens(),
-                provenance.completionTokens(), failed, false, 0, null, at);
+                provenance.completionTokens(), failed, false, 0, null, at, null);
     }
 
     /**
@@ -54,12 +56,28 @@ record NarrationOutcome(String eventId,
                 candidate.promptTokens(), candidate.completionTokens(), candidate.outcome() == CandidateOutcome.FAILED,
                 candidate.outcome() == CandidateOutcome.BLOCKED || candidate.outcome() == CandidateOutcome.CHOSEN_REDACTED,
                 scores == null || scores.detector() == null ? 0 : scores.detector(),
-                scores == null ? null : scores.total(), at);
+                scores == null ? null : scores.total(), at, null);
     }
 
     static NarrationOutcome failure(String eventId, String storyId, String requestId, NarrationRoute route, String model,
                                     Instant at) {
         return new NarrationOutcome(eventId, storyId, requestId, null, null, route.deploymentId(), route.rolloutId(),
-                route.rolloutStep(), route.arm(), model, null, 0, 0, 0, true, false, 0, null, at);
+                route.rolloutStep(), route.arm(), model, null, 0, 0, 0, true, false, 0, null, at, null);
+    }
+
+    /**
+     * One routed judge-stage call on a candidate, under the stage's deployment: the arm and version
+     * that judged, its latency, whether it failed, and its own verdict. It names the beat when the
+     * candidate became it (a mirrored call too: it judged that very text), so the player's rating
+     * of the beat reaches every version that judged it; it has no tokens, so no cost.
+     */
+    static NarrationOutcome stage(String eventId, String storyId, String requestId, String beatId,
+                                  Integer alternativeIndex, CandidateReport candidate, StageVerdict call, Instant at) {
+        boolean chosen = candidate.outcome() == CandidateOutcome.CHOSEN || candidate.outcome() == CandidateOutcome.CHOSEN_REDACTED;
+        return new NarrationOutcome(eventId + "#" + candidate.index() + "/" + call.stage().key() + "/" + call.arm(),
+                storyId, requestId, chosen ? beatId : null, chosen ? alternativeIndex : null, call.deploymentId(),
+                call.rolloutId(), call.rolloutStep(), call.arm(), call.model(), call.modelVersion(), call.latencyMillis(),
+                0, 0, call.failed(), Boolean.TRUE.equals(call.guardrailBlocked()),
+                call.detectorScore() == null ? 0 : call.detectorScore(), call.reviewScore(), at, call.stage().key());
     }
 }

@@ -7,6 +7,7 @@ import io.storyteller.domain.story.CandidateReport;
 import io.storyteller.domain.story.NarrationProvenance;
 import io.storyteller.domain.story.NarrationRecorded;
 import io.storyteller.domain.story.ShadowNarrationRecorded;
+import io.storyteller.domain.story.StageVerdict;
 import io.storyteller.projections.schema.Columns;
 import java.time.Instant;
 import java.util.HashMap;
@@ -30,6 +31,11 @@ import org.springframework.stereotype.Component;
  * A judged turn counts each routed candidate on its own row (see {@link NarrationOutcome#candidate}):
  * whether the guardrail refused it, its detector score and review total.
  * A rating goes to the beat's selected alternative when it is given.
+ * <p>
+ * Each routed call of a judge stage on a candidate (a {@link StageVerdict} of its report) is a row
+ * of the stage's own deployment, so that a detector, guardrail or reviewer rollout has per-arm
+ * figures: the version's latency, failure and verdict, and the beat's rating where it judged the
+ * chosen candidate. A judge stage's call on a shadow narration's answer counts too (it judged a text).
  */
 @Component
 @ProcessingGroup(NarrationOutcomeProjection.GROUP)
@@ -55,6 +61,8 @@ public class NarrationOutcomeProjection {
                     added |= insert(NarrationOutcome.candidate(eventId, event.storyId(), event.requestId(),
                             event.narrationBeatId(), event.alternativeIndex(), candidate, at));
                 }
+                added |= stages(eventId, event.storyId(), event.requestId(), event.narrationBeatId(),
+                        event.alternativeIndex(), candidate, at);
             }
             if (added) {
                 select(event.storyId(), event.narrationBeatId(), event.alternativeIndex());
@@ -75,6 +83,10 @@ public class NarrationOutcomeProjection {
     @EventHandler
     void on(ShadowNarrationRecorded event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         NarrationProvenance provenance = event.provenance();
+        if (provenance != null) {
+            provenance.candidates().forEach(candidate -> stages(eventId, event.storyId(), event.requestId(), null, null,
+                    candidate, at));
+        }
         if (!routed(provenance)) {
             return;
         }
@@ -90,6 +102,8 @@ public class NarrationOutcomeProjection {
 
     @EventHandler
     void on(NarrationFailed event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        event.candidates().forEach(candidate -> stages(eventId, event.storyId(), event.requestId(), null, null,
+                candidate, at));
         if (!event.candidates().isEmpty()) {
             event.candidates().stream().filter(c -> c.deploymentId() != null && c.arm() != null)
                     .forEach(c -> insert(NarrationOutcome.candidate(eventId, event.storyId(), event.requestId(), null, null,
@@ -122,6 +136,19 @@ public class NarrationOutcomeProjection {
         jdbc.sql("TRUNCATE narration_outcomes").update();
     }
 
+    /** A row per routed judge-stage call on the candidate; whether any is new. */
+    private boolean stages(String eventId, String storyId, String requestId, String beatId, Integer alternativeIndex,
+            CandidateReport candidate, Instant at) {
+        boolean added = false;
+        for (StageVerdict call : candidate.stages()) {
+            if (call.stage() != null && call.deploymentId() != null && call.arm() != null) {
+                added |= insert(NarrationOutcome.stage(eventId, storyId, requestId, beatId, alternativeIndex, candidate,
+                        call, at));
+            }
+        }
+        return added;
+    }
+
     private static boolean routed(NarrationProvenance provenance) {
         return provenance != null && provenance.deploymentId() != null && provenance.arm() != null;
     }
@@ -148,18 +175,19 @@ public class NarrationOutcomeProjection {
         params.put("detector", outcome.detectorScore());
         params.put("review", outcome.reviewScore());
         params.put("at", Columns.time(outcome.occurredAt()));
+        params.put("stage", outcome.stage());
         return jdbc.sql("""
                 INSERT INTO narration_outcomes (event_id, story_id, request_id, beat_id, alternative_index, selected,
                                                 deployment_id, rollout_id, rollout_step, arm, model, model_version,
                                                 latency_ms, prompt_tokens, completion_tokens, failed, cost,
-                                                guardrail_blocked, detector_score, review_score, occurred_at)
+                                                guardrail_blocked, detector_score, review_score, occurred_at, stage)
                 VALUES (:eventId, :storyId, :requestId, :beatId, :alternativeIndex, false,
                         :deploymentId, :rolloutId, :rolloutStep, :arm, :model, :modelVersion,
                         :latency, :promptTokens, :completionTokens, :failed,
                         coalesce((SELECT (CAST(:promptTokens AS numeric) * m.price_input_per_million
                                           + CAST(:completionTokens AS numeric) * m.price_output_per_million) / 1000000
                                   FROM models m WHERE m.model_id = :model), 0),
-                        :blocked, :detector, CAST(:review AS double precision), :at)
+                        :blocked, :detector, CAST(:review AS double precision), :at, CAST(:stage AS text))
                 ON CONFLICT (event_id) DO NOTHING""")
                 .params(params)
                 .update() == 1;

@@ -26,7 +26,9 @@ import org.springframework.stereotype.Component;
  *   <li>guardrail block rate: the share of its candidates the guardrail refused; detector score:
  *       the mean over the candidates that answered;</li>
  *   <li>rating: per call the player's rating where given, else the review total mapped onto 1..5
- *       ({@code 1 + 4 × total}); the mean, null when there is neither;</li>
+ *       ({@code 1 + 4 × total}); the mean, null when there is neither. A judge stage's row (detector,
+ *       guardrail, reviewer deployments) counts the player's rating only: a reviewer's own score
+ *       measures the candidate, not the reviewer;</li>
  *   <li>cost per beat: the mean cost of the calls that succeeded (USD, 12 decimals at most).</li>
  * </ul>
  * An arm without calls has zero samples and zeros (rating null). It carries no viewer: only the
@@ -42,7 +44,7 @@ public class ArmMetricsQueries {
                    percentile_cont(0.95) WITHIN GROUP (ORDER BY latency_ms) FILTER (WHERE NOT failed) AS latency_p95,
                    avg(CASE WHEN guardrail_blocked THEN 1.0 ELSE 0.0 END) AS guardrail_block_rate,
                    avg(detector_score) FILTER (WHERE NOT failed) AS detector_score,
-                   avg(coalesce(rating, 1 + 4 * review_score)) AS rating,
+                   avg(coalesce(rating, CASE WHEN stage IS NULL THEN 1 + 4 * review_score END)) AS rating,
                    round(avg(cost) FILTER (WHERE NOT failed), 12) AS cost_per_beat
             FROM narration_outcomes
             WHERE deployment_id = :deploymentId AND rollout_id = :rolloutId AND occurred_at >= :since

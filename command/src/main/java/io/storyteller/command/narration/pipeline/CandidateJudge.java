@@ -2,6 +2,7 @@ package io.storyteller.command.narration.pipeline;
 
 import io.storyteller.domain.story.CandidateScores;
 import io.storyteller.domain.story.HarmVerdict;
+import io.storyteller.domain.story.StageVerdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -16,7 +17,8 @@ import java.util.concurrent.Future;
  * {@value #COHERENCE_WEIGHT} / {@value #NOVELTY_WEIGHT}. Then the detector's score and the
  * guardrail's verdict at the world's rating. When the world has a reviewer, its score joins the
  * total with weight {@value #REVIEWER_WEIGHT} and the others share the rest in the same proportions.
- * A draft that failed is not judged.
+ * A draft that failed is not judged. The detector, guardrail and reviewer judge as the story's
+ * slots route it; their routed calls, mirrored ones included, go with the judgement.
  */
 public class CandidateJudge {
 
@@ -82,10 +84,13 @@ public class CandidateJudge {
     private Partial partial(TurnGround ground, Draft draft) {
         ContinuityFindings findings = continuity.check(ground, draft.text());
         double novelty = Novelty.score(draft.text(), ground.recentNarrations());
-        Double review = reviewer.score(ground, draft.text());
-        TextDetector.DetectorReading reading = detector.read(ground.worldId(), draft.text());
-        HarmVerdict verdict = guard.check(ground.worldId(), ground.rating(), draft.text(), HarmGuard.Source.NARRATION);
-        return new Partial(findings, novelty, review, reading, verdict);
+        StageOutcome<Double> review = reviewer.judge(ground, draft.text());
+        StageOutcome<TextDetector.DetectorReading> reading = detector.judge(ground, draft.text());
+        StageOutcome<HarmVerdict> verdict = guard.judge(ground, draft.text());
+        List<StageVerdict> stages = new ArrayList<>(review.calls());
+        stages.addAll(reading.calls());
+        stages.addAll(verdict.calls());
+        return new Partial(findings, novelty, review.verdict(), reading.verdict(), verdict.verdict(), stages);
     }
 
     private static Judgement judgement(Draft draft, Partial partial, double coherenceScore) {
@@ -100,7 +105,7 @@ public class CandidateJudge {
         CandidateScores scores = new CandidateScores(lore, story, round(coherenceScore), round(partial.novelty()),
                 partial.review(), round(total), partial.reading() == null ? null : round(partial.reading().score()),
                 partial.verdict(), findings.contradictions());
-        return new Judgement(draft, scores, findings.factsUsed());
+        return new Judgement(draft, scores, findings.factsUsed(), partial.stages());
     }
 
     /** The stage's answer, or its failure as it was thrown. */
@@ -119,7 +124,7 @@ public class CandidateJudge {
     }
 
     private record Partial(ContinuityFindings findings, double novelty, Double review,
-            TextDetector.DetectorReading reading, HarmVerdict verdict) {
+            TextDetector.DetectorReading reading, HarmVerdict verdict, List<StageVerdict> stages) {
     }
 
     /** 1 without contradictions; each one halves the way to 0. */

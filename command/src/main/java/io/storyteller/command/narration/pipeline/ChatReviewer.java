@@ -1,6 +1,7 @@
 package io.storyteller.command.narration.pipeline;
 
 import io.storyteller.command.runtime.ModelRuntimes;
+import io.storyteller.command.slot.RouteChoice;
 import io.storyteller.command.slot.StageSlots;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.model.UseCase;
@@ -50,12 +51,24 @@ public class ChatReviewer implements Reviewer {
 
     @Override
     public Double score(TurnGround ground, String candidate) {
-        Optional<ModelRef> reviewer = slots.stable(UseCase.REVIEWER, ground.worldId());
-        if (reviewer.isEmpty()) {
-            return null;
+        return judge(ground, candidate).verdict();
+    }
+
+    /** The story's routed reviewer scores; in a shadow phase the candidate version scores too, never counting. */
+    @Override
+    public StageOutcome<Double> judge(TurnGround ground, String candidate) {
+        Optional<RouteChoice> choice = slots.choice(UseCase.REVIEWER, ground.worldId(), ground.storyId());
+        if (choice.isEmpty()) {
+            return StageOutcome.unrouted(null);
         }
+        return RoutedJudging.run(UseCase.REVIEWER, choice.get(), ref -> review(ref, ground, candidate),
+                (call, score) -> call.reviewed(score));
+    }
+
+    /** The version's score; null when it failed, was late or answered no digit. */
+    private Double review(ModelRef reviewer, TurnGround ground, String candidate) {
         try {
-            ChatModel model = runtimes.chatModelFor(reviewer.get());
+            ChatModel model = runtimes.chatModelFor(reviewer);
             ChatResponse answer = CompletableFuture.supplyAsync(() -> model.call(prompt(ground, candidate)))
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             String text = answer == null || answer.getResult() == null ? "" : answer.getResult().getOutput().getText();
@@ -64,7 +77,7 @@ public class ChatReviewer implements Reviewer {
             Thread.currentThread().interrupt();
             return null;
         } catch (Exception e) {
-            log.warn("Reviewer {} gave no score: {}", reviewer.get().label(), e.toString());
+            log.warn("Reviewer {} gave no score: {}", reviewer.label(), e.toString());
             return null;
         }
     }

@@ -6,6 +6,7 @@ import io.storyteller.command.housemodel.classifier.training.HouseClassifiers;
 import io.storyteller.command.runtime.ModelNames;
 import io.storyteller.command.runtime.onnx.LocalOnnxModels;
 import io.storyteller.command.runtime.onnx.OnnxClassifier;
+import io.storyteller.command.slot.RouteChoice;
 import io.storyteller.command.slot.StageSlots;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.model.UseCase;
@@ -43,23 +44,50 @@ public class HouseDetectorStage implements TextDetector {
     @Override
     public DetectorReading read(String worldId, String text) {
         Optional<ModelRef> slot = slots.stable(UseCase.DETECTOR, worldId);
-        Optional<HouseDetector> detector = slot.isPresent() ? classifiers.detector(slot.get()) : classifiers.defaultDetector();
-        if (detector.isEmpty() && slot.isPresent()) {
-            DetectorReading downloaded = downloaded(slot.get(), text);
-            if (downloaded != null) {
-                return downloaded;
-            }
+        return slot.isPresent() ? readWith(slot.get(), worldId, text) : readDefault(worldId, text);
+    }
+
+    /** The story's routed detector; in a shadow phase the candidate version reads the text too, never deciding. */
+    @Override
+    public StageOutcome<DetectorReading> judge(TurnGround ground, String text) {
+        Optional<RouteChoice> choice = slots.choice(UseCase.DETECTOR, ground.worldId(), ground.storyId());
+        if (choice.isEmpty()) {
+            return StageOutcome.unrouted(readDefault(ground.worldId(), text));
         }
-        if (detector.isEmpty() && slot.isEmpty() && training.awaitFirstPass(HouseGuardrailStage.FIRST_TRAINING)) {
+        return RoutedJudging.run(UseCase.DETECTOR, choice.get(), ref -> readWith(ref, ground.worldId(), text),
+                (call, reading) -> call.scored(reading.score()));
+    }
+
+    /** The version's reading: a stored house detector, else a downloaded classifier; null when neither serves. */
+    private DetectorReading readWith(ModelRef ref, String worldId, String text) {
+        Optional<HouseDetector> detector = classifiers.detector(ref);
+        if (detector.isPresent()) {
+            return reading(detector.get(), text);
+        }
+        DetectorReading downloaded = downloaded(ref, text);
+        if (downloaded == null) {
+            log.warn("No detector serves world {} ({} is not a stored house detector): the candidate goes unscored",
+                    worldId, ref.label());
+        }
+        return downloaded;
+    }
+
+    /** Without a slot: the pinned default, waiting for the first training of a fresh platform. */
+    private DetectorReading readDefault(String worldId, String text) {
+        Optional<HouseDetector> detector = classifiers.defaultDetector();
+        if (detector.isEmpty() && training.awaitFirstPass(HouseGuardrailStage.FIRST_TRAINING)) {
             detector = classifiers.defaultDetector();
         }
         if (detector.isEmpty()) {
-            log.warn("No detector serves world {} ({}): the candidate goes unscored", worldId,
-                    slot.map(ref -> ref.label() + " is not a stored house detector").orElse("none is trained yet"));
+            log.warn("No detector serves world {} (none is trained yet): the candidate goes unscored", worldId);
             return null;
         }
-        String model = detector.get().model();
-        return new DetectorReading(detector.get().score(text), ModelNames.withoutVersion(model), ModelNames.version(model));
+        return reading(detector.get(), text);
+    }
+
+    private static DetectorReading reading(HouseDetector detector, String text) {
+        String model = detector.model();
+        return new DetectorReading(detector.score(text), ModelNames.withoutVersion(model), ModelNames.version(model));
     }
 
     /** The slot's version run in-process when its artifact is a downloaded ONNX text classifier; null when it is not. */

@@ -8,6 +8,7 @@ import io.storyteller.command.housemodel.classifier.training.HouseClassifierTrai
 import io.storyteller.command.housemodel.classifier.training.HouseClassifiers;
 import io.storyteller.command.runtime.ModelNames;
 import io.storyteller.command.runtime.ModelUnavailableException;
+import io.storyteller.command.slot.RouteChoice;
 import io.storyteller.command.slot.StageSlots;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.model.UseCase;
@@ -41,7 +42,32 @@ public class HouseGuardrailStage implements HarmGuard {
 
     @Override
     public HarmVerdict check(String worldId, ContentRating rating, String text, Source source) {
-        HouseGuardrail guardrail = guardrail(worldId);
+        Optional<ModelRef> slot = slots.stable(UseCase.GUARDRAIL, worldId);
+        return verdict(slot.isPresent() ? guardrail(slot.get()) : defaultGuardrail(), rating, text, source);
+    }
+
+    @Override
+    public HarmVerdict checkFor(String worldId, String storyId, ContentRating rating, String text, Source source) {
+        Optional<RouteChoice> choice = slots.choice(UseCase.GUARDRAIL, worldId, storyId);
+        return verdict(choice.isPresent() ? guardrail(choice.get().serving()) : defaultGuardrail(), rating, text, source);
+    }
+
+    /**
+     * The story's routed guardrail decides; in a shadow phase the candidate version judges the same
+     * text beside it, recorded and never deciding. A deciding version that cannot serve fails the turn.
+     */
+    @Override
+    public StageOutcome<HarmVerdict> judge(TurnGround ground, String text) {
+        Optional<RouteChoice> choice = slots.choice(UseCase.GUARDRAIL, ground.worldId(), ground.storyId());
+        if (choice.isEmpty()) {
+            return StageOutcome.unrouted(verdict(defaultGuardrail(), ground.rating(), text, Source.NARRATION));
+        }
+        return RoutedJudging.run(UseCase.GUARDRAIL, choice.get(),
+                ref -> verdict(guardrail(ref), ground.rating(), text, Source.NARRATION),
+                (call, verdict) -> call.blocked(!verdict.allowed()));
+    }
+
+    private static HarmVerdict verdict(HouseGuardrail guardrail, ContentRating rating, String text, Source source) {
         TextSource from = source == Source.PLAYER ? TextSource.PLAYER : TextSource.NARRATION;
         GuardrailVerdict verdict = guardrail.classify(text, from);
         GuardrailDecision decision = verdict.decision(rating);
@@ -55,12 +81,12 @@ public class HouseGuardrailStage implements HarmGuard {
                 severities, decision.allowed(), decision.breaking());
     }
 
-    private HouseGuardrail guardrail(String worldId) {
-        Optional<ModelRef> slot = slots.stable(UseCase.GUARDRAIL, worldId);
-        if (slot.isPresent()) {
-            return classifiers.guardrail(slot.get()).orElseThrow(() -> new ModelUnavailableException(
-                    "guardrail " + slot.get().label() + " is not available: no house guardrail of that version is stored"));
-        }
+    private HouseGuardrail guardrail(ModelRef version) {
+        return classifiers.guardrail(version).orElseThrow(() -> new ModelUnavailableException(
+                "guardrail " + version.label() + " is not available: no house guardrail of that version is stored"));
+    }
+
+    private HouseGuardrail defaultGuardrail() {
         Optional<HouseGuardrail> pinned = classifiers.defaultGuardrail();
         if (pinned.isEmpty() && training.awaitFirstPass(FIRST_TRAINING)) {
             pinned = classifiers.defaultGuardrail();

@@ -15,13 +15,17 @@ public final class Redaction {
     private Redaction() {
     }
 
-    /** @return the redacted text, or null when too little of it is left to show */
-    public static String redact(HarmGuard guard, String worldId, ContentRating rating, String text) {
+    /**
+     * Judged by the guardrail version that judges the story, the one that refused the candidate.
+     *
+     * @return the redacted text, or null when too little of it is left to show
+     */
+    public static String redact(HarmGuard guard, String worldId, String storyId, ContentRating rating, String text) {
         List<String> sentences = Sentences.of(text);
         StringBuilder kept = new StringBuilder();
         int keptCount = 0;
         for (String sentence : sentences) {
-            if (guard.check(worldId, rating, sentence, HarmGuard.Source.NARRATION).allowed()) {
+            if (guard.checkFor(worldId, storyId, rating, sentence, HarmGuard.Source.NARRATION).allowed()) {
                 kept.append(sentence);
                 keptCount++;
             }
@@ -30,6 +34,6 @@ public final class Redaction {
         if (remainder.isEmpty() || keptCount < MIN_KEPT_SHARE * sentences.size()) {
             return null;
         }
-        return guard.check(worldId, rating, remainder, HarmGuard.Source.NARRATION).allowed() ? remainder : null;
+        return guard.checkFor(worldId, storyId, rating, remainder, HarmGuard.Source.NARRATION).allowed() ? remainder : null;
     }
 }

@@ -5,4 +5,9 @@ package io.storyteller.command.narration.pipeline;
 public interface Reviewer {
 
     Double score(TurnGround ground, String candidate);
+
+    /** The score with the routed calls that gave it (the mirrored one of a shadow phase included). Unrouted by default. */
+    default StageOutcome<Double> judge(TurnGround ground, String candidate) {
+        return StageOutcome.unrouted(score(ground, candidate));
+    }
 }

@@ -57,8 +57,10 @@ class ChatReviewerTest {
     static StageSlots slots(ModelRef reviewer) {
         return new StageSlots(null, Duration.ofSeconds(1), Clock.systemUTC()) {
             @Override
-            public java.util.Optional<ModelRef> stable(io.storyteller.domain.model.UseCase useCase, String worldId) {
-                return java.util.Optional.ofNullable(reviewer);
+            public java.util.Optional<io.storyteller.domain.deployment.NarratorRoute> route(
+                    io.storyteller.domain.model.UseCase useCase, String worldId) {
+                return java.util.Optional.ofNullable(reviewer)
+                        .map(ref -> new io.storyteller.domain.deployment.NarratorRoute("reviewer:global", ref, null));
             }
         };
     }

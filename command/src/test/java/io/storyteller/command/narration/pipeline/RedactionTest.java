@@ -18,13 +18,13 @@ class RedactionTest {
     @Test
     void theRefusedSentencesAreTakenOutAndTheRestKept() {
         String text = "The door opens. The hall is quiet. A trail of blood leads to the stairs. You hear a clock.";
-        assertThat(Redaction.redact(GUARD, "w", ContentRating.EVERYONE, text))
+        assertThat(Redaction.redact(GUARD, "w", "s", ContentRating.EVERYONE, text))
                 .isEqualTo("The door opens. The hall is quiet. You hear a clock.");
     }
 
     @Test
     void tooLittleLeftIsNoAnswer() {
-        assertThat(Redaction.redact(GUARD, "w", ContentRating.EVERYONE, "Blood, blood everywhere. The blood runs. Quiet."))
+        assertThat(Redaction.redact(GUARD, "w", "s", ContentRating.EVERYONE, "Blood, blood everywhere. The blood runs. Quiet."))
                 .isNull();
     }
 }

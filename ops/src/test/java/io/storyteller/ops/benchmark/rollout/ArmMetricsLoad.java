@@ -1,6 +1,6 @@
 package io.storyteller.ops.benchmark.rollout;
 
-import io.storyteller.command.narration.routing.ArmChoice;
+import io.storyteller.command.slot.ArmChoice;
 import io.storyteller.domain.story.BeatRated;
 import io.storyteller.domain.story.NarrationArm;
 import io.storyteller.domain.story.NarrationFailed;

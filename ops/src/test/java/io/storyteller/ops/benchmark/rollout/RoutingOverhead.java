@@ -1,6 +1,6 @@
 package io.storyteller.ops.benchmark.rollout;
 
-import io.storyteller.command.narration.routing.ArmChoice;
+import io.storyteller.command.slot.ArmChoice;
 import io.storyteller.domain.deployment.NarratorRoute;
 import io.storyteller.domain.deployment.FindNarratorRoute;
 import io.storyteller.domain.story.NarrationArm;

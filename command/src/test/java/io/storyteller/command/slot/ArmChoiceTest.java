@@ -1,4 +1,4 @@
-package io.storyteller.command.narration.routing;
+package io.storyteller.command.slot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

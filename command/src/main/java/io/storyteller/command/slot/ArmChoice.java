@@ -1,4 +1,4 @@
-package io.storyteller.command.narration.routing;
+package io.storyteller.command.slot;
 
 import io.storyteller.domain.deployment.RolloutPhase;
 import io.storyteller.domain.deployment.RolloutRoute;
