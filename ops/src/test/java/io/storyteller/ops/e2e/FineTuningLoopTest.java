@@ -50,7 +50,7 @@ class FineTuningLoopTest extends RolloutScenario {
                 .ignoreExceptions().until(() -> admin.version(DETECTOR, "1") != null);
 
         String worldId = cast.worlds.withHouseNarrator("Fine-tuned harbour " + cast.tag);
-        List<String> stories = played(worldId, admin);
+        List<String> stories = played(worldId, admin, 8);
         String deploymentId = cast.manager.createDeployment("DETECTOR", worldId, incumbent);
         await().atMost(RolloutWorlds.PATIENCE).ignoreExceptions().until(() -> cast.manager.deployment(worldId, "DETECTOR") != null);
 
@@ -64,7 +64,8 @@ class FineTuningLoopTest extends RolloutScenario {
 
         Map<String, Object> ended;
         Deployment promoted;
-        try (var players = RolloutPlayers.start(cast.player, stories, 100, LOOP_PATIENCE)) {
+        // Playing until the promotion is seen (bounded by both waits): the canary needs calls on both arms.
+        try (var players = RolloutPlayers.start(cast.player, stories, 100, LOOP_PATIENCE.multipliedBy(2))) {
             ended = admin.awaitEnd(id, LOOP_PATIENCE);
             assertThat(ended.get("status")).as("the fine-tuning as it ended: " + ended).isEqualTo("ROLLOUT_STARTED");
             Ref candidate = ref((Map<String, Object>) ended.get("candidate"));
@@ -136,7 +137,7 @@ class FineTuningLoopTest extends RolloutScenario {
         await("the house detector's first version registered").atMost(LOOP_PATIENCE).pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions().until(() -> admin.version(DETECTOR, "1") != null);
         String worldId = cast.worlds.withHouseNarrator("Untrained detector harbour " + cast.tag);
-        played(worldId, admin);
+        played(worldId, admin, 4);
         String deploymentId = cast.manager.createDeployment("DETECTOR", worldId, incumbent);
         await().atMost(RolloutWorlds.PATIENCE).ignoreExceptions().until(() -> cast.manager.deployment(worldId, "DETECTOR") != null);
 
@@ -167,7 +168,7 @@ class FineTuningLoopTest extends RolloutScenario {
         List<String> reasons = (List<String>) ended.get("reasons");
         // Each failed gate is named with the candidate's and the incumbent's value.
         failed.forEach(g -> assertThat(reasons).as("reasons").anyMatch(r -> r.startsWith(g.get("metric") + ": candidate ")
-                && r.contains("(incumbent ")));
+                && r.contains("incumbent ")));
         assertThat(ended.get("rolloutId")).isNull();
         Deployment slot = cast.manager.deployment(worldId, "DETECTOR");
         assertThat(slot.id()).isEqualTo(deploymentId);
@@ -175,9 +176,9 @@ class FineTuningLoopTest extends RolloutScenario {
         assertThat(slot.rollout()).isNull();
     }
 
-    /** Four stories played for two rounds; a narration flagged, a false alarm cleared, a narration edited by its player. */
-    private List<String> played(String worldId, FineTuningClient admin) {
-        List<String> stories = cast.startStories(worldId, 4);
+    /** Stories played for two rounds; a narration flagged, a false alarm cleared, a narration edited by its player. */
+    private List<String> played(String worldId, FineTuningClient admin, int count) {
+        List<String> stories = cast.startStories(worldId, count);
         RolloutPlayers.playRound(cast.player, stories, "I light a brine lamp and read the tide clock.", RolloutWorlds.PATIENCE);
         RolloutPlayers.playRound(cast.player, stories, "I ask the harbour master who rang the bell.", RolloutWorlds.PATIENCE);
         List<Beat> first = cast.player.beats(stories.get(0)).stream().filter(Beat::isNarration).toList();
