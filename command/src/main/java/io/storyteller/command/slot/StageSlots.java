@@ -51,6 +51,19 @@ public class StageSlots {
     }
 
     /**
+     * The slot's stable version as the deployments stand now, asked past the kept answers (and
+     * keeping the new one): for a decision that must not rest on an answer up to {@link #FRESH_FOR}
+     * old, such as the incumbent a candidate is validated against right after its slot was opened.
+     *
+     * @throws IllegalStateException when the slots could not be read
+     */
+    public Optional<ModelRef> currentStable(UseCase useCase, String worldId) {
+        Optional<NarratorRoute> route = ask(useCase, worldId);
+        answers.put(new Key(useCase, worldId), route);
+        return route.map(NarratorRoute::stable);
+    }
+
+    /**
      * The version that judges this story's candidates, the route its calls record and, in a shadow
      * phase, the mirrored candidate; empty when no slot serves the world (the house default does).
      *

@@ -72,7 +72,8 @@ public class CandidateValidations implements AutoCloseable {
         ModelRef incumbent = named;
         RecordModelValidation result;
         try {
-            incumbent = named != null ? named : slots.stable(useCase, worldId).orElse(null);
+            // Read now, not from the stages' kept answers: a slot opened seconds ago has an incumbent.
+            incumbent = named != null ? named : slots.currentStable(useCase, worldId).orElse(null);
             EvaluationSuiteView suite = suite(useCase, suiteName);
             SuiteRun run = runner.run(suite, candidate, incumbent, worldId);
             result = ValidationVerdict.of(validationId, candidate, incumbent, suite, run);

@@ -61,6 +61,19 @@ class StageSlotsTest {
     }
 
     @Test
+    void theCurrentStableIsAskedPastAKeptAnswerAndKeptForTheStages() {
+        StageSlots slots = new StageSlots(gateway(), Duration.ofSeconds(2), clock);
+        assertThat(slots.stable(UseCase.DETECTOR, "w1")).as("before the slot is opened").isEmpty();
+
+        ModelRef v1 = new ModelRef("house-classifier:detector", "1");
+        routes.put("DETECTOR/w1", new NarratorRoute("detector:world:w1", v1, null));
+        assertThat(slots.stable(UseCase.DETECTOR, "w1")).as("the stages' kept answer").isEmpty();
+        assertThat(slots.currentStable(UseCase.DETECTOR, "w1")).contains(v1);
+        assertThat(slots.stable(UseCase.DETECTOR, "w1")).as("the stages see the fresh answer too").contains(v1);
+        assertThat(asked).hasSize(2);
+    }
+
+    @Test
     void perStoryTheCanaryJudgesTheStoriesItsWeightGivesItAndTheShadowIsMirrored() {
         ModelRef v1 = new ModelRef("house-classifier:detector", "1");
         ModelRef v2 = new ModelRef("house-classifier:detector", "2");
