@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The guardrail stage on the house guardrail: the version the world's {@code guardrail} slot
@@ -29,6 +31,8 @@ import java.util.Optional;
  * nothing is judged allowed — the turn fails with the reason instead.
  */
 public class HouseGuardrailStage implements HarmGuard {
+
+    private static final Logger log = LoggerFactory.getLogger(HouseGuardrailStage.class);
 
     /** How long a turn waits for the first guardrail of a fresh platform. */
     static final Duration FIRST_TRAINING = Duration.ofSeconds(60);
@@ -116,12 +120,17 @@ public class HouseGuardrailStage implements HarmGuard {
         return new HarmVerdict(model, version, severities, decision.allowed(), decision.breaking());
     }
 
-    /** The version run in-process when its artifact is a downloaded ONNX export; refused when it is no classifier. */
+    /**
+     * The version run in-process when its artifact is a downloaded ONNX export; refused when it is no
+     * classifier. The loader's own message may name paths, so it goes to the log, not into the reason.
+     */
     private Optional<OnnxClassifier> downloaded(ModelRef version) {
         try {
             return local.classifier(version);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new ModelUnavailableException("guardrail " + version.label() + " cannot serve: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            log.warn("Guardrail {} cannot be loaded as a downloaded classifier: {}", version.label(), e.getMessage());
+            throw new ModelUnavailableException("guardrail " + version.label()
+                    + " cannot serve: its files are no text classifier ONNX Runtime can load", e);
         }
     }
 

@@ -49,6 +49,7 @@ class DownloadedGuardrailStageTest {
     private static final ModelRef TOXICITY = new ModelRef("huggingface:tiny/toxicity", "rev1");
     private static final ModelRef CANDIDATE = new ModelRef("huggingface:tiny/toxicity", "rev2");
     private static final ModelRef UNMAPPED = new ModelRef("huggingface:tiny/sentiment", "rev1");
+    private static final ModelRef EMBEDDER = new ModelRef("huggingface:tiny/embedder", "rev1");
     /** tense → violence: at 0.727 it is severity 2 (0.5 and 0.7 reached, 0.9 not); violence 2 needs TEEN. */
     private static final DownloadedGuardrailProperties TENSE_IS_VIOLENCE = new DownloadedGuardrailProperties(
             Map.of("tense", "VIOLENCE", "calm", "hate"), List.of(0.5, 0.7, 0.9));
@@ -64,7 +65,8 @@ class DownloadedGuardrailStageTest {
         Path sentiment = TinyModels.classifier(directory.resolve("sentiment"));
         Files.writeString(sentiment.resolve("config.json"),
                 "{\"id2label\":{\"0\":\"negative\",\"1\":\"positive\",\"2\":\"neutral\"}}");
-        Map<ModelRef, Path> files = Map.of(TOXICITY, toxicity, CANDIDATE, toxicity, UNMAPPED, sentiment);
+        Map<ModelRef, Path> files = Map.of(TOXICITY, toxicity, CANDIDATE, toxicity, UNMAPPED, sentiment,
+                EMBEDDER, TinyModels.embedder(directory.resolve("embedder")));
         local = new LocalOnnxModels(ref -> Optional.ofNullable(files.get(ref))
                 .map(path -> new ModelArtifact(path.toUri().toString(), "0".repeat(64), 1)), GenerationSettings.defaults());
         house = new HouseClassifiers(new ClassifierStore(directory.resolve("house")), 0.5);
@@ -134,6 +136,17 @@ class DownloadedGuardrailStageTest {
 
         assertThatThrownBy(() -> stage.check("w1", ContentRating.ADULT, TEXT, HarmGuard.Source.PLAYER))
                 .isInstanceOf(ModelUnavailableException.class).hasMessageContaining("huggingface:gone@x");
+    }
+
+    @Test
+    void aDownloadThatIsNoClassifierFailsClosedWithAReasonThatNamesNoPath() {
+        HouseGuardrailStage stage = stage(new NarratorRoute(SLOT, EMBEDDER, null), TENSE_IS_VIOLENCE);
+
+        assertThatThrownBy(() -> stage.check("w1", ContentRating.ADULT, TEXT, HarmGuard.Source.PLAYER))
+                .isInstanceOf(ModelUnavailableException.class)
+                .hasMessageContaining("huggingface:tiny/embedder@rev1")
+                .hasMessageContaining("no text classifier")
+                .hasMessageNotContaining(directory.toString());
     }
 
     @Test
