@@ -22,7 +22,9 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {
                 "db-scheduler.polling-interval=" + RolloutEndToEnd.POLLING,
                 "storyteller.house-model.retrain-delay=" + RolloutEndToEnd.RETRAIN_DELAY,
-                "storyteller.house-model.retrain-min-new-documents=" + RolloutEndToEnd.RETRAIN_MIN_NEW_DOCUMENTS})
+                "storyteller.house-model.retrain-min-new-documents=" + RolloutEndToEnd.RETRAIN_MIN_NEW_DOCUMENTS,
+                // the tiny test classifier's label, for a guardrail slot served by a download
+                "storyteller.guardrail.downloaded.labels.tense=VIOLENCE"})
 @ContextConfiguration(initializers = TemporaryDataDir.class)
 public @interface RolloutEndToEnd {
 

@@ -8,11 +8,13 @@ import io.storyteller.command.runtime.onnx.LocalOnnxModels;
 import io.storyteller.command.slot.StageSlots;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The pipeline's checks on the platform's own models: continuity engine, house guardrail and detector. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DownloadedGuardrailProperties.class)
 public class PipelineStagesConfiguration {
 
     @Bean
@@ -21,8 +23,9 @@ public class PipelineStagesConfiguration {
     }
 
     @Bean
-    HarmGuard harmGuard(StageSlots slots, HouseClassifiers classifiers, HouseClassifierTraining training) {
-        return new HouseGuardrailStage(slots, classifiers, training);
+    HarmGuard harmGuard(StageSlots slots, HouseClassifiers classifiers, HouseClassifierTraining training,
+            LocalOnnxModels local, DownloadedGuardrailProperties downloaded) {
+        return new HouseGuardrailStage(slots, classifiers, training, local, downloaded);
     }
 
     @Bean
