@@ -2,12 +2,10 @@ package io.storyteller.command.validation;
 
 import io.storyteller.command.housemodel.classifier.detector.DetectorCase;
 import io.storyteller.command.housemodel.classifier.detector.DetectorScore;
-import io.storyteller.command.housemodel.classifier.detector.HouseDetector;
 import io.storyteller.command.housemodel.classifier.guardrail.GuardrailCase;
 import io.storyteller.command.housemodel.classifier.guardrail.GuardrailScore;
 import io.storyteller.command.housemodel.classifier.guardrail.GuardrailText;
 import io.storyteller.command.housemodel.classifier.guardrail.GuardrailVerdict;
-import io.storyteller.command.housemodel.classifier.guardrail.HouseGuardrail;
 import io.storyteller.domain.world.ContentRating;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Runs house classifiers on a suite's labelled items, candidate beside incumbent. Detector: AUROC
+ * Runs classifiers (house versions or downloaded ones, {@link SuiteClassifiers}) on a suite's
+ * labelled items, candidate beside incumbent. Detector: AUROC
  * and the false-positive rate at {@value #DETECTOR_THRESHOLD}; an item scores how close the score is
  * to its label (1 − |label − score|). Guardrail: accuracy per rating and the texts no rating allows
  * that it let through at some rating; an item scores the share of ratings decided as labelled.
@@ -29,7 +28,19 @@ final class ClassifierSuite {
     private ClassifierSuite() {
     }
 
-    static SuiteRun detector(List<DetectorCase> cases, HouseDetector candidate, HouseDetector incumbent) {
+    /** Scores texts as a detector does: how machine-written each reads, 0..1. */
+    @FunctionalInterface
+    interface DetectorScores {
+        double[] scores(List<String> texts);
+    }
+
+    /** Decides texts as a guardrail does: a verdict per text, read at every rating. */
+    @FunctionalInterface
+    interface GuardrailVerdicts {
+        List<GuardrailVerdict> classify(List<GuardrailText> texts);
+    }
+
+    static SuiteRun detector(List<DetectorCase> cases, DetectorScores candidate, DetectorScores incumbent) {
         List<String> texts = cases.stream().map(DetectorCase::text).toList();
         double[] ours = candidate.scores(texts);
         double[] theirs = incumbent == null ? null : incumbent.scores(texts);
@@ -42,7 +53,7 @@ final class ClassifierSuite {
         return new SuiteRun(detectorMetrics(cases, ours), theirs == null ? null : detectorMetrics(cases, theirs), items);
     }
 
-    static SuiteRun guardrail(List<GuardrailCase> cases, HouseGuardrail candidate, HouseGuardrail incumbent) {
+    static SuiteRun guardrail(List<GuardrailCase> cases, GuardrailVerdicts candidate, GuardrailVerdicts incumbent) {
         List<GuardrailText> texts = cases.stream().map(c -> new GuardrailText(c.text(), c.source())).toList();
         List<GuardrailVerdict> ours = candidate.classify(texts);
         List<GuardrailVerdict> theirs = incumbent == null ? null : incumbent.classify(texts);

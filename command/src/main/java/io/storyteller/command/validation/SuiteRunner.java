@@ -3,10 +3,7 @@ package io.storyteller.command.validation;
 import io.storyteller.command.continuity.ContinuityCase;
 import io.storyteller.command.continuity.ContinuityCaseReader;
 import io.storyteller.command.housemodel.classifier.detector.DetectorSet;
-import io.storyteller.command.housemodel.classifier.detector.HouseDetector;
 import io.storyteller.command.housemodel.classifier.guardrail.GuardrailSet;
-import io.storyteller.command.housemodel.classifier.guardrail.HouseGuardrail;
-import io.storyteller.command.housemodel.classifier.training.HouseClassifiers;
 import io.storyteller.command.runtime.ModelRuntimes;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.model.TokenPrice;
@@ -35,11 +32,11 @@ final class SuiteRunner {
     private final ReviewerSuite reviewers;
     private final ModelRuntimes runtimes;
     private final Function<ModelRef, TokenPrice> prices;
-    private final HouseClassifiers classifiers;
+    private final SuiteClassifiers classifiers;
     private final LabelledDataset files;
 
     SuiteRunner(RecentActions actions, RecordedTurns turns, ReplaySuite replay, ReviewerSuite reviewers,
-            ModelRuntimes runtimes, Function<ModelRef, TokenPrice> prices, HouseClassifiers classifiers,
+            ModelRuntimes runtimes, Function<ModelRef, TokenPrice> prices, SuiteClassifiers classifiers,
             LabelledDataset files) {
         this.actions = actions;
         this.turns = turns;
@@ -63,10 +60,10 @@ final class SuiteRunner {
         }
         List<String> lines = files.lines(suite.dataset());
         return switch (suite.useCase()) {
-            case DETECTOR -> ClassifierSuite.detector(DetectorSet.parse(lines), detector(candidate),
-                    incumbent == null ? null : detector(incumbent));
-            case GUARDRAIL -> ClassifierSuite.guardrail(GuardrailSet.parse(lines), guardrail(candidate),
-                    incumbent == null ? null : guardrail(incumbent));
+            case DETECTOR -> ClassifierSuite.detector(DetectorSet.parse(lines), classifiers.detector(candidate),
+                    incumbent == null ? null : classifiers.detector(incumbent));
+            case GUARDRAIL -> ClassifierSuite.guardrail(GuardrailSet.parse(lines), classifiers.guardrail(candidate),
+                    incumbent == null ? null : classifiers.guardrail(incumbent));
             case REVIEWER -> reviewers.run(side(candidate), incumbent == null ? null : side(incumbent), continuityCases(lines));
             default -> throw new CannotValidateException("labelled files measure the detector, the guardrail and the reviewer; suite "
                     + suite.name() + " measures " + suite.useCase());
@@ -87,15 +84,5 @@ final class SuiteRunner {
             throw new CannotValidateException("the continuity set has unreadable lines: " + reading.badLines());
         }
         return reading.cases();
-    }
-
-    private HouseDetector detector(ModelRef model) {
-        return classifiers.detector(model).orElseThrow(() -> new CannotValidateException(model.label()
-                + " is no house detector version stored here"));
-    }
-
-    private HouseGuardrail guardrail(ModelRef model) {
-        return classifiers.guardrail(model).orElseThrow(() -> new CannotValidateException(model.label()
-                + " is no house guardrail version stored here"));
     }
 }

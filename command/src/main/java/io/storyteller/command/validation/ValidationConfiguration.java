@@ -5,7 +5,10 @@ import io.storyteller.command.narration.NarrationProperties;
 import io.storyteller.command.narration.context.ContextAssembler;
 import io.storyteller.command.narration.context.RecordedContexts;
 import io.storyteller.command.narration.pipeline.CandidateJudge;
+import io.storyteller.command.narration.pipeline.DownloadedGuardrailLabels;
+import io.storyteller.command.narration.pipeline.DownloadedGuardrailProperties;
 import io.storyteller.command.runtime.ModelRuntimes;
+import io.storyteller.command.runtime.onnx.LocalOnnxModels;
 import io.storyteller.command.slot.StageSlots;
 import io.storyteller.domain.model.FindModels;
 import io.storyteller.domain.model.ModelView;
@@ -45,7 +48,8 @@ public class ValidationConfiguration {
     @Bean
     CandidateValidations candidateValidations(ValidationProperties properties, RecordedContexts contexts,
             EventStore events, ContextAssembler assembler, CandidateJudge judge, ModelRuntimes runtimes,
-            HouseClassifiers classifiers, StageSlots slots, QueryGateway queries, CommandGateway commands,
+            HouseClassifiers classifiers, LocalOnnxModels downloaded, DownloadedGuardrailProperties guardrailLabels,
+            StageSlots slots, QueryGateway queries, CommandGateway commands,
             @Qualifier("validationCalls") ExecutorService calls,
             @Value("${storyteller.data-dir:./data}") Path dataDirectory) {
         Requests requests = new Requests(properties.requestTimeout());
@@ -60,7 +64,8 @@ public class ValidationConfiguration {
                         .filter(view -> view.modelId().equals(model.modelId()) && view.spec() != null
                                 && view.spec().price() != null)
                         .map(view -> view.spec().price()).findFirst().orElse(TokenPrice.zero()),
-                classifiers, new LabelledDataset(dataDirectory));
+                new SuiteClassifiers(classifiers, downloaded, new DownloadedGuardrailLabels(guardrailLabels)),
+                new LabelledDataset(dataDirectory));
         return new CandidateValidations(runner, new SuiteDefinitions(events), slots, requests, commands, properties.threads());
     }
 }

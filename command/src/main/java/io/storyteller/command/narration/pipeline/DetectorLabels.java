@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * convention that label 1 is the positive class. A classifier whose labels say nothing of the kind
  * is not a detector.
  */
-final class DetectorLabels {
+public final class DetectorLabels {
 
     private static final Pattern MACHINE = Pattern.compile("machine|generated|\\bai\\b|fake|synthetic|gpt|llm");
     private static final Set<String> UNNAMED = Set.of("label_0", "label_1");
@@ -21,7 +21,7 @@ final class DetectorLabels {
     }
 
     /** @throws IllegalArgumentException when no label means machine-written */
-    static double machineLikeness(Map<String, Double> scores) {
+    public static double machineLikeness(Map<String, Double> scores) {
         double mass = 0;
         boolean found = false;
         for (Map.Entry<String, Double> label : scores.entrySet()) {

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * guardrail's. Labels that are not mapped say nothing (said once per version in the log); a
  * classifier none of whose labels is mapped is no guardrail and is refused, so the stage fails closed.
  */
-final class DownloadedGuardrailLabels {
+public final class DownloadedGuardrailLabels {
 
     private static final Logger log = LoggerFactory.getLogger(DownloadedGuardrailLabels.class);
 
@@ -29,7 +29,7 @@ final class DownloadedGuardrailLabels {
     private final Map<String, HarmCategory> categories;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
-    DownloadedGuardrailLabels(DownloadedGuardrailProperties properties) {
+    public DownloadedGuardrailLabels(DownloadedGuardrailProperties properties) {
         this.properties = properties;
         this.categories = Map.copyOf(properties.categories());
     }
@@ -38,7 +38,7 @@ final class DownloadedGuardrailLabels {
      * @param scores each label's probability, as the classifier gives them
      * @throws ModelUnavailableException when none of the version's labels is mapped to a harm category
      */
-    GuardrailVerdict verdict(ModelRef version, Map<String, Double> scores) {
+    public GuardrailVerdict verdict(ModelRef version, Map<String, Double> scores) {
         Map<HarmCategory, Integer> severities = new EnumMap<>(HarmCategory.class);
         Map<String, Float> read = new LinkedHashMap<>();
         boolean anyMapped = false;
