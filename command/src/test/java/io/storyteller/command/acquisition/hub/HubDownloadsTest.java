@@ -89,7 +89,9 @@ class HubDownloadsTest {
             assertThat(setback.reason()).contains("onnx/model.onnx").contains("resumes");
         });
         Path part = directory().resolve("onnx/model.onnx.part");
-        assertThat(Files.size(part)).isEqualTo(70_000);
+        // The server cuts after 70,000 bytes; how many of them arrive before the connection drops is the network's affair.
+        long kept = Files.size(part);
+        assertThat(kept).isPositive().isLessThanOrEqualTo(70_000);
 
         Object second = answerTo(() -> downloads.handle(new DownloadHubModel("a1", REPO, "main", 2)));
         assertThat(second).isInstanceOfSatisfying(RecordHubDownload.class, download -> {
@@ -98,7 +100,7 @@ class HubDownloadsTest {
             assertThat(download.files()).extracting(HubFile::path).containsExactly("config.json", "onnx/model.onnx");
             assertThat(download.files().get(1).sha256()).isEqualTo(LocalHub.sha256(repo.weights()));
         });
-        assertThat(hub.ranges).contains("bytes=70000-");
+        assertThat(hub.ranges).contains("bytes=" + kept + "-");
         assertThat(Files.readAllBytes(directory().resolve("onnx/model.onnx"))).isEqualTo(repo.weights());
         assertThat(part).doesNotExist();
         assertThat(directory().resolve(".gitattributes")).as("git's own files are not the model's").doesNotExist();
