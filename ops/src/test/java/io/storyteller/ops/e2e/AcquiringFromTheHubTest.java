@@ -39,12 +39,14 @@ import picocli.CommandLine;
  * digest and files' location; nobody else may search the Hub or acquire.
  */
 @SpringBootTest(classes = StorytellerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"storyteller.discovery.enabled=false", "storyteller.hub.licenses=apache-2.0,mit"})
+        properties = {"storyteller.discovery.enabled=false", "storyteller.hub.licenses=apache-2.0,mit",
+                "storyteller.guardrail.downloaded.labels.tense=VIOLENCE"})
 @ContextConfiguration(initializers = TemporaryDataDir.class)
 class AcquiringFromTheHubTest {
 
     static final String REPO = "tiny-org/tiny-decoder";
     static final String NARRATOR_REPO = "tiny-org/tiny-narrator";
+    static final String GUARD_REPO = "tiny-org/tiny-guard";
     static final LocalHub hub = started();
 
     @LocalServerPort
@@ -149,6 +151,59 @@ class AcquiringFromTheHubTest {
         // The decoder's table, from the transcript's last ":": the cat sat on a mat . the …
         assertThat(narration.text()).startsWith("the cat sat on a mat");
         assertThat(narration.provenance().modelVersion()).isEqualTo(LocalHub.COMMIT);
+    }
+
+    /**
+     * A small text classifier exported to ONNX (built here, with its tokenizer) is served by the local
+     * Hub, acquired for GUARDRAIL and registered as a CLASSIFIER; once an ADULT world's guardrail slot
+     * names it, it judges that world's candidates in process, its label {@code tense} read as
+     * violence ({@code storyteller.guardrail.downloaded.labels.tense}).
+     */
+    @Test
+    void anAcquiredClassifierJudgesAWorldsCandidatesOnceItsGuardrailSlotNamesIt(@TempDir Path built) throws Exception {
+        hub.addFiles(GUARD_REPO, TinyModels.classifier(built), "apache-2.0", "text-classification");
+        Api api = new Api(port, minter);
+        HttpGraphQlClient admin = api.as("hub-guard-admin", PlatformRole.PLATFORM_ADMIN);
+
+        String id = admin.document("mutation { acquireHubModel(repo: \"" + GUARD_REPO + "\", useCase: GUARDRAIL) }")
+                .retrieve("acquireHubModel").toEntity(String.class).block(Api.timeout());
+        Ref acquired = new Ref("huggingface:" + GUARD_REPO, LocalHub.COMMIT);
+        await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> admin.document(
+                        "{ acquisition(id: \"" + id + "\") { status } }")
+                .retrieve("acquisition.status").toEntity(String.class).block(Api.timeout()), "COMPLETED"::equals);
+        assertThat(admin.document("{ models(provider: \"huggingface\") { id spec { kind } } }").retrieve("models")
+                .toEntityList(Map.class).block(Api.timeout())).anySatisfy(model -> assertThat(model)
+                .containsEntry("id", acquired.modelId()).containsEntry("spec", Map.of("kind", "CLASSIFIER")));
+
+        HttpGraphQlClient owner = api.as("hub-guard-owner", PlatformRole.WORLD_ADMIN);
+        String worldId = owner.document("""
+                mutation { createWorld(settings: {name: "Acquired guardrail", premise: "A harbour town where the tide keeps secrets.",
+                    genre: "mystery", tone: "wistful", contentRating: ADULT}) { worldId } }""")
+                .retrieve("createWorld.worldId").toEntity(String.class).block(Api.timeout());
+        new RolloutClient(owner).addPlayer(worldId, "hub-guard-player");
+        RolloutClient manager = new RolloutClient(api.as("hub-guard-manager", PlatformRole.PLATFORM_ADMIN));
+        manager.createDeployment("GUARDRAIL", worldId, acquired);
+        RolloutClient player = new RolloutClient(api.as("hub-guard-player", PlatformRole.PLAYER));
+        String storyId = player.startStory(worldId, "A tide story");
+
+        List<Map<?, ?>> verdicts = await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> {
+            RolloutPlayers.playRound(player, List.of(storyId), "I wind the tide clock.", Duration.ofSeconds(30));
+            String narration = player.beats(storyId).getLast().id();
+            Map<?, ?> judged = api.as("hub-guard-player").document("""
+                    query($id: ID!) { story(id: $id) { beats(first: 50) { edges { node { id provenance { candidates {
+                      scores { guardrail { model modelVersion allowed } } } } } } } } }""")
+                    .variable("id", storyId).retrieve("story.beats.edges").toEntityList(Map.class).block(Api.timeout())
+                    .stream().map(edge -> (Map<?, ?>) edge.get("node")).filter(node -> narration.equals(node.get("id")))
+                    .findFirst().orElseThrow();
+            return ((List<?>) ((Map<?, ?>) judged.get("provenance")).get("candidates")).stream()
+                    .map(candidate -> (Map<?, ?>) ((Map<?, ?>) candidate).get("scores")).filter(java.util.Objects::nonNull)
+                    .<Map<?, ?>>map(scores -> (Map<?, ?>) scores.get("guardrail")).filter(java.util.Objects::nonNull).toList();
+        }, found -> !found.isEmpty() && found.stream().allMatch(v -> acquired.modelId().equals(v.get("model"))));
+
+        assertThat(verdicts).allSatisfy(verdict -> {
+            assertThat(verdict.get("modelVersion")).isEqualTo(LocalHub.COMMIT);
+            assertThat(verdict.get("allowed")).isEqualTo(true);
+        });
     }
 
     /** The read side: the acquisition's steps, files, digest, model and validation, and its rank among the acquired. */

@@ -35,6 +35,7 @@ public final class LocalHub implements AutoCloseable {
     /** Repositories served from a directory's real files (a model to run, not random bytes), by path. */
     private final Map<String, Map<String, byte[]>> fileRepos = new ConcurrentHashMap<>();
     private final Map<String, String> fileLicenses = new ConcurrentHashMap<>();
+    private final Map<String, String> fileTasks = new ConcurrentHashMap<>();
     final List<String> ranges = new CopyOnWriteArrayList<>();
     final List<String> authorizations = new CopyOnWriteArrayList<>();
     /** Bytes after which the next download of a file is cut off once; 0: never. */
@@ -66,6 +67,11 @@ public final class LocalHub implements AutoCloseable {
      * graphs as LFS files (SHA-256), the others as plain git blobs.
      */
     public void addFiles(String id, Path directory, String license) throws IOException {
+        addFiles(id, directory, license, "text-generation");
+    }
+
+    /** As above, for a repository of the Hub task {@code pipelineTag} (e.g. {@code text-classification}). */
+    public void addFiles(String id, Path directory, String license, String pipelineTag) throws IOException {
         Map<String, byte[]> files = new java.util.TreeMap<>();
         try (var walk = Files.walk(directory)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
@@ -74,6 +80,7 @@ public final class LocalHub implements AutoCloseable {
         }
         fileRepos.put(id, files);
         fileLicenses.put(id, license);
+        fileTasks.put(id, pipelineTag);
     }
 
     void advertiseWrongDigest(String id) {
@@ -193,9 +200,9 @@ public final class LocalHub implements AutoCloseable {
             }
         });
         return """
-                {"id":"%s","sha":"%s","pipeline_tag":"text-generation","library_name":"onnx","gated":false,
+                {"id":"%s","sha":"%s","pipeline_tag":"%s","library_name":"onnx","gated":false,
                  "cardData":{"license":"%s"},"tags":["license:%s"],"siblings":[%s]}"""
-                .formatted(id, COMMIT, license, license, siblings).getBytes(StandardCharsets.UTF_8);
+                .formatted(id, COMMIT, fileTasks.get(id), license, license, siblings).getBytes(StandardCharsets.UTF_8);
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
