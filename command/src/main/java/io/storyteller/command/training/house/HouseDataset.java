@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.storyteller.command.corpus.CorpusManifest;
 import io.storyteller.command.housemodel.classifier.LabelledSetException;
+import io.storyteller.command.housemodel.classifier.LabelledText;
+import io.storyteller.command.housemodel.classifier.reviewer.ReviewerExamples;
 import io.storyteller.command.housemodel.classifier.detector.DetectorCase;
 import io.storyteller.command.housemodel.classifier.detector.DetectorSet;
 import io.storyteller.command.housemodel.classifier.guardrail.GuardrailCase;
@@ -26,7 +28,7 @@ import java.util.Set;
  * What a house model learns from a corpus export: the {@code train} split of the job's dataset for
  * its use case (the holdout is left for validation). Detector lines are the detector set's format;
  * guardrail lines the guardrail set's, of which only moderator decisions ({@code reviewed: true})
- * count unless asked otherwise; narrator documents are the distinct user and assistant turns of the
+ * count unless asked otherwise; reviewer examples come from the RATINGS and PREFERENCES files; narrator documents are the distinct user and assistant turns of the
  * SFT records (player actions and narrations; system prompts repeat settings and lore verbatim).
  */
 final class HouseDataset {
@@ -52,6 +54,18 @@ final class HouseDataset {
     List<GuardrailCase> guardrailCases(boolean includeUnreviewed) {
         return parse(CorpusDataset.GUARDRAIL, lines -> GuardrailSet.parse(includeUnreviewed ? lines
                 : lines.stream().filter(HouseDataset::reviewed).toList()));
+    }
+
+    /** The reviewer's examples: the RATINGS train file's and the PREFERENCES one's, whichever the export wrote. */
+    List<LabelledText> reviewerExamples() {
+        List<LabelledText> examples = new ArrayList<>();
+        if (trainFile(CorpusDataset.RATINGS).isPresent()) {
+            examples.addAll(parse(CorpusDataset.RATINGS, ReviewerExamples::ofRatings));
+        }
+        if (trainFile(CorpusDataset.PREFERENCES).isPresent()) {
+            examples.addAll(parse(CorpusDataset.PREFERENCES, ReviewerExamples::ofPreferences));
+        }
+        return examples;
     }
 
     List<String> narratorDocuments() {

@@ -11,9 +11,10 @@ import java.util.Optional;
 /**
  * Which jobs the house can train, and the reason it cannot otherwise, phrased for the requester:
  * the detector from {@code house-classifier:detector} and a DETECTOR export, the guardrail from
- * {@code house-classifier:guardrail} and a GUARDRAIL export, a world's narrator from
- * {@code house:<worldId>} (or {@code house:platform}) and an SFT export with records. The reviewer
- * and the embedder are no house models.
+ * {@code house-classifier:guardrail} and a GUARDRAIL export, the reviewer from
+ * {@code house-classifier:reviewer} and a RATINGS or PREFERENCES export, a world's narrator from
+ * {@code house:<worldId>} (or {@code house:platform}) and an SFT export with records. The embedder
+ * is no house model.
  */
 final class HouseJobs {
 
@@ -34,10 +35,8 @@ final class HouseJobs {
         }
         String base = job.base().modelId();
         return switch (job.useCase()) {
-            case REVIEWER -> Optional.of("the house has no trainable reviewer: reviews come from a chat model; "
-                    + "fine-tune that model with the openai or command backend");
             case EMBEDDER -> Optional.of("the house trains no embedder: the bundled embedder is not trained here");
-            case DETECTOR, GUARDRAIL -> classifier(job, base, classifiersOn);
+            case DETECTOR, GUARDRAIL, REVIEWER -> classifier(job, base, classifiersOn);
             case NARRATOR -> narrator(job, base, narratorsOn);
         };
     }
@@ -50,6 +49,13 @@ final class HouseJobs {
         if (!ClassifierMetadata.modelId(key).equals(base)) {
             return Optional.of("base " + base + " is not the house " + key + ": the house trains "
                     + ClassifierMetadata.modelId(key) + " for " + job.useCase().key());
+        }
+        if (job.useCase() == UseCase.REVIEWER) {
+            if (trainFile(job, CorpusDataset.RATINGS).isEmpty() && trainFile(job, CorpusDataset.PREFERENCES).isEmpty()) {
+                return Optional.of("the export has no ratings or preferences train file: export the RATINGS or "
+                        + "PREFERENCES dataset");
+            }
+            return new HouseHyperParameters(job.hyperParameters()).problem(false);
         }
         CorpusDataset dataset = job.useCase() == UseCase.DETECTOR ? CorpusDataset.DETECTOR : CorpusDataset.GUARDRAIL;
         if (trainFile(job, dataset).isEmpty()) {

@@ -2,11 +2,13 @@ package io.storyteller.command.training.house;
 
 import io.storyteller.command.housemodel.classifier.ClassifierMetadata;
 import io.storyteller.command.housemodel.classifier.ClassifierStore;
+import io.storyteller.command.housemodel.classifier.LabelledText;
 import io.storyteller.command.housemodel.classifier.TrainingOptions;
 import io.storyteller.command.housemodel.classifier.detector.DetectorCase;
 import io.storyteller.command.housemodel.classifier.detector.DetectorSet;
 import io.storyteller.command.housemodel.classifier.guardrail.GuardrailCase;
 import io.storyteller.command.housemodel.classifier.guardrail.GuardrailSet;
+import io.storyteller.command.housemodel.classifier.reviewer.HouseReviewer;
 import io.storyteller.command.housemodel.classifier.training.ClassifierPublisher;
 import io.storyteller.command.housemodel.classifier.training.ClassifierVersionTrainer;
 import io.storyteller.command.housemodel.training.HouseModelMetadata;
@@ -30,7 +32,8 @@ import java.util.Map;
 
 /**
  * Trains the house models in process ({@code house}): the detector and the guardrail on their
- * shipped labelled sets plus the export's dataset, the house narrator on the export's SFT turns; all
+ * shipped labelled sets plus the export's dataset, the reviewer on the export's ratings and
+ * preferences alone, the house narrator on the export's SFT turns; all
  * exported to ONNX and stored as the next version of their key in the house stores. The base version
  * names which model (and, for a narrator, which world's key); house models are trained anew, not
  * from its weights. The version is neither registered nor recorded on a world: the fine-tuning that
@@ -83,6 +86,7 @@ public final class HouseTrainingBackend implements TrainingBackend {
         TrainingOutcome outcome = switch (job.useCase()) {
             case DETECTOR -> detector(dataset, parameters, progress, metrics, started);
             case GUARDRAIL -> guardrail(dataset, parameters, progress, metrics, started);
+            case REVIEWER -> reviewer(dataset, parameters, progress, metrics, started);
             case NARRATOR -> narrator(job, dataset, parameters, progress, metrics, started);
             default -> throw new TrainingFailedException("the house trains no " + job.useCase().key());
         };
@@ -122,6 +126,22 @@ public final class HouseTrainingBackend implements TrainingBackend {
             List<GuardrailCase> all = new ArrayList<>(GuardrailSet.builtIn());
             all.addAll(exported);
             metrics.putAll(CrossValidatedScores.guardrail(options, all, Math.min(folds, all.size()), guardrailThreshold));
+        }
+        return stored(trainer, trained, dataset, exported.size(), metrics, progress, started);
+    }
+
+    /** The reviewer learns the export alone; its folds are the export's examples. */
+    private TrainingOutcome reviewer(HouseDataset dataset, HouseHyperParameters parameters, TrainingProgress progress,
+            Map<String, Double> metrics, long started) {
+        List<LabelledText> exported = dataset.reviewerExamples();
+        TrainingOptions options = parameters.classifierOptions(TrainingOptions.defaults());
+        ClassifierVersionTrainer trainer = new ClassifierVersionTrainer(classifiers, options);
+        beforePhase("training", progress, 0.1);
+        ClassifierVersionTrainer.Trained trained = trainer.reviewer(exported, "export " + reviewerFiles(dataset));
+        int folds = parameters.folds();
+        if (folds > 0) {
+            beforePhase("cross-validating", progress, 0.4);
+            metrics.putAll(CrossValidatedScores.reviewer(options, exported, Math.min(folds, exported.size())));
         }
         return stored(trainer, trained, dataset, exported.size(), metrics, progress, started);
     }
@@ -175,6 +195,11 @@ public final class HouseTrainingBackend implements TrainingBackend {
         return dataset.trainFile(kind).map(CorpusFile::name).orElse(kind.key());
     }
 
+    private static String reviewerFiles(HouseDataset dataset) {
+        return String.join(" + ", java.util.stream.Stream.of(CorpusDataset.RATINGS, CorpusDataset.PREFERENCES)
+                .flatMap(kind -> dataset.trainFile(kind).stream()).map(CorpusFile::name).toList());
+    }
+
     private static double seconds(long started) {
         return (System.nanoTime() - started) / 1e9;
     }
@@ -183,6 +208,7 @@ public final class HouseTrainingBackend implements TrainingBackend {
         return switch (useCase) {
             case DETECTOR -> ClassifierPublisher.DETECTOR;
             case GUARDRAIL -> ClassifierPublisher.GUARDRAIL;
+            case REVIEWER -> HouseReviewer.KEY;
             default -> throw new IllegalArgumentException("no house classifier serves " + useCase.key());
         };
     }

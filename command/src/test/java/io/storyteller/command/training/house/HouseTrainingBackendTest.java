@@ -33,6 +33,7 @@ class HouseTrainingBackendTest {
 
     private static final ModelRef DETECTOR = new ModelRef("house-classifier:detector", "1");
     private static final ModelRef GUARDRAIL = new ModelRef("house-classifier:guardrail", "1");
+    private static final ModelRef REVIEWER = new ModelRef("house-classifier:reviewer", "1");
     private static final ModelRef VARN = new ModelRef("house:varn", "1");
 
     @TempDir
@@ -138,7 +139,9 @@ class HouseTrainingBackendTest {
 
         assertThat(backend.supports(detector).supported()).isTrue();
         assertThat(backend.supports(with(detector, UseCase.REVIEWER, DETECTOR, Map.of())).reason())
-                .contains("no trainable reviewer");
+                .contains("is not the house reviewer");
+        assertThat(backend.supports(with(detector, UseCase.REVIEWER, REVIEWER, Map.of())).reason())
+                .contains("no ratings or preferences train file");
         assertThat(backend.supports(with(detector, UseCase.EMBEDDER, DETECTOR, Map.of())).supported()).isFalse();
         assertThat(backend.supports(with(detector, UseCase.DETECTOR, GUARDRAIL, Map.of())).reason())
                 .contains("is not the house detector");
@@ -154,8 +157,8 @@ class HouseTrainingBackendTest {
                 .contains("hyperParameters.crossValidationFolds");
         assertThat(new HouseTrainingBackend(null, narrators(), TrainingSettings.defaults(), 0.7).supports(detector).reason())
                 .contains("storyteller.house-classifier.enabled=false");
-        assertThatThrownBy(() -> backend.train(with(detector, UseCase.REVIEWER, DETECTOR, Map.of()), (s, f) -> { }))
-                .isInstanceOf(TrainingFailedException.class).hasMessageContaining("no trainable reviewer");
+        assertThatThrownBy(() -> backend.train(with(detector, UseCase.REVIEWER, REVIEWER, Map.of()), (s, f) -> { }))
+                .isInstanceOf(TrainingFailedException.class).hasMessageContaining("no ratings or preferences train file");
     }
 
     @Test

@@ -9,6 +9,8 @@ import io.storyteller.command.housemodel.classifier.detector.DetectorSet;
 import io.storyteller.command.housemodel.classifier.detector.DetectorTraining;
 import io.storyteller.command.housemodel.classifier.guardrail.GuardrailSet;
 import io.storyteller.command.housemodel.classifier.guardrail.GuardrailTraining;
+import io.storyteller.command.housemodel.classifier.reviewer.HouseReviewer;
+import io.storyteller.command.housemodel.classifier.reviewer.ReviewerTraining;
 import io.storyteller.command.housemodel.corpus.CorpusRange;
 import java.util.List;
 import org.slf4j.Logger;
@@ -58,6 +60,13 @@ public final class ClassifierVersionTrainer {
         TrainedClassifier trained = new DetectorTraining(options).train(cases, extra);
         return new Trained(ClassifierPublisher.DETECTOR, trained,
                 DetectorSet.RESOURCE + " " + cases.size() + ", " + extraName + " " + extra.size(), System.nanoTime() - started);
+    }
+
+    /** The reviewer on {@code examples} alone: it has no shipped set, players' verdicts are all it knows. */
+    public Trained reviewer(List<LabelledText> examples, String name) {
+        long started = System.nanoTime();
+        TrainedClassifier trained = new ReviewerTraining(options).train(examples);
+        return new Trained(HouseReviewer.KEY, trained, name + " " + examples.size(), System.nanoTime() - started);
     }
 
     /** Stores it as its key's next version. */

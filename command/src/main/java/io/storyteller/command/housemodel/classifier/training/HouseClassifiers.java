@@ -5,6 +5,7 @@ import io.storyteller.command.housemodel.classifier.ClassifierRuntime;
 import io.storyteller.command.housemodel.classifier.ClassifierStore;
 import io.storyteller.command.housemodel.classifier.detector.HouseDetector;
 import io.storyteller.command.housemodel.classifier.guardrail.HouseGuardrail;
+import io.storyteller.command.housemodel.classifier.reviewer.HouseReviewer;
 import io.storyteller.domain.model.ModelRef;
 import jakarta.annotation.PreDestroy;
 import java.util.Map;
@@ -13,8 +14,8 @@ import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Serves house classifier versions: the guardrail or detector a {@link ModelRef} names
- * ({@code house-classifier:guardrail} / {@code house-classifier:detector}, version {@code "<N>"}),
+ * Serves house classifier versions: the guardrail, detector or reviewer a {@link ModelRef} names
+ * ({@code house-classifier:guardrail} / {@code :detector} / {@code :reviewer}, version {@code "<N>"}),
  * or the pinned default version. Each version is loaded once (checksum checked) and kept open until shutdown.
  */
 public class HouseClassifiers implements AutoCloseable {
@@ -42,6 +43,11 @@ public class HouseClassifiers implements AutoCloseable {
 
     public Optional<HouseDetector> detector(ModelRef ref) {
         return runtime(ref, ClassifierPublisher.DETECTOR).map(HouseDetector::new);
+    }
+
+    /** The reviewer the ref names ({@code house-classifier:reviewer}); it has no default: only a slot makes it review. */
+    public Optional<HouseReviewer> reviewer(ModelRef ref) {
+        return runtime(ref, HouseReviewer.KEY).map(HouseReviewer::new);
     }
 
     /**
