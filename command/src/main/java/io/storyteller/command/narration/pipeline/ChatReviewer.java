@@ -66,7 +66,7 @@ public class ChatReviewer implements Reviewer {
     }
 
     /** The version's score; null when it failed, was late or answered no digit. */
-    private Double review(ModelRef reviewer, TurnGround ground, String candidate) {
+    Double review(ModelRef reviewer, TurnGround ground, String candidate) {
         try {
             ChatModel model = runtimes.chatModelFor(reviewer);
             ChatResponse answer = CompletableFuture.supplyAsync(() -> model.call(prompt(ground, candidate)))

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The pipeline's checks on the platform's own models: continuity engine, house guardrail and detector. */
+/** The pipeline's checks on the platform's own models: continuity engine, house guardrail, detector and reviewer. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DownloadedGuardrailProperties.class)
 public class PipelineStagesConfiguration {
@@ -29,9 +29,9 @@ public class PipelineStagesConfiguration {
     }
 
     @Bean
-    Reviewer reviewer(StageSlots slots, ModelRuntimes runtimes,
+    Reviewer reviewer(StageSlots slots, ModelRuntimes runtimes, HouseClassifiers classifiers,
             @Value("${storyteller.narration.timeout:60s}") Duration timeout) {
-        return new ChatReviewer(slots, runtimes, timeout);
+        return new RoutedReviewer(slots, new ChatReviewer(slots, runtimes, timeout), classifiers);
     }
 
     @Bean
