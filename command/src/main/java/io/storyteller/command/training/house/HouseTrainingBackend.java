@@ -137,7 +137,12 @@ public final class HouseTrainingBackend implements TrainingBackend {
         TrainingOptions options = parameters.classifierOptions(TrainingOptions.defaults());
         ClassifierVersionTrainer trainer = new ClassifierVersionTrainer(classifiers, options);
         beforePhase("training", progress, 0.1);
-        ClassifierVersionTrainer.Trained trained = trainer.reviewer(exported, "export " + reviewerFiles(dataset));
+        ClassifierVersionTrainer.Trained trained;
+        try {
+            trained = trainer.reviewer(exported, "export " + reviewerFiles(dataset));
+        } catch (IllegalArgumentException e) {
+            throw new TrainingFailedException("the house reviewer cannot learn from this export: " + e.getMessage());
+        }
         int folds = parameters.folds();
         if (folds > 0) {
             beforePhase("cross-validating", progress, 0.4);

@@ -6,7 +6,6 @@ import io.storyteller.command.housemodel.classifier.Folds;
 import io.storyteller.command.housemodel.classifier.LabelledText;
 import io.storyteller.command.housemodel.classifier.TrainedClassifier;
 import io.storyteller.command.housemodel.classifier.TrainingOptions;
-import io.storyteller.command.training.TrainingFailedException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,7 +13,8 @@ import java.util.List;
  * Trains the house reviewer: a binary classifier of narrations players keep and rate well against
  * those they rate poorly or reject ({@link ReviewerExamples}). Unlike the detector and the guardrail
  * it has no shipped set: it learns only what players said, so it refuses to train on too few of
- * either kind (a model that saw three poor narrations has learnt their words, not their fault).
+ * either kind (a model that saw three poor narrations has learnt their words, not their fault); the
+ * training backend turns the refusal, which names the counts, into its failure.
  */
 public final class ReviewerTraining {
 
@@ -57,7 +57,7 @@ public final class ReviewerTraining {
         long good = good(examples);
         long poor = examples.size() - good;
         if (good < MIN_PER_CLASS || poor < MIN_PER_CLASS) {
-            throw new TrainingFailedException("the reviewer needs at least " + MIN_PER_CLASS + " good and "
+            throw new IllegalArgumentException("the reviewer needs at least " + MIN_PER_CLASS + " good and "
                     + MIN_PER_CLASS + " poor narrations (ratings 4-5 or chosen; ratings 1-2 or rejected); the export has "
                     + good + " good and " + poor + " poor");
         }

@@ -7,7 +7,6 @@ import io.storyteller.command.housemodel.classifier.ClassifierRuntime;
 import io.storyteller.command.housemodel.classifier.LabelledSetException;
 import io.storyteller.command.housemodel.classifier.LabelledText;
 import io.storyteller.command.housemodel.classifier.TrainingOptions;
-import io.storyteller.command.training.TrainingFailedException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -78,7 +77,7 @@ class ReviewerTrainingTest {
         examples.addAll(ReviewerCorpus.poors(0, 2).stream().map(text -> ReviewerExamples.example(text, false)).toList());
 
         assertThatThrownBy(() -> new ReviewerTraining(TrainingOptions.defaults()).train(examples))
-                .isInstanceOf(TrainingFailedException.class).hasMessageContaining("8 good and 2 poor");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("8 good and 2 poor");
     }
 
     /** count good then count poor narrations from index from. */
