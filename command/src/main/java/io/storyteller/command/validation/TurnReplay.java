@@ -13,10 +13,11 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 
 /**
- * Asks one model one recorded prompt, timed, abandoned at the call timeout. The cost is the model's
+ * Asks one model one recorded prompt, timed, abandoned at the call timeout: the validation's
+ * replays and the auto-switch's replay of recorded actions ask through it. The cost is the model's
  * registry price on the provider's reported usage, else on four characters a token.
  */
-final class TurnReplay {
+public final class TurnReplay {
 
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
     private static final int CHARS_PER_TOKEN = 4;
@@ -24,12 +25,12 @@ final class TurnReplay {
     private final ExecutorService calls;
     private final Duration timeout;
 
-    TurnReplay(ExecutorService calls, Duration timeout) {
+    public TurnReplay(ExecutorService calls, Duration timeout) {
         this.calls = calls;
         this.timeout = timeout;
     }
 
-    ReplayedAnswer ask(ChatModel model, TokenPrice price, Prompt prompt) {
+    public ReplayedAnswer ask(ChatModel model, TokenPrice price, Prompt prompt) {
         long started = System.nanoTime();
         ChatResponse response = null;
         Future<ChatResponse> call = calls.submit(() -> model.call(prompt));
