@@ -1,14 +1,15 @@
 package io.storyteller.command.validation;
 
 import io.storyteller.command.slot.StageSlots;
-import io.storyteller.domain.validation.ValidationAuthority;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.model.UseCase;
 import io.storyteller.domain.shared.Require;
 import io.storyteller.domain.validation.DefaultSuites;
 import io.storyteller.domain.validation.EvaluationSuiteView;
 import io.storyteller.domain.validation.RecordModelValidation;
+import io.storyteller.domain.validation.SuiteDataset;
 import io.storyteller.domain.validation.ValidateCandidate;
+import io.storyteller.domain.validation.ValidationAuthority;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -63,24 +64,26 @@ public class CandidateValidations implements AutoCloseable {
         String validationId = command.validationId() == null || command.validationId().isBlank()
                 ? UUID.randomUUID().toString() : Require.text("validationId", command.validationId(), 300);
         String suiteName = suite == null ? DefaultSuites.nameOf(useCase) : suite;
-        validations.execute(() -> validate(validationId, candidate, incumbent, useCase, suiteName, worldId));
+        SuiteDataset items = command.dataset() == null ? null : command.dataset().validated();
+        validations.execute(() -> validate(validationId, candidate, incumbent, useCase, suiteName, items, worldId));
         return validationId;
     }
 
     private void validate(String validationId, ModelRef candidate, ModelRef named, UseCase useCase, String suiteName,
-            String worldId) {
+            SuiteDataset items, String worldId) {
         ModelRef incumbent = named;
         RecordModelValidation result;
         try {
             // Read now, not from the stages' kept answers: a slot opened seconds ago has an incumbent.
             incumbent = named != null ? named : slots.currentStable(useCase, worldId).orElse(null);
-            EvaluationSuiteView suite = suite(useCase, suiteName);
+            EvaluationSuiteView defined = suite(useCase, suiteName);
+            EvaluationSuiteView suite = items == null ? defined : defined.on(items);
             SuiteRun run = runner.run(suite, candidate, incumbent, worldId);
             result = ValidationVerdict.of(validationId, candidate, incumbent, suite, run);
         } catch (RuntimeException e) {
             log.warn("Validation {} of {} could not run: {}", validationId, candidate.label(), e.toString());
             String reason = e instanceof CannotValidateException || e.getMessage() != null ? e.getMessage() : e.toString();
-            result = ValidationVerdict.couldNotRun(validationId, candidate, incumbent, suiteName, reason);
+            result = ValidationVerdict.couldNotRun(validationId, candidate, incumbent, suiteName, items, reason);
         }
         try {
             requests.await(commands.send(result));

@@ -3,6 +3,7 @@ package io.storyteller.command.validation;
 import io.storyteller.command.housemodel.classifier.detector.HouseDetector;
 import io.storyteller.command.housemodel.classifier.guardrail.GuardrailVerdict;
 import io.storyteller.command.housemodel.classifier.guardrail.HouseGuardrail;
+import io.storyteller.command.housemodel.classifier.reviewer.HouseReviewer;
 import io.storyteller.command.housemodel.classifier.training.HouseClassifiers;
 import io.storyteller.command.narration.pipeline.DetectorLabels;
 import io.storyteller.command.narration.pipeline.DownloadedGuardrailLabels;
@@ -47,6 +48,12 @@ final class SuiteClassifiers {
         }
         OnnxClassifier classifier = downloaded(model, "guardrail");
         return texts -> texts.stream().map(text -> verdict(model, classifier, text.text())).toList();
+    }
+
+    /** A stored house reviewer version; downloaded classifiers serve no reviewer slot. */
+    HouseReviewer reviewer(ModelRef model) {
+        return (house == null ? Optional.<HouseReviewer>empty() : house.reviewer(model)).orElseThrow(() ->
+                new CannotValidateException(model.label() + " is not a house reviewer version stored here"));
     }
 
     private static double machineLikeness(ModelRef model, OnnxClassifier classifier, String text) {

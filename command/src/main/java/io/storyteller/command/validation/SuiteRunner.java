@@ -1,9 +1,8 @@
 package io.storyteller.command.validation;
 
-import io.storyteller.command.continuity.ContinuityCase;
-import io.storyteller.command.continuity.ContinuityCaseReader;
 import io.storyteller.command.housemodel.classifier.detector.DetectorSet;
 import io.storyteller.command.housemodel.classifier.guardrail.GuardrailSet;
+import io.storyteller.command.housemodel.classifier.training.HouseClassifiers;
 import io.storyteller.command.runtime.ModelRuntimes;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.model.TokenPrice;
@@ -17,7 +16,7 @@ import java.util.function.Function;
 /**
  * Runs a suite on a candidate and its incumbent: recorded turns are replayed through chat models
  * ({@link ReplaySuite}); labelled files are classified by the house detector or guardrail
- * ({@link ClassifierSuite}) or reviewed by a chat reviewer ({@link ReviewerSuite}). What cannot run
+ * ({@link ClassifierSuite}) or reviewed by a chat or house reviewer ({@link ReviewerSuite}). What cannot run
  * here is refused with the reason.
  */
 final class SuiteRunner {
@@ -29,19 +28,19 @@ final class SuiteRunner {
     private final RecentActions actions;
     private final RecordedTurns turns;
     private final ReplaySuite replay;
-    private final ReviewerSuite reviewers;
+    private final TurnReplay reviews;
     private final ModelRuntimes runtimes;
     private final Function<ModelRef, TokenPrice> prices;
     private final SuiteClassifiers classifiers;
     private final LabelledDataset files;
 
-    SuiteRunner(RecentActions actions, RecordedTurns turns, ReplaySuite replay, ReviewerSuite reviewers,
+    SuiteRunner(RecentActions actions, RecordedTurns turns, ReplaySuite replay, TurnReplay reviews,
             ModelRuntimes runtimes, Function<ModelRef, TokenPrice> prices, SuiteClassifiers classifiers,
             LabelledDataset files) {
         this.actions = actions;
         this.turns = turns;
         this.replay = replay;
-        this.reviewers = reviewers;
+        this.reviews = reviews;
         this.runtimes = runtimes;
         this.prices = prices;
         this.classifiers = classifiers;
@@ -64,7 +63,7 @@ final class SuiteRunner {
                     incumbent == null ? null : classifiers.detector(incumbent));
             case GUARDRAIL -> ClassifierSuite.guardrail(GuardrailSet.parse(lines), classifiers.guardrail(candidate),
                     incumbent == null ? null : classifiers.guardrail(incumbent));
-            case REVIEWER -> reviewers.run(side(candidate), incumbent == null ? null : side(incumbent), continuityCases(lines));
+            case REVIEWER -> ReviewerSuite.run(reviewer(candidate), incumbent == null ? null : reviewer(incumbent), lines);
             default -> throw new CannotValidateException("labelled files measure the detector, the guardrail and the reviewer; suite "
                     + suite.name() + " measures " + suite.useCase());
         };
@@ -78,11 +77,11 @@ final class SuiteRunner {
         }
     }
 
-    private static List<ContinuityCase> continuityCases(List<String> lines) {
-        ContinuityCaseReader.Reading reading = new ContinuityCaseReader().read(lines);
-        if (!reading.badLines().isEmpty()) {
-            throw new CannotValidateException("the continuity set has unreadable lines: " + reading.badLines());
+    /** As the reviewer stage serves it: a house reviewer version in process, anything else as a chat model. */
+    private ReviewerSuite.Reviewing reviewer(ModelRef model) {
+        if (HouseClassifiers.serves(model)) {
+            return ReviewerSuite.house(classifiers.reviewer(model));
         }
-        return reading.cases();
+        return ReviewerSuite.chat(reviews, side(model));
     }
 }

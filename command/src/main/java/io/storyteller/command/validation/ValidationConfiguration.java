@@ -56,9 +56,9 @@ public class ValidationConfiguration {
         SuiteRunner.RecentActions actions = (worldId, limit) -> requests.await(queries.query(
                 new FindRecentPlayerActions(worldId, limit, Actor.system()),
                 ResponseTypes.multipleInstancesOf(RecordedPlayerAction.class)));
+        TurnReplay replay = new TurnReplay(calls, properties.callTimeout());
         SuiteRunner runner = new SuiteRunner(actions, new RecordedTurns(contexts, assembler),
-                new ReplaySuite(new TurnReplay(calls, properties.callTimeout()), judge),
-                new ReviewerSuite(new TurnReplay(calls, properties.callTimeout())), runtimes,
+                new ReplaySuite(replay, judge), replay, runtimes,
                 model -> requests.await(queries.query(new FindModels(null, null, null, Actor.system()),
                                 ResponseTypes.multipleInstancesOf(ModelView.class))).stream()
                         .filter(view -> view.modelId().equals(model.modelId()) && view.spec() != null

@@ -4,6 +4,7 @@ import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.validation.EvaluationSuiteView;
 import io.storyteller.domain.validation.RecordModelValidation;
+import io.storyteller.domain.validation.SuiteDataset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,14 +24,14 @@ final class ValidationVerdict {
         }
         return new RecordModelValidation(candidate.modelId(), candidate.version(), validationId, suite.name(), incumbent,
                 reasons.isEmpty(), decision.gates(), tally.wins(), tally.losses(), tally.ties(), tally.examples(), reasons,
-                Actor.system());
+                Actor.system(), suite.dataset());
     }
 
     /** A validation that could not run: failed, with the reason. */
     static RecordModelValidation couldNotRun(String validationId, ModelRef candidate, ModelRef incumbent, String suite,
-            String reason) {
+            SuiteDataset items, String reason) {
         return new RecordModelValidation(candidate.modelId(), candidate.version(), validationId, suite, incumbent, false,
-                List.of(), 0, 0, 0, List.of(), List.of(shortened("not run: " + reason)), Actor.system());
+                List.of(), 0, 0, 0, List.of(), List.of(shortened("not run: " + reason)), Actor.system(), items);
     }
 
     private static String shortened(String reason) {

@@ -6,9 +6,11 @@ import java.util.Optional;
 
 /**
  * The suite each use case is validated with when nobody defined one: it works with no setup.
- * Narrators replay the most recent recorded turns; the house classifiers and chat reviewers are
- * measured on the labelled sets shipped with the application. A suite defined under the same name
- * replaces its default.
+ * Narrators replay the most recent recorded turns; the house classifiers and reviewers are
+ * measured on the labelled sets shipped with the application: a reviewer, chat or house, on rated
+ * narrations ({@code reviewer-default}); a chat reviewer's eye for contradictions can be measured on
+ * the continuity set too ({@value #REVIEWER_CONTINUITY}, built in, never chosen by itself). A suite
+ * defined under the same name replaces its built-in one.
  */
 public final class DefaultSuites {
 
@@ -17,6 +19,8 @@ public final class DefaultSuites {
     public static final String DETECTOR_SET = "eval/detector.jsonl";
     public static final String GUARDRAIL_SET = "eval/guardrail-holdout.jsonl";
     public static final String CONTINUITY_SET = "eval/continuity.jsonl";
+    public static final String REVIEWER_SET = "eval/reviewer.jsonl";
+    public static final String REVIEWER_CONTINUITY = "reviewer-continuity";
     static final double TIE_MARGIN = 0.02;
     /** Replayed latency varies by tens of milliseconds between two runs of one model on a busy machine. */
     static final double LATENCY_MARGIN_MILLIS = 500;
@@ -50,18 +54,26 @@ public final class DefaultSuites {
                     SuiteMetric.atLeast("guardrail.accuracy.MATURE", 0.8),
                     SuiteMetric.atLeast("guardrail.accuracy.ADULT", 0.8),
                     SuiteMetric.atMost("guardrail.neverAllowedPasses", 0.0).withMargin(0))));
-            case REVIEWER -> Optional.of(suite(useCase, SuiteDataset.classpath(CONTINUITY_SET, SuiteDataset.MAX_LIMIT), List.of(
-                    SuiteMetric.atLeast("continuity.precision", null),
-                    SuiteMetric.atLeast("continuity.recall", null),
-                    SuiteMetric.atLeast("continuity.accuracy", 0.5),
+            case REVIEWER -> Optional.of(suite(useCase, SuiteDataset.classpath(REVIEWER_SET, SuiteDataset.MAX_LIMIT), List.of(
+                    SuiteMetric.atLeast("review.auroc", 0.7),
+                    SuiteMetric.atLeast("review.accuracy", 0.6),
                     SuiteMetric.atMost("latency.p95Millis", 60_000.0).withMargin(LATENCY_MARGIN_MILLIS))));
             case EMBEDDER -> Optional.empty();
         };
     }
 
-    /** Every default, in use-case order. */
+    /** Every built-in suite: each use case's default in use-case order, then the reviewer's continuity suite. */
     public static List<EvaluationSuiteView> all() {
-        return java.util.Arrays.stream(UseCase.values()).map(DefaultSuites::of).flatMap(Optional::stream).toList();
+        List<EvaluationSuiteView> all = new java.util.ArrayList<>(
+                java.util.Arrays.stream(UseCase.values()).map(DefaultSuites::of).flatMap(Optional::stream).toList());
+        all.add(new EvaluationSuiteView(REVIEWER_CONTINUITY, UseCase.REVIEWER,
+                SuiteDataset.classpath(CONTINUITY_SET, SuiteDataset.MAX_LIMIT), List.of(
+                        SuiteMetric.atLeast("continuity.precision", null),
+                        SuiteMetric.atLeast("continuity.recall", null),
+                        SuiteMetric.atLeast("continuity.accuracy", 0.5),
+                        SuiteMetric.atMost("latency.p95Millis", 60_000.0).withMargin(LATENCY_MARGIN_MILLIS)),
+                TIE_MARGIN, true));
+        return List.copyOf(all);
     }
 
     private static EvaluationSuiteView suite(UseCase useCase, SuiteDataset dataset, List<SuiteMetric> metrics) {

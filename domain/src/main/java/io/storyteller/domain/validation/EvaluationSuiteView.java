@@ -18,4 +18,9 @@ public record EvaluationSuiteView(String name,
     public EvaluationSuiteView {
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
     }
+
+    /** The same suite measured on other items. */
+    public EvaluationSuiteView on(SuiteDataset items) {
+        return new EvaluationSuiteView(name, useCase, items, metrics, tieMargin, builtIn);
+    }
 }

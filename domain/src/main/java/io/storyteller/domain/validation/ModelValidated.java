@@ -11,6 +11,8 @@ import java.util.List;
  *
  * @param incumbent null when there was none: then only the suite's absolute thresholds apply
  * @param examples  a few items that show the difference, wins and losses first
+ * @param dataset   the items it was measured on: the suite's own or a validation's own choice; absent
+ *                  from events recorded before it was kept
  */
 public record ModelValidated(String modelId,
         String version,
@@ -24,12 +26,21 @@ public record ModelValidated(String modelId,
         int ties,
         List<ValidationExample> examples,
         List<String> reasons,
-        String validatedBy) {
+        String validatedBy,
+        SuiteDataset dataset) {
 
     public ModelValidated {
         gates = gates == null ? List.of() : List.copyOf(gates);
         examples = examples == null ? List.of() : List.copyOf(examples);
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    }
+
+    /** Measured on the suite's own items. */
+    public ModelValidated(String modelId, String version, String validationId, String suite, ModelRef incumbent,
+            boolean passed, List<ValidationGate> gates, int wins, int losses, int ties, List<ValidationExample> examples,
+            List<String> reasons, String validatedBy) {
+        this(modelId, version, validationId, suite, incumbent, passed, gates, wins, losses, ties, examples, reasons,
+                validatedBy, null);
     }
 
     public ModelRef candidate() {

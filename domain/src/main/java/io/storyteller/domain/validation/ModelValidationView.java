@@ -17,7 +17,8 @@ public record ModelValidationView(String validationId,
         List<ValidationExample> examples,
         List<String> reasons,
         String validatedBy,
-        Instant validatedAt) {
+        Instant validatedAt,
+        SuiteDataset dataset) {
 
     public ModelValidationView {
         gates = gates == null ? List.of() : List.copyOf(gates);

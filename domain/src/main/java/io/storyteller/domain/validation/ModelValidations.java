@@ -49,7 +49,8 @@ public class ModelValidations {
         }
         RegisteredModels.requireServable(models, "candidate", candidate);
         ModelValidated event = new ModelValidated(candidate.modelId(), candidate.version(), validationId, suite, incumbent,
-                command.passed(), gates, command.wins(), command.losses(), command.ties(), examples, reasons, actor.userId());
+                command.passed(), gates, command.wins(), command.losses(), command.ties(), examples, reasons, actor.userId(),
+                command.dataset() == null ? null : command.dataset().validated());
         models.load(candidate.modelId()).execute(model -> AggregateLifecycle.apply(event));
     }
 

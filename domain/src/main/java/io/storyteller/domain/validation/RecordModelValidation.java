@@ -21,5 +21,14 @@ public record RecordModelValidation(@TargetAggregateIdentifier String modelId,
         int ties,
         List<ValidationExample> examples,
         List<String> reasons,
-        Actor actor) {
+        Actor actor,
+        SuiteDataset dataset) {
+
+    /** Measured on the suite's own items. */
+    public RecordModelValidation(String modelId, String version, String validationId, String suite, ModelRef incumbent,
+            boolean passed, List<ValidationGate> gates, int wins, int losses, int ties, List<ValidationExample> examples,
+            List<String> reasons, Actor actor) {
+        this(modelId, version, validationId, suite, incumbent, passed, gates, wins, losses, ties, examples, reasons, actor,
+                null);
+    }
 }

@@ -22,7 +22,8 @@ public record SuiteDataset(DatasetKind kind, String source, String worldId, int 
         return new SuiteDataset(DatasetKind.CLASSPATH, resource, null, limit);
     }
 
-    SuiteDataset validated() {
+    /** Checked as a suite's definition checks it: names the field and the rule of what is wrong. */
+    public SuiteDataset validated() {
         DatasetKind checked = Require.present("dataset.kind", kind);
         Require.range("dataset.limit", limit, 1, MAX_LIMIT);
         String world = Require.optionalText("dataset.worldId", worldId, 100);

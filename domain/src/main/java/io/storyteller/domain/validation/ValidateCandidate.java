@@ -16,6 +16,8 @@ import io.storyteller.domain.shared.Actor;
  *                  now ({@code worldId}'s slot, or the global one), or nothing when the slot is empty
  * @param suite     the evaluation suite's name; null: the use case's default suite
  * @param worldId   whose recorded turns and slot to use; null: all worlds and the global slot
+ * @param dataset   the items to measure on instead of the suite's own, under the suite's metrics (a
+ *                  fine-tuning measures a reviewer on its export's holdout); null: the suite's
  */
 public record ValidateCandidate(String validationId,
         ModelRef candidate,
@@ -23,5 +25,12 @@ public record ValidateCandidate(String validationId,
         UseCase useCase,
         String suite,
         String worldId,
-        Actor actor) {
+        Actor actor,
+        SuiteDataset dataset) {
+
+    /** With the suite's own items. */
+    public ValidateCandidate(String validationId, ModelRef candidate, ModelRef incumbent, UseCase useCase, String suite,
+            String worldId, Actor actor) {
+        this(validationId, candidate, incumbent, useCase, suite, worldId, actor, null);
+    }
 }

@@ -103,6 +103,7 @@ class DefiningEvaluationSuitesTest {
                             suite.tieMargin(), Actor.system()))
                     .expectSuccessfulHandlerExecution();
         }
-        org.junit.jupiter.api.Assertions.assertEquals(4, DefaultSuites.all().size());
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("narrator-default", "reviewer-default", "detector-default",
+                "guardrail-default", "reviewer-continuity"), DefaultSuites.all().stream().map(EvaluationSuiteView::name).toList());
     }
 }

@@ -1,7 +1,7 @@
 package io.storyteller.graphql.validation;
 
-import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.model.UseCase;
+import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.validation.DefineEvaluationSuite;
 import io.storyteller.domain.validation.EvaluationSuiteView;
 import io.storyteller.domain.validation.FindEvaluationSuites;
@@ -39,7 +39,7 @@ public class ValidationFields {
     @MutationMapping
     public CompletableFuture<String> validateCandidate(@Argument ValidateCandidateInput input, Actor actor) {
         return commands.send(new ValidateCandidate("validation-" + UUID.randomUUID(), input.candidate(),
-                input.incumbent(), input.useCase(), input.suite(), input.worldId(), actor));
+                input.incumbent(), input.useCase(), input.suite(), input.worldId(), actor, input.dataset()));
     }
 
     @MutationMapping

@@ -6,13 +6,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code storyteller validate run|list|suites}: validates a candidate model version against the
@@ -47,6 +47,11 @@ public class ValidateCommand {
         String suite;
         @Option(names = "--world", description = "whose recorded turns and slot to use")
         String worldId;
+        @Option(names = "--dataset-file", paramLabel = "PATH", description = "measure on this labelled JSONL file "
+                + "(relative to the data directory, e.g. a corpus export's ratings.holdout.jsonl) instead of the suite's items")
+        String datasetFile;
+        @Option(names = "--limit", defaultValue = "10000", description = "at most this many lines of --dataset-file")
+        int limit;
         @Option(names = "--wait", description = "wait for the result and print it")
         boolean await;
         @Option(names = "--poll", defaultValue = "PT1S", converter = DurationConverter.class, description = "how often the result is asked")
@@ -68,6 +73,9 @@ public class ValidateCommand {
             }
             input.put("suite", suite);
             input.put("worldId", worldId);
+            if (datasetFile != null) {
+                input.put("dataset", Map.of("kind", "FILE", "source", datasetFile, "limit", limit));
+            }
             String validationId = server.call("mutation($i: ValidateCandidateInput!) { validateCandidate(input: $i) }",
                     Map.of("i", input)).path("validateCandidate").asText();
             PrintWriter out = spec.commandLine().getOut();

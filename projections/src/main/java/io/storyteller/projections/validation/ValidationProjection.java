@@ -69,10 +69,10 @@ public class ValidationProjection {
         jdbc.sql("""
                 INSERT INTO model_validations (model_id, event_seq, validation_id, version, suite, incumbent_model_id,
                                                incumbent_version, passed, gates, wins, losses, ties, examples, reasons,
-                                               validated_by, validated_at)
+                                               validated_by, validated_at, dataset)
                 VALUES (:modelId, :seq, :validationId, :version, :suite, :incumbentId, :incumbentVersion, :passed,
                         CAST(:gates AS jsonb), :wins, :losses, :ties, CAST(:examples AS jsonb), CAST(:reasons AS jsonb),
-                        :by, :at)
+                        :by, :at, CAST(:dataset AS jsonb))
                 ON CONFLICT (model_id, event_seq) DO NOTHING""")
                 .param("modelId", event.modelId())
                 .param("seq", seq)
@@ -90,6 +90,7 @@ public class ValidationProjection {
                 .param("reasons", JsonColumns.write(event.reasons()))
                 .param("by", event.validatedBy())
                 .param("at", Columns.time(at))
+                .param("dataset", event.dataset() == null ? null : JsonColumns.write(event.dataset()))
                 .update();
     }
 

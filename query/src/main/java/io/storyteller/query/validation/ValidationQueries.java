@@ -93,6 +93,7 @@ public class ValidationQueries {
                 rs.getBoolean("passed"), JsonColumns.read(rs.getString("gates"), GATES), rs.getInt("wins"),
                 rs.getInt("losses"), rs.getInt("ties"), JsonColumns.read(rs.getString("examples"), EXAMPLES),
                 JsonColumns.read(rs.getString("reasons"), REASONS), rs.getString("validated_by"),
-                Columns.instant(rs, "validated_at"));
+                Columns.instant(rs, "validated_at"),
+                rs.getString("dataset") == null ? null : JsonColumns.read(rs.getString("dataset"), SuiteDataset.class));
     }
 }

@@ -1,7 +1,7 @@
 package io.storyteller.sagas.finetuning;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.storyteller.domain.deployment.DeploymentIds;
 import io.storyteller.domain.deployment.RolloutStrategy;
 import io.storyteller.domain.deployment.StartRollout;
@@ -184,7 +184,7 @@ public class FineTuningSaga {
                 SagaLifecycle.associateWith("validationId", validationId);
                 send(new RequestCandidateValidation(id, validationId, attempt, Actor.system()));
                 send(new ValidateCandidate(validationId, candidate, null, request.useCase(), null, request.worldId(),
-                        Actor.system()));
+                        Actor.system(), HoldoutItems.of(request.useCase(), dataset).orElse(null)));
             }
             case ROLLOUT -> roll();
         }

@@ -28,7 +28,9 @@ import io.storyteller.domain.finetuning.TrainFineTuningCandidate;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.model.UseCase;
 import io.storyteller.domain.shared.Actor;
+import io.storyteller.domain.validation.DatasetKind;
 import io.storyteller.domain.validation.ModelValidated;
+import io.storyteller.domain.validation.SuiteDataset;
 import io.storyteller.domain.validation.ValidateCandidate;
 import io.storyteller.domain.validation.ValidationGate;
 import java.time.Duration;
@@ -91,6 +93,29 @@ class FineTuningSagaTest {
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(new ExportFineTuningDataset(ID, DATASET, 1, SETTINGS.exportTimeout()))
                 .expectScheduledDeadlineWithName(SETTINGS.exportTimeout(), FineTuningSaga.STEP_DUE);
+    }
+
+    @Test
+    void aReviewerIsValidatedOnItsOwnExportsRatingsHoldout() throws Exception {
+        ModelRef base = new ModelRef("house-classifier:reviewer", "1");
+        ModelRef candidate = new ModelRef("house-classifier:reviewer", "2");
+        FineTuningRequested requested = new FineTuningRequested(ID, base, UseCase.REVIEWER, "house", DATASET, Map.of(), 0.2,
+                null, null, "ada");
+        FineTuningDatasetExported exported = new FineTuningDatasetExported(ID, new FineTuningDataset("exp-2", "corpora/exp-2",
+                "cd".repeat(32), Map.of("ratings.train.jsonl", 80L, "ratings.holdout.jsonl", 12L,
+                        "preferences.holdout.jsonl", 5L)));
+        fixture.givenAggregate(ID).published(requested, exported, STARTED)
+                .whenAggregate(ID).publishes(new FineTuningTrainingCompleted(ID, candidate, Map.of()))
+                .expectDispatchedCommands(new RequestCandidateValidation(ID, VALIDATION, 1, Actor.system()),
+                        new ValidateCandidate(VALIDATION, candidate, null, UseCase.REVIEWER, null, null, Actor.system(),
+                                new SuiteDataset(DatasetKind.FILE, "corpora/exp-2/ratings.holdout.jsonl", null, 12)));
+
+        FineTuningDatasetExported noHoldout = new FineTuningDatasetExported(ID, new FineTuningDataset("exp-3", "corpora/exp-3",
+                "cd".repeat(32), Map.of("ratings.train.jsonl", 80L, "ratings.holdout.jsonl", 0L)));
+        fixture.givenAggregate(ID).published(requested, noHoldout, STARTED)
+                .whenAggregate(ID).publishes(new FineTuningTrainingCompleted(ID, candidate, Map.of()))
+                .expectDispatchedCommands(new RequestCandidateValidation(ID, VALIDATION, 1, Actor.system()),
+                        new ValidateCandidate(VALIDATION, candidate, null, UseCase.REVIEWER, null, null, Actor.system()));
     }
 
     @Test

@@ -25,7 +25,8 @@ import java.util.Set;
  * What the house classifiers learn from the event log, folded event by event. For the detector:
  * human text (player actions, beats rewritten by hand, lore written by admins) and generated text
  * (narrations as recorded, whichever model wrote them). For the guardrail: the latest admin flag on
- * each beat, with the text it judged. Not thread-safe; {@link ClassifierCorpusReader} guards it.
+ * each beat, with the text it judged. For the reviewer: players' ratings ({@link RatedNarrations}).
+ * Not thread-safe; {@link ClassifierCorpusReader} guards it.
  */
 final class ClassifierCorpus {
 
@@ -35,6 +36,8 @@ final class ClassifierCorpus {
     private static final Set<Class<?>> FOLDED = Set.of(PlayerActionSubmitted.class, BeatEdited.class,
             LoreEntryAdded.class, LoreEntryRevised.class, NarrationRecorded.class, BeatFlagged.class);
 
+    private final RatedNarrations rated = new RatedNarrations();
+
     private final Map<String, Text> human = new LinkedHashMap<>();
     private final Map<String, Text> generated = new LinkedHashMap<>();
     private final Map<String, LabelledAt> flags = new LinkedHashMap<>();
@@ -43,10 +46,11 @@ final class ClassifierCorpus {
     }
 
     static boolean folds(Class<?> payloadType) {
-        return FOLDED.contains(payloadType);
+        return FOLDED.contains(payloadType) || RatedNarrations.FOLDED.contains(payloadType);
     }
 
     void apply(Object payload, long index) {
+        rated.apply(payload, index);
         switch (payload) {
             case PlayerActionSubmitted e -> human.put("action:" + e.storyId() + "/" + e.actionBeatId(), new Text(e.text(), index));
             case BeatEdited e -> human.put("edit:" + e.storyId() + "/" + e.beatId(), new Text(e.editedText(), index));
@@ -70,6 +74,16 @@ final class ClassifierCorpus {
     int textsSince(long index) {
         return (int) (human.values().stream().filter(text -> text.at() > index).count()
                 + generated.values().stream().filter(text -> text.at() > index).count());
+    }
+
+    /** Ratings given or changed after the index: what a new reviewer version would learn. */
+    int ratingsSince(long index) {
+        return rated.since(index);
+    }
+
+    /** Each player's latest verdict on each narration, labelled for the reviewer. */
+    List<LabelledText> reviewerExamples() {
+        return rated.examples();
     }
 
     List<LabelledText> flags() {

@@ -68,6 +68,14 @@ public final class ClassifierCorpusReader {
         return corpus.textsSince(index);
     }
 
+    public synchronized int ratingsSince(long index) {
+        return corpus.ratingsSince(index);
+    }
+
+    public synchronized List<LabelledText> reviewerExamples() {
+        return corpus.reviewerExamples();
+    }
+
     public synchronized List<LabelledText> detectorTexts(int perLabel) {
         return corpus.detectorTexts(perLabel);
     }

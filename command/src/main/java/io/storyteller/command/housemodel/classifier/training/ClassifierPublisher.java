@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * The automatic training's house classifier versions: trained and stored by
  * {@link ClassifierVersionTrainer} from the labelled set plus what the event log adds, then entered
  * in the model registry as {@code house-classifier:<key>} version {@code "<N>"}, a CLASSIFIER the
- * guardrail or detector slot can serve. Registering is idempotent, so a version stored before a crash is entered on the next try.
+ * guardrail, detector or reviewer slot can serve. Registering is idempotent, so a version stored before a crash is entered on the next try.
  */
 public final class ClassifierPublisher {
 
@@ -48,6 +48,10 @@ public final class ClassifierPublisher {
 
     public ClassifierMetadata publishDetector(List<LabelledText> logged, CorpusRange range) {
         return storeAndRegister(versions.detector(logged, "event log"), range);
+    }
+
+    public ClassifierMetadata publishReviewer(List<LabelledText> ratings, CorpusRange range) {
+        return storeAndRegister(versions.reviewer(ratings, "ratings"), range);
     }
 
     private ClassifierMetadata storeAndRegister(ClassifierVersionTrainer.Trained trained, CorpusRange range) {

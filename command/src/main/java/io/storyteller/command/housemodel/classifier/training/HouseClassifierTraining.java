@@ -2,8 +2,12 @@ package io.storyteller.command.housemodel.classifier.training;
 
 import io.storyteller.command.housemodel.classifier.ClassifierMetadata;
 import io.storyteller.command.housemodel.classifier.ClassifierStore;
+import io.storyteller.command.housemodel.classifier.LabelledText;
+import io.storyteller.command.housemodel.classifier.reviewer.HouseReviewer;
+import io.storyteller.command.housemodel.classifier.reviewer.ReviewerTraining;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -15,10 +19,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Keeps the house guardrail and detector current. A pass every {@code retrain-delay} reads the new
- * events; it trains a classifier that has no version yet (so an empty log still gets both, from the
- * labelled sets alone), and retrains the guardrail when enough admin flags arrived and the detector
- * when enough new human and generated text did. Passes run on one thread of their own.
+ * Keeps the house guardrail, detector and reviewer current. A pass every {@code retrain-delay} reads
+ * the new events; it trains a guardrail or detector that has no version yet (so an empty log still
+ * gets both, from the labelled sets alone) and a reviewer once players have rated enough narrations
+ * good and poor, and retrains the guardrail when enough admin flags arrived, the detector when
+ * enough new human and generated text did and the reviewer when enough new ratings did. Passes run on one thread of their own.
  */
 public class HouseClassifierTraining implements SmartLifecycle {
 
@@ -59,6 +64,26 @@ public class HouseClassifierTraining implements SmartLifecycle {
             log.info("Training the house detector: {}", detector.isEmpty() ? "no version yet" : newTexts + " new texts");
             publisher.publishDetector(corpus.detectorTexts(properties.detectorMaxTextsPerLabel()), corpus.range());
         }
+        reviewer();
+    }
+
+    /**
+     * The reviewer has no shipped set, so its first version waits until players have rated enough
+     * narrations each way; from then on it retrains like the others, on enough new ratings.
+     */
+    private void reviewer() {
+        Optional<ClassifierMetadata> reviewer = store.latest(HouseReviewer.KEY);
+        int newRatings = corpus.ratingsSince(trainedTo(reviewer));
+        if (reviewer.isPresent() && newRatings < properties.reviewerMinNewRatings()) {
+            return;
+        }
+        List<LabelledText> ratings = corpus.reviewerExamples();
+        long good = ReviewerTraining.good(ratings);
+        if (good < ReviewerTraining.MIN_PER_CLASS || ratings.size() - good < ReviewerTraining.MIN_PER_CLASS) {
+            return; // not yet: ReviewerTraining would refuse, and say so every pass
+        }
+        log.info("Training the house reviewer: {}", reviewer.isEmpty() ? "no version yet" : newRatings + " new ratings");
+        publisher.publishReviewer(ratings, corpus.range());
     }
 
     private static long trainedTo(Optional<ClassifierMetadata> latest) {

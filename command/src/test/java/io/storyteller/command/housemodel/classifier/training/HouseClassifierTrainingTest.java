@@ -7,6 +7,7 @@ import io.storyteller.command.housemodel.classifier.ClassifierStore;
 import io.storyteller.command.housemodel.classifier.TrainingOptions;
 import io.storyteller.command.housemodel.classifier.guardrail.HouseGuardrail;
 import io.storyteller.command.housemodel.classifier.guardrail.TextSource;
+import io.storyteller.command.housemodel.classifier.reviewer.ReviewerCorpus;
 import io.storyteller.command.housemodel.corpus.EventLog;
 import io.storyteller.command.registry.FakeRegistry;
 import io.storyteller.command.registry.RegistryCommands;
@@ -18,6 +19,7 @@ import io.storyteller.domain.model.RegisterModel;
 import io.storyteller.domain.safety.HarmCategory;
 import io.storyteller.domain.story.BeatFlagged;
 import io.storyteller.domain.story.BeatKind;
+import io.storyteller.domain.story.BeatRated;
 import io.storyteller.domain.story.NarrationProvenance;
 import io.storyteller.domain.story.NarrationRecorded;
 import io.storyteller.domain.story.PlayerActionSubmitted;
@@ -53,7 +55,7 @@ class HouseClassifierTrainingTest {
     }
 
     private HouseClassifierTraining training(ClassifierStore store) {
-        var properties = new HouseClassifierProperties(true, Duration.ofSeconds(30), 2, 3, 100, HouseGuardrail.DEFAULT_THRESHOLD);
+        var properties = new HouseClassifierProperties(true, Duration.ofSeconds(30), 2, 3, 100, HouseGuardrail.DEFAULT_THRESHOLD, 4);
         return new HouseClassifierTraining(new ClassifierCorpusReader(log.store), store,
                 new ClassifierPublisher(store, this::register, TrainingOptions.defaults()), properties);
     }
@@ -132,5 +134,41 @@ class HouseClassifierTrainingTest {
             store.pin("guardrail", 2);
             assertThat(serving.defaultGuardrail().orElseThrow().model()).isEqualTo("house-classifier:guardrail:v2");
         }
+    }
+
+    @Test
+    void theReviewersFirstVersionWaitsForEnoughRatingsOfEachKindThenRetrainsOnEnoughNewOnes() {
+        ClassifierStore store = new ClassifierStore(root);
+        HouseClassifierTraining training = training(store);
+        for (int i = 0; i < 12; i++) {
+            log.append(new NarrationRecorded("s1", "w1", "a" + i, "a" + i, "n" + i, 0,
+                    i % 2 == 0 ? ReviewerCorpus.good(i) : ReviewerCorpus.poor(i), PROVENANCE));
+        }
+        for (int i = 0; i < 9; i++) {
+            log.append(new BeatRated("s1", "n" + i, i % 2 == 0 ? 5 : 1, "olivia"));
+        }
+        training.runPass();
+        assertThat(store.versions("reviewer")).as("4 poor narrations are too few").isEmpty();
+
+        log.append(new BeatRated("s1", "n9", 2, "olivia"));
+        training.runPass();
+        assertThat(store.versions("reviewer")).containsExactly(1);
+        assertThat(store.latest("reviewer").orElseThrow().trainedOn()).isEqualTo("ratings 10");
+        assertThat(registry.versionsOf("house-classifier:reviewer")).containsExactly("1");
+        assertThat(registry.sent(RegisterModel.class)).filteredOn(r -> r.modelId().equals("house-classifier:reviewer"))
+                .singleElement().satisfies(r -> assertThat(r.spec().kind()).isEqualTo(ModelKind.CLASSIFIER));
+        try (HouseClassifiers serving = new HouseClassifiers(store, HouseGuardrail.DEFAULT_THRESHOLD)) {
+            var reviewer = serving.reviewer(new ModelRef("house-classifier:reviewer", "1")).orElseThrow();
+            assertThat(reviewer.score(ReviewerCorpus.good(30))).isGreaterThan(reviewer.score(ReviewerCorpus.poor(30)));
+        }
+
+        log.append(new BeatRated("s1", "n10", 5, "bruno"), new BeatRated("s1", "n11", 1, "bruno"),
+                new BeatRated("s1", "n0", 4, "bruno"));
+        training.runPass();
+        assertThat(store.versions("reviewer")).as("3 new ratings are not the 4 configured").containsExactly(1);
+        log.append(new BeatRated("s1", "n1", 2, "bruno"));
+        training.runPass();
+        assertThat(store.versions("reviewer")).containsExactly(1, 2);
+        assertThat(registry.versionsOf("house-classifier:reviewer")).containsExactly("1", "2");
     }
 }
