@@ -153,6 +153,8 @@ final class CorpusFold {
     }
 
     private void edit(FoldedStory story, FoldedBeat beat, BeatEdited e, boolean yields) {
+        // Edits stored since the Story aggregate keeps no texts leave the original to this fold.
+        String original = e.originalText() != null ? e.originalText() : beat.text();
         beat.edit(e.editedText());
         if (!yields) {
             return;
@@ -160,7 +162,7 @@ final class CorpusFold {
         sink.accept(records.detector(story.storyId, "edit:" + e.beatId() + "/" + e.editedText().hashCode(),
                 e.editedText(), CorpusRecords.HUMAN, "edit"));
         if (beat.kind == BeatKind.NARRATION && beat.prompt != null) {
-            sink.accept(records.preference(story.storyId, beat.prompt, e.editedText(), e.originalText(), "edit"));
+            sink.accept(records.preference(story.storyId, beat.prompt, e.editedText(), original, "edit"));
         }
     }
 

@@ -84,8 +84,18 @@ final class FoldedStory {
         ratings.remove(beatId + "\u0001" + ratedBy);
     }
 
+    /**
+     * A flag judges the beat's text as it stands at the flag's place in the log. Flags stored since
+     * the Story aggregate keeps no texts do not carry it: it is taken from this fold, now.
+     */
     void flag(BeatFlagged flag, boolean yields) {
-        flags.put(flag.beatId(), new Flag(flag, yields));
+        FoldedBeat beat = byId.get(flag.beatId());
+        if (flag.text() == null && beat == null) {
+            return; // nothing to label: the beat never stood in this fold
+        }
+        BeatFlagged judged = flag.text() != null ? flag : new BeatFlagged(flag.storyId(), flag.worldId(), flag.beatId(),
+                flag.beatKind(), beat.text(), flag.categories(), flag.severity(), flag.realWorld(), flag.flaggedBy());
+        flags.put(flag.beatId(), new Flag(judged, yields));
     }
 
     /** The story's settled records: narrations as they stand, retries, ratings, flags and unflagged beats. */

@@ -83,6 +83,23 @@ class CorpusExportEngineTest {
     }
 
     @Test
+    void editsAndFlagsStoredWithoutTheirTextTakeItFromTheBeatsOwnEvents() throws IOException {
+        new HandBuiltLog().world("w1", "W").story("s1", "w1").action("s1", "w1", "a1", "I wait.")
+                .narration("s1", "w1", "a1", "n1", 0, "The tide turns.", List.of())
+                .edit("s1", "n1", null, "The tide turns black.")
+                .flag("s1", "w1", "n1", null, HarmCategory.VIOLENCE, 1)
+                .edit("s1", "n1", null, "The tide turns red.")
+                .export(all(), directory);
+
+        assertThat(lines("preferences.train.jsonl")).filteredOn(p -> p.get("source").asText().equals("edit"))
+                .extracting(p -> p.get("chosen").asText() + " over " + p.get("rejected").asText())
+                .containsExactlyInAnyOrder("The tide turns black. over The tide turns.",
+                        "The tide turns red. over The tide turns black.");
+        assertThat(lines("guardrail.train.jsonl")).filteredOn(g -> g.get("reviewed").asBoolean())
+                .extracting(g -> g.get("text").asText()).containsExactly("The tide turns black.");
+    }
+
+    @Test
     void selectingTheFirstAlternativeAgainMakesItTheChosenOne() throws IOException {
         new HandBuiltLog().world("w1", "W").story("s1", "w1").action("s1", "w1", "a1", "I wait.")
                 .narration("s1", "w1", "a1", "n1", 0, "The first telling.", List.of())

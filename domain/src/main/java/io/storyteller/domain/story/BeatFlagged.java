@@ -4,8 +4,10 @@ import io.storyteller.domain.safety.HarmCategory;
 import java.util.List;
 
 /**
- * A beat was labelled for the guardrail. It carries the beat's text as it stood when flagged, so
- * training needs nothing else to learn from it.
+ * A beat was labelled for the guardrail, as its text stood when flagged. {@code text} is set only
+ * in events stored before the Story aggregate stopped keeping beat texts; since then it is null and
+ * a consumer takes the judged text from its own fold of the beat's earlier events (the beat's
+ * selected alternative as edited, at the flag's place in the log).
  */
 public record BeatFlagged(String storyId,
         String worldId,

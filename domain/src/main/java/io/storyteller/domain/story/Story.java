@@ -11,23 +11,31 @@ import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.shared.Require;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.serialization.Revision;
 
 /**
  * A story played in a world: the sequence of player actions and narrations, who takes part,
  * and at most one narration pending at a time.
  * <p>
+ * It holds what its decisions need and no beat's text: a fixed-size {@link Beat} per beat (its id,
+ * kind and a {@link TextFingerprint} per alternative), the ids of erased beats, the latest
+ * narration requests and the fact book. Events that used to copy a beat's text out of this state
+ * ({@link BeatEdited#originalText()}, {@link BeatFlagged#text()}) now leave it null: their
+ * consumers fold the text from the beat's own earlier events.
+ * <p>
  * Its snapshot (JSON) is its fields: it has no getters, and no method may leak into the format.
+ * Revision 2 is the text-free format; a snapshot of another revision is passed over and the story
+ * rebuilt from its events (Axon's revision snapshot filter).
  */
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public class Story {
@@ -43,10 +51,14 @@ public class Story {
     private String ownerId;
     private final Set<String> participants = new LinkedHashSet<>();
     private final List<Beat> beats = new ArrayList<>();
-    /** Every beat id ever used here, erased ones included, so the log never holds two beats with one id. */
-    private final Set<String> usedBeatIds = new HashSet<>();
-    /** Every narration request ever made here, with the action it answers: shadow answers may come late. */
-    private final Map<String, String> requestedActions = new HashMap<>();
+    /**
+     * Ids of erased beats: with the standing beats' ids, every id ever used here, so the log never
+     * holds two beats with one id. Beat ids come from clients and the engine, not from a counter
+     * of this story, so uniqueness needs the ids themselves.
+     */
+    private final Set<String> erasedBeatIds = new HashSet<>();
+    /** The latest narration requests with their actions: shadow answers may come after the real one. */
+    private final RecentNarrationRequests requests = new RecentNarrationRequests();
     private StoryStatus status;
     private PendingNarration pending;
     @AggregateMember
@@ -122,7 +134,7 @@ public class Story {
 
     @CommandHandler
     public void handle(RecordShadowNarration command) {
-        String actionBeatId = requestedActions.get(Require.id("requestId", command.requestId()));
+        String actionBeatId = requests.actionOf(Require.id("requestId", command.requestId()));
         if (actionBeatId == null) {
             throw DomainRejection.notFound("requestId", "no narration request " + command.requestId() + " in this story");
         }
@@ -148,7 +160,7 @@ public class Story {
         // otherwise add another alternative to the last narration (the retry stack).
         Beat last = beats.getLast();
         String narrationBeatId = last.kind == BeatKind.NARRATION ? last.beatId : null;
-        apply(new NarrationRetryRequested(storyId, worldId, requestId, last.actionBeatId, narrationBeatId, playerId));
+        apply(new NarrationRetryRequested(storyId, worldId, requestId, last.actionBeatId(), narrationBeatId, playerId));
     }
 
     @CommandHandler
@@ -169,8 +181,10 @@ public class Story {
         Beat beat = beat(command.beatId());
         String text = Require.text("text", command.text(),
                 beat.kind == BeatKind.PLAYER_ACTION ? MAX_ACTION_LENGTH : MAX_BEAT_LENGTH);
-        if (!text.equals(beat.text())) {
-            apply(new BeatEdited(storyId, beat.beatId, beat.text(), text, playerId));
+        // Only equality is decided here, on the fingerprint; the text before the edit is the
+        // consumers' to fold (the beat's own earlier events), so the event no longer copies it.
+        if (!beat.shows(text)) {
+            apply(new BeatEdited(storyId, beat.beatId, null, text, playerId));
         }
     }
 
@@ -256,7 +270,9 @@ public class Story {
         if (command.realWorld() && severity != HarmAssessment.MAX_SEVERITY) {
             throw DomainRejection.invalid("realWorld", "severity-3", "only a severity-3 flag can be a real-world case");
         }
-        apply(new BeatFlagged(storyId, worldId, beat.beatId, beat.kind, beat.text(), categories, severity,
+        // The text judged is the beat's text as it stands now, which the flag's consumers fold
+        // from the beat's earlier events; this state has only its fingerprint.
+        apply(new BeatFlagged(storyId, worldId, beat.beatId, beat.kind, null, categories, severity,
                 command.realWorld(), command.actor().userId()));
     }
 
@@ -291,7 +307,7 @@ public class Story {
 
     /** {@code field} names the command's input, so a client can show the rejection beside it. */
     private void requireNewBeatId(String field, String beatId) {
-        if (usedBeatIds.contains(beatId)) {
+        if (erasedBeatIds.contains(beatId) || beats.stream().anyMatch(b -> b.beatId.equals(beatId))) {
             throw DomainRejection.conflict(field, "unique", "beat id " + beatId + " is already used in this story");
         }
     }
@@ -300,9 +316,14 @@ public class Story {
         return beat("beatId", beatId);
     }
 
+    /** Searched from the end: most commands address the latest beats. */
     private Beat beat(String field, String beatId) {
-        return beats.stream().filter(b -> b.beatId.equals(beatId)).findFirst()
-                .orElseThrow(() -> DomainRejection.notFound(field, "no beat " + beatId + " in this story"));
+        for (int i = beats.size() - 1; i >= 0; i--) {
+            if (beats.get(i).beatId.equals(beatId)) {
+                return beats.get(i);
+            }
+        }
+        throw DomainRejection.notFound(field, "no beat " + beatId + " in this story");
     }
 
     private Beat requireNarration(String beatId) {
@@ -330,26 +351,22 @@ public class Story {
     @EventSourcingHandler
     void on(PlayerActionSubmitted event) {
         beats.add(new Beat(event.actionBeatId(), BeatKind.PLAYER_ACTION, event.actionBeatId(), event.text()));
-        usedBeatIds.add(event.actionBeatId());
         pending = new PendingNarration(event.actionBeatId(), event.actionBeatId(), null);
-        requestedActions.put(event.actionBeatId(), event.actionBeatId());
+        requests.requested(event.actionBeatId(), event.actionBeatId());
     }
 
     @EventSourcingHandler
     void on(NarrationRetryRequested event) {
         pending = new PendingNarration(event.requestId(), event.actionBeatId(), event.narrationBeatId());
-        requestedActions.put(event.requestId(), event.actionBeatId());
+        requests.requested(event.requestId(), event.actionBeatId());
     }
 
     @EventSourcingHandler
     void on(NarrationRecorded event) {
         if (event.alternativeIndex() == 0) {
             beats.add(new Beat(event.narrationBeatId(), BeatKind.NARRATION, event.actionBeatId(), event.text()));
-            usedBeatIds.add(event.narrationBeatId());
         } else {
-            Beat beat = beat(event.narrationBeatId());
-            beat.alternatives.add(event.text());
-            beat.selected = event.alternativeIndex();
+            beat(event.narrationBeatId()).addAlternative(event.alternativeIndex(), event.text());
         }
         pending = null;
     }
@@ -371,7 +388,9 @@ public class Story {
 
     @EventSourcingHandler
     void on(BeatsErased event) {
-        beats.removeIf(b -> event.beatIds().contains(b.beatId));
+        Set<String> erased = Set.copyOf(event.beatIds());
+        beats.removeIf(b -> erased.contains(b.beatId));
+        erasedBeatIds.addAll(erased);
     }
 
     @EventSourcingHandler

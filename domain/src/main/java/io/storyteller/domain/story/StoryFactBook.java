@@ -45,7 +45,7 @@ class StoryFactBook {
         List<StoryFact> fresh = byKey.values().stream().filter(f -> !standing.held(f.key())).toList();
         // A first reading is recorded even when it found nothing: the narration pipeline then knows the
         // beat was read and reads only the beats nobody has read yet.
-        if (!standing.wasRead(beatId) || !fresh.equals(standing.readingOf(beatId))) {
+        if (!standing.wasRead(beatId) || !standing.lastReadAs(beatId, fresh)) {
             apply(new StoryFactsRecorded(storyId, beatId, fresh));
         }
     }

@@ -9,8 +9,7 @@ class BeatTest {
 
     private static Beat narration() {
         Beat beat = new Beat("n1", BeatKind.NARRATION, "a1", "The sea answers.");
-        beat.alternatives.add("The sea sighs.");
-        beat.selected = 1;
+        beat.addAlternative(1, "The sea sighs.");
         return beat;
     }
 
@@ -32,5 +31,34 @@ class BeatTest {
                 .isNotEqualTo(new Beat("n1", BeatKind.PLAYER_ACTION, "a1", "The sea answers."))
                 .isNotEqualTo(new Beat("n1", BeatKind.NARRATION, "a0", "The sea answers."))
                 .isNotEqualTo("n1");
+    }
+
+    @Test
+    void aBeatShowsTheTextOfItsSelectedAlternativeAsEdited() {
+        Beat beat = narration();
+        assertThat(beat.shows("The sea sighs.")).isTrue();
+        assertThat(beat.shows("The sea answers.")).isFalse();
+        beat.selected = 0;
+        assertThat(beat.shows("The sea answers.")).isTrue();
+        beat.replaceText("The sea roars.");
+        assertThat(beat.shows("The sea roars.")).isTrue();
+        assertThat(beat.shows("The sea answers.")).isFalse();
+        assertThat(beat.shows(null)).isFalse();
+    }
+
+    @Test
+    void anActionAnswersItselfAndANarrationItsAction() {
+        assertThat(new Beat("a1", BeatKind.PLAYER_ACTION, "a1", "I ring the bell.").actionBeatId()).isEqualTo("a1");
+        assertThat(narration().actionBeatId()).isEqualTo("a1");
+    }
+
+    @Test
+    void aFingerprintHasTheSameSizeForAnyText() {
+        TextFingerprint shortText = TextFingerprint.of("x");
+        TextFingerprint longText = TextFingerprint.of("x".repeat(8000));
+        assertThat(longText.length()).isEqualTo(8000);
+        assertThat(longText).isNotEqualTo(shortText);
+        assertThat(longText.matches("x".repeat(8000))).isTrue();
+        assertThat(longText.matches("x".repeat(7999) + "y")).isFalse();
     }
 }

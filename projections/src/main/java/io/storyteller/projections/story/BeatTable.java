@@ -83,13 +83,19 @@ final class BeatTable {
                 .update();
     }
 
-    /** Rewrites the selected alternative; the original kept is the text before the first edit. */
+    /**
+     * Rewrites the selected alternative; the original kept is the text before the first edit. An
+     * edit that does not carry its original (null since the Story aggregate keeps no texts) takes it
+     * from the row: the selected alternative before this update (every SET reads the old row).
+     */
     void edit(String storyId, String beatId, String originalText, String editedText, Instant at) {
         jdbc.sql("""
                 UPDATE beats SET
-                       original_text = coalesce(alternative_originals[selected_alternative + 1], :original),
+                       original_text = coalesce(alternative_originals[selected_alternative + 1], :original,
+                                                alternatives[selected_alternative + 1]),
                        alternative_originals[selected_alternative + 1] =
-                           coalesce(alternative_originals[selected_alternative + 1], :original),
+                           coalesce(alternative_originals[selected_alternative + 1], :original,
+                                    alternatives[selected_alternative + 1]),
                        alternatives[selected_alternative + 1] = :edited,
                        text = :edited, edited = true, updated_at = :at
                 WHERE story_id = :storyId AND beat_id = :beatId""")

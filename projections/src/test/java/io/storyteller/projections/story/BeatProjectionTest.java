@@ -121,6 +121,27 @@ class BeatProjectionTest {
     }
 
     @Test
+    void anEditWithoutItsOriginalKeepsTheAlternativeAsItStoodBeforeTheFirstEdit() {
+        log.story("s1", action("a1", "olga", "I knock."),
+                narration("a1", "a1", "n1", 0, "Nobody answers.", "m1"),
+                new BeatEdited("s1", "n1", null, "Silence answers.", "olga"),
+                new BeatEdited("s1", "n1", null, "Only silence answers.", "bea"),
+                new NarrationRetryRequested("s1", "w1", "r2", "a1", "n1", "olga"),
+                narration("r2", "a1", "n1", 1, "The door opens.", "m2"),
+                new BeatEdited("s1", "n1", null, "The door creaks open.", "olga"));
+        log.deliver(handlers);
+        assertThat(db.row("SELECT text, edited, original_text FROM beats WHERE beat_id = 'n1'"))
+                .containsEntry("text", "The door creaks open.").containsEntry("edited", true)
+                .containsEntry("original_text", "The door opens.");
+
+        log.story("s1", new NarrationAlternativeSelected("s1", "n1", 0, "olga"));
+        log.deliver(handlers);
+        assertThat(db.row("SELECT text, edited, original_text FROM beats WHERE beat_id = 'n1'"))
+                .containsEntry("text", "Only silence answers.").containsEntry("edited", true)
+                .containsEntry("original_text", "Nobody answers.");
+    }
+
+    @Test
     void aRatingIsRecordedOnTheBeat() {
         log.story("s1", action("a1", "olga", "I sing."), narration("a1", "a1", "n1", 0, "Birds join in.", "m1"),
                 new BeatRated("s1", "n1", 4, "bea"), new BeatRated("s1", "n1", 5, "olga"));

@@ -8,6 +8,9 @@ import io.storyteller.domain.safety.HarmCategory;
 import io.storyteller.domain.story.BeatEdited;
 import io.storyteller.domain.story.BeatFlagged;
 import io.storyteller.domain.story.BeatKind;
+import io.storyteller.domain.story.BeatRated;
+import io.storyteller.domain.story.BeatsErased;
+import io.storyteller.domain.story.NarrationAlternativeSelected;
 import io.storyteller.domain.story.NarrationRecorded;
 import io.storyteller.domain.story.PlayerActionSubmitted;
 import io.storyteller.domain.world.LoreContent;
@@ -34,22 +37,25 @@ final class ClassifierCorpus {
     }
 
     private static final Set<Class<?>> FOLDED = Set.of(PlayerActionSubmitted.class, BeatEdited.class,
-            LoreEntryAdded.class, LoreEntryRevised.class, NarrationRecorded.class, BeatFlagged.class);
-
-    private final RatedNarrations rated = new RatedNarrations();
+            LoreEntryAdded.class, LoreEntryRevised.class, NarrationRecorded.class, BeatFlagged.class,
+            NarrationAlternativeSelected.class, BeatsErased.class);
 
     private final Map<String, Text> human = new LinkedHashMap<>();
     private final Map<String, Text> generated = new LinkedHashMap<>();
     private final Map<String, LabelledAt> flags = new LinkedHashMap<>();
+    /** For flags that do not carry the text they judged, and for ratings, which never do. */
+    private final StandingBeatTexts beatTexts = new StandingBeatTexts();
+    private final RatedNarrations rated = new RatedNarrations(beatTexts);
 
     private record LabelledAt(LabelledText example, long at) {
     }
 
     static boolean folds(Class<?> payloadType) {
-        return FOLDED.contains(payloadType) || RatedNarrations.FOLDED.contains(payloadType);
+        return FOLDED.contains(payloadType) || payloadType == BeatRated.class;
     }
 
     void apply(Object payload, long index) {
+        beatTexts.apply(payload);
         rated.apply(payload, index);
         switch (payload) {
             case PlayerActionSubmitted e -> human.put("action:" + e.storyId() + "/" + e.actionBeatId(), new Text(e.text(), index));
@@ -58,7 +64,7 @@ final class ClassifierCorpus {
             case LoreEntryRevised e -> lore(e.worldId(), e.loreEntryId(), e.content(), index);
             case NarrationRecorded e -> generated.put("narration:" + e.storyId() + "/" + e.narrationBeatId() + "/"
                     + e.alternativeIndex(), new Text(e.text(), index));
-            case BeatFlagged e -> flags.put(e.storyId() + "/" + e.beatId(), new LabelledAt(flagged(e), index));
+            case BeatFlagged e -> flag(e, index);
             default -> {
                 // Nothing else is text a person or a model wrote.
             }
@@ -117,11 +123,18 @@ final class ClassifierCorpus {
         human.put("lore:" + worldId + "/" + loreEntryId, new Text((title + "\n" + body).strip(), index));
     }
 
-    private static LabelledText flagged(BeatFlagged e) {
+    private void flag(BeatFlagged e, long index) {
+        String text = e.text() != null ? e.text() : beatTexts.text(e.storyId(), e.beatId());
+        if (text != null) {
+            flags.put(e.storyId() + "/" + e.beatId(), new LabelledAt(flagged(e, text), index));
+        }
+    }
+
+    private static LabelledText flagged(BeatFlagged e, String text) {
         Map<HarmCategory, Integer> severities = new EnumMap<>(HarmCategory.class);
         e.categories().forEach(category -> severities.put(category, e.severity()));
         HarmAssessment assessment = new HarmAssessment(severities, e.realWorld());
         String source = e.beatKind() == BeatKind.PLAYER_ACTION ? "player" : "narration";
-        return new LabelledText(e.text(), List.of("source=" + source), GuardrailLabels.encode(assessment));
+        return new LabelledText(text, List.of("source=" + source), GuardrailLabels.encode(assessment));
     }
 }

@@ -19,11 +19,14 @@ class RatedNarrationsTest {
     private static final NarrationProvenance PROVENANCE = new NarrationProvenance("narrator", "1", "sha256:0f", List.of(),
             1, 1, 1);
 
-    private final RatedNarrations rated = new RatedNarrations();
+    private final StandingBeatTexts texts = new StandingBeatTexts();
+    private final RatedNarrations rated = new RatedNarrations(texts);
     private long index;
 
+    /** In the order ClassifierCorpus folds them: the texts first. */
     private void apply(Object... events) {
         for (Object event : events) {
+            texts.apply(event);
             rated.apply(event, index++);
         }
     }
