@@ -41,7 +41,7 @@ class BeatPagingTest {
                 action("s6", "a2", "pia"), narration("s6", "a2", "n2"), action("s6", "a3", "pia"),
                 new BeatsErased("s6", List.of("a2", "n2", "a3"), "pia"),
                 action("s6", "a4", "pia"), narration("s6", "a4", "n4"));
-        log.deliver(SamplePlatform.projections(db.jdbc(), SimpleQueryUpdateEmitter.builder().build()));
+        log.deliver(SamplePlatform.projections(db, SimpleQueryUpdateEmitter.builder().build()));
         beats = new BeatQueries(db.jdbc());
     }
 

@@ -60,7 +60,7 @@ class QueryBusContractTest {
             new AnnotationQueryHandlerAdapter<>(handler).subscribe(bus);
         }
         gateway = DefaultQueryGateway.builder().queryBus(bus).build();
-        log = SamplePlatform.load(db.jdbc(), bus.queryUpdateEmitter());
+        log = SamplePlatform.load(db, bus.queryUpdateEmitter());
     }
 
     @AfterAll
@@ -109,7 +109,7 @@ class QueryBusContractTest {
             assertThat(watch.initialResult().block(Duration.ofSeconds(5)).storyId()).isEqualTo("s2");
 
             log.story("s2", action("s2", "p1", "paul"));
-            log.deliver(SamplePlatform.projections(db.jdbc(), bus.queryUpdateEmitter()));
+            log.deliver(SamplePlatform.projections(db, bus.queryUpdateEmitter()));
 
             StoryUpdate update = watch.updates().blockFirst(Duration.ofSeconds(5));
             assertThat(update.kind()).isEqualTo(StoryUpdateKind.BEAT_ADDED);

@@ -17,13 +17,16 @@ import io.storyteller.domain.world.WorldRole;
 import io.storyteller.domain.world.WorldSettings;
 import io.storyteller.projections.story.BeatProjection;
 import io.storyteller.projections.story.StoryProjection;
+import io.storyteller.projections.story.StoryWrites;
 import io.storyteller.projections.support.EventLog;
+import io.storyteller.projections.support.ReadModelDatabase;
 import io.storyteller.projections.world.HouseModelProjection;
 import io.storyteller.projections.world.LoreProjection;
 import io.storyteller.projections.world.WorldProjection;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -50,15 +53,17 @@ public final class SamplePlatform {
     }
 
     /** Feeds the sample's events to fresh projections writing through {@code jdbc}. */
-    public static EventLog load(JdbcClient jdbc, QueryUpdateEmitter emitter) {
+    public static EventLog load(ReadModelDatabase db, QueryUpdateEmitter emitter) {
         EventLog log = events();
-        log.deliver(projections(jdbc, emitter));
+        log.deliver(projections(db, emitter));
         return log;
     }
 
-    public static Object[] projections(JdbcClient jdbc, QueryUpdateEmitter emitter) {
+    public static Object[] projections(ReadModelDatabase db, QueryUpdateEmitter emitter) {
+        JdbcClient jdbc = db.jdbc();
+        StoryWrites writes = new StoryWrites(new NamedParameterJdbcTemplate(db.dataSource()));
         return new Object[] {new WorldProjection(jdbc), new LoreProjection(jdbc), new HouseModelProjection(jdbc),
-                new StoryProjection(jdbc, emitter), new BeatProjection(jdbc, emitter)};
+                new StoryProjection(jdbc, writes, emitter), new BeatProjection(jdbc, writes, emitter)};
     }
 
     public static EventLog events() {

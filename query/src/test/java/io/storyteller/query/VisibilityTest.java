@@ -53,7 +53,7 @@ class VisibilityTest {
     @BeforeAll
     static void load() {
         db = ReadModelDatabase.start();
-        SamplePlatform.load(db.jdbc(), SimpleQueryUpdateEmitter.builder().build());
+        SamplePlatform.load(db, SimpleQueryUpdateEmitter.builder().build());
         worlds = new WorldQueries(db.jdbc());
         lore = new LoreQueries(db.jdbc());
         stories = new StoryQueries(db.jdbc());

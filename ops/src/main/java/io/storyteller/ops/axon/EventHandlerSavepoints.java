@@ -1,5 +1,6 @@
 package io.storyteller.ops.axon;
 
+import io.storyteller.projections.schema.BatchedReplay;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -28,6 +29,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * One savepoint per event, not per handler: an event is handled wholly or not at all, and a batch
  * opens no more subtransactions than it has events (PostgreSQL caches 64 per backend; more slow down
  * every concurrent snapshot). Savepoints are not released one by one; the commit ends them all.
+ * <p>
+ * A projection replaying in batches ({@link BatchedReplay}) writes nothing while it handles an
+ * event, so it takes no savepoint then: a failed event's collected writes are dropped instead.
  */
 @Component
 class EventHandlerSavepoints implements HandlerEnhancerDefinition {
@@ -84,6 +88,14 @@ class EventHandlerSavepoints implements HandlerEnhancerDefinition {
         public Object handle(Message<?> message, T target) throws Exception {
             if (!CurrentUnitOfWork.isStarted() || !TransactionSynchronizationManager.isActualTransactionActive()) {
                 return super.handle(message, target); // no transaction: nothing to keep usable
+            }
+            if (target instanceof BatchedReplay batched && message instanceof EventMessage<?> event && batched.collects(event)) {
+                try {
+                    return super.handle(message, target); // writes nothing yet: its batch writes at the end
+                } catch (Exception e) {
+                    batched.discard(event);
+                    throw e;
+                }
             }
             EventSavepoint savepoint = savepoints.savepointFor(message);
             try {

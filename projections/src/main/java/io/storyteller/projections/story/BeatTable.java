@@ -7,17 +7,61 @@ import io.storyteller.projections.schema.BeatRows;
 import io.storyteller.projections.schema.Columns;
 import io.storyteller.projections.schema.ProvenanceJson;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The writes to {@code beats}. Alternatives, their provenances and their pre-edit originals are
- * index-aligned arrays (PostgreSQL arrays are 1-based, alternative indexes 0-based); the shown
- * text, provenance and edit state are those of the selected alternative. Each write is keyed and
- * safe to repeat.
+ * The writes to {@code beats}, as {@link TableWrite}s to run at once or in a replay's batch.
+ * Alternatives, their provenances and their pre-edit originals are index-aligned arrays (PostgreSQL
+ * arrays are 1-based, alternative indexes 0-based); the shown text, provenance and edit state are
+ * those of the selected alternative. Each write is keyed and safe to repeat, and reads the rows as
+ * the writes before it left them, so a batch run in order gives what one-by-one writes give.
  */
 final class BeatTable {
+
+    private static final String APPEND = """
+            INSERT INTO beats (story_id, beat_id, position, kind, player_id, text, alternatives,
+                               alternative_originals, alternative_provenances, selected_alternative,
+                               provenance, created_at, updated_at)
+            SELECT :storyId, :beatId, coalesce(max(position), 0) + 1, :kind, :playerId, :text,
+                   ARRAY[CAST(:text AS text)], ARRAY[NULL]::text[],
+                   jsonb_build_array(CAST(:provenance AS jsonb)), 0, CAST(:provenance AS jsonb), :at, :at
+            FROM beats WHERE story_id = :storyId
+            ON CONFLICT (story_id, beat_id) DO NOTHING""";
+    private static final String PUT_ALTERNATIVE = """
+            UPDATE beats SET alternatives[:slot] = :text,
+                   alternative_originals[:slot] = NULL,
+                   alternative_provenances = jsonb_set(alternative_provenances, ARRAY[CAST(:index AS text)],
+                                                       CAST(:provenance AS jsonb), true),
+                   selected_alternative = :index, text = :text, provenance = CAST(:provenance AS jsonb),
+                   edited = false, original_text = NULL, updated_at = :at
+            WHERE story_id = :storyId AND beat_id = :beatId""";
+    private static final String SELECT = """
+            UPDATE beats SET selected_alternative = :index, text = alternatives[:slot],
+                   provenance = nullif(alternative_provenances -> CAST(:index AS int), 'null'::jsonb),
+                   original_text = alternative_originals[:slot],
+                   edited = alternative_originals[:slot] IS NOT NULL, updated_at = :at
+            WHERE story_id = :storyId AND beat_id = :beatId AND alternatives[:slot] IS NOT NULL""";
+    private static final String EDIT = """
+            UPDATE beats SET
+                   original_text = coalesce(alternative_originals[selected_alternative + 1], :original,
+                                            alternatives[selected_alternative + 1]),
+                   alternative_originals[selected_alternative + 1] =
+                       coalesce(alternative_originals[selected_alternative + 1], :original,
+                                alternatives[selected_alternative + 1]),
+                   alternatives[selected_alternative + 1] = :edited,
+                   text = :edited, edited = true, updated_at = :at
+            WHERE story_id = :storyId AND beat_id = :beatId""";
+    private static final String RATE =
+            "UPDATE beats SET rating = :rating, updated_at = :at WHERE story_id = :storyId AND beat_id = :beatId";
+    private static final String FLAG = """
+            UPDATE beats SET flag_categories = :categories, flag_severity = :severity,
+                   flag_real_world = :realWorld, flagged_by = :flaggedBy, updated_at = :at
+            WHERE story_id = :storyId AND beat_id = :beatId""";
+    private static final String ERASE = "DELETE FROM beats WHERE story_id = :storyId AND beat_id = ANY(:beatIds)";
 
     private final JdbcClient jdbc;
 
@@ -26,61 +70,32 @@ final class BeatTable {
     }
 
     /** Adds a beat after the story's last one; a beat id already present is left as it is. */
-    void append(String storyId, String beatId, BeatKind kind, String playerId, String text,
-                NarrationProvenance provenance, Instant at) {
-        jdbc.sql("""
-                INSERT INTO beats (story_id, beat_id, position, kind, player_id, text, alternatives,
-                                   alternative_originals, alternative_provenances, selected_alternative,
-                                   provenance, created_at, updated_at)
-                SELECT :storyId, :beatId, coalesce(max(position), 0) + 1, :kind, :playerId, :text,
-                       ARRAY[CAST(:text AS text)], ARRAY[NULL]::text[],
-                       jsonb_build_array(CAST(:provenance AS jsonb)), 0, CAST(:provenance AS jsonb), :at, :at
-                FROM beats WHERE story_id = :storyId
-                ON CONFLICT (story_id, beat_id) DO NOTHING""")
-                .param("storyId", storyId)
-                .param("beatId", beatId)
-                .param("kind", kind.name())
-                .param("playerId", playerId)
-                .param("text", text)
-                .param("provenance", ProvenanceJson.write(provenance))
-                .param("at", Columns.time(at))
-                .update();
+    static TableWrite append(String storyId, String beatId, BeatKind kind, String playerId, String text,
+            NarrationProvenance provenance, Instant at) {
+        Map<String, Object> params = beat(storyId, beatId, at);
+        params.put("kind", kind.name());
+        params.put("playerId", playerId);
+        params.put("text", text);
+        params.put("provenance", ProvenanceJson.write(provenance));
+        return new TableWrite(APPEND, params);
     }
 
     /** Stores alternative {@code index} of a retried narration and selects it. */
-    void putAlternative(String storyId, String beatId, int index, String text, NarrationProvenance provenance,
-                        Instant at) {
-        jdbc.sql("""
-                UPDATE beats SET alternatives[:slot] = :text,
-                       alternative_originals[:slot] = NULL,
-                       alternative_provenances = jsonb_set(alternative_provenances, ARRAY[CAST(:index AS text)],
-                                                           CAST(:provenance AS jsonb), true),
-                       selected_alternative = :index, text = :text, provenance = CAST(:provenance AS jsonb),
-                       edited = false, original_text = NULL, updated_at = :at
-                WHERE story_id = :storyId AND beat_id = :beatId""")
-                .param("storyId", storyId)
-                .param("beatId", beatId)
-                .param("index", index)
-                .param("slot", index + 1)
-                .param("text", text)
-                .param("provenance", ProvenanceJson.write(provenance))
-                .param("at", Columns.time(at))
-                .update();
+    static TableWrite putAlternative(String storyId, String beatId, int index, String text,
+            NarrationProvenance provenance, Instant at) {
+        Map<String, Object> params = beat(storyId, beatId, at);
+        params.put("index", index);
+        params.put("slot", index + 1);
+        params.put("text", text);
+        params.put("provenance", ProvenanceJson.write(provenance));
+        return new TableWrite(PUT_ALTERNATIVE, params);
     }
 
-    void select(String storyId, String beatId, int index, Instant at) {
-        jdbc.sql("""
-                UPDATE beats SET selected_alternative = :index, text = alternatives[:slot],
-                       provenance = nullif(alternative_provenances -> CAST(:index AS int), 'null'::jsonb),
-                       original_text = alternative_originals[:slot],
-                       edited = alternative_originals[:slot] IS NOT NULL, updated_at = :at
-                WHERE story_id = :storyId AND beat_id = :beatId AND alternatives[:slot] IS NOT NULL""")
-                .param("storyId", storyId)
-                .param("beatId", beatId)
-                .param("index", index)
-                .param("slot", index + 1)
-                .param("at", Columns.time(at))
-                .update();
+    static TableWrite select(String storyId, String beatId, int index, Instant at) {
+        Map<String, Object> params = beat(storyId, beatId, at);
+        params.put("index", index);
+        params.put("slot", index + 1);
+        return new TableWrite(SELECT, params);
     }
 
     /**
@@ -88,62 +103,38 @@ final class BeatTable {
      * edit that does not carry its original (null since the Story aggregate keeps no texts) takes it
      * from the row: the selected alternative before this update (every SET reads the old row).
      */
-    void edit(String storyId, String beatId, String originalText, String editedText, Instant at) {
-        jdbc.sql("""
-                UPDATE beats SET
-                       original_text = coalesce(alternative_originals[selected_alternative + 1], :original,
-                                                alternatives[selected_alternative + 1]),
-                       alternative_originals[selected_alternative + 1] =
-                           coalesce(alternative_originals[selected_alternative + 1], :original,
-                                    alternatives[selected_alternative + 1]),
-                       alternatives[selected_alternative + 1] = :edited,
-                       text = :edited, edited = true, updated_at = :at
-                WHERE story_id = :storyId AND beat_id = :beatId""")
-                .param("storyId", storyId)
-                .param("beatId", beatId)
-                .param("original", originalText)
-                .param("edited", editedText)
-                .param("at", Columns.time(at))
-                .update();
+    static TableWrite edit(String storyId, String beatId, String originalText, String editedText, Instant at) {
+        Map<String, Object> params = beat(storyId, beatId, at);
+        params.put("original", originalText);
+        params.put("edited", editedText);
+        return new TableWrite(EDIT, params);
     }
 
-    void rate(String storyId, String beatId, int rating, Instant at) {
-        jdbc.sql("UPDATE beats SET rating = :rating, updated_at = :at WHERE story_id = :storyId AND beat_id = :beatId")
-                .param("storyId", storyId)
-                .param("beatId", beatId)
-                .param("rating", rating)
-                .param("at", Columns.time(at))
-                .update();
+    static TableWrite rate(String storyId, String beatId, int rating, Instant at) {
+        Map<String, Object> params = beat(storyId, beatId, at);
+        params.put("rating", rating);
+        return new TableWrite(RATE, params);
     }
 
-    void flag(String storyId, String beatId, String categories, int severity, boolean realWorld, String flaggedBy,
-            Instant at) {
-        jdbc.sql("""
-                UPDATE beats SET flag_categories = :categories, flag_severity = :severity,
-                       flag_real_world = :realWorld, flagged_by = :flaggedBy, updated_at = :at
-                WHERE story_id = :storyId AND beat_id = :beatId""")
-                .param("storyId", storyId)
-                .param("beatId", beatId)
-                .param("categories", categories)
-                .param("severity", severity)
-                .param("realWorld", realWorld)
-                .param("flaggedBy", flaggedBy)
-                .param("at", Columns.time(at))
-                .update();
+    static TableWrite flag(String storyId, String beatId, String categories, int severity, boolean realWorld,
+            String flaggedBy, Instant at) {
+        Map<String, Object> params = beat(storyId, beatId, at);
+        params.put("categories", categories);
+        params.put("severity", severity);
+        params.put("realWorld", realWorld);
+        params.put("flaggedBy", flaggedBy);
+        return new TableWrite(FLAG, params);
     }
 
     /**
      * Deletes the beats. The aggregate only ever erases a suffix of the story, so the remaining
      * beats keep their contiguous positions.
      */
-    void erase(String storyId, List<String> beatIds) {
-        if (beatIds == null || beatIds.isEmpty()) {
-            return;
-        }
-        jdbc.sql("DELETE FROM beats WHERE story_id = :storyId AND beat_id IN (:beatIds)")
-                .param("storyId", storyId)
-                .param("beatIds", beatIds)
-                .update();
+    static TableWrite erase(String storyId, List<String> beatIds) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("storyId", storyId);
+        params.put("beatIds", (beatIds == null ? List.<String>of() : beatIds).toArray(String[]::new));
+        return new TableWrite(ERASE, params);
     }
 
     Optional<BeatView> find(String storyId, String beatId) {
@@ -169,5 +160,13 @@ final class BeatTable {
 
     void clear() {
         jdbc.sql("TRUNCATE beats").update();
+    }
+
+    private static Map<String, Object> beat(String storyId, String beatId, Instant at) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("storyId", storyId);
+        params.put("beatId", beatId);
+        params.put("at", Columns.time(at));
+        return params;
     }
 }

@@ -7,10 +7,12 @@ import io.storyteller.domain.story.ParticipantInvited;
 import io.storyteller.domain.story.PinnedMemorySet;
 import io.storyteller.domain.story.StoryEnded;
 import io.storyteller.domain.story.StoryStarted;
+import io.storyteller.projections.schema.BatchedReplay;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AllowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -26,22 +28,36 @@ import org.springframework.stereotype.Component;
 @Component
 @ProcessingGroup(StoryProjection.GROUP)
 @AllowReplay
-public class StoryProjection {
+public class StoryProjection implements BatchedReplay {
 
     /** The processing group of every Story event handler. */
     public static final String GROUP = "stories";
 
     private final StoryTable stories;
+    private final StoryWrites writes;
     private final StoryUpdates updates;
 
-    public StoryProjection(JdbcClient jdbc, QueryUpdateEmitter emitter) {
+    public StoryProjection(JdbcClient jdbc, StoryWrites writes, QueryUpdateEmitter emitter) {
         this.stories = new StoryTable(jdbc);
+        this.writes = writes;
         this.updates = new StoryUpdates(emitter);
+    }
+
+    @Override
+    public boolean collects(EventMessage<?> event) {
+        return writes.collects(event);
+    }
+
+    @Override
+    public void discard(EventMessage<?> event) {
+        writes.discard(event);
     }
 
     @EventHandler
     void on(StoryStarted event, @Timestamp Instant at, ReplayStatus replay) {
-        stories.start(event, at);
+        writes.write(StoryTable.start(event, at));
+        writes.write(StoryTable.join(event.storyId(), event.ownerId(), at));
+        writes.change(StoryDelta.touch(event.storyId(), at));
         if (!replay.isReplay()) {
             updates.storyChanged(event.storyId());
         }
@@ -49,7 +65,8 @@ public class StoryProjection {
 
     @EventHandler
     void on(ParticipantInvited event, @Timestamp Instant at, ReplayStatus replay) {
-        stories.addParticipant(event.storyId(), event.userId(), at);
+        writes.write(StoryTable.join(event.storyId(), event.userId(), at));
+        writes.change(StoryDelta.touch(event.storyId(), at));
         if (!replay.isReplay()) {
             updates.storyChanged(event.storyId());
         }
@@ -57,7 +74,7 @@ public class StoryProjection {
 
     @EventHandler
     void on(AuthorsNoteSet event, @Timestamp Instant at, ReplayStatus replay) {
-        stories.setAuthorsNote(event.storyId(), event.note(), at);
+        writes.change(StoryDelta.authorsNote(event.storyId(), event.note(), at));
         if (!replay.isReplay()) {
             updates.storyChanged(event.storyId());
         }
@@ -65,7 +82,7 @@ public class StoryProjection {
 
     @EventHandler
     void on(PinnedMemorySet event, @Timestamp Instant at, ReplayStatus replay) {
-        stories.setPinnedMemory(event.storyId(), event.memory(), at);
+        writes.change(StoryDelta.pinnedMemory(event.storyId(), event.memory(), at));
         if (!replay.isReplay()) {
             updates.storyChanged(event.storyId());
         }
@@ -73,7 +90,7 @@ public class StoryProjection {
 
     @EventHandler
     void on(NarrationRetryRequested event, @Timestamp Instant at, ReplayStatus replay) {
-        stories.narrationRequested(event.storyId(), event.requestId(), at);
+        writes.change(StoryDelta.narrationRequested(event.storyId(), event.requestId(), at));
         if (!replay.isReplay()) {
             updates.storyChanged(event.storyId());
         }
@@ -81,7 +98,7 @@ public class StoryProjection {
 
     @EventHandler
     void on(NarrationFailed event, @Timestamp Instant at, ReplayStatus replay) {
-        stories.narrationSettled(event.storyId(), at);
+        writes.change(StoryDelta.narrationSettled(event.storyId(), at));
         if (!replay.isReplay()) {
             updates.narrationFailed(event.storyId(), event.requestId(), event.reason());
         }
@@ -89,7 +106,7 @@ public class StoryProjection {
 
     @EventHandler
     void on(StoryEnded event, @Timestamp Instant at, ReplayStatus replay) {
-        stories.end(event.storyId(), at);
+        writes.change(StoryDelta.ended(event.storyId(), at));
         if (!replay.isReplay()) {
             updates.storyEnded(event.storyId());
         }

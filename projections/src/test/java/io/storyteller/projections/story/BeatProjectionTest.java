@@ -41,7 +41,7 @@ class BeatProjectionTest {
         db.clear();
         emitter = SimpleQueryUpdateEmitter.builder().build();
         log = StoryEvents.startedStory();
-        handlers = new Object[] {new StoryProjection(db.jdbc(), emitter), new BeatProjection(db.jdbc(), emitter)};
+        handlers = new Object[] {new StoryProjection(db.jdbc(), writes(), emitter), new BeatProjection(db.jdbc(), writes(), emitter)};
     }
 
     @Test
@@ -215,5 +215,9 @@ class BeatProjectionTest {
         row.put("player_id", player);
         row.put("text", text);
         return row;
+    }
+
+    static StoryWrites writes() {
+        return new StoryWrites(new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(db.dataSource()));
     }
 }

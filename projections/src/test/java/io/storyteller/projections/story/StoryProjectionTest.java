@@ -44,7 +44,7 @@ class StoryProjectionTest {
         db.clear();
         emitter = SimpleQueryUpdateEmitter.builder().build();
         log = StoryEvents.startedStory();
-        handlers = new Object[] {new StoryProjection(db.jdbc(), emitter), new BeatProjection(db.jdbc(), emitter)};
+        handlers = new Object[] {new StoryProjection(db.jdbc(), writes(), emitter), new BeatProjection(db.jdbc(), writes(), emitter)};
     }
 
     @Test
@@ -124,8 +124,8 @@ class StoryProjectionTest {
         log.story("s1", action("a1", "olga", "I knock."));
         log.deliver(handlers);
 
-        new StoryProjection(db.jdbc(), emitter).reset();
-        new BeatProjection(db.jdbc(), emitter).reset();
+        new StoryProjection(db.jdbc(), writes(), emitter).reset();
+        new BeatProjection(db.jdbc(), writes(), emitter).reset();
 
         db.snapshot().forEach((table, rows) -> assertThat(rows).as(table).isEmpty());
     }
@@ -139,5 +139,9 @@ class StoryProjectionTest {
                 .map(SubscriptionQueryUpdateMessage::getPayload)
                 .subscribe(received::add);
         return received;
+    }
+
+    static StoryWrites writes() {
+        return new StoryWrites(new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(db.dataSource()));
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -13,6 +14,8 @@ import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 
 /**
  * An in-memory event log that feeds event handler objects the way a streaming processor does:
@@ -85,6 +88,54 @@ public final class EventLog {
             new AnnotationEventHandlerAdapter(handler).prepareReset();
         }
         dispatch(0, true, handlers);
+        delivered = events.size();
+    }
+
+    /**
+     * Resets the handlers and replays the whole log to them in batches of {@code batchSize}, each in
+     * one batching unit of work as a pooled processor runs it (what it collects is written when the
+     * batch commits). Stops at the first batch that fails, with its cause.
+     */
+    public void replayInBatches(TransactionManager transactions, int batchSize, Object... handlers) {
+        for (Object handler : handlers) {
+            new AnnotationEventHandlerAdapter(handler).prepareReset();
+        }
+        replayBatchesFrom(transactions, 0, batchSize, handlers);
+    }
+
+    /** Replays from {@code from} on, in batches, without a reset: the retry of a failed batch. */
+    public void replayBatchesFrom(TransactionManager transactions, int from, int batchSize, Object... handlers) {
+        List<AnnotationEventHandlerAdapter> adapters = new ArrayList<>();
+        for (Object handler : handlers) {
+            adapters.add(new AnnotationEventHandlerAdapter(handler));
+        }
+        TrackingToken resetAt = new GlobalSequenceTrackingToken(events.size());
+        for (int start = from; start < events.size(); start += batchSize) {
+            List<EventMessage<?>> batch = new ArrayList<>();
+            for (int index = start; index < Math.min(events.size(), start + batchSize); index++) {
+                TrackingToken token = new ReplayToken(resetAt, new GlobalSequenceTrackingToken(index));
+                batch.add(new GenericTrackedDomainEventMessage<>(token, events.get(index)));
+            }
+            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+            unitOfWork.attachTransaction(transactions);
+            ResultMessage<?> result;
+            try {
+                result = unitOfWork.executeWithResult(() -> {
+                    EventMessage<?> message = unitOfWork.getMessage();
+                    for (AnnotationEventHandlerAdapter adapter : adapters) {
+                        if (adapter.canHandle(message)) {
+                            adapter.handle(message);
+                        }
+                    }
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("the batch from event " + start + " failed", e);
+            }
+            if (result.isExceptional()) {
+                throw new IllegalStateException("the batch from event " + start + " failed", result.exceptionResult());
+            }
+        }
         delivered = events.size();
     }
 

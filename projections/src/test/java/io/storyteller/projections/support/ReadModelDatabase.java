@@ -3,6 +3,7 @@ package io.storyteller.projections.support;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,10 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.common.transaction.TransactionManager;
 import org.flywaydb.core.Flyway;
 import org.postgresql.util.PGobject;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * A real PostgreSQL 17 with the read-model migrations applied, one per test JVM and shared by every
@@ -72,6 +75,42 @@ public final class ReadModelDatabase implements AutoCloseable {
                 WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
                   AND table_name <> 'flyway_schema_history'
                 ORDER BY table_name""").query(String.class).list();
+    }
+
+    /** Transactions on the one connection, for units of work that run as a processor's do. */
+    public TransactionManager transactions() {
+        return () -> {
+            try {
+                Connection connection = dataSource.getConnection();
+                connection.setAutoCommit(false);
+                return new Transaction() {
+                    @Override
+                    public void commit() {
+                        end(connection, true);
+                    }
+
+                    @Override
+                    public void rollback() {
+                        end(connection, false);
+                    }
+                };
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    private static void end(Connection connection, boolean commit) {
+        try {
+            if (commit) {
+                connection.commit();
+            } else {
+                connection.rollback();
+            }
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public void clear() {

@@ -41,7 +41,7 @@ class StoryFactQueriesTest {
         EventLog log = SamplePlatform.events();
         log.story("s1", new StoryFactsRecorded("s1", "n1", List.of(TOWER)), new StoryFactsRecorded("s1", "a1", List.of(RING)),
                 new StoryFactPinned("s1", "death/bertel/alive", new StoryFact("death", "Bertel", "alive", "dead", 0, ""), "pia"));
-        log.deliver(SamplePlatform.projections(db.jdbc(), SimpleQueryUpdateEmitter.builder().build()));
+        log.deliver(SamplePlatform.projections(db, SimpleQueryUpdateEmitter.builder().build()));
         log.deliver(new StoryFactProjection(db.jdbc()));
         log.redeliverAll(new StoryFactProjection(db.jdbc()));
         queries = new StoryFactQueries(db.jdbc());
