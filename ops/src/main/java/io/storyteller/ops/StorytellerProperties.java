@@ -12,13 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embeddedPostgres the PostgreSQL started when {@code spring.datasource.url} is not set
  * @param eventProcessing  defaults for every event processor
  * @param snapshots        aggregate snapshotting
+ * @param aggregateCache   aggregates kept in memory between commands
  */
 @ConfigurationProperties("storyteller")
 public record StorytellerProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue EmbeddedPostgres embeddedPostgres,
         @DefaultValue EventProcessing eventProcessing,
-        @DefaultValue Snapshots snapshots) {
+        @DefaultValue Snapshots snapshots,
+        @DefaultValue AggregateCache aggregateCache) {
 
     /**
      * @param port           TCP port on localhost; 0 picks a free one at each start
@@ -71,6 +73,20 @@ public record StorytellerProperties(
         public Snapshots {
             if (threshold < 1) {
                 throw new IllegalArgumentException("storyteller.snapshots.threshold must be at least 1");
+            }
+        }
+    }
+
+    /**
+     * @param size aggregates of each type kept in memory between commands, least recently used leaving
+     *             first (the heap may shed them sooner under pressure); a story, world or model not
+     *             kept is rebuilt from its latest snapshot and later events
+     */
+    public record AggregateCache(@DefaultValue("10000") int size) {
+
+        public AggregateCache {
+            if (size < 1) {
+                throw new IllegalArgumentException("storyteller.aggregate-cache.size must be at least 1");
             }
         }
     }

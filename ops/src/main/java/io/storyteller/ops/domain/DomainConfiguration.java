@@ -18,9 +18,9 @@ import io.storyteller.domain.validation.EvaluationSuite;
 import io.storyteller.domain.validation.ModelValidations;
 import io.storyteller.domain.world.World;
 import io.storyteller.ops.StorytellerProperties;
+import io.storyteller.ops.axon.BoundedAggregateCache;
 import java.util.List;
 import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.AggregateFactory;
@@ -78,9 +78,10 @@ public class DomainConfiguration {
     ConfigurerModule domainModule(List<AggregateFactory<?>> factories, StorytellerProperties properties,
             TrainingBackends trainingBackends) {
         int threshold = properties.snapshots().threshold();
+        int cached = properties.aggregateCache().size();
         return configurer -> {
             for (AggregateFactory<?> factory : factories) {
-                configurer.configureAggregate(aggregate(factory, threshold));
+                configurer.configureAggregate(aggregate(factory, threshold, cached));
             }
             configurer
                     .registerCommandHandler(c -> new StoryAdmission(c.repository(World.class), c.repository(Story.class)))
@@ -111,15 +112,16 @@ public class DomainConfiguration {
     }
 
     /**
-     * Aggregates stay in memory between commands (a weak-reference cache: the garbage collector may
-     * drop them, they are then rebuilt from their snapshot and events). Rebuilding a long story for
-     * every action dominated the cost of a turn. With several nodes on one JDBC event store, a
+     * Aggregates stay in memory between commands ({@link BoundedAggregateCache}: the least recently
+     * used leave past the bound, and the heap may shed them under pressure; they are then rebuilt
+     * from their snapshot and events). Rebuilding a long story for every action dominated the cost
+     * of a turn. With several nodes on one JDBC event store, a
      * stale cached aggregate is caught by the event store's sequence check and the command fails
      * with a conflict instead of writing.
      */
-    private static <T> AggregateConfigurer<T> aggregate(AggregateFactory<T> factory, int snapshotThreshold) {
+    private static <T> AggregateConfigurer<T> aggregate(AggregateFactory<T> factory, int snapshotThreshold, int cached) {
         return AggregateConfigurer.defaultConfiguration(factory.getAggregateType())
-                .configureCache(c -> new WeakReferenceCache())
+                .configureCache(c -> new BoundedAggregateCache(cached))
                 .configureAggregateFactory(c -> factory)
                 .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshotThreshold));
     }

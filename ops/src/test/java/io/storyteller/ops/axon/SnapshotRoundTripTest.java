@@ -71,12 +71,13 @@ class SnapshotRoundTripTest {
         }
     }
 
-    private <T> void roundTrips(T aggregate, Class<T> type, String... mustHold) throws Exception {
+    private <T> String roundTrips(T aggregate, Class<T> type, String... mustHold) throws Exception {
         String snapshot = mapper.writeValueAsString(aggregate);
         T restored = mapper.readValue(snapshot, type);
 
         assertThat(mapper.writeValueAsString(restored)).isEqualTo(snapshot);
         assertThat(snapshot).contains(mustHold);
+        return snapshot;
     }
 
     @Test
@@ -94,8 +95,10 @@ class SnapshotRoundTripTest {
                         "destroyed", 2, "The tower sank."))),
                 new StoryFactPinned("s1", "death/bertel/alive", new StoryFact("death", "Bertel", "alive", "dead", 0, ""), "bea"));
 
-        roundTrips(story, Story.class, "\"storyId\":\"s1\"", "bea", "The bell hums.", "The sea answers.", "\"r1\"",
+        // Beats are kept as fingerprints of their texts, not the texts (the Story decides nothing on them).
+        String json = roundTrips(story, Story.class, "\"storyId\":\"s1\"", "bea", "\"n1\"", "\"r1\"",
                 "the Bell Tower", "death/bertel/alive");
+        assertThat(json).doesNotContain("The bell hums.", "The sea answers.");
     }
 
     @Test

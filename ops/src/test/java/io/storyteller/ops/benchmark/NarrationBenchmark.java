@@ -138,7 +138,7 @@ public final class NarrationBenchmark {
     }
 
     /** As the application's main does: no phone-home, no console banner, no ONNX Runtime telemetry. */
-    private static void silenceVendorCalls() {
+    static void silenceVendorCalls() {
         System.getProperties().putIfAbsent("axoniq.update-checker.disabled", "true");
         System.getProperties().putIfAbsent("disable-axoniq-console-message", "true");
         try {

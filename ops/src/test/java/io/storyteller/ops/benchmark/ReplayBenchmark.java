@@ -1,0 +1,147 @@
+package io.storyteller.ops.benchmark;
+
+import io.storyteller.ops.StorytellerApplication;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Replay and restart over a long log: the application starts on a fresh data directory (timed),
+ * {@code -Dbench.events} events of played stories ({@link CorpusLog}, default 1,000,000) are written
+ * straight into the event table with every processor stopped, then each replayable processor is
+ * reset and timed alone until it reaches the head (at most {@code -Dbench.limit}, default PT10M; a
+ * processor still behind then is reported with the rate it kept), then all of them together (the
+ * rebuild of every read model), and last the application is stopped and started again on that data
+ * directory (timed). Processors named in {@code -Dbench.skip} (comma-separated) are left out.
+ * House model and classifier training are off: they would read the whole log beside the replay.
+ * Run from the repository root after building the test classpath (see docs/benchmarks.md).
+ */
+public final class ReplayBenchmark {
+
+    private ReplayBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        NarrationBenchmark.silenceVendorCalls();
+        long events = Long.getLong("bench.events", 1_000_000L);
+        Duration limit = Duration.parse(System.getProperty("bench.limit", "PT10M"));
+        List<String> skip = List.of(System.getProperty("bench.skip", "").split(","));
+        Path root = Path.of(System.getProperty("bench.dataRoot", "ops/target/replay-benchmark")).toAbsolutePath();
+        Files.createDirectories(root);
+        Path dataDir = Files.createTempDirectory(root, "run-");
+        int exitCode = 0;
+        try {
+            long t0 = System.nanoTime();
+            ConfigurableApplicationContext context = start(dataDir);
+            System.out.printf("fresh start: %.1f s (data in %s)%n", (System.nanoTime() - t0) / 1e9, dataDir);
+            try {
+                run(context, events, limit, skip);
+            } finally {
+                context.close();
+            }
+            long t1 = System.nanoTime();
+            ConfigurableApplicationContext again = start(dataDir);
+            System.out.printf("restart on the log of %,d events: %.1f s%n", events, (System.nanoTime() - t1) / 1e9);
+            again.close();
+        } catch (Throwable e) {
+            System.out.println("Benchmark failed: " + e);
+            e.printStackTrace(System.out);
+            exitCode = 1;
+        }
+        System.out.flush();
+        System.exit(exitCode);
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir) {
+        return new SpringApplicationBuilder(StorytellerApplication.class).run(
+                "--server.port=0",
+                "--storyteller.data-dir=" + dataDir,
+                "--storyteller.seed.enabled=false",
+                "--storyteller.house-model.enabled=false",
+                "--storyteller.house-classifier.enabled=false",
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN",
+                "--logging.level.io.storyteller=WARN",
+                "--logging.level.org.springframework.core.annotation=ERROR");
+    }
+
+    private static void run(ConfigurableApplicationContext context, long events, Duration limit, List<String> skip)
+            throws Exception {
+        EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
+        EventStore eventStore = context.getBean(EventStore.class);
+        Map<String, StreamingEventProcessor> replayable = new TreeMap<>();
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                streaming.shutDown();
+                if (streaming.supportsReset() && !skip.contains(name)) {
+                    replayable.put(name, streaming);
+                }
+            }
+        });
+        long t0 = System.nanoTime();
+        long written = new CorpusLog().append(context.getBean(DataSource.class), events);
+        long head = eventStore.createHeadToken().position().orElse(-1);
+        System.out.printf("appended %,d events in %.1f s; head index %,d%n", written, (System.nanoTime() - t0) / 1e9, head);
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+        System.out.printf("%-28s %10s %12s %10s %s%n", "processor (alone)", "seconds", "events/s", "segments", "load");
+        for (Map.Entry<String, StreamingEventProcessor> entry : replayable.entrySet()) {
+            StreamingEventProcessor processor = entry.getValue();
+            processor.resetTokens();
+            long started = System.nanoTime();
+            processor.start();
+            long reached = awaitHead(List.of(processor), head, limit);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            int segments = processor.processingStatus().size();
+            processor.shutDown();
+            System.out.printf("%-28s %10.1f %12,.0f %10d %.1f%s%n", entry.getKey(), seconds, (reached + 1) / seconds,
+                    segments, os.getSystemLoadAverage(),
+                    reached < head ? "  (stopped at " + String.format("%,d", reached) + " after the limit)" : "");
+        }
+
+        for (StreamingEventProcessor processor : replayable.values()) {
+            processor.resetTokens();
+        }
+        long started = System.nanoTime();
+        replayable.values().forEach(StreamingEventProcessor::start);
+        long reached = awaitHead(new ArrayList<>(replayable.values()), head, limit.multipliedBy(2));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("all %d together: %.1f s to %s (%,.0f events/s of log)%n", replayable.size(), seconds,
+                reached < head ? "index " + reached + " (limit)" : "the head", (reached + 1) / seconds);
+    }
+
+    /** The lowest position the processors' segments reached when all were at the head, or the limit passed. */
+    private static long awaitHead(List<StreamingEventProcessor> processors, long head, Duration limit)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        long lowest = -1;
+        while (System.nanoTime() < deadline) {
+            lowest = Long.MAX_VALUE;
+            boolean any = false;
+            for (StreamingEventProcessor processor : processors) {
+                for (EventTrackerStatus status : processor.processingStatus().values()) {
+                    any = true;
+                    lowest = Math.min(lowest, status.getCurrentPosition().orElse(-1));
+                }
+            }
+            if (!any) {
+                lowest = -1;
+            } else if (lowest >= head) {
+                return lowest;
+            }
+            Thread.sleep(20);
+        }
+        return lowest;
+    }
+}
