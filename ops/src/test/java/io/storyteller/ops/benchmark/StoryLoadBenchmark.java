@@ -100,7 +100,8 @@ public final class StoryLoadBenchmark {
                 String action = BenchmarkWorld.action(turn);
                 String narration = BenchmarkWorld.narration(turn);
                 commands.sendAndWait(new SubmitPlayerAction(storyId, actionBeatId, action, world.player(0)));
-                commands.sendAndWait(new RecordNarration(storyId, actionBeatId, UUID.randomUUID().toString(),
+                // the narration beat's id as the narration engine gives it
+                commands.sendAndWait(new RecordNarration(storyId, actionBeatId, RecordNarration.beatIdFor(storyId, actionBeatId),
                         narration, world.provenance(action, narration)));
             }
             double playSeconds = (System.nanoTime() - playStart) / 1e9;
