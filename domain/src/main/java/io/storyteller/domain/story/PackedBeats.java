@@ -17,7 +17,8 @@ import java.util.Set;
  *   <li>{@code ids}: a UUID-shaped id in 16 bytes, another as UTF-8; none for a narration whose id
  *       is the one the engine derives from its action ({@link RecordNarration#beatIdFor}).</li>
  *   <li>{@code texts}: each alternative's {@link TextFingerprint} (8 bytes and the length);
- *       {@code readings}: the fingerprint of each read beat's last fact reading.</li>
+ *       {@code readings}: the fingerprint of each read beat's last fact reading, except a reading
+ *       that found nothing (most beats' in a long story), which its flag says alone.</li>
  *   <li>{@code erased}: the ids of erased beats.</li>
  * </ul>
  * A narration links to its action by position, not by a second copy of the action's id: erasing
@@ -32,6 +33,8 @@ record PackedBeats(String storyId, byte[] shape, byte[] ids, byte[] texts, byte[
     private static final int ANSWERS_PREVIOUS = 8;
     private static final int ALTERNATIVES = 16;
     private static final int READ = 32;
+    private static final int FOUND_NOTHING = 64;
+    private static final TextFingerprint NOTHING = StoryFactBook.fingerprint(List.of());
 
     static PackedBeats of(String storyId, List<Beat> beats, Set<String> erased) {
         PackedBytes.Writer shape = new PackedBytes.Writer().varint(beats.size());
@@ -50,7 +53,7 @@ record PackedBeats(String storyId, byte[] shape, byte[] ids, byte[] texts, byte[
             }
             flags |= narration && action == i - 1 ? ANSWERS_PREVIOUS : 0;
             flags |= beat.alternatives.size() > 1 ? ALTERNATIVES : 0;
-            flags |= beat.reading != null ? READ : 0;
+            flags |= beat.reading == null ? 0 : beat.reading.equals(NOTHING) ? FOUND_NOTHING : READ;
             shape.varint(flags);
             if (narration && action != i - 1) {
                 shape.varint(action < 0 ? 0 : i - action);
@@ -69,7 +72,7 @@ record PackedBeats(String storyId, byte[] shape, byte[] ids, byte[] texts, byte[
                 }
             }
             beat.alternatives.forEach(texts::fingerprint);
-            if (beat.reading != null) {
+            if ((flags & READ) != 0) {
                 readings.fingerprint(beat.reading);
             }
         }
@@ -113,7 +116,8 @@ record PackedBeats(String storyId, byte[] shape, byte[] ids, byte[] texts, byte[
             for (int a = 0; a < alternatives; a++) {
                 fingerprints.add(texts.fingerprint());
             }
-            TextFingerprint reading = (flags & READ) != 0 ? readings.fingerprint() : null;
+            TextFingerprint reading = (flags & READ) != 0 ? readings.fingerprint()
+                    : (flags & FOUND_NOTHING) != 0 ? NOTHING : null;
             beats.add(new Beat(beatId, narration ? BeatKind.NARRATION : BeatKind.PLAYER_ACTION, actionBeatId,
                     fingerprints, selected, reading));
         }

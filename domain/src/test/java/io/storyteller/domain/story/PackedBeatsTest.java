@@ -68,8 +68,8 @@ class PackedBeatsTest {
     /**
      * A turn as the platform plays it — an action with a client's UUID, its narration with the id
      * the engine derives, both read for facts — costs its action's id (16 bytes), a fingerprint per
-     * beat and one per reading (8 bytes and the length each) and a flags byte per beat: 54 bytes
-     * for texts under 128 characters, whatever the texts.
+     * beat and one per reading that found something (8 bytes and the length each) and a flags byte
+     * per beat: 54 bytes for texts and readings under 128 characters, whatever the texts.
      */
     @Test
     void aTurnCostsItsActionsIdAndFourFingerprints() {
@@ -79,7 +79,8 @@ class PackedBeatsTest {
             Beat action = action(uuid(i), "Action " + i);
             Beat narration = narration(RecordNarration.beatIdFor(STORY, uuid(i)), uuid(i), "Narration " + i);
             action.reading = StoryFactBook.fingerprint(List.of());
-            narration.reading = StoryFactBook.fingerprint(List.of());
+            narration.reading = StoryFactBook.fingerprint(List.of(new StoryFact("count", "gulls", "number", "" + i, 2 * i,
+                    null)));
             beats.add(action);
             beats.add(narration);
         }
@@ -87,7 +88,8 @@ class PackedBeatsTest {
         PackedBeats packed = PackedBeats.of(STORY, beats, Set.of());
 
         int bytes = packed.shape().length + packed.ids().length + packed.texts().length + packed.readings().length;
-        assertThat(bytes).isEqualTo(1 + turns * (2 + 16 + 2 * 9 + 2 * 9));
+        // the action's reading found nothing: its flag says so
+        assertThat(bytes).isEqualTo(1 + turns * (2 + 16 + 2 * 9 + 9));
         assertThat(packed.beats()).isEqualTo(beats);
     }
 }

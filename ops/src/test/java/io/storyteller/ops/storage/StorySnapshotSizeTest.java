@@ -35,9 +35,10 @@ class StorySnapshotSizeTest {
     /**
      * A turn's packed beats (PackedBeats): the action's UUID in 16 bytes, a fingerprint (8 bytes
      * and the length, one byte under 128 characters, two under 16,384) per beat and per fact
-     * reading, a flags byte per beat: 54 to 58 bytes, 72 to 78 in base64.
+     * reading that found something (here the narration's), a flags byte per beat: 45 to 48 bytes,
+     * 60 to 64 in base64.
      */
-    private static final int BYTES_PER_TURN = 78;
+    private static final int BYTES_PER_TURN = 66;
     private static final Actor OWNER = new Actor("olivia", Set.of(PlatformRole.PLAYER));
     private static final NarrationProvenance PROVENANCE = new NarrationProvenance("narrator-large", "2025-06",
             "sha256:0f1e", List.of("lore-gate"), 1200, 900, 150);
