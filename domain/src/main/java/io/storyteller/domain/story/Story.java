@@ -25,9 +25,10 @@ import org.axonframework.serialization.Revision;
  * <p>
  * It holds what its decisions need and no beat's text: a fixed-size {@link Beat} per beat (its id,
  * kind, a {@link TextFingerprint} per alternative and one of its last fact reading) with the ids of
- * erased beats ({@link StoryBeats}), the latest narration requests and the fact book. Events that used to copy a beat's text out of this state
- * ({@link BeatEdited#originalText()}, {@link BeatFlagged#text()}) now leave it null: their
- * consumers fold the text from the beat's own earlier events.
+ * erased beats ({@link StoryBeats}), the latest narration requests and the fact book. Events that
+ * used to copy a beat's text out of this state ({@link BeatEdited#originalText()},
+ * {@link BeatFlagged#text()}) now leave it null: their consumers fold the text from the beat's own
+ * earlier events.
  * <p>
  * Its snapshot (JSON) is its fields: it has no getters, and no method may leak into the format.
  * Revision 3 stores the beats packed ({@link PackedBeats}) and the facts' evidence as fingerprints;
