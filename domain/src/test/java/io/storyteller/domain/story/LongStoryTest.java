@@ -15,6 +15,7 @@ import io.storyteller.domain.safety.HarmCategory;
 import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.shared.Rejected;
 import java.util.List;
+import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -162,17 +163,17 @@ class LongStoryTest {
     void aStoryPlayedWithThePlatformsIdsDecidesOnThemAsOnAnyOthers() {
         List<Object> events = started();
         for (int i = 1; i <= 40; i++) {
-            String action = new java.util.UUID(i, i).toString();
+            String action = new UUID(i, i).toString();
             events.add(acted(action, "Action " + i + "."));
             events.add(narrated(action, RecordNarration.beatIdFor(STORY_ID, action), "Narration " + i + "."));
         }
-        String lastAction = new java.util.UUID(40, 40).toString();
+        String lastAction = new UUID(40, 40).toString();
         String lastNarration = RecordNarration.beatIdFor(STORY_ID, lastAction);
         fixture.given(events)
                 .when(new EraseBeats(STORY_ID, lastAction, OWNER))
                 .expectEvents(new BeatsErased(STORY_ID, List.of(lastAction, lastNarration), OWNER.userId()));
         fixture.given(events)
-                .when(new SubmitPlayerAction(STORY_ID, RecordNarration.beatIdFor(STORY_ID, new java.util.UUID(3, 3).toString()),
+                .when(new SubmitPlayerAction(STORY_ID, RecordNarration.beatIdFor(STORY_ID, new UUID(3, 3).toString()),
                         "Again.", OWNER))
                 .expectException(Rejected.conflict("actionBeatId", "unique"));
     }
