@@ -30,10 +30,8 @@ import io.storyteller.domain.story.PlayerActionSubmitted;
 import io.storyteller.domain.story.RecordNarration;
 import io.storyteller.domain.story.RecordNarrationFailure;
 import io.storyteller.domain.story.RecordShadowNarration;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -236,8 +234,7 @@ public class NarrationEngine {
         if (request.retriedBeatId() != null) {
             return request.retriedBeatId();
         }
-        String seed = "narration:" + request.storyId() + ":" + request.requestId();
-        return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+        return RecordNarration.beatIdFor(request.storyId(), request.requestId());
     }
 
     /** @return false when the request was no longer pending (a redelivered event), true when recorded */

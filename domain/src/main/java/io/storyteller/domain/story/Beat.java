@@ -1,26 +1,15 @@
 package io.storyteller.domain.story;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonFormat;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The Story aggregate's memory of one beat: enough to decide edits, retries, selections, ratings,
- * flags and erasures, and nothing of its text but a {@link TextFingerprint} per alternative, so a
- * beat costs the same whatever its length. In a snapshot it is the array
- * {@code [beatId, kind, actionBeatId, alternatives, selected]}; an action's actionBeatId is itself,
- * stored as null.
+ * flags, erasures and fact readings, and nothing of its text but a {@link TextFingerprint} per
+ * alternative, so a beat costs the same whatever its length. A snapshot stores it packed
+ * ({@link PackedBeats}).
  */
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
-        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
-@JsonFormat(shape = JsonFormat.Shape.ARRAY)
-@JsonPropertyOrder({"beatId", "kind", "actionBeatId", "alternatives", "selected"})
 final class Beat {
 
     final String beatId;
@@ -30,24 +19,22 @@ final class Beat {
     /** The fingerprint of each alternative's text as it stands (edits included). */
     final List<TextFingerprint> alternatives = new ArrayList<>();
     int selected;
+    /** The fingerprint of the beat's last fact reading ({@link StoryFactBook#fingerprint}); null until read. */
+    TextFingerprint reading;
 
     Beat(String beatId, BeatKind kind, String actionBeatId, String text) {
+        this(beatId, kind, actionBeatId, List.of(TextFingerprint.of(text)), 0, null);
+    }
+
+    /** As unpacked from a snapshot. */
+    Beat(String beatId, BeatKind kind, String actionBeatId, List<TextFingerprint> alternatives, int selected,
+         TextFingerprint reading) {
         this.beatId = beatId;
         this.kind = kind;
         this.actionBeatId = kind == BeatKind.PLAYER_ACTION ? null : actionBeatId;
-        this.alternatives.add(TextFingerprint.of(text));
-    }
-
-    /** From the Story aggregate's snapshot. */
-    @JsonCreator
-    private Beat(@JsonProperty("beatId") String beatId, @JsonProperty("kind") BeatKind kind,
-                 @JsonProperty("actionBeatId") String actionBeatId,
-                 @JsonProperty("alternatives") List<TextFingerprint> alternatives, @JsonProperty("selected") int selected) {
-        this.beatId = beatId;
-        this.kind = kind;
-        this.actionBeatId = actionBeatId;
         this.alternatives.addAll(alternatives);
         this.selected = selected;
+        this.reading = reading;
     }
 
     /** The action this beat belongs to: itself for an action, the answered action for a narration. */
@@ -77,7 +64,7 @@ final class Beat {
     public boolean equals(Object other) {
         return other instanceof Beat beat && beatId.equals(beat.beatId) && kind == beat.kind
                 && Objects.equals(actionBeatId, beat.actionBeatId) && alternatives.equals(beat.alternatives)
-                && selected == beat.selected;
+                && selected == beat.selected && Objects.equals(reading, beat.reading);
     }
 
     @Override

@@ -34,11 +34,6 @@ public final class StandingFacts {
     private final Map<String, String> sources = new HashMap<>();
     /** Keys a person pinned or corrected. */
     private final Set<String> held = new HashSet<>();
-    /**
-     * The fingerprint of each beat's last reading (held keys left out): a repeat of it changes
-     * nothing. Only whether a reading repeats is decided, so its facts and their evidence are not kept.
-     */
-    private final Map<String, TextFingerprint> readings = new HashMap<>();
 
     /** Folds a story's event payloads, oldest first; payloads that are not fact events (or erasures) are skipped. */
     public static StandingFacts of(Collection<?> payloads) {
@@ -78,7 +73,6 @@ public final class StandingFacts {
             facts.put(key, fact);
             sources.put(key, beatId);
         }
-        readings.put(beatId, fingerprint(read));
     }
 
     void pinned(String key, StoryFact fact) {
@@ -103,7 +97,6 @@ public final class StandingFacts {
             }
             return fromErased;
         });
-        erased.forEach(readings::remove);
     }
 
     /** The facts that stand, in the order they were last established. */
@@ -118,27 +111,5 @@ public final class StandingFacts {
     /** Whether a person pinned or corrected the key: the engine's readings leave it alone. */
     public boolean held(String key) {
         return held.contains(key);
-    }
-
-    /** Whether the beat was read at all, even if it established nothing. */
-    boolean wasRead(String beatId) {
-        return readings.containsKey(beatId);
-    }
-
-    /** Whether the beat's last reading (held keys left out) was exactly this one. */
-    boolean lastReadAs(String beatId, List<StoryFact> reading) {
-        return fingerprint(reading).equals(readings.get(beatId));
-    }
-
-    /** Every field of every fact in order, separated by characters no validated field holds. */
-    private static TextFingerprint fingerprint(List<StoryFact> reading) {
-        StringBuilder canonical = new StringBuilder();
-        for (StoryFact fact : reading) {
-            canonical.append(fact.kind()).append('\u0001').append(fact.entity()).append('\u0001')
-                    .append(fact.attribute()).append('\u0001').append(fact.value()).append('\u0001')
-                    .append(fact.sinceBeat()).append('\u0001')
-                    .append(fact.evidence() == null ? "\u0000" : fact.evidence()).append('\u0002');
-        }
-        return TextFingerprint.of(canonical.toString());
     }
 }

@@ -10,8 +10,6 @@ import io.storyteller.domain.shared.AccessPolicy;
 import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.shared.Require;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,16 +24,18 @@ import org.axonframework.serialization.Revision;
  * and at most one narration pending at a time.
  * <p>
  * It holds what its decisions need and no beat's text: a fixed-size {@link Beat} per beat (its id,
- * kind and a {@link TextFingerprint} per alternative), the ids of erased beats, the latest
- * narration requests and the fact book. Events that used to copy a beat's text out of this state
- * ({@link BeatEdited#originalText()}, {@link BeatFlagged#text()}) now leave it null: their
- * consumers fold the text from the beat's own earlier events.
+ * kind, a {@link TextFingerprint} per alternative and one of its last fact reading) with the ids of
+ * erased beats ({@link StoryBeats}), the latest narration requests and the fact book. Events that
+ * used to copy a beat's text out of this state ({@link BeatEdited#originalText()},
+ * {@link BeatFlagged#text()}) now leave it null: their consumers fold the text from the beat's own
+ * earlier events.
  * <p>
  * Its snapshot (JSON) is its fields: it has no getters, and no method may leak into the format.
- * Revision 2 is the text-free format; a snapshot of another revision is passed over and the story
- * rebuilt from its events (Axon's revision snapshot filter).
+ * Revision 3 stores the beats packed ({@link PackedBeats}) and the facts' evidence as fingerprints;
+ * a snapshot of another revision is passed over and the story rebuilt from its events (Axon's
+ * revision snapshot filter).
  */
-@Revision("2")
+@Revision("3")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public class Story {
@@ -50,13 +50,7 @@ public class Story {
     private String worldId;
     private String ownerId;
     private final Set<String> participants = new LinkedHashSet<>();
-    private final List<Beat> beats = new ArrayList<>();
-    /**
-     * Ids of erased beats: with the standing beats' ids, every id ever used here, so the log never
-     * holds two beats with one id. Beat ids come from clients and the engine, not from a counter
-     * of this story, so uniqueness needs the ids themselves.
-     */
-    private final Set<String> erasedBeatIds = new HashSet<>();
+    private final StoryBeats beats = new StoryBeats();
     /** The latest narration requests with their actions: shadow answers may come after the real one. */
     private final RecentNarrationRequests requests = new RecentNarrationRequests();
     private StoryStatus status;
@@ -158,7 +152,7 @@ public class Story {
         }
         // The last beat is an action whose narration failed or was erased: narrate it afresh;
         // otherwise add another alternative to the last narration (the retry stack).
-        Beat last = beats.getLast();
+        Beat last = beats.last();
         String narrationBeatId = last.kind == BeatKind.NARRATION ? last.beatId : null;
         apply(new NarrationRetryRequested(storyId, worldId, requestId, last.actionBeatId(), narrationBeatId, playerId));
     }
@@ -192,8 +186,7 @@ public class Story {
     public void handle(EraseBeats command) {
         String playerId = requireParticipant(command.actor());
         requireNoPendingNarration();
-        int from = beats.indexOf(beat("fromBeatId", command.fromBeatId()));
-        List<String> erased = beats.subList(from, beats.size()).stream().map(b -> b.beatId).toList();
+        List<String> erased = beats.idsFrom(beat("fromBeatId", command.fromBeatId()));
         apply(new BeatsErased(storyId, List.copyOf(erased), playerId));
     }
 
@@ -226,9 +219,7 @@ public class Story {
             throw DomainRejection.forbidden("platform", "only the platform records the facts it reads");
         }
         String beatId = Require.id("beatId", command.beatId());
-        if (beats.stream().anyMatch(b -> b.beatId.equals(beatId))) {
-            factBook.record(command, beatId);
-        }
+        beats.find(beatId).ifPresent(beat -> factBook.record(command, beat));
     }
 
     @CommandHandler
@@ -307,7 +298,7 @@ public class Story {
 
     /** {@code field} names the command's input, so a client can show the rejection beside it. */
     private void requireNewBeatId(String field, String beatId) {
-        if (erasedBeatIds.contains(beatId) || beats.stream().anyMatch(b -> b.beatId.equals(beatId))) {
+        if (beats.used(beatId)) {
             throw DomainRejection.conflict(field, "unique", "beat id " + beatId + " is already used in this story");
         }
     }
@@ -316,14 +307,8 @@ public class Story {
         return beat("beatId", beatId);
     }
 
-    /** Searched from the end: most commands address the latest beats. */
     private Beat beat(String field, String beatId) {
-        for (int i = beats.size() - 1; i >= 0; i--) {
-            if (beats.get(i).beatId.equals(beatId)) {
-                return beats.get(i);
-            }
-        }
-        throw DomainRejection.notFound(field, "no beat " + beatId + " in this story");
+        return beats.find(beatId).orElseThrow(() -> DomainRejection.notFound(field, "no beat " + beatId + " in this story"));
     }
 
     private Beat requireNarration(String beatId) {
@@ -337,6 +322,7 @@ public class Story {
     @EventSourcingHandler
     void on(StoryStarted event) {
         storyId = event.storyId();
+        beats.startedAs(event.storyId());
         worldId = event.worldId();
         ownerId = event.ownerId();
         participants.add(event.ownerId());
@@ -388,9 +374,13 @@ public class Story {
 
     @EventSourcingHandler
     void on(BeatsErased event) {
-        Set<String> erased = Set.copyOf(event.beatIds());
-        beats.removeIf(b -> erased.contains(b.beatId));
-        erasedBeatIds.addAll(erased);
+        beats.erase(event.beatIds());
+    }
+
+    /** A reading of a beat erased since (an old log) has no beat to remember it by. */
+    @EventSourcingHandler
+    void on(StoryFactsRecorded event) {
+        beats.find(event.beatId()).ifPresent(beat -> beat.reading = StoryFactBook.fingerprint(event.facts()));
     }
 
     @EventSourcingHandler

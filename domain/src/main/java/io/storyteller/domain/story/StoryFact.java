@@ -25,4 +25,8 @@ public record StoryFact(String kind, String entity, String attribute, String val
     StoryFact withValue(String newValue) {
         return new StoryFact(kind, entity, attribute, newValue, sinceBeat, evidence);
     }
+
+    StoryFact withEvidence(String newEvidence) {
+        return new StoryFact(kind, entity, attribute, value, sinceBeat, newEvidence);
+    }
 }

@@ -28,6 +28,11 @@ record TextFingerprint(long sha64, int length) {
         }
     }
 
+    /** The fingerprint as a short text, where a text field stands for the text it fingerprints. */
+    String token() {
+        return "sha64:" + Long.toHexString(sha64) + ":" + length;
+    }
+
     boolean matches(String text) {
         return text != null && text.length() == length && equals(of(text));
     }

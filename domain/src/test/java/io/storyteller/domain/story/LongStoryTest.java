@@ -12,8 +12,10 @@ import static io.storyteller.domain.story.StoryExamples.retryRequested;
 import static io.storyteller.domain.story.StoryExamples.started;
 
 import io.storyteller.domain.safety.HarmCategory;
+import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.shared.Rejected;
 import java.util.List;
+import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,6 +129,52 @@ class LongStoryTest {
     void theIdOfAnErasedBeatIsNotUsedAgain() {
         fixture.given(afterManyTurns(new BeatsErased(STORY_ID, List.of("a" + TURNS, "n" + TURNS), OWNER.userId())))
                 .when(new SubmitPlayerAction(STORY_ID, "n" + TURNS, "Again.", OWNER))
+                .expectException(Rejected.conflict("actionBeatId", "unique"));
+    }
+
+    @Test
+    void anOldBeatReadAgainWithTheSameOutcomeRecordsNothing() {
+        StoryFact sunk = new StoryFact("destroyed-place", "the Bell Tower", "standing", "destroyed", 4, "Narration 2.");
+        fixture.given(afterManyTurns(new StoryFactsRecorded(STORY_ID, "n2", List.of(sunk)),
+                        new StoryFactsRecorded(STORY_ID, "a3", List.of())))
+                .when(new RecordStoryFacts(STORY_ID, "n2", List.of(sunk), Actor.system()))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(afterManyTurns(new StoryFactsRecorded(STORY_ID, "a3", List.of())))
+                .when(new RecordStoryFacts(STORY_ID, "a3", List.of(), Actor.system()))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOldBeatReadAnewIsRecorded() {
+        StoryFact sunk = new StoryFact("destroyed-place", "the Bell Tower", "standing", "destroyed", 4, "Narration 2.");
+        StoryFact rebuilt = new StoryFact("destroyed-place", "the Bell Tower", "standing", "rebuilt", 4, "Narration 2, retold.");
+        fixture.given(afterManyTurns(new StoryFactsRecorded(STORY_ID, "n2", List.of(sunk)),
+                        new BeatEdited(STORY_ID, "n2", null, "Narration 2, retold.", OWNER.userId())))
+                .when(new RecordStoryFacts(STORY_ID, "n2", List.of(rebuilt), Actor.system()))
+                .expectEvents(new StoryFactsRecorded(STORY_ID, "n2", List.of(rebuilt)));
+        fixture.given(afterManyTurns())
+                .when(new RecordStoryFacts(STORY_ID, "n2", List.of(), Actor.system()))
+                .expectEvents(new StoryFactsRecorded(STORY_ID, "n2", List.of()));
+    }
+
+    /** Ids as the platform makes them: a client's UUID for an action, the engine's for its narration. */
+    @Test
+    void aStoryPlayedWithThePlatformsIdsDecidesOnThemAsOnAnyOthers() {
+        List<Object> events = started();
+        for (int i = 1; i <= 40; i++) {
+            String action = new UUID(i, i).toString();
+            events.add(acted(action, "Action " + i + "."));
+            events.add(narrated(action, RecordNarration.beatIdFor(STORY_ID, action), "Narration " + i + "."));
+        }
+        String lastAction = new UUID(40, 40).toString();
+        String lastNarration = RecordNarration.beatIdFor(STORY_ID, lastAction);
+        fixture.given(events)
+                .when(new EraseBeats(STORY_ID, lastAction, OWNER))
+                .expectEvents(new BeatsErased(STORY_ID, List.of(lastAction, lastNarration), OWNER.userId()));
+        fixture.given(events)
+                .when(new SubmitPlayerAction(STORY_ID, RecordNarration.beatIdFor(STORY_ID, new UUID(3, 3).toString()),
+                        "Again.", OWNER))
                 .expectException(Rejected.conflict("actionBeatId", "unique"));
     }
 

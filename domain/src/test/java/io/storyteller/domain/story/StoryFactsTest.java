@@ -129,6 +129,16 @@ class StoryFactsTest {
                 .expectNoEvents();
     }
 
+    /** The story keeps a pinned fact's evidence only as a fingerprint; a pin with other evidence still changes the fact. */
+    @Test
+    void theSameFactPinnedAgainWithOtherEvidenceIsRecorded() {
+        StoryFact otherEvidence = new StoryFact(RING_GIVEN.kind(), RING_GIVEN.entity(), RING_GIVEN.attribute(),
+                RING_GIVEN.value(), RING_GIVEN.sinceBeat(), "I throw my ring into the sea.");
+        fixture.given(afterOneTurn(new StoryFactPinned(STORY_ID, RING_GIVEN.key(), RING_GIVEN, OWNER.userId())))
+                .when(new PinStoryFact(STORY_ID, otherEvidence, OWNER))
+                .expectEvents(new StoryFactPinned(STORY_ID, RING_GIVEN.key(), otherEvidence, OWNER.userId()));
+    }
+
     @Test
     void theSameFactPinnedTwiceIsRecordedOnce() {
         fixture.given(afterOneTurn(new StoryFactPinned(STORY_ID, RING_GIVEN.key(), RING_GIVEN, OWNER.userId())))

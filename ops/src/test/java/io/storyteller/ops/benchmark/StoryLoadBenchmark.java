@@ -28,11 +28,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * ({@link SubmitPlayerAction} and {@link RecordNarration}, the narration engine stopped) and, at
  * 100, 1,000 and 2,400 turns, prints the story's latest snapshot size and the time to load the
  * Story aggregate from the event store (latest snapshot and the events after it), the median of
- * {@code bench.loads} loads (21) through a repository without a cache.
+ * {@code bench.loads} loads (21) through a repository without a cache. {@code bench.turns} sets
+ * the checkpoints (default {@value #CHECKPOINTS}); with {@code bench.snapshotDir} set, the snapshot
+ * at each checkpoint is also written there as {@code story-snapshot-<turns>.json}, to see where its
+ * bytes go.
  */
 public final class StoryLoadBenchmark {
 
-    private static final int[] CHECKPOINTS = {100, 1000, 2400};
+    private static final String CHECKPOINTS = "100,1000,2400";
     private static final int WARMUP_LOADS = 5;
 
     private StoryLoadBenchmark() {
@@ -88,14 +91,17 @@ public final class StoryLoadBenchmark {
         System.out.println("| turns | events | snapshot at event | snapshot bytes | load median ms | load p90 ms |");
         System.out.println("|---:|---:|---:|---:|---:|---:|");
         int turn = 0;
-        for (int checkpoint : CHECKPOINTS) {
+        String snapshotDir = System.getProperty("bench.snapshotDir");
+        for (String point : System.getProperty("bench.turns", CHECKPOINTS).split(",")) {
+            int checkpoint = Integer.parseInt(point.strip());
             long playStart = System.nanoTime();
             for (; turn < checkpoint; turn++) {
                 String actionBeatId = UUID.randomUUID().toString();
                 String action = BenchmarkWorld.action(turn);
                 String narration = BenchmarkWorld.narration(turn);
                 commands.sendAndWait(new SubmitPlayerAction(storyId, actionBeatId, action, world.player(0)));
-                commands.sendAndWait(new RecordNarration(storyId, actionBeatId, UUID.randomUUID().toString(),
+                // the narration beat's id as the narration engine gives it
+                commands.sendAndWait(new RecordNarration(storyId, actionBeatId, RecordNarration.beatIdFor(storyId, actionBeatId),
                         narration, world.provenance(action, narration)));
             }
             double playSeconds = (System.nanoTime() - playStart) / 1e9;
@@ -103,6 +109,14 @@ public final class StoryLoadBenchmark {
                     SELECT (SELECT count(*) FROM domainevententry WHERE aggregateidentifier = :id) AS events,
                            coalesce(max(sequencenumber), -1) AS seq, coalesce(max(length(payload)), 0) AS bytes
                     FROM snapshotevententry WHERE aggregateidentifier = :id""").param("id", storyId).query().singleRow();
+            if (snapshotDir != null) {
+                byte[] payload = jdbc.sql("""
+                        SELECT payload FROM snapshotevententry WHERE aggregateidentifier = :id
+                        ORDER BY sequencenumber DESC LIMIT 1""").param("id", storyId).query(byte[].class).optional()
+                        .orElse(new byte[0]);
+                Files.createDirectories(Path.of(snapshotDir));
+                Files.write(Path.of(snapshotDir, "story-snapshot-" + checkpoint + ".json"), payload);
+            }
             List<Double> millis = new ArrayList<>();
             for (int i = 0; i < WARMUP_LOADS + loads; i++) {
                 long t0 = System.nanoTime();
