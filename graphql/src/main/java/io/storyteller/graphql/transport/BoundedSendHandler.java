@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -16,7 +17,9 @@ import org.springframework.web.socket.adapter.standard.StandardWebSocketSession;
 /**
  * Spring GraphQL's WebSocket handler, given each session as a {@link BoundedSendSession} so that a
  * slow client is dropped instead of buffered. The container's own blocking write timeout is set to
- * the same time limit, so a write to a client that reads nothing fails after it too.
+ * twice the send time limit: a write to a client that reads nothing fails after it too, while a
+ * client dropped for a full buffer that reads again still has time to receive the close frame
+ * (which waits behind the write in progress).
  */
 public class BoundedSendHandler extends GraphQlWebSocketHandler {
 
@@ -26,6 +29,7 @@ public class BoundedSendHandler extends GraphQlWebSocketHandler {
     private final LiveUpdateLimits limits;
     private final Executor sender;
     private final Map<String, BoundedSendSession> sessions = new ConcurrentHashMap<>();
+    private final AtomicLong dropped = new AtomicLong();
 
     public BoundedSendHandler(WebGraphQlHandler graphQlHandler, HttpMessageConverter<?> converter,
             Duration initTimeout, Duration keepAlive, CorsConfiguration cors,
@@ -38,10 +42,10 @@ public class BoundedSendHandler extends GraphQlWebSocketHandler {
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
         if (session instanceof StandardWebSocketSession standard && standard.getNativeSession() != null) {
-            standard.getNativeSession().getUserProperties().put(BLOCKING_SEND_TIMEOUT, limits.sendTimeLimit().toMillis());
+            standard.getNativeSession().getUserProperties().put(BLOCKING_SEND_TIMEOUT, 2 * limits.sendTimeLimit().toMillis());
         }
         BoundedSendSession bounded = new BoundedSendSession(session, limits.sendBuffer().toBytes(),
-                limits.sendTimeLimit().toNanos(), sender);
+                limits.sendTimeLimit().toNanos(), sender, dropped::incrementAndGet);
         sessions.put(session.getId(), bounded);
         super.afterConnectionEstablished(bounded);
     }
@@ -60,6 +64,11 @@ public class BoundedSendHandler extends GraphQlWebSocketHandler {
     public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) {
         BoundedSendSession bounded = sessions.remove(session.getId());
         super.afterConnectionClosed(bounded != null ? bounded : session, closeStatus);
+    }
+
+    /** Sessions closed as too slow since the start. */
+    public long droppedSessions() {
+        return dropped.get();
     }
 
     /** Sessions open now. */

@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -22,6 +24,8 @@ import org.springframework.web.socket.handler.WebSocketSessionDecorator;
  */
 public final class BoundedSendSession extends WebSocketSessionDecorator {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BoundedSendSession.class);
+
     /** 1013 "try again later": the server will not keep buffering for this client. */
     public static final int TOO_SLOW_CODE = 1013;
     public static final CloseStatus TOO_SLOW = new CloseStatus(TOO_SLOW_CODE, "client too slow: send buffer full");
@@ -29,6 +33,7 @@ public final class BoundedSendSession extends WebSocketSessionDecorator {
     private final long maxBufferedBytes;
     private final long sendTimeLimitNanos;
     private final Executor sender;
+    private final Runnable onDrop;
     private final Queue<WebSocketMessage<?>> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong bufferedBytes = new AtomicLong();
     private final AtomicBoolean sending = new AtomicBoolean();
@@ -36,24 +41,28 @@ public final class BoundedSendSession extends WebSocketSessionDecorator {
     private volatile long writeStartedAt;
     private volatile boolean writing;
 
-    public BoundedSendSession(WebSocketSession session, long maxBufferedBytes, long sendTimeLimitNanos, Executor sender) {
+    /** {@code onDrop} runs once when the session is found too slow. */
+    public BoundedSendSession(WebSocketSession session, long maxBufferedBytes, long sendTimeLimitNanos, Executor sender,
+            Runnable onDrop) {
         super(session);
         this.maxBufferedBytes = maxBufferedBytes;
         this.sendTimeLimitNanos = sendTimeLimitNanos;
         this.sender = sender;
+        this.onDrop = onDrop;
     }
 
     @Override
     public void sendMessage(WebSocketMessage<?> message) throws IOException {
         if (dropped.get()) {
-            throw new IOException("session " + getId() + " was closed as too slow");
+            return; // closing: what comes until the subscriptions end is discarded
         }
         long buffered = bufferedBytes.addAndGet(message.getPayloadLength());
         boolean stuck = writing && System.nanoTime() - writeStartedAt > sendTimeLimitNanos;
         if (buffered > maxBufferedBytes || stuck) {
+            LOG.warn("Closing WebSocket session {} as too slow: {} bytes unsent{}", getId(), buffered,
+                    stuck ? ", a write pending for longer than the send time limit" : "");
             drop();
-            throw new IOException("session " + getId() + " closed as too slow: " + buffered + " bytes unsent"
-                    + (stuck ? ", a write pending for longer than the limit" : ""));
+            return;
         }
         queue.add(message);
         if (sending.compareAndSet(false, true)) {
@@ -66,7 +75,7 @@ public final class BoundedSendSession extends WebSocketSessionDecorator {
         return bufferedBytes.get();
     }
 
-    /** Once dropped, the close already sent stands: a later close (Spring GraphQL's 1011 after the failed send) is ignored. */
+    /** Once dropped, the close already under way stands: a later close is ignored. */
     @Override
     public void close(CloseStatus status) throws IOException {
         if (!dropped.get()) {
@@ -83,6 +92,7 @@ public final class BoundedSendSession extends WebSocketSessionDecorator {
                 try {
                     getDelegate().sendMessage(message);
                 } catch (IOException | RuntimeException failed) {
+                    LOG.debug("Closing WebSocket session {}: a write failed", getId(), failed);
                     drop();
                     return;
                 } finally {
@@ -99,6 +109,7 @@ public final class BoundedSendSession extends WebSocketSessionDecorator {
             return;
         }
         queue.clear();
+        onDrop.run();
         // The close frame waits behind a pending write, so it is sent from the sender's executor, not the caller's thread.
         sender.execute(() -> {
             try {

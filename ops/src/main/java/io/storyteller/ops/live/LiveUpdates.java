@@ -1,29 +1,28 @@
 package io.storyteller.ops.live;
 
 import io.storyteller.graphql.transport.LiveUpdateLimits;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
-import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
-import org.axonframework.tracing.SpanFactory;
-import org.axonframework.queryhandling.DefaultQueryUpdateEmitterSpanFactory;
 import org.axonframework.queryhandling.QueryUpdateEmitterSpanFactory;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
-/** Axon's query update emitter, built as Axon builds it, behind the {@link StoryWatcherIndex}. */
+/**
+ * The application's query update emitter: Axon's, behind the {@link StoryWatcherIndex}. As a bean
+ * of this type it replaces Axon's default everywhere: in the query bus and in every projection
+ * and engine that emits updates.
+ */
 @Configuration(proxyBeanMethods = false)
 public class LiveUpdates {
 
+    /** Primary: Axon's auto-configuration also defines an emitter bean, unconditionally; this one is the one used. */
     @Bean
-    ConfigurerModule storyWatcherIndex(LiveUpdateLimits limits) {
-        return configurer -> configurer.configureQueryUpdateEmitter(config -> new StoryWatcherIndex(
-                SimpleQueryUpdateEmitter.builder()
-                        .updateMessageMonitor(config.messageMonitor(QueryUpdateEmitter.class, "queryUpdateEmitter"))
-                        .spanFactory(config.getComponent(QueryUpdateEmitterSpanFactory.class,
-                                () -> DefaultQueryUpdateEmitterSpanFactory.builder()
-                                        .spanFactory(config.getComponent(SpanFactory.class))
-                                        .build()))
-                        .build(),
-                limits.watcherBuffer()));
+    @Primary
+    QueryUpdateEmitter storyWatcherIndex(LiveUpdateLimits limits, ObjectProvider<QueryUpdateEmitterSpanFactory> spans) {
+        SimpleQueryUpdateEmitter.Builder axons = SimpleQueryUpdateEmitter.builder();
+        spans.ifAvailable(axons::spanFactory);
+        return new StoryWatcherIndex(axons.build(), limits.watcherBuffer());
     }
 }

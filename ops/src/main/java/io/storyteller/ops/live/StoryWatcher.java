@@ -1,11 +1,11 @@
 package io.storyteller.ops.live;
 
 import io.storyteller.domain.story.WatchStory;
+import java.util.concurrent.ArrayBlockingQueue;
 import org.axonframework.queryhandling.SubscriptionQueryMessage;
 import org.axonframework.queryhandling.SubscriptionQueryUpdateMessage;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
-import reactor.util.concurrent.Queues;
 
 /**
  * One {@link WatchStory} subscription: a unicast sink over a bounded queue. Updates are buffered
@@ -22,7 +22,7 @@ final class StoryWatcher {
     StoryWatcher(SubscriptionQueryMessage<?, ?, ?> query, int capacity) {
         this.query = query;
         this.capacity = capacity;
-        this.sink = Sinks.many().unicast().onBackpressureBuffer(Queues.<SubscriptionQueryUpdateMessage<?>>get(capacity).get());
+        this.sink = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<SubscriptionQueryUpdateMessage<?>>(capacity));
     }
 
     SubscriptionQueryMessage<?, ?, ?> query() {
@@ -42,11 +42,17 @@ final class StoryWatcher {
         return (Flux) sink.asFlux();
     }
 
-    /** Serialised: the projection's thread and the narration engine's may offer to one story at once. */
-    synchronized void offer(SubscriptionQueryUpdateMessage<?> update) {
+    /**
+     * Serialised: the projection's thread and the narration engine's may offer to one story at once.
+     * Returns false when the watcher overflowed: it is then ended with {@link WatcherTooSlow}, which
+     * its subscriber sees after the updates already buffered.
+     */
+    synchronized boolean offer(SubscriptionQueryUpdateMessage<?> update) {
         if (sink.tryEmitNext(update) == Sinks.EmitResult.FAIL_OVERFLOW) {
             sink.tryEmitError(new WatcherTooSlow(storyId(), capacity));
+            return false;
         }
+        return true;
     }
 
     synchronized void complete() {

@@ -142,8 +142,8 @@ public final class StoryWatcherIndex implements QueryUpdateEmitter {
         Set<StoryWatcher> watchers = byStory.get(storyId);
         if (watchers != null) {
             for (StoryWatcher watcher : watchers) {
-                if (which.test(watcher)) {
-                    watcher.offer(update);
+                if (which.test(watcher) && !watcher.offer(update)) {
+                    remove(watcher);
                 }
             }
         }
