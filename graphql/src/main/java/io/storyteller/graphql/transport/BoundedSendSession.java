@@ -38,6 +38,7 @@ public final class BoundedSendSession extends WebSocketSessionDecorator {
     private final AtomicLong bufferedBytes = new AtomicLong();
     private final AtomicBoolean sending = new AtomicBoolean();
     private final AtomicBoolean dropped = new AtomicBoolean();
+    private final AtomicBoolean closeSent = new AtomicBoolean();
     private volatile long writeStartedAt;
     private volatile boolean writing;
 
@@ -94,7 +95,6 @@ public final class BoundedSendSession extends WebSocketSessionDecorator {
                 } catch (IOException | RuntimeException failed) {
                     LOG.debug("Closing WebSocket session {}: a write failed", getId(), failed);
                     drop();
-                    return;
                 } finally {
                     writing = false;
                     bufferedBytes.addAndGet(-message.getPayloadLength());
@@ -102,21 +102,34 @@ public final class BoundedSendSession extends WebSocketSessionDecorator {
             }
             sending.set(false);
         } while (!dropped.get() && !queue.isEmpty() && sending.compareAndSet(false, true));
+        if (dropped.get()) {
+            closeAsTooSlow();
+        }
     }
 
+    /**
+     * The close frame cannot overtake a write in progress (the container refuses it and aborts the
+     * connection), so a drop during a write leaves the close to the sender once that write ends.
+     */
     private void drop() {
         if (!dropped.compareAndSet(false, true)) {
             return;
         }
         queue.clear();
         onDrop.run();
-        // The close frame waits behind a pending write, so it is sent from the sender's executor, not the caller's thread.
-        sender.execute(() -> {
-            try {
-                getDelegate().close(TOO_SLOW);
-            } catch (IOException | RuntimeException alreadyGone) {
-                // the connection is gone: nothing left to tell the client
-            }
-        });
+        if (!sending.get()) {
+            sender.execute(this::closeAsTooSlow);
+        }
+    }
+
+    private void closeAsTooSlow() {
+        if (!closeSent.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            getDelegate().close(TOO_SLOW);
+        } catch (IOException | RuntimeException alreadyGone) {
+            // the connection is gone: nothing left to tell the client
+        }
     }
 }

@@ -53,6 +53,18 @@ class BoundedSendSessionTest {
     }
 
     @Test
+    void aSessionDroppedWhileIdleIsClosedAtOnce() throws Exception {
+        socket.unblock.countDown();
+        BoundedSendSession session = new BoundedSendSession(socket, 10, Duration.ofSeconds(10).toNanos(), sender, drops::incrementAndGet);
+
+        session.sendMessage(new TextMessage("far more than ten bytes"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !socket.closed.isEmpty());
+        assertThat(socket.closed).containsExactly(BoundedSendSession.TOO_SLOW);
+        assertThat(socket.written).isEmpty();
+    }
+
+    @Test
     void aClientThatReadsNothingIsClosedAsTooSlowOnceItsBufferIsFull() throws Exception {
         BoundedSendSession session = new BoundedSendSession(socket, 100, Duration.ofSeconds(10).toNanos(), sender, drops::incrementAndGet);
         String forty = "x".repeat(40);
@@ -62,16 +74,17 @@ class BoundedSendSessionTest {
         assertThat(socket.closed).isEmpty();
         session.sendMessage(new TextMessage(forty)); // 120 bytes waiting: over the limit
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> !socket.closed.isEmpty());
-        assertThat(socket.closed).containsExactly(BoundedSendSession.TOO_SLOW);
-        assertThat(socket.closed.getFirst().getCode()).isEqualTo(1013);
         assertThat(drops).hasValue(1);
         session.sendMessage(new TextMessage("discarded"));
         session.close(CloseStatus.SERVER_ERROR);
-        socket.unblock.countDown();
         Thread.sleep(100);
-        assertThat(socket.written).doesNotContain("discarded");
-        assertThat(socket.closed).as("the first close stands").containsExactly(BoundedSendSession.TOO_SLOW);
+        assertThat(socket.closed).as("the close frame waits for the write in progress").isEmpty();
+
+        socket.unblock.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !socket.closed.isEmpty());
+        assertThat(socket.closed).containsExactly(BoundedSendSession.TOO_SLOW);
+        assertThat(socket.closed.getFirst().getCode()).isEqualTo(1013);
+        assertThat(socket.written).as("only the write in progress went out").containsExactly(forty);
     }
 
     @Test
@@ -82,7 +95,9 @@ class BoundedSendSessionTest {
         Thread.sleep(100);
 
         session.sendMessage(new TextMessage("next"));
+        assertThat(drops).hasValue(1);
 
+        socket.unblock.countDown();
         await().atMost(Duration.ofSeconds(5)).until(() -> !socket.closed.isEmpty());
         assertThat(socket.closed).containsExactly(BoundedSendSession.TOO_SLOW);
     }
