@@ -72,7 +72,8 @@ class DroppingASlowSubscriberTest {
             UnreadSocket stalled = UnreadSocket.subscribe(port, api.token(playerId, PlatformRole.PLAYER), """
                     {"id":"1","type":"subscribe","payload":{"query":"subscription { storyEvents(storyId: \\"%s\\") { kind chunk } }"}}"""
                     .formatted(storyId));
-            await().atMost(Duration.ofSeconds(30)).until(() -> index.watchers(storyId) == 2);
+            await("both sessions watching").atMost(Duration.ofSeconds(90))
+                    .until(() -> index.watchers(storyId), count -> count == 2);
 
             // At the pace of the reading session, so that only the stalled one falls behind.
             long droppedBefore = handler.droppedSessions();
