@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "storyteller", mixinStandardHelpOptions = true,
         description = "Storyteller operator tools. Run without a command to start the server.",
         subcommands = {MintToken.class, Evaluate.class, OllamaCli.class, Corpus.class, HouseCli.class,
-                ValidateCommand.class, HubCommand.class, FineTuneCommand.class, CommandLine.HelpCommand.class})
+                ValidateCommand.class, HubCommand.class, FineTuneCommand.class, LoadCommand.class,
+                CommandLine.HelpCommand.class})
 public class StorytellerCommand {
 
     /** Whether the arguments name a tool rather than server options such as {@code --server.port=8081}. */
