@@ -87,6 +87,11 @@ public final class ApiErrors {
                 case ConflictingModificationException concurrent -> {
                     return concurrentChange(error);
                 }
+                case WatcherTooSlow slow -> {
+                    return error.errorType(ApiErrorType.UNAVAILABLE)
+                            .message("this subscription fell behind its updates and was ended; subscribe again")
+                            .extensions(extensions("subscription", "keep-up")).build();
+                }
                 case SearchUnavailable unavailable -> {
                     log.warn("Search unavailable: {}", unavailable.getMessage());
                     return error.errorType(ApiErrorType.UNAVAILABLE).message("search is unavailable now; try again later")

@@ -3,15 +3,16 @@ package io.storyteller.graphql.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import graphql.GraphQLError;
 import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.shared.RejectionKind;
 import io.storyteller.domain.shared.Violation;
 import io.storyteller.domain.story.FindStory;
 import io.storyteller.graphql.ApiTest;
+import java.sql.SQLException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.axonframework.commandhandling.CommandExecutionException;
-import java.sql.SQLException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -50,6 +51,15 @@ class ErrorMappingTest extends ApiTest {
         assertThat(error.at("/extensions/classification").asText()).isEqualTo("CONFLICT");
         assertThat(error.at("/extensions/rule").asText()).isEqualTo("no-pending-narration");
         assertThat(error.get("message").asText()).isEqualTo("a narration is pending");
+    }
+
+    @Test
+    void a_subscriber_that_fell_behind_is_told_to_subscribe_again_not_an_internal_error() {
+        GraphQLError error = new SubscriptionErrors().resolveToSingleError(new WatcherTooSlow("s1", 64));
+
+        assertThat(error.getErrorType()).isEqualTo(ApiErrorType.UNAVAILABLE);
+        assertThat(error.getMessage()).contains("subscribe again");
+        assertThat(error.getExtensions()).containsEntry("rule", "keep-up").containsEntry("field", "subscription");
     }
 
     @Test

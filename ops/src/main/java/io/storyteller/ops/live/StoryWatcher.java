@@ -1,6 +1,7 @@
 package io.storyteller.ops.live;
 
 import io.storyteller.domain.story.WatchStory;
+import io.storyteller.graphql.error.WatcherTooSlow;
 import java.util.concurrent.ArrayBlockingQueue;
 import org.axonframework.queryhandling.SubscriptionQueryMessage;
 import org.axonframework.queryhandling.SubscriptionQueryUpdateMessage;

@@ -7,6 +7,7 @@ import io.storyteller.domain.story.StoryUpdate;
 import io.storyteller.domain.story.StoryUpdateKind;
 import io.storyteller.domain.story.StoryView;
 import io.storyteller.domain.story.WatchStory;
+import io.storyteller.graphql.error.WatcherTooSlow;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
