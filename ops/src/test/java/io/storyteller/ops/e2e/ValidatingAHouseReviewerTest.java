@@ -75,9 +75,12 @@ class ValidatingAHouseReviewerTest {
 
         training.runPass();
         HttpGraphQlClient admin = api.as("reviewer-admin-" + tag, PlatformRole.PLATFORM_ADMIN);
-        List<Map<String, Object>> versions = admin.document("query($id: ID!) { model(id: $id) { versions { version } } }")
-                .variable("id", REVIEWER).retrieve("model.versions").toEntityList(Map.class).block(Api.timeout())
-                .stream().map(v -> (Map<String, Object>) v).toList();
+        // Registered by commands; the registry's read model follows them.
+        List<Map<String, Object>> versions = await("the reviewer registered").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> admin.document("query($id: ID!) { model(id: $id) { versions { version } } }")
+                        .variable("id", REVIEWER).retrieve("model.versions").toEntityList(Map.class).block(Api.timeout())
+                        .stream().map(v -> (Map<String, Object>) v).toList(), found -> !found.isEmpty());
         assertThat(versions).extracting(v -> v.get("version")).as("registered from the ratings").containsExactly("1");
 
         List<String> heldOut = new ArrayList<>();
