@@ -23,6 +23,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -48,7 +49,7 @@ public class ValidationConfiguration {
     @Bean
     CandidateValidations candidateValidations(ValidationProperties properties, RecordedContexts contexts,
             EventStore events, ContextAssembler assembler, CandidateJudge judge, ModelRuntimes runtimes,
-            HouseClassifiers classifiers, LocalOnnxModels downloaded, DownloadedGuardrailProperties guardrailLabels,
+            ObjectProvider<HouseClassifiers> classifiers, LocalOnnxModels downloaded, DownloadedGuardrailProperties guardrailLabels,
             StageSlots slots, QueryGateway queries, CommandGateway commands,
             @Qualifier("validationCalls") ExecutorService calls,
             @Value("${storyteller.data-dir:./data}") Path dataDirectory) {
@@ -64,7 +65,7 @@ public class ValidationConfiguration {
                         .filter(view -> view.modelId().equals(model.modelId()) && view.spec() != null
                                 && view.spec().price() != null)
                         .map(view -> view.spec().price()).findFirst().orElse(TokenPrice.zero()),
-                new SuiteClassifiers(classifiers, downloaded, new DownloadedGuardrailLabels(guardrailLabels)),
+                new SuiteClassifiers(classifiers.getIfAvailable(), downloaded, new DownloadedGuardrailLabels(guardrailLabels)),
                 new LabelledDataset(dataDirectory));
         return new CandidateValidations(runner, new SuiteDefinitions(events), slots, requests, commands, properties.threads());
     }

@@ -60,7 +60,7 @@ public class HouseDetectorStage implements TextDetector {
 
     /** The version's reading: a stored house detector, else a downloaded classifier; null when neither serves. */
     private DetectorReading readWith(ModelRef ref, String worldId, String text) {
-        Optional<HouseDetector> detector = classifiers.detector(ref);
+        Optional<HouseDetector> detector = classifiers == null ? Optional.empty() : classifiers.detector(ref);
         if (detector.isPresent()) {
             return reading(detector.get(), text);
         }
@@ -74,6 +74,9 @@ public class HouseDetectorStage implements TextDetector {
 
     /** Without a slot: the pinned default, waiting for the first training of a fresh platform. */
     private DetectorReading readDefault(String worldId, String text) {
+        if (classifiers == null) {
+            return null; // the house detector is off and no slot names one: the candidate goes unscored
+        }
         Optional<HouseDetector> detector = classifiers.defaultDetector();
         if (detector.isEmpty() && training.awaitFirstPass(HouseGuardrailStage.FIRST_TRAINING)) {
             detector = classifiers.defaultDetector();

@@ -86,7 +86,7 @@ public class HouseGuardrailStage implements HarmGuard {
 
     /** The named version's verdict: a stored house guardrail, else a downloaded classifier. */
     private HarmVerdict verdict(ModelRef version, ContentRating rating, String text, Source source) {
-        Optional<HouseGuardrail> house = classifiers.guardrail(version);
+        Optional<HouseGuardrail> house = classifiers == null ? Optional.empty() : classifiers.guardrail(version);
         if (house.isPresent()) {
             return verdict(house.get(), rating, text, source);
         }
@@ -135,6 +135,10 @@ public class HouseGuardrailStage implements HarmGuard {
     }
 
     private HouseGuardrail defaultGuardrail() {
+        if (classifiers == null) {
+            throw new ModelUnavailableException("no guardrail serves: the house guardrail is off "
+                    + "(storyteller.house-classifier.enabled=false) and no GUARDRAIL slot names one");
+        }
         Optional<HouseGuardrail> pinned = classifiers.defaultGuardrail();
         if (pinned.isEmpty() && training.awaitFirstPass(FIRST_TRAINING)) {
             pinned = classifiers.defaultGuardrail();

@@ -50,7 +50,7 @@ public class RoutedReviewer implements Reviewer {
         if (!HouseClassifiers.serves(ref)) {
             return chat.review(ref, ground, candidate);
         }
-        Optional<HouseReviewer> reviewer = classifiers.reviewer(ref);
+        Optional<HouseReviewer> reviewer = classifiers == null ? Optional.empty() : classifiers.reviewer(ref);
         if (reviewer.isEmpty()) {
             log.warn("Reviewer {} is not a stored house reviewer: the candidate goes without a review score", ref.label());
             return null;

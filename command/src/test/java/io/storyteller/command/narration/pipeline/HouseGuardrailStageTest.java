@@ -1,6 +1,7 @@
 package io.storyteller.command.narration.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.storyteller.command.housemodel.classifier.ClassifierStore;
 import io.storyteller.command.housemodel.classifier.TrainedClassifier;
@@ -10,6 +11,7 @@ import io.storyteller.command.housemodel.classifier.guardrail.GuardrailTraining;
 import io.storyteller.command.housemodel.classifier.guardrail.HouseGuardrail;
 import io.storyteller.command.housemodel.classifier.training.HouseClassifiers;
 import io.storyteller.command.housemodel.corpus.CorpusRange;
+import io.storyteller.command.runtime.ModelUnavailableException;
 import io.storyteller.command.slot.StageSlots;
 import io.storyteller.domain.deployment.FindSlotRoute;
 import io.storyteller.domain.deployment.NarratorRoute;
@@ -65,6 +67,14 @@ class HouseGuardrailStageTest {
 
             assertThat(verdict.modelVersion()).isEqualTo("2");
         }
+    }
+
+    @Test
+    void withTheHouseClassifiersOffAndNoSlotNothingCanBeShownAndTheReasonSaysWhy() {
+        assertThatThrownBy(() -> new HouseGuardrailStage(slots(null), null, null)
+                .check("w1", ContentRating.TEEN, TEXT, HarmGuard.Source.PLAYER))
+                .isInstanceOf(ModelUnavailableException.class)
+                .hasMessageContaining("storyteller.house-classifier.enabled=false");
     }
 
     /** A bus that answers the route, or has no handler at all (an application without deployments). */
