@@ -105,7 +105,7 @@ public final class ReplayBenchmark {
             double seconds = (System.nanoTime() - started) / 1e9;
             int segments = processor.processingStatus().size();
             processor.shutDown();
-            System.out.printf("%-28s %10.1f %12,.0f %10d %.1f%s%n", entry.getKey(), seconds, (reached + 1) / seconds,
+            System.out.printf("%-28s %10.1f %,12.0f %10d %.1f%s%n", entry.getKey(), seconds, (reached + 1) / seconds,
                     segments, os.getSystemLoadAverage(),
                     reached < head ? "  (stopped at " + String.format("%,d", reached) + " after the limit)" : "");
         }
