@@ -31,8 +31,7 @@ import org.axonframework.queryhandling.QueryHandler;
  */
 public class Embeddings {
 
-    /** Texts per call: enough for an indexing batch, bounded so that one call cannot hold the model for long. */
-    static final int MAX_TEXTS = 256;
+    static final int MAX_TEXTS = EmbedTexts.MAX_TEXTS;
     /** Vectors kept: a turn's action and chosen narration are embedded by the turn and again when indexed. */
     static final int VECTORS_KEPT = 4096;
 

@@ -19,8 +19,6 @@ import org.springframework.stereotype.Component;
 public class TextEmbedder {
 
     static final Duration TIMEOUT = Duration.ofSeconds(30);
-    /** Texts per {@link EmbedTexts}: the most the embedder answers in one call. */
-    static final int MAX_TEXTS = 256;
 
     private final QueryGateway queries;
 
@@ -43,13 +41,13 @@ public class TextEmbedder {
 
     /**
      * The vectors of {@code texts} by text, asked in as few calls as {@link EmbedTexts} allows
-     * ({@link #MAX_TEXTS} texts each): a batch of events is embedded at once.
+     * ({@link EmbedTexts#MAX_TEXTS} texts each): a batch of events is embedded at once.
      */
     public Map<String, Embedded> embedAll(String worldId, Collection<String> texts) {
         List<String> distinct = List.copyOf(new LinkedHashSet<>(texts));
         Map<String, Embedded> embedded = new HashMap<>();
-        for (int from = 0; from < distinct.size(); from += MAX_TEXTS) {
-            List<String> asked = distinct.subList(from, Math.min(distinct.size(), from + MAX_TEXTS));
+        for (int from = 0; from < distinct.size(); from += EmbedTexts.MAX_TEXTS) {
+            List<String> asked = distinct.subList(from, Math.min(distinct.size(), from + EmbedTexts.MAX_TEXTS));
             TextEmbeddings embeddings = embed(worldId, asked);
             for (int i = 0; i < asked.size(); i++) {
                 embedded.put(asked.get(i), new Embedded(embeddings.vectors().get(i), embeddings.embedder()));
