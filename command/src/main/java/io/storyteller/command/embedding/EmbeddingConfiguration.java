@@ -4,6 +4,7 @@ import io.storyteller.command.housemodel.embedding.SentenceEmbedder;
 import io.storyteller.command.runtime.EmbeddingRuntimes;
 import io.storyteller.command.runtime.onnx.LocalOnnxModels;
 import io.storyteller.command.slot.StageSlots;
+import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,8 +17,15 @@ public class EmbeddingConfiguration {
         return SentenceEmbedder.bundled();
     }
 
+    /** Vectors kept in the application's database: a rebuild of the search indexes embeds no text twice. */
     @Bean
-    Embeddings embeddings(SentenceEmbedder house, StageSlots slots, EmbeddingRuntimes runtimes, LocalOnnxModels local) {
-        return new Embeddings(house, slots, runtimes, local);
+    KeptVectors keptVectors(DataSource dataSource) {
+        return new VectorTable(dataSource);
+    }
+
+    @Bean
+    Embeddings embeddings(SentenceEmbedder house, StageSlots slots, EmbeddingRuntimes runtimes, LocalOnnxModels local,
+                          KeptVectors kept) {
+        return new Embeddings(house, slots, runtimes, local, kept);
     }
 }

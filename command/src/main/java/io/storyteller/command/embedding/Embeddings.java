@@ -31,8 +31,7 @@ import org.axonframework.queryhandling.QueryHandler;
  */
 public class Embeddings {
 
-    /** Texts per call: enough for an indexing batch, bounded so that one call cannot hold the model for long. */
-    static final int MAX_TEXTS = 256;
+    static final int MAX_TEXTS = EmbedTexts.MAX_TEXTS;
     /** Vectors kept: a turn's action and chosen narration are embedded by the turn and again when indexed. */
     static final int VECTORS_KEPT = 4096;
 
@@ -47,23 +46,35 @@ public class Embeddings {
     private final StageSlots slots;
     private final EmbeddingRuntimes runtimes;
     private final LocalOnnxModels local;
+    private final KeptVectors kept;
 
     public Embeddings(SentenceEmbedder house, StageSlots slots, EmbeddingRuntimes runtimes) {
-        this(house, slots, runtimes, LocalOnnxModels.none());
+        this(house, slots, runtimes, LocalOnnxModels.none(), KeptVectors.none());
     }
 
     public Embeddings(SentenceEmbedder house, StageSlots slots, EmbeddingRuntimes runtimes, LocalOnnxModels local) {
+        this(house, slots, runtimes, local, KeptVectors.none());
+    }
+
+    public Embeddings(SentenceEmbedder house, StageSlots slots, EmbeddingRuntimes runtimes, LocalOnnxModels local,
+                      KeptVectors kept) {
         this.house = house;
         this.slots = slots;
         this.runtimes = runtimes;
         this.local = local;
+        this.kept = kept;
     }
 
     /** Every world embedded by the bundled model: an application without deployments. */
     public static Embeddings houseOnly(SentenceEmbedder house) {
+        return houseOnly(house, KeptVectors.none());
+    }
+
+    /** Every world embedded by the bundled model, its vectors kept in {@code kept}. */
+    public static Embeddings houseOnly(SentenceEmbedder house, KeptVectors kept) {
         return new Embeddings(house, null, ref -> {
             throw new ModelUnavailableException("no provider endpoints here to serve " + ref.label());
-        });
+        }, LocalOnnxModels.none(), kept);
     }
 
     private static final ModelRef HOUSE = new ModelRef(SentenceEmbedder.MODEL_ID, SentenceEmbedder.VERSION);
@@ -140,8 +151,9 @@ public class Embeddings {
     }
 
     /**
-     * The vectors of {@code texts} by {@code model}: those kept, and the others embedded in one call
-     * and kept. Callers get copies, so no one can change a kept vector.
+     * The vectors of {@code texts} by {@code model}: those in memory, then those kept in the vector
+     * table (one lookup), and the others embedded in one call and kept in both. Callers get copies,
+     * so no one can change a kept vector.
      */
     private List<float[]> remembered(ModelRef model, List<String> texts, Function<List<String>, List<float[]>> embed) {
         String by = model.label();
@@ -154,11 +166,18 @@ public class Embeddings {
             }
         }
         if (!missing.isEmpty()) {
-            List<float[]> made = embed.apply(missing);
-            Map<String, float[]> byText = new HashMap<>();
-            for (int i = 0; i < missing.size(); i++) {
-                byText.put(missing.get(i), made.get(i));
-                vectors.put(new Remembered(by, missing.get(i)), made.get(i));
+            Map<String, float[]> byText = new HashMap<>(kept.find(by, missing));
+            byText.forEach((text, vector) -> vectors.put(new Remembered(by, text), vector));
+            List<String> unknown = missing.stream().filter(text -> !byText.containsKey(text)).toList();
+            if (!unknown.isEmpty()) {
+                List<float[]> made = embed.apply(unknown);
+                Map<String, float[]> fresh = new HashMap<>();
+                for (int i = 0; i < unknown.size(); i++) {
+                    fresh.put(unknown.get(i), made.get(i));
+                    vectors.put(new Remembered(by, unknown.get(i)), made.get(i));
+                }
+                kept.keep(by, fresh);
+                byText.putAll(fresh);
             }
             for (int i = 0; i < texts.size(); i++) {
                 if (found[i] == null) {

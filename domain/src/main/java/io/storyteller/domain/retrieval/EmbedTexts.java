@@ -9,6 +9,9 @@ import java.util.List;
  */
 public record EmbedTexts(String worldId, List<String> texts) {
 
+    /** Texts one query may hold: enough for an indexing batch, bounded so that one call cannot hold the model for long. */
+    public static final int MAX_TEXTS = 256;
+
     public EmbedTexts {
         texts = List.copyOf(texts);
     }

@@ -7,11 +7,15 @@ import io.storyteller.projections.schema.TextEmbedder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
@@ -59,6 +63,38 @@ final class SearchIndexFixture {
         } catch (Exception e) {
             throw new IllegalStateException("the projection failed on " + event.getClass().getSimpleName(), e);
         }
+    }
+
+    /**
+     * Hands {@code events} to the projection as one batch of a streaming processor: one batching unit
+     * of work, committed at the end. With {@code deadLettering}, a handler's failure is caught and the
+     * event's id returned, as the processor's dead-letter queue does; otherwise the batch fails.
+     */
+    static List<String> deliverBatch(Object projection, List<? extends EventMessage<?>> events, boolean deadLettering) {
+        AnnotationEventHandlerAdapter adapter = new AnnotationEventHandlerAdapter(projection);
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.copyOf(events));
+        List<String> deadLettered = new ArrayList<>();
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+            EventMessage<?> event = unitOfWork.getMessage();
+            try {
+                adapter.handle(event);
+            } catch (Exception e) {
+                if (!deadLettering) {
+                    throw e;
+                }
+                deadLettered.add(event.getIdentifier());
+            }
+            return null;
+        });
+        if (result.isExceptional()) {
+            throw new IllegalStateException("the batch failed", result.exceptionResult());
+        }
+        return deadLettered;
+    }
+
+    /** The {@code sequence}-th event of an aggregate, as a processor delivers it. */
+    static EventMessage<?> event(String aggregateType, String aggregateId, long sequence, Object payload) {
+        return new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload);
     }
 
     /** A stored document (real-time get, no refresh needed) and the version it was written at. */

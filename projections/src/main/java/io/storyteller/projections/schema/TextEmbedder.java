@@ -3,7 +3,11 @@ package io.storyteller.projections.schema;
 import io.storyteller.domain.retrieval.EmbedTexts;
 import io.storyteller.domain.retrieval.TextEmbeddings;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,6 +37,23 @@ public class TextEmbedder {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the embedder did not answer: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The vectors of {@code texts} by text, asked in as few calls as {@link EmbedTexts} allows
+     * ({@link EmbedTexts#MAX_TEXTS} texts each): a batch of events is embedded at once.
+     */
+    public Map<String, Embedded> embedAll(String worldId, Collection<String> texts) {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(texts));
+        Map<String, Embedded> embedded = new HashMap<>();
+        for (int from = 0; from < distinct.size(); from += EmbedTexts.MAX_TEXTS) {
+            List<String> asked = distinct.subList(from, Math.min(distinct.size(), from + EmbedTexts.MAX_TEXTS));
+            TextEmbeddings embeddings = embed(worldId, asked);
+            for (int i = 0; i < asked.size(); i++) {
+                embedded.put(asked.get(i), new Embedded(embeddings.vectors().get(i), embeddings.embedder()));
+            }
+        }
+        return embedded;
     }
 
     /** The vector of one text. */

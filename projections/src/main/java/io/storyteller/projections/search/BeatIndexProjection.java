@@ -6,15 +6,21 @@ import io.storyteller.domain.story.BeatsErased;
 import io.storyteller.domain.story.NarrationAlternativeSelected;
 import io.storyteller.domain.story.NarrationRecorded;
 import io.storyteller.domain.story.PlayerActionSubmitted;
+import io.storyteller.projections.schema.BatchedReplay;
 import io.storyteller.projections.schema.SearchIndex;
 import io.storyteller.projections.schema.TextEmbedder;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AllowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -27,28 +33,30 @@ import org.springframework.stereotype.Component;
  * per-story cursor document counts them. Document versions are the story's event sequence numbers,
  * so a replayed or redelivered event changes nothing that a later one wrote.
  * <p>
- * OpenSearch is outside the database transaction: a beat is written before its story's cursor, and a
- * beat found already written only moves the cursor up to it, so an event retried after a failure
- * between the two writes completes them instead of counting twice.
+ * A processor's batch is indexed as one ({@link IndexingBatches}): the beats and cursors it touches
+ * are read once, its new texts embedded in one call per world, and its changes written in bulk.
+ * OpenSearch is outside the database transaction: beats are written before their stories' cursors,
+ * and a beat found already written only moves the cursor up to it, so a batch retried after a
+ * failure between the two writes completes them instead of counting twice.
  */
 @Component
 @ProcessingGroup(BeatIndexProjection.GROUP)
 @AllowReplay
-public class BeatIndexProjection {
+public class BeatIndexProjection implements BatchedReplay {
 
     public static final String GROUP = "beat-index";
 
     private final OpenSearchClient client;
-    private final VersionedDocuments beats;
-    private final VersionedDocuments cursors;
+    private final SearchDocuments documents;
     private final TextEmbedder embedder;
+    private final IndexingBatches batches;
     private final boolean newIndex;
 
     public BeatIndexProjection(OpenSearchClient client, TextEmbedder embedder) {
         this.client = client;
-        this.beats = new VersionedDocuments(client, SearchIndex.BEATS);
-        this.cursors = new VersionedDocuments(client, SearchIndex.STORY_CURSORS);
+        this.documents = new SearchDocuments(client);
         this.embedder = embedder;
+        this.batches = new IndexingBatches(GROUP, this::index);
         boolean newBeats = SearchIndex.BEATS.ensure(client);
         this.newIndex = SearchIndex.STORY_CURSORS.ensure(client) || newBeats;
     }
@@ -58,65 +66,39 @@ public class BeatIndexProjection {
         return newIndex;
     }
 
+    @Override
+    public boolean collects(EventMessage<?> event) {
+        return batches.collects(event);
+    }
+
+    @Override
+    public void discard(EventMessage<?> event) {
+        batches.discard(event);
+    }
+
     @EventHandler
     void on(PlayerActionSubmitted event, @SequenceNumber long seq) {
-        append(event.storyId(), event.worldId(), event.actionBeatId(), BeatKind.PLAYER_ACTION, event.text(), seq);
+        batches.handle(seq, event);
     }
 
     @EventHandler
     void on(NarrationRecorded event, @SequenceNumber long seq) {
-        if (event.alternativeIndex() == 0) {
-            append(event.storyId(), event.worldId(), event.narrationBeatId(), BeatKind.NARRATION, event.text(), seq);
-            return;
-        }
-        change(event.narrationBeatId(), seq, beat -> {
-            List<String> alternatives = alternatives(beat);
-            while (alternatives.size() <= event.alternativeIndex()) {
-                alternatives.add(null);
-            }
-            alternatives.set(event.alternativeIndex(), event.text());
-            beat.put("alternatives", alternatives);
-            beat.put("selected", event.alternativeIndex());
-            return event.text();
-        });
+        batches.handle(seq, event);
     }
 
     @EventHandler
     void on(NarrationAlternativeSelected event, @SequenceNumber long seq) {
-        change(event.beatId(), seq, beat -> {
-            List<String> alternatives = alternatives(beat);
-            if (event.alternativeIndex() >= alternatives.size() || alternatives.get(event.alternativeIndex()) == null) {
-                return null;
-            }
-            beat.put("selected", event.alternativeIndex());
-            return alternatives.get(event.alternativeIndex());
-        });
+        batches.handle(seq, event);
     }
 
     @EventHandler
     void on(BeatEdited event, @SequenceNumber long seq) {
-        change(event.beatId(), seq, beat -> {
-            List<String> alternatives = alternatives(beat);
-            int selected = ((Number) beat.getOrDefault("selected", 0)).intValue();
-            if (selected < alternatives.size()) {
-                alternatives.set(selected, event.editedText());
-            }
-            beat.put("alternatives", alternatives);
-            return event.editedText();
-        });
+        batches.handle(seq, event);
     }
 
     @EventHandler
     void on(BeatsErased event, @SequenceNumber long seq) {
-        int erased = 0;
-        for (String beatId : event.beatIds()) {
-            if (beats.get(beatId).filter(stored -> stored.version() < seq).isPresent()) {
-                erased++;
-            }
-            beats.delete(beatId, seq);
-        }
-        int remaining = Math.max(0, cursor(event.storyId()) - erased);
-        cursors.put(event.storyId(), seq, Map.of("beats", remaining));
+        batches.handle(seq, event);
     }
 
     /** Before a replay: drops the beat index and the cursors, to be rebuilt from the first event. */
@@ -126,12 +108,83 @@ public class BeatIndexProjection {
         SearchIndex.STORY_CURSORS.recreate(client);
     }
 
-    private void append(String storyId, String worldId, String beatId, BeatKind kind, String text, long seq) {
-        var existing = beats.get(beatId);
+    /** Indexes events in order: one read of what they touch, one embedding per world, one bulk write per index. */
+    private void index(List<IndexedEvent> events) {
+        DocumentView view = new DocumentView(documents, embedder);
+        view.fetch(touched(events));
+        for (IndexedEvent indexed : events) {
+            apply(view, indexed.payload(), indexed.sequence());
+        }
+        view.write(SearchIndex.BEATS, SearchIndex.STORY_CURSORS);
+    }
+
+    private static Set<DocumentKey> touched(List<IndexedEvent> events) {
+        Set<DocumentKey> keys = new LinkedHashSet<>();
+        for (IndexedEvent indexed : events) {
+            switch (indexed.payload()) {
+                case PlayerActionSubmitted e -> {
+                    keys.add(beat(e.actionBeatId()));
+                    keys.add(cursor(e.storyId()));
+                }
+                case NarrationRecorded e -> {
+                    keys.add(beat(e.narrationBeatId()));
+                    keys.add(cursor(e.storyId()));
+                }
+                case NarrationAlternativeSelected e -> keys.add(beat(e.beatId()));
+                case BeatEdited e -> keys.add(beat(e.beatId()));
+                case BeatsErased e -> {
+                    e.beatIds().forEach(id -> keys.add(beat(id)));
+                    keys.add(cursor(e.storyId()));
+                }
+                default -> throw new IllegalArgumentException("the beat index has no use for " + indexed.payload());
+            }
+        }
+        return keys;
+    }
+
+    private void apply(DocumentView view, Object payload, long seq) {
+        switch (payload) {
+            case PlayerActionSubmitted e ->
+                    append(view, e.storyId(), e.worldId(), e.actionBeatId(), BeatKind.PLAYER_ACTION, e.text(), seq);
+            case NarrationRecorded e when e.alternativeIndex() == 0 ->
+                    append(view, e.storyId(), e.worldId(), e.narrationBeatId(), BeatKind.NARRATION, e.text(), seq);
+            case NarrationRecorded e -> change(view, e.narrationBeatId(), seq, beat -> {
+                List<String> alternatives = alternatives(beat);
+                while (alternatives.size() <= e.alternativeIndex()) {
+                    alternatives.add(null);
+                }
+                alternatives.set(e.alternativeIndex(), e.text());
+                beat.put("alternatives", alternatives);
+                beat.put("selected", e.alternativeIndex());
+                return e.text();
+            });
+            case NarrationAlternativeSelected e -> change(view, e.beatId(), seq, beat -> {
+                List<String> alternatives = alternatives(beat);
+                if (e.alternativeIndex() >= alternatives.size() || alternatives.get(e.alternativeIndex()) == null) {
+                    return null;
+                }
+                beat.put("selected", e.alternativeIndex());
+                return alternatives.get(e.alternativeIndex());
+            });
+            case BeatEdited e -> change(view, e.beatId(), seq, beat -> {
+                List<String> alternatives = alternatives(beat);
+                int selected = ((Number) beat.getOrDefault("selected", 0)).intValue();
+                if (selected < alternatives.size()) {
+                    alternatives.set(selected, e.editedText());
+                }
+                beat.put("alternatives", alternatives);
+                return e.editedText();
+            });
+            case BeatsErased e -> erase(view, e, seq);
+            default -> throw new IllegalArgumentException("the beat index has no use for " + payload);
+        }
+    }
+
+    private void append(DocumentView view, String storyId, String worldId, String beatId, BeatKind kind, String text, long seq) {
+        var existing = view.get(beat(beatId));
         int position = existing.map(stored -> ((Number) stored.source().get("position")).intValue())
-                .orElseGet(() -> cursor(storyId) + 1);
+                .orElseGet(() -> beatsCounted(view, storyId) + 1);
         if (existing.isEmpty()) {
-            TextEmbedder.Embedded embedded = embedder.embedOne(worldId, text);
             Map<String, Object> beat = new HashMap<>();
             beat.put("storyId", storyId);
             beat.put("worldId", worldId);
@@ -139,31 +192,50 @@ public class BeatIndexProjection {
             beat.put("kind", kind.name());
             beat.put("position", position);
             beat.put("text", text);
-            beat.put("alternatives", new ArrayList<>(java.util.Collections.singletonList(text)));
+            beat.put("alternatives", new ArrayList<>(Collections.singletonList(text)));
             beat.put("selected", 0);
-            beats.put(beatId, seq, beats.withVector(beat, embedded));
+            view.put(beat(beatId), seq, beat, new DocumentView.ToEmbed(worldId, text));
         }
-        if (cursor(storyId) < position) {
-            cursors.put(storyId, seq, Map.of("beats", position));
+        if (beatsCounted(view, storyId) < position) {
+            view.put(cursor(storyId), seq, Map.of("beats", position), null);
         }
     }
 
     /** Applies a change to a stored beat; {@code change} returns the beat's new text, or null for no change. */
-    private void change(String beatId, long seq, java.util.function.Function<Map<String, Object>, String> change) {
-        beats.get(beatId).filter(stored -> stored.version() < seq).ifPresent(stored -> {
+    private void change(DocumentView view, String beatId, long seq, Function<Map<String, Object>, String> change) {
+        view.get(beat(beatId)).filter(stored -> stored.version() < seq).ifPresent(stored -> {
             Map<String, Object> beat = new HashMap<>(stored.source());
             String text = change.apply(beat);
             if (text == null) {
                 return;
             }
-            TextEmbedder.Embedded embedded = embedder.embedOne((String) beat.get("worldId"), text);
             beat.put("text", text);
-            beats.put(beatId, seq, beats.withVector(beat, embedded));
+            view.put(beat(beatId), seq, beat, new DocumentView.ToEmbed((String) beat.get("worldId"), text));
         });
     }
 
-    private int cursor(String storyId) {
-        return cursors.get(storyId).map(stored -> ((Number) stored.source().get("beats")).intValue()).orElse(0);
+    private void erase(DocumentView view, BeatsErased event, long seq) {
+        int erased = 0;
+        for (String beatId : event.beatIds()) {
+            if (view.get(beat(beatId)).filter(stored -> stored.version() < seq).isPresent()) {
+                erased++;
+            }
+            view.delete(beat(beatId), seq);
+        }
+        int remaining = Math.max(0, beatsCounted(view, event.storyId()) - erased);
+        view.put(cursor(event.storyId()), seq, Map.of("beats", remaining), null);
+    }
+
+    private static int beatsCounted(DocumentView view, String storyId) {
+        return view.get(cursor(storyId)).map(stored -> ((Number) stored.source().get("beats")).intValue()).orElse(0);
+    }
+
+    private static DocumentKey beat(String beatId) {
+        return new DocumentKey(SearchIndex.BEATS, beatId);
+    }
+
+    private static DocumentKey cursor(String storyId) {
+        return new DocumentKey(SearchIndex.STORY_CURSORS, storyId);
     }
 
     @SuppressWarnings("unchecked")

@@ -5,15 +5,19 @@ import io.storyteller.domain.world.LoreEntryAdded;
 import io.storyteller.domain.world.LoreEntryRetired;
 import io.storyteller.domain.world.LoreEntryRevised;
 import io.storyteller.domain.world.WorldArchived;
+import io.storyteller.projections.schema.BatchedReplay;
 import io.storyteller.projections.schema.SearchIndex;
 import io.storyteller.projections.schema.TextEmbedder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AllowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -26,24 +30,27 @@ import org.springframework.stereotype.Component;
  * Keeps {@code storyteller-lore-v2}: one document per lore entry (its id), with its text for BM25 and
  * its embedding for k-NN. Each document's version is the world's sequence number of the last event
  * applied, so replays and redeliveries are harmless. Retired entries stay, flagged; an archived
- * world's entries are removed.
+ * world's entries are removed. A processor's batch is indexed as one ({@link IndexingBatches}): one
+ * read of its entries, one embedding call per world, one bulk write.
  */
 @Component
 @ProcessingGroup(LoreIndexProjection.GROUP)
 @AllowReplay
-public class LoreIndexProjection {
+public class LoreIndexProjection implements BatchedReplay {
 
     public static final String GROUP = "lore-index";
 
     private final OpenSearchClient client;
-    private final VersionedDocuments documents;
+    private final SearchDocuments documents;
     private final TextEmbedder embedder;
+    private final IndexingBatches batches;
     private final boolean newIndex;
 
     public LoreIndexProjection(OpenSearchClient client, TextEmbedder embedder) {
         this.client = client;
-        this.documents = new VersionedDocuments(client, SearchIndex.LORE);
+        this.documents = new SearchDocuments(client);
         this.embedder = embedder;
+        this.batches = new IndexingBatches(GROUP, this::index);
         this.newIndex = SearchIndex.LORE.ensure(client);
     }
 
@@ -52,37 +59,34 @@ public class LoreIndexProjection {
         return newIndex;
     }
 
+    @Override
+    public boolean collects(EventMessage<?> event) {
+        return batches.collects(event);
+    }
+
+    @Override
+    public void discard(EventMessage<?> event) {
+        batches.discard(event);
+    }
+
     @EventHandler
     void on(LoreEntryAdded event, @SequenceNumber long seq) {
-        documents.put(event.loreEntryId(), seq, document(event.worldId(), event.loreEntryId(), event.content()));
+        batches.handle(seq, event);
     }
 
     @EventHandler
     void on(LoreEntryRevised event, @SequenceNumber long seq) {
-        documents.put(event.loreEntryId(), seq, document(event.worldId(), event.loreEntryId(), event.content()));
+        batches.handle(seq, event);
     }
 
     @EventHandler
     void on(LoreEntryRetired event, @SequenceNumber long seq) {
-        documents.get(event.loreEntryId()).filter(stored -> stored.version() < seq).ifPresent(stored -> {
-            Map<String, Object> retired = new HashMap<>(stored.source());
-            retired.put("retired", true);
-            documents.put(event.loreEntryId(), seq, retired);
-        });
+        batches.handle(seq, event);
     }
 
     @EventHandler
-    void on(WorldArchived event) {
-        String index = SearchIndex.LORE.indexName();
-        try {
-            // delete-by-query finds only what a refresh has made searchable: entries indexed a moment
-            // ago (in a replay, the same batch) would otherwise survive their world's archiving
-            client.indices().refresh(r -> r.index(index));
-            client.deleteByQuery(d -> d.index(index).conflicts(Conflicts.Proceed).refresh(Refresh.True)
-                    .query(q -> q.term(t -> t.field("worldId").value(FieldValue.of(event.worldId())))));
-        } catch (IOException e) {
-            throw new UncheckedIOException("OpenSearch unreachable while removing an archived world's lore", e);
-        }
+    void on(WorldArchived event, @SequenceNumber long seq) {
+        batches.handle(seq, event);
     }
 
     /** Before a replay: drops the index and creates it empty, to be rebuilt from the first event. */
@@ -91,9 +95,51 @@ public class LoreIndexProjection {
         SearchIndex.LORE.recreate(client);
     }
 
-    private Map<String, Object> document(String worldId, String loreEntryId, LoreContent content) {
+    private void index(List<IndexedEvent> events) {
+        DocumentView view = new DocumentView(documents, embedder);
+        view.fetch(events.stream().map(indexed -> switch (indexed.payload()) {
+            case LoreEntryAdded e -> entry(e.loreEntryId());
+            case LoreEntryRevised e -> entry(e.loreEntryId());
+            case LoreEntryRetired e -> entry(e.loreEntryId());
+            default -> null;
+        }).filter(Objects::nonNull).toList());
+        for (IndexedEvent indexed : events) {
+            long seq = indexed.sequence();
+            switch (indexed.payload()) {
+                case LoreEntryAdded e -> put(view, e.worldId(), e.loreEntryId(), e.content(), seq);
+                case LoreEntryRevised e -> put(view, e.worldId(), e.loreEntryId(), e.content(), seq);
+                case LoreEntryRetired e -> view.get(entry(e.loreEntryId())).filter(stored -> stored.version() < seq)
+                        .ifPresent(stored -> {
+                            Map<String, Object> retired = new HashMap<>(stored.source());
+                            retired.put("retired", true);
+                            view.put(entry(e.loreEntryId()), seq, retired, null);
+                        });
+                case WorldArchived e -> {
+                    view.write(SearchIndex.LORE); // what the batch wrote before must go with the world
+                    removeWorld(e.worldId());
+                    view.forgetRead();
+                }
+                default -> throw new IllegalArgumentException("the lore index has no use for " + indexed.payload());
+            }
+        }
+        view.write(SearchIndex.LORE);
+    }
+
+    private void removeWorld(String worldId) {
+        String index = SearchIndex.LORE.indexName();
+        try {
+            // delete-by-query finds only what a refresh has made searchable: entries indexed a moment
+            // ago (in a replay, the same batch) would otherwise survive their world's archiving
+            client.indices().refresh(r -> r.index(index));
+            client.deleteByQuery(d -> d.index(index).conflicts(Conflicts.Proceed).refresh(Refresh.True)
+                    .query(q -> q.term(t -> t.field("worldId").value(FieldValue.of(worldId)))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("OpenSearch unreachable while removing an archived world's lore", e);
+        }
+    }
+
+    private static void put(DocumentView view, String worldId, String loreEntryId, LoreContent content, long seq) {
         String category = content.category() == null || content.category().isBlank() ? "general" : content.category();
-        TextEmbedder.Embedded embedded = embedder.embedOne(worldId, content.title() + ". " + content.content());
         Map<String, Object> document = new HashMap<>();
         document.put("worldId", worldId);
         document.put("loreEntryId", loreEntryId);
@@ -102,6 +148,10 @@ public class LoreIndexProjection {
         document.put("triggerKeys", content.triggerKeys());
         document.put("category", category);
         document.put("retired", false);
-        return documents.withVector(document, embedded);
+        view.put(entry(loreEntryId), seq, document, new DocumentView.ToEmbed(worldId, content.title() + ". " + content.content()));
+    }
+
+    private static DocumentKey entry(String loreEntryId) {
+        return new DocumentKey(SearchIndex.LORE, loreEntryId);
     }
 }
