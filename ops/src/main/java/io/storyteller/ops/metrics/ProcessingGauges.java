@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
  * Gauges per streaming processor beside Axon's own latency and message meters: how far behind the
  * head of the log it is, how many segments this instance claims, how many are in error, and how
  * many sequences wait in its dead-letter queue. Registered once the processors exist (ready).
+ * Tagged {@code processorName} like Axon's meters, so that queries can join them (a processor here
+ * is named after its processing group).
  */
 @Component
 class ProcessingGauges {
@@ -54,7 +56,7 @@ class ProcessingGauges {
             gauge("storyteller.processor.segments.error", "Claimed segments in error", group, s -> s.errorSegments());
             Gauge.builder("storyteller.dead.letters", deadLetters, counts -> sequences(counts, group))
                     .description("Sequences parked in the processing group's dead-letter queue")
-                    .tag("group", group)
+                    .tag("processorName", group)
                     .register(registry);
         }
     }
@@ -63,7 +65,7 @@ class ProcessingGauges {
         Gauge.builder(name, this, gauges -> gauges.standings().stream().filter(s -> s.name().equals(group))
                         .findFirst().map(value::applyAsDouble).orElse(Double.NaN))
                 .description(description)
-                .tag("group", group)
+                .tag("processorName", group)
                 .register(registry);
     }
 
