@@ -24,8 +24,8 @@ import org.axonframework.eventhandling.EventHandler;
  * narration latency by deployment and arm, tokens and their cost, failures by kind, guardrail
  * blocks and rollout gate results.
  * <p>
- * Its group runs as a subscribing processor ({@link PlatformMetricsProcessing}): each instance counts
- * the events it publishes itself, once, as they are committed; a restart or a replay counts nothing
+ * Its group's processor starts at the head of the log ({@code ops.axon.PlatformMetricsProcessing}):
+ * each event is counted once, by the instance that holds its segment; a restart or a replay counts nothing
  * again, and Prometheus sums the instances. Labels hold only bounded values: deployment ids, arms,
  * gates, verdicts and failure kinds, never a story, world or player id.
  */
