@@ -123,10 +123,10 @@ class PoisonEventTest {
      * Groups whose handlers write nothing an event's content could poison: the narration engine and
      * the house-model trainer answer with commands (which the domain's input rules guard) and keep
      * their work outside the transaction; the registry automation and the story-fact reader send
-     * commands only.
+     * commands only; the platform meters count in memory and only read the model registry's prices.
      */
     private static final Set<String> STORING_NOTHING = Set.of("narration", "house-model-training", "model-registry",
-            "story-fact-reading");
+            "story-fact-reading", "platform-metrics");
 
     /**
      * Groups that index into OpenSearch, outside the database transaction: a text OpenSearch takes

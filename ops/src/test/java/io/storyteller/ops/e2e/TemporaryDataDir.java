@@ -11,9 +11,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Points {@code storyteller.data-dir} at a new directory under {@code target/}, removed by {@code mvn clean},
  * and the Hugging Face Hub at a closed local port: no test reaches the internet (a test that needs a Hub
- * serves one and sets its own address).
+ * serves one and sets its own address). Metrics are scraped with the account {@link #SCRAPER} /
+ * {@link #SCRAPER_PASSWORD}, and the spans the application makes are kept by a {@link CollectedSpans}.
  */
 public class TemporaryDataDir implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final String SCRAPER = "prometheus";
+    public static final String SCRAPER_PASSWORD = "e2e-scrape-secret";
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -21,7 +25,11 @@ public class TemporaryDataDir implements ApplicationContextInitializer<Configura
             Path root = Files.createDirectories(Path.of("target", "e2e-data"));
             Path dir = Files.createTempDirectory(root, "run-");
             TestPropertyValues.of("storyteller.data-dir=" + dir.toAbsolutePath(),
-                    "storyteller.hub.base-url=http://127.0.0.1:9").applyTo(context);
+                    "storyteller.hub.base-url=http://127.0.0.1:9",
+                    "storyteller.metrics.username=" + SCRAPER, "storyteller.metrics.password=" + SCRAPER_PASSWORD,
+                    // spans reach the collector at once, not every 5 s
+                    "management.tracing.opentelemetry.export.schedule-delay=100ms").applyTo(context);
+            context.getBeanFactory().registerSingleton("collectedSpans", new CollectedSpans());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
