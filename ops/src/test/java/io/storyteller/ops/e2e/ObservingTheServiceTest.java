@@ -111,11 +111,15 @@ class ObservingTheServiceTest {
                 assertThat(span.getKind()).isEqualTo(SpanKind.SERVER);
                 assertThat(span.getName()).containsIgnoringCase("/graphql");
             });
+            // The narrator's own calls (generation, the recall's embedding) run on the ensemble's threads,
+            // which do not carry the trace yet; its query-bus calls from the handler do.
             assertThat(trace).extracting(SpanData::getName).as("the command dispatched and handled, the event "
-                    + "published and handled by the narration engine, which queried the embedder")
+                    + "published and handled by the narration engine and the projections, the engine's routing query, "
+                    + "and the narration it recorded")
                     .contains("CommandBus.dispatchCommand(SubmitPlayerAction)", "Story.handle(SubmitPlayerAction)",
                             "EventBus.publishEvent(PlayerActionSubmitted)", "NarrationEngine.on(PlayerActionSubmitted)",
-                            "Embeddings.handle(EmbedTexts)");
+                            "BeatProjection.on(PlayerActionSubmitted,Instant,ReplayStatus)",
+                            "QueryBus.query(FindNarratorRoute)", "CommandBus.dispatchCommand(RecordNarration)");
         });
     }
 
