@@ -1,6 +1,5 @@
 package io.storyteller.projections.story;
 
-import io.storyteller.projections.schema.BatchFallback;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +17,7 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils;
  * Folding the story changes is what lets the row writes run in long runs: between two beats of a
  * turn there is no longer an update of the story.
  */
-final class StoryReplayBatch implements BatchFallback.Collected {
+final class StoryReplayBatch {
 
     private record Collected(String eventId, TableWrite write, StoryDelta change) {
     }
@@ -33,18 +32,16 @@ final class StoryReplayBatch implements BatchFallback.Collected {
         collected.add(new Collected(eventId, null, change));
     }
 
-    @Override
-    public void discard(String eventId) {
+    /** Drops an event's writes: one of its handlers failed, so it is handled not at all. */
+    void discard(String eventId) {
         collected.removeIf(item -> item.eventId().equals(eventId));
     }
 
-    @Override
-    public Set<String> eventIds() {
+    Set<String> eventIds() {
         return collected.stream().map(Collected::eventId).collect(Collectors.toSet());
     }
 
-    @Override
-    public boolean isEmpty() {
+    boolean isEmpty() {
         return collected.isEmpty();
     }
 
