@@ -1,16 +1,11 @@
 package io.storyteller.projections.search;
 
+import io.storyteller.projections.schema.BatchFallback;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * How a search index projection meets a processor's batch: its handlers only collect the events in
@@ -20,44 +15,50 @@ import org.slf4j.LoggerFactory;
  * delivered again; writes that did land are then refused as stale by their external versions.
  * <p>
  * A failed batch cannot say which of its events failed, and one bad event (its world's embedder
- * down, say) must not stop the others: the events of a failed batch are remembered, and when the
- * processor delivers them again each is indexed at once in its handler, so the bad one fails alone
- * and is dead-lettered while the others are kept. Without a unit of work (a test handing events
- * one by one) each event is indexed at once.
+ * down, say) must not stop the others: {@link BatchFallback} remembers them, and when the processor
+ * delivers them again each is indexed at once in its handler, so the bad one fails alone and is
+ * dead-lettered while the others are kept. Without a unit of work (a test handing events one by
+ * one) each event is indexed at once.
  */
 final class IndexingBatches {
 
-    private static final Logger log = LoggerFactory.getLogger(IndexingBatches.class);
-    /** Events of failed batches are remembered until retried; a bound in case one never comes back. */
-    private static final int MAX_CAREFUL = 100_000;
+    /** The events a batch collected, in order. */
+    private static final class Collected implements BatchFallback.Collected {
+        private final List<IndexedEvent> events = new ArrayList<>();
 
-    private final String group;
+        @Override
+        public boolean isEmpty() {
+            return events.isEmpty();
+        }
+
+        @Override
+        public List<String> eventIds() {
+            return events.stream().map(IndexedEvent::eventId).toList();
+        }
+
+        @Override
+        public void discard(String eventId) {
+            events.removeIf(collected -> collected.eventId().equals(eventId));
+        }
+    }
+
     private final Consumer<List<IndexedEvent>> index;
-    private final String batchKey;
-    private final String retriedKey;
-    private final Set<String> careful = ConcurrentHashMap.newKeySet();
+    private final BatchFallback<Collected> batches;
 
     /** @param index indexes events in their order, the whole list or nothing (it throws) */
     IndexingBatches(String group, Consumer<List<IndexedEvent>> index) {
-        this.group = group;
         this.index = index;
-        this.batchKey = IndexingBatches.class.getName() + "." + group;
-        this.retriedKey = batchKey + ".retried";
+        this.batches = new BatchFallback<>(group, Collected::new, batch -> index.accept(List.copyOf(batch.events)));
     }
 
     /** Whether {@code event} is collected into its batch rather than indexed at once. */
     boolean collects(EventMessage<?> event) {
-        return CurrentUnitOfWork.isStarted() && !careful.contains(event.getIdentifier());
+        return CurrentUnitOfWork.isStarted() && !batches.failedBefore(event);
     }
 
     /** Drops a collected event: a handler failed on it, so it is indexed not at all. */
     void discard(EventMessage<?> event) {
-        if (CurrentUnitOfWork.isStarted()) {
-            List<IndexedEvent> batch = CurrentUnitOfWork.get().root().getResource(batchKey);
-            if (batch != null) {
-                batch.removeIf(collected -> collected.eventId().equals(event.getIdentifier()));
-            }
-        }
+        batches.discard(event);
     }
 
     /** Collects the event being handled into its batch, or indexes it at once. */
@@ -67,47 +68,10 @@ final class IndexingBatches {
             return;
         }
         IndexedEvent indexed = new IndexedEvent(event.getIdentifier(), sequence, payload);
-        if (careful.contains(event.getIdentifier())) {
-            forgetOnCommit(event.getIdentifier());
+        if (batches.retryingAlone(event)) {
             index.accept(List.of(indexed));
             return;
         }
-        batch().add(indexed);
-    }
-
-    private List<IndexedEvent> batch() {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(batchKey, key -> {
-            List<IndexedEvent> batch = new ArrayList<>();
-            root.onPrepareCommit(unitOfWork -> flush(batch));
-            return batch;
-        });
-    }
-
-    private void flush(List<IndexedEvent> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        try {
-            index.accept(List.copyOf(batch));
-        } catch (RuntimeException e) {
-            if (careful.size() < MAX_CAREFUL) {
-                batch.forEach(event -> careful.add(event.eventId()));
-            }
-            log.warn("A batch of {} events of {} could not be indexed ({}); its events are retried one by one",
-                    batch.size(), group, e.toString());
-            throw e;
-        }
-    }
-
-    /** A failed batch's event, retried on its own: once that commits it needs no remembering. */
-    private void forgetOnCommit(String eventId) {
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        Set<String> retried = root.getOrComputeResource(retriedKey, key -> {
-            Set<String> ids = new HashSet<>();
-            root.afterCommit(unitOfWork -> careful.removeAll(ids));
-            return ids;
-        });
-        retried.add(eventId);
+        batches.batch().events.add(indexed);
     }
 }

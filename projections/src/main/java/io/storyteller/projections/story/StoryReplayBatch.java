@@ -1,5 +1,6 @@
 package io.storyteller.projections.story;
 
+import io.storyteller.projections.schema.BatchFallback;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils;
  * Folding the story changes is what lets the row writes run in long runs: between two beats of a
  * turn there is no longer an update of the story.
  */
-final class StoryReplayBatch {
+final class StoryReplayBatch implements BatchFallback.Collected {
 
     private record Collected(String eventId, TableWrite write, StoryDelta change) {
     }
@@ -32,16 +33,18 @@ final class StoryReplayBatch {
         collected.add(new Collected(eventId, null, change));
     }
 
-    /** Drops an event's writes: one of its handlers failed, so it is handled not at all. */
-    void discard(String eventId) {
+    @Override
+    public void discard(String eventId) {
         collected.removeIf(item -> item.eventId().equals(eventId));
     }
 
-    Set<String> eventIds() {
+    @Override
+    public Set<String> eventIds() {
         return collected.stream().map(Collected::eventId).collect(Collectors.toSet());
     }
 
-    boolean isEmpty() {
+    @Override
+    public boolean isEmpty() {
         return collected.isEmpty();
     }
 
