@@ -27,8 +27,8 @@ import java.util.function.Consumer;
  */
 final class DatasetFiles implements Consumer<CorpusRecord>, AutoCloseable {
 
-    static final String TRAIN = "train";
-    static final String HOLDOUT = "holdout";
+    static final String TRAIN = CorpusDataset.TRAIN;
+    static final String HOLDOUT = CorpusDataset.HOLDOUT;
 
     private static final class SplitFile {
         final String name;
@@ -62,8 +62,8 @@ final class DatasetFiles implements Consumer<CorpusRecord>, AutoCloseable {
         Files.createDirectories(directory);
         for (CorpusDataset dataset : datasets) {
             files.put(dataset, new SplitFile[] {
-                    new SplitFile(directory, dataset.key() + "." + TRAIN + ".jsonl"),
-                    new SplitFile(directory, dataset.key() + "." + HOLDOUT + ".jsonl")});
+                    new SplitFile(directory, dataset.fileName(TRAIN)),
+                    new SplitFile(directory, dataset.fileName(HOLDOUT))});
             seen.put(dataset, new SeenTexts());
             duplicates.put(dataset, 0L);
         }

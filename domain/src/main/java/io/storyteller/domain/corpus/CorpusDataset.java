@@ -13,8 +13,16 @@ public enum CorpusDataset {
     /** Moderated text with its harm categories and severity, in the house guardrail's labelled format. */
     GUARDRAIL;
 
+    public static final String TRAIN = "train";
+    public static final String HOLDOUT = "holdout";
+
     /** The file-name stem, e.g. {@code sft}. */
     public String key() {
         return name().toLowerCase();
+    }
+
+    /** The export's file of one split, e.g. {@code ratings.holdout.jsonl}. */
+    public String fileName(String split) {
+        return key() + "." + split + ".jsonl";
     }
 }

@@ -27,7 +27,7 @@ final class HoldoutItems {
     }
 
     private static Optional<SuiteDataset> holdout(FineTuningDataset exported, CorpusDataset kind) {
-        String file = kind.key() + ".holdout.jsonl";
+        String file = kind.fileName(CorpusDataset.HOLDOUT);
         long records = exported.records().getOrDefault(file, 0L);
         if (records < 1) {
             return Optional.empty();

@@ -33,7 +33,7 @@ import java.util.Set;
  */
 final class HouseDataset {
 
-    static final String TRAIN = "train";
+    static final String TRAIN = CorpusDataset.TRAIN;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TrainingJob job;

@@ -56,7 +56,7 @@ public class OpenAiFineTuningBackend implements TrainingBackend {
             return TrainingSupport.no("the base model's provider '" + provider + "' is an "
                     + endpoint.get().kind().configName() + " endpoint, not an OpenAI-compatible one");
         }
-        if (file(job, "train").isEmpty()) {
+        if (file(job, CorpusDataset.TRAIN).isEmpty()) {
             return TrainingSupport.no("the dataset has no SFT train file with records");
         }
         return TrainingSupport.yes();
@@ -73,9 +73,9 @@ public class OpenAiFineTuningBackend implements TrainingBackend {
         String jobId = null;
         try {
             progress.report("uploading", -1);
-            String training = api.upload(job.datasetDirectory().resolve(file(job, "train").orElseThrow().name()));
+            String training = api.upload(job.datasetDirectory().resolve(file(job, CorpusDataset.TRAIN).orElseThrow().name()));
             String validation = null;
-            Optional<CorpusFile> holdout = file(job, "holdout");
+            Optional<CorpusFile> holdout = file(job, CorpusDataset.HOLDOUT);
             if (holdout.isPresent()) {
                 validation = api.upload(job.datasetDirectory().resolve(holdout.get().name()));
             }
