@@ -20,13 +20,14 @@ import java.util.Map;
 /**
  * Training time of each house model through the {@code house} training backend (read the export,
  * train, export to ONNX, store): the detector and the guardrail on their shipped sets plus a seeded
- * export, the house narrator on a seeded SFT export; the reviewer is not a house model. Each model is
+ * export, the house narrator on a seeded SFT export; the reviewer on a ratings export. Each model is
  * trained {@code -Dbench.rounds} times (seed varied, so no cached model is reused) and the median
  * and fastest round are reported with the load average. No server needed:
  * {@code mvn -o -q -pl ops test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.storyteller.ops.benchmark.HouseTrainingBenchmark}. Sizes:
  * {@code -Dbench.detector-records} (1000), {@code -Dbench.guardrail-records} (200),
- * {@code -Dbench.sft-records} (5000); {@code -Dbench.cross-validate=true} adds 5-fold figures.
+ * {@code -Dbench.sft-records} (5000), {@code -Dbench.rating-records} (2000); {@code -Dbench.cross-validate=true}
+ * adds 5-fold figures.
  */
 public final class HouseTrainingBenchmark {
 
@@ -38,10 +39,12 @@ public final class HouseTrainingBenchmark {
         int detectorRecords = Integer.getInteger("bench.detector-records", 1000);
         int guardrailRecords = Integer.getInteger("bench.guardrail-records", 200);
         int sftRecords = Integer.getInteger("bench.sft-records", 5000);
+        int ratingRecords = Integer.getInteger("bench.rating-records", 2000);
         String folds = Boolean.getBoolean("bench.cross-validate") ? "5" : "0";
         Path data = Files.createTempDirectory("house-training-bench");
         HouseTrainingExport export = new HouseTrainingExport(data.resolve("export"), 7)
-                .detector(detectorRecords).guardrail(guardrailRecords).sft(sftRecords);
+                .detector(detectorRecords).guardrail(guardrailRecords).sft(sftRecords)
+                .ratings(ratingRecords);
         HouseTrainingBackend backend = new HouseTrainingBackend(new ClassifierStore(data.resolve("house-classifiers")),
                 new HouseModelStore(data.resolve("house")), TrainingSettings.defaults(), HouseGuardrail.DEFAULT_THRESHOLD);
 
@@ -52,8 +55,8 @@ public final class HouseTrainingBenchmark {
                 new ModelRef("house-classifier:guardrail", "1"), folds);
         run(backend, export, data, rounds, "narrator (export " + sftRecords + " SFT records)", UseCase.NARRATOR,
                 new ModelRef("house:bench", "1"), folds);
-        TrainingJob reviewer = job(export, data, UseCase.REVIEWER, new ModelRef("house:bench", "1"), folds, 0);
-        System.out.printf("reviewer: %s%n", backend.supports(reviewer).reason());
+        run(backend, export, data, rounds, "reviewer (export " + ratingRecords + " ratings)", UseCase.REVIEWER,
+                new ModelRef("house-classifier:reviewer", "1"), folds);
         System.out.printf("load average after %s%n", load());
     }
 

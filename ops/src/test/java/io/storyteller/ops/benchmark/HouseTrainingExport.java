@@ -70,6 +70,19 @@ final class HouseTrainingExport {
         return write(CorpusDataset.SFT, lines);
     }
 
+    /** Players' ratings: the narrations above rated 4–5, flat repetitive ones rated 1–2, half each. */
+    HouseTrainingExport ratings(int records) throws IOException {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (int i = 0; i < records; i++) {
+            boolean good = i % 2 == 0;
+            String response = good ? narration(i) : "You are at " + LoreCorpus.placeName(random.nextInt(120))
+                    + ". Nothing happens. It is okay. Nothing happens.";
+            lines.add(Map.of("prompt", List.of(Map.of("role", "user", "content", action(i))), "response", response,
+                    "rating", good ? 4 + random.nextInt(2) : 1 + random.nextInt(2), "rater", "bench"));
+        }
+        return write(CorpusDataset.RATINGS, lines);
+    }
+
     private String action(int i) {
         return "I " + VERBS[random.nextInt(VERBS.length)] + " the " + LoreCorpus.ROLES[random.nextInt(LoreCorpus.ROLES.length)]
                 + " at " + LoreCorpus.placeName(random.nextInt(120)) + ".";
@@ -83,13 +96,13 @@ final class HouseTrainingExport {
     }
 
     private HouseTrainingExport write(CorpusDataset dataset, List<Map<String, Object>> lines) throws IOException {
-        String name = dataset.key() + ".train.jsonl";
+        String name = dataset.fileName(CorpusDataset.TRAIN);
         List<String> text = new ArrayList<>();
         for (Map<String, Object> line : lines) {
             text.add(JSON.writeValueAsString(line));
         }
         Files.write(directory.resolve(name), text);
-        files.add(new CorpusFile(dataset, "train", name, lines.size(), "0".repeat(64)));
+        files.add(new CorpusFile(dataset, CorpusDataset.TRAIN, name, lines.size(), "0".repeat(64)));
         return this;
     }
 }
