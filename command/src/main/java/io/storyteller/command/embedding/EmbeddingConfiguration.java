@@ -17,10 +17,13 @@ public class EmbeddingConfiguration {
         return SentenceEmbedder.bundled();
     }
 
-    /** Vectors kept in the application's database: a rebuild of the search indexes embeds no text twice. */
-    @Bean
-    KeptVectors keptVectors(DataSource dataSource) {
-        return new VectorTable(dataSource);
+    /**
+     * Vectors kept in the application's database: a rebuild of the search indexes embeds no text
+     * twice. Written behind the embedding calls, so a turn never waits for the insert.
+     */
+    @Bean(destroyMethod = "close")
+    WriteBehindVectors keptVectors(DataSource dataSource) {
+        return new WriteBehindVectors(new VectorTable(dataSource));
     }
 
     @Bean
