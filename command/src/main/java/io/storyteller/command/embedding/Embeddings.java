@@ -15,9 +15,14 @@ import io.storyteller.domain.retrieval.TextEmbeddings;
 import io.storyteller.domain.shared.DomainRejection;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.axonframework.queryhandling.QueryHandler;
 
@@ -41,6 +46,8 @@ public class Embeddings {
      * moment later. Vectors are deterministic per version, so the second asks are answered here.
      */
     private final Cache<Remembered, float[]> vectors = Caffeine.newBuilder().maximumSize(VECTORS_KEPT).build();
+    /** Texts being embedded now, by model version: a second caller waits for the first. */
+    private final Map<Remembered, CompletableFuture<float[]>> inFlight = new ConcurrentHashMap<>();
 
     private final SentenceEmbedder house;
     private final StageSlots slots;
@@ -152,8 +159,10 @@ public class Embeddings {
 
     /**
      * The vectors of {@code texts} by {@code model}: those in memory, then those kept in the vector
-     * table (one lookup), and the others embedded in one call and kept in both. Callers get copies,
-     * so no one can change a kept vector.
+     * table (one lookup), and the others embedded in one call and kept in both. A text another
+     * caller is embedding right now is awaited, not embedded twice: a turn's action is embedded as
+     * soon as the action is admitted, and the turn's recall asks for it a moment later. Callers get
+     * copies, so no one can change a kept vector.
      */
     private List<float[]> remembered(ModelRef model, List<String> texts, Function<List<String>, List<float[]>> embed) {
         String by = model.label();
@@ -166,19 +175,28 @@ public class Embeddings {
             }
         }
         if (!missing.isEmpty()) {
-            Map<String, float[]> byText = new HashMap<>(kept.find(by, missing));
-            byText.forEach((text, vector) -> vectors.put(new Remembered(by, text), vector));
-            List<String> unknown = missing.stream().filter(text -> !byText.containsKey(text)).toList();
-            if (!unknown.isEmpty()) {
-                List<float[]> made = embed.apply(unknown);
-                Map<String, float[]> fresh = new HashMap<>();
-                for (int i = 0; i < unknown.size(); i++) {
-                    fresh.put(unknown.get(i), made.get(i));
-                    vectors.put(new Remembered(by, unknown.get(i)), made.get(i));
+            Map<String, float[]> byText = new HashMap<>();
+            Map<String, CompletableFuture<float[]>> mine = new LinkedHashMap<>();
+            Map<String, CompletableFuture<float[]>> others = new HashMap<>();
+            for (String text : missing) {
+                Remembered key = new Remembered(by, text);
+                CompletableFuture<float[]> claim = new CompletableFuture<>();
+                CompletableFuture<float[]> other = inFlight.putIfAbsent(key, claim);
+                if (other != null) {
+                    others.put(text, other);
+                    continue;
                 }
-                kept.keep(by, fresh);
-                byText.putAll(fresh);
+                float[] meanwhile = vectors.getIfPresent(key); // made and released since we looked
+                if (meanwhile != null) {
+                    byText.put(text, meanwhile);
+                    inFlight.remove(key, claim);
+                    claim.complete(meanwhile);
+                } else {
+                    mine.put(text, claim);
+                }
             }
+            byText.putAll(computedFor(by, mine, embed));
+            others.forEach((text, other) -> byText.put(text, awaited(by, text, other, embed)));
             for (int i = 0; i < texts.size(); i++) {
                 if (found[i] == null) {
                     found[i] = byText.get(texts.get(i));
@@ -190,6 +208,52 @@ public class Embeddings {
             copies.add(vector.clone());
         }
         return copies;
+    }
+
+    /** Computes the claimed texts, completes their claims either way and releases them. */
+    private Map<String, float[]> computedFor(String by, Map<String, CompletableFuture<float[]>> claimed,
+            Function<List<String>, List<float[]>> embed) {
+        if (claimed.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            Map<String, float[]> made = computed(by, List.copyOf(claimed.keySet()), embed);
+            claimed.forEach((text, claim) -> claim.complete(made.get(text)));
+            return made;
+        } catch (Throwable e) {
+            claimed.values().forEach(claim -> claim.completeExceptionally(e));
+            throw e;
+        } finally {
+            claimed.forEach((text, claim) -> inFlight.remove(new Remembered(by, text), claim));
+        }
+    }
+
+    /** Another caller's vector of the text; if that caller failed, this one tries for itself. */
+    private float[] awaited(String by, String text, CompletableFuture<float[]> other,
+            Function<List<String>, List<float[]>> embed) {
+        try {
+            return other.join();
+        } catch (CompletionException | CancellationException e) {
+            return computed(by, List.of(text), embed).get(text);
+        }
+    }
+
+    /** Those of {@code texts} kept in the vector table, and the others embedded in one call and kept. */
+    private Map<String, float[]> computed(String by, List<String> texts, Function<List<String>, List<float[]>> embed) {
+        Map<String, float[]> byText = new HashMap<>(kept.find(by, texts));
+        byText.forEach((text, vector) -> vectors.put(new Remembered(by, text), vector));
+        List<String> unknown = texts.stream().filter(text -> !byText.containsKey(text)).toList();
+        if (!unknown.isEmpty()) {
+            List<float[]> made = embed.apply(unknown);
+            Map<String, float[]> fresh = new HashMap<>();
+            for (int i = 0; i < unknown.size(); i++) {
+                fresh.put(unknown.get(i), made.get(i));
+                vectors.put(new Remembered(by, unknown.get(i)), made.get(i));
+            }
+            kept.keep(by, fresh);
+            byText.putAll(fresh);
+        }
+        return byText;
     }
 
     /** Scaled to length 1, as {@link TextEmbeddings#cosine} expects: not every server normalises (Ollama's older models do not). */

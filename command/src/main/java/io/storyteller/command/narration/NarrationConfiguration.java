@@ -37,8 +37,9 @@ public class NarrationConfiguration {
     }
 
     @Bean
-    PlayerInputGuard playerInputGuard(NarrationContexts contexts, HarmGuard guard) {
-        return new PlayerInputGuard(contexts, guard);
+    PlayerInputGuard playerInputGuard(NarrationContexts contexts, HarmGuard guard, QueryGateway queries,
+            NarrationProperties properties) {
+        return new PlayerInputGuard(contexts, guard, new Recall(queries, properties.timeout()));
     }
 
     @Bean

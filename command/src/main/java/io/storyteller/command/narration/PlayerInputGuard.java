@@ -3,6 +3,7 @@ package io.storyteller.command.narration;
 import io.storyteller.command.narration.context.NarrationContexts;
 import io.storyteller.command.narration.pipeline.HarmGuard;
 import io.storyteller.domain.shared.DomainRejection;
+import io.storyteller.domain.shared.TextRules;
 import io.storyteller.domain.story.HarmVerdict;
 import io.storyteller.domain.story.SubmitPlayerAction;
 import io.storyteller.domain.world.ContentRating;
@@ -28,10 +29,13 @@ public class PlayerInputGuard implements MessageHandlerInterceptor<CommandMessag
 
     private final NarrationContexts contexts;
     private final HarmGuard guard;
+    private final Recall recall;
 
-    public PlayerInputGuard(NarrationContexts contexts, HarmGuard guard) {
+    /** @param recall given each action the story took, to embed it ahead of the turn */
+    public PlayerInputGuard(NarrationContexts contexts, HarmGuard guard, Recall recall) {
         this.contexts = contexts;
         this.guard = guard;
+        this.recall = recall;
     }
 
     @Override
@@ -51,8 +55,19 @@ public class PlayerInputGuard implements MessageHandlerInterceptor<CommandMessag
                             "this world's content rating (" + rating + ") does not allow this action: "
                                     + String.join(", ", verdict.breaches()));
                 }
+                String worldId = world.get().worldId();
+                unitOfWork.afterCommit(committed -> recall.prepare(worldId, storedText(action.text())));
             }
         }
         return chain.proceed();
+    }
+
+    /** The action's text as the story stores it (stripped, NFC): the text the turn's recall embeds. */
+    private static String storedText(String text) {
+        try {
+            return TextRules.checkedText("text", text.strip());
+        } catch (DomainRejection e) {
+            return null; // the story refused it, so no turn follows
+        }
     }
 }

@@ -1,10 +1,13 @@
 package io.storyteller.command.narration;
 
 import io.storyteller.command.narration.context.Recalled;
+import io.storyteller.domain.retrieval.EmbedTexts;
 import io.storyteller.domain.retrieval.RecallForTurn;
 import io.storyteller.domain.retrieval.SearchLore;
+import io.storyteller.domain.retrieval.TextEmbeddings;
 import io.storyteller.domain.retrieval.TurnRecall;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.queryhandling.QueryGateway;
@@ -32,6 +35,26 @@ public class Recall {
     public Recall(QueryGateway queries, Duration timeout) {
         this.queries = queries;
         this.timeout = timeout;
+    }
+
+    /**
+     * Starts embedding an admitted action while it is stored and reaches the narration engine: the
+     * turn's recall asks the embedder for the same text a moment later and finds it made (or being
+     * made). Nothing waits for it and a failure here costs nothing but the head start: the recall
+     * embeds on its own then.
+     */
+    public void prepare(String worldId, String action) {
+        if (action == null || action.isBlank()) {
+            return;
+        }
+        EmbedTexts query = new EmbedTexts(worldId, List.of(clipped(action)));
+        Thread.ofVirtual().name("recall-prepare").start(() -> {
+            try {
+                queries.query(query, TextEmbeddings.class).join();
+            } catch (RuntimeException e) {
+                log.debug("The action of a turn in world {} was not embedded ahead: {}", worldId, e.toString());
+            }
+        });
     }
 
     /** @param windowSize the beats the recent window holds, which story memory need not repeat */

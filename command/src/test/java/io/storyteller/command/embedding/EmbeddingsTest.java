@@ -10,30 +10,31 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.storyteller.command.housemodel.embedding.SentenceEmbedder;
+import io.storyteller.command.housemodel.serving.GenerationSettings;
 import io.storyteller.command.runtime.EmbeddingRuntimes;
 import io.storyteller.command.runtime.ModelUnavailableException;
-import io.storyteller.command.housemodel.serving.GenerationSettings;
 import io.storyteller.command.runtime.RuntimeConfiguration;
 import io.storyteller.command.runtime.onnx.LocalOnnxModels;
 import io.storyteller.command.runtime.onnx.TinyModels;
-import io.storyteller.domain.model.ModelArtifact;
-import java.nio.file.Path;
-import java.util.Optional;
-import org.junit.jupiter.api.io.TempDir;
 import io.storyteller.command.slot.StageSlots;
 import io.storyteller.domain.deployment.FindSlotRoute;
 import io.storyteller.domain.deployment.NarratorRoute;
+import io.storyteller.domain.model.ModelArtifact;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.retrieval.EmbedTexts;
 import io.storyteller.domain.retrieval.TextEmbeddings;
 import io.storyteller.domain.shared.DomainRejection;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.GenericQueryResponseMessage;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** Which model embeds a world's texts: its embedder slot's stable version, else the bundled house model. */
@@ -199,6 +201,27 @@ class EmbeddingsTest {
             assertThat(answer.vectors().get(1)[0] * answer.vectors().get(1)[0]
                     + answer.vectors().get(1)[1] * answer.vectors().get(1)[1]).isCloseTo(1f, offset(1e-6f));
         }
+    }
+
+    /** The turn's action is embedded ahead and asked for again by its recall while the first call runs: one call. */
+    @Test
+    void aTextBeingEmbeddedIsAwaitedByASecondCallerNotSentTwice() {
+        server.stubFor(post("/api/embed").withRequestBody(matchingJsonPath("$.input[0]", equalTo("fog")))
+                .willReturn(json("""
+                {"model":"mxbai-embed-large","embeddings":[[0.0,0.0,0.0,5.0]]}
+                """).withFixedDelay(700)));
+        slot.set(new ModelRef("lab:mxbai-embed-large", "1"));
+        withEndpoints(runtimes -> {
+            Embeddings embeddings = new Embeddings(house, slots(), runtimes);
+            CompletableFuture<TextEmbeddings> ahead = CompletableFuture.supplyAsync(
+                    () -> embeddings.handle(new EmbedTexts("w1", List.of("fog"))));
+            await().atMost(Duration.ofSeconds(5)).until(() -> !server.findAll(postRequestedFor(urlEqualTo("/api/embed"))).isEmpty());
+            TextEmbeddings second = embeddings.handle(new EmbedTexts("w1", List.of("fog")));
+
+            assertThat(second.vectors().getFirst()).containsExactly(0f, 0f, 0f, 1f);
+            assertThat(ahead.join().vectors().getFirst()).containsExactly(0f, 0f, 0f, 1f);
+        });
+        server.verify(1, postRequestedFor(urlEqualTo("/api/embed")));
     }
 
     @Test
