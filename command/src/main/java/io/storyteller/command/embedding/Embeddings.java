@@ -160,8 +160,8 @@ public class Embeddings {
     /**
      * The vectors of {@code texts} by {@code model}: those in memory, then those kept in the vector
      * table (one lookup), and the others embedded in one call and kept in both. A text another
-     * caller is embedding right now is awaited, not embedded twice: a turn's action is embedded as
-     * soon as the action is admitted, and the turn's recall asks for it a moment later. Callers get
+     * caller is embedding right now is awaited, not embedded twice: a turn's recall embeds the action
+     * as soon as it is admitted, while the story index embeds the same stored action. Callers get
      * copies, so no one can change a kept vector.
      */
     private List<float[]> remembered(ModelRef model, List<String> texts, Function<List<String>, List<float[]>> embed) {

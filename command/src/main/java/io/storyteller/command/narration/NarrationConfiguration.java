@@ -37,9 +37,13 @@ public class NarrationConfiguration {
     }
 
     @Bean
-    PlayerInputGuard playerInputGuard(NarrationContexts contexts, HarmGuard guard, QueryGateway queries,
-            NarrationProperties properties) {
-        return new PlayerInputGuard(contexts, guard, new Recall(queries, properties.timeout()));
+    Recall recall(QueryGateway queries, NarrationProperties properties) {
+        return new Recall(queries, properties.timeout(), properties.recentBeats());
+    }
+
+    @Bean
+    PlayerInputGuard playerInputGuard(NarrationContexts contexts, HarmGuard guard, Recall recall) {
+        return new PlayerInputGuard(contexts, guard, recall);
     }
 
     @Bean

@@ -83,7 +83,7 @@ public class NarrationEngine {
     private final NarrationProgress progress;
     private final CommandGateway commands;
 
-    public NarrationEngine(NarrationContexts contexts, ContextAssembler assembler, Routes routes,
+    public NarrationEngine(NarrationContexts contexts, ContextAssembler assembler, Routes routes, Recall recall,
             ConfiguredRuntime configured, ModelRuntimes runtimes, Narrator narrator, CandidateJudge judge,
             HarmGuard guard, QueryGateway queries, NarrationProgress progress, CommandGateway commands) {
         this.contexts = contexts;
@@ -94,7 +94,7 @@ public class NarrationEngine {
         this.narrator = narrator;
         this.shadows = new ShadowNarrations(narrator, runtimes, judge);
         this.turns = new Turns(new Ensemble(narrator), judge, guard);
-        this.recall = new Recall(queries, narrator.timeout());
+        this.recall = recall;
         this.queries = queries;
         this.progress = progress;
         this.commands = commands;

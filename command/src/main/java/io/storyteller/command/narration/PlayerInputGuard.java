@@ -31,7 +31,7 @@ public class PlayerInputGuard implements MessageHandlerInterceptor<CommandMessag
     private final HarmGuard guard;
     private final Recall recall;
 
-    /** @param recall given each action the story took, to embed it ahead of the turn */
+    /** @param recall given each action the story took, to start the turn's recall while it is stored */
     public PlayerInputGuard(NarrationContexts contexts, HarmGuard guard, Recall recall) {
         this.contexts = contexts;
         this.guard = guard;
@@ -56,7 +56,7 @@ public class PlayerInputGuard implements MessageHandlerInterceptor<CommandMessag
                                     + String.join(", ", verdict.breaches()));
                 }
                 String worldId = world.get().worldId();
-                unitOfWork.afterCommit(committed -> recall.prepare(worldId, storedText(action.text())));
+                unitOfWork.afterCommit(committed -> recall.prepare(worldId, action.storyId(), storedText(action.text())));
             }
         }
         return chain.proceed();

@@ -234,7 +234,8 @@ class NarrationEngineTest {
 
     NarrationEngine engineWith(ConfiguredRuntime narrators, NarrationProperties properties) {
         return new NarrationEngine(StoryFixtures.contexts(streams),
-                new ContextAssembler(properties.promptSettings()), new Routes(queryGateway, properties.timeout()), narrators, NarrationEngineTest::noDeployedModels,
+                new ContextAssembler(properties.promptSettings()), new Routes(queryGateway, properties.timeout()),
+                new Recall(queryGateway, properties.timeout(), properties.recentBeats()), narrators, NarrationEngineTest::noDeployedModels,
                 new Narrator(properties), Checks.passing(), Checks.ALLOWING, queryGateway, new NarrationProgress(emitter),
                 DefaultCommandGateway.builder().commandBus(commandBus).build());
     }

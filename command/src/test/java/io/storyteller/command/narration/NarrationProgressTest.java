@@ -116,6 +116,7 @@ class NarrationProgressTest {
         NarrationProperties properties = NarrationProperties.defaults();
         return new NarrationEngine(StoryFixtures.contexts(streams),
                 new ContextAssembler(properties.promptSettings()), new Routes(queryGateway, properties.timeout()),
+                new Recall(queryGateway, properties.timeout(), properties.recentBeats()),
                 worldId -> model, NarrationEngineTest::noDeployedModels, new Narrator(properties),
                 Checks.judging(guard), guard, queryGateway, new NarrationProgress(emitter),
                 DefaultCommandGateway.builder().commandBus(commandBus).build());

@@ -298,7 +298,8 @@ class RoutedNarrationTest {
     private NarrationEngine engine(ConfiguredRuntime configured, CandidateJudge judge) {
         NarrationProperties properties = NarrationProperties.defaults();
         return new NarrationEngine(StoryFixtures.contexts(streams), new ContextAssembler(properties.promptSettings()),
-                new Routes(queryGateway, properties.timeout()), configured, runtimes, new Narrator(properties),
+                new Routes(queryGateway, properties.timeout()),
+                new Recall(queryGateway, properties.timeout(), properties.recentBeats()), configured, runtimes, new Narrator(properties),
                 judge, Checks.ALLOWING, queryGateway, new NarrationProgress(emitter), DefaultCommandGateway.builder().commandBus(commandBus).build());
     }
 

@@ -8,7 +8,6 @@ import io.storyteller.command.housemodel.classifier.guardrail.TextSource;
 import io.storyteller.command.housemodel.classifier.training.HouseClassifierTraining;
 import io.storyteller.command.housemodel.classifier.training.HouseClassifiers;
 import io.storyteller.command.housemodel.embedding.SentenceEmbedder;
-import io.storyteller.command.narration.NarrationProperties;
 import io.storyteller.command.narration.PlayerInputGuard;
 import io.storyteller.command.narration.Recall;
 import io.storyteller.command.narration.context.ContextAssembler;
@@ -128,11 +127,10 @@ public final class PipelineBenchmark {
 
         NarrationContexts contexts = context.getBean(NarrationContexts.class);
         QueryGateway queries = context.getBean(QueryGateway.class);
-        Duration timeout = context.getBean(NarrationProperties.class).timeout();
         TimedChecks checks = new TimedChecks(context.getBean(ContinuityReview.class), context.getBean(Coherence.class),
                 context.getBean(TextDetector.class), context.getBean(HarmGuard.class));
         PipelineTurns turns = new PipelineTurns(commands, context.getBean(PlayerInputGuard.class), contexts,
-                context.getBean(Routes.class), new Recall(queries, timeout), queries, context.getBean(ContextAssembler.class),
+                context.getBean(Routes.class), context.getBean(Recall.class), queries, context.getBean(ContextAssembler.class),
                 checks, loreEntries);
 
         List<String> stories = world.startStories(storyCount);

@@ -32,9 +32,11 @@ final class PipelineReport {
         line("| part | p50 | p95 | p99 | mean |");
         line("|---|---:|---:|---:|---:|");
         row("player-input guard (command interceptor: story's world, guardrail at the rating)", turns, Parts::guard);
+        row("(not overhead, not in the total: the action's command stored and answered; the recall starts after its commit)",
+                turns, Parts::store);
         row("context fold (world and story streams, new events only)", turns, Parts::fold);
-        row("recall: RecallForTurn (the action embedded once, lore and memory in one _msearch), route lookup beside it",
-                turns, Parts::recall);
+        row("recall, what the turn still waits for: RecallForTurn (the action embedded once, lore and memory in one "
+                + "_msearch, begun when the action's command committed), route lookup beside it", turns, Parts::recall);
         row("prompt assembly (lore activation, budget, brief)", turns, Parts::assemble);
         judged("1 candidate", turns, Parts::one);
         judged("3 candidates", turns, Parts::three);
