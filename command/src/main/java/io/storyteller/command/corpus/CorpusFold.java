@@ -153,8 +153,8 @@ final class CorpusFold {
     }
 
     private void edit(FoldedStory story, FoldedBeat beat, BeatEdited e, boolean yields) {
-        // Edits stored since the Story aggregate keeps no texts leave the original to this fold.
-        String original = e.originalText() != null ? e.originalText() : beat.text();
+        // Edits leave the text before them to this fold (revision 2; older ones are upcast to it).
+        String original = beat.text();
         beat.edit(e.editedText());
         if (!yields) {
             return;

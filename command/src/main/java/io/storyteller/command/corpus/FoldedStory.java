@@ -85,15 +85,15 @@ final class FoldedStory {
     }
 
     /**
-     * A flag judges the beat's text as it stands at the flag's place in the log. Flags stored since
-     * the Story aggregate keeps no texts do not carry it: it is taken from this fold, now.
+     * A flag judges the beat's text as it stands at the flag's place in the log, taken from this
+     * fold now: flags do not carry it (revision 2; older ones are upcast to it).
      */
     void flag(BeatFlagged flag, boolean yields) {
         FoldedBeat beat = byId.get(flag.beatId());
-        if (flag.text() == null && beat == null) {
+        if (beat == null) {
             return; // nothing to label: the beat never stood in this fold
         }
-        BeatFlagged judged = flag.text() != null ? flag : new BeatFlagged(flag.storyId(), flag.worldId(), flag.beatId(),
+        BeatFlagged judged = new BeatFlagged(flag.storyId(), flag.worldId(), flag.beatId(),
                 flag.beatKind(), beat.text(), flag.categories(), flag.severity(), flag.realWorld(), flag.flaggedBy());
         flags.put(flag.beatId(), new Flag(judged, yields));
     }

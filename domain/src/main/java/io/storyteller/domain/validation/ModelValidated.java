@@ -2,6 +2,7 @@ package io.storyteller.domain.validation;
 
 import io.storyteller.domain.model.ModelRef;
 import java.util.List;
+import org.axonframework.serialization.Revision;
 
 /**
  * A candidate version was validated against an incumbent, on the candidate's model. It
@@ -11,9 +12,12 @@ import java.util.List;
  *
  * @param incumbent null when there was none: then only the suite's absolute thresholds apply
  * @param examples  a few items that show the difference, wins and losses first
- * @param dataset   the items it was measured on: the suite's own or a validation's own choice; absent
- *                  from events recorded before it was kept
+ * @param dataset   the items it was measured on: the suite's own or a validation's own choice; null when
+ *                  not recorded, which means the suite's own items as the suite then stood. Revision 2
+ *                  has the field; events stored without a revision predate it and are upcast with an
+ *                  explicit null (they all ran on their suite's own items)
  */
+@Revision("2")
 public record ModelValidated(String modelId,
         String version,
         String validationId,

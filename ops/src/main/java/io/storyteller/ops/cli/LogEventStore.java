@@ -1,6 +1,7 @@
 package io.storyteller.ops.cli;
 
 import io.storyteller.ops.storage.StoredJson;
+import io.storyteller.ops.storage.upcasting.StoredEventUpcasters;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -9,7 +10,10 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 
-/** The server's event store (Axon's JDBC store, the stored JSON format) opened read-side by a tool, without Spring. */
+/**
+ * The server's event store (Axon's JDBC store, the stored JSON format, the stored events' upcasters)
+ * opened read-side by a tool, without Spring.
+ */
 public final class LogEventStore {
 
     /** Events fetched per query: larger batches than the server's, a one-off read favours throughput. */
@@ -25,6 +29,7 @@ public final class LogEventStore {
                 .connectionProvider(new DataSourceConnectionProvider(dataSource))
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .eventSerializer(serializer).snapshotSerializer(serializer)
+                .upcasterChain(StoredEventUpcasters.chain())
                 .batchSize(FETCH_BATCH)
                 .build();
         return EmbeddedEventStore.builder().storageEngine(engine).build();

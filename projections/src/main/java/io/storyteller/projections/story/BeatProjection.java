@@ -89,7 +89,7 @@ public class BeatProjection implements BatchedReplay {
 
     @EventHandler
     void on(BeatEdited event, @Timestamp Instant at, ReplayStatus replay) {
-        writes.write(BeatTable.edit(event.storyId(), event.beatId(), event.originalText(), event.editedText(), at));
+        writes.write(BeatTable.edit(event.storyId(), event.beatId(), event.editedText(), at));
         changed(event.storyId(), event.beatId(), at, replay);
     }
 

@@ -47,10 +47,10 @@ final class BeatTable {
             WHERE story_id = :storyId AND beat_id = :beatId AND alternatives[:slot] IS NOT NULL""";
     private static final String EDIT = """
             UPDATE beats SET
-                   original_text = coalesce(alternative_originals[selected_alternative + 1], :original,
+                   original_text = coalesce(alternative_originals[selected_alternative + 1],
                                             alternatives[selected_alternative + 1]),
                    alternative_originals[selected_alternative + 1] =
-                       coalesce(alternative_originals[selected_alternative + 1], :original,
+                       coalesce(alternative_originals[selected_alternative + 1],
                                 alternatives[selected_alternative + 1]),
                    alternatives[selected_alternative + 1] = :edited,
                    text = :edited, edited = true, updated_at = :at
@@ -99,13 +99,12 @@ final class BeatTable {
     }
 
     /**
-     * Rewrites the selected alternative; the original kept is the text before the first edit. An
-     * edit that does not carry its original (null since the Story aggregate keeps no texts) takes it
-     * from the row: the selected alternative before this update (every SET reads the old row).
+     * Rewrites the selected alternative; the original kept is the text before the first edit, taken
+     * from the row: the selected alternative before this update (every SET reads the old row). Edits
+     * do not carry it (revision 2; older ones are upcast to it).
      */
-    static TableWrite edit(String storyId, String beatId, String originalText, String editedText, Instant at) {
+    static TableWrite edit(String storyId, String beatId, String editedText, Instant at) {
         Map<String, Object> params = beat(storyId, beatId, at);
-        params.put("original", originalText);
         params.put("edited", editedText);
         return new TableWrite(EDIT, params);
     }

@@ -124,7 +124,8 @@ final class ClassifierCorpus {
     }
 
     private void flag(BeatFlagged e, long index) {
-        String text = e.text() != null ? e.text() : beatTexts.text(e.storyId(), e.beatId());
+        // Flags leave the judged text to this fold (revision 2; older ones are upcast to it).
+        String text = beatTexts.text(e.storyId(), e.beatId());
         if (text != null) {
             flags.put(e.storyId() + "/" + e.beatId(), new LabelledAt(flagged(e, text), index));
         }

@@ -26,8 +26,8 @@ class ClassifierCorpusTest {
         }
     }
 
-    private static BeatFlagged flag(String beatId, BeatKind kind, String text) {
-        return new BeatFlagged("s1", "w1", beatId, kind, text, List.of(HarmCategory.VIOLENCE), 1, false, "wanda");
+    private static BeatFlagged flag(String beatId, BeatKind kind) {
+        return new BeatFlagged("s1", "w1", beatId, kind, null, List.of(HarmCategory.VIOLENCE), 1, false, "wanda");
     }
 
     private static NarrationRecorded narration(int alternative, String text) {
@@ -35,10 +35,10 @@ class ClassifierCorpusTest {
     }
 
     @Test
-    void aFlagThatCarriesItsTextIsLearnedWithIt() {
+    void aFlagIsLearnedWithTheBeatsTextAsTheLogHoldsIt() {
         apply(new PlayerActionSubmitted("s1", "w1", "a1", "p", "I strike the guard."),
-                flag("a1", BeatKind.PLAYER_ACTION, "I strike the guard hard."));
-        assertThat(corpus.flags()).extracting(LabelledText::text).containsExactly("I strike the guard hard.");
+                flag("a1", BeatKind.PLAYER_ACTION));
+        assertThat(corpus.flags()).extracting(LabelledText::text).containsExactly("I strike the guard.");
     }
 
     @Test
@@ -48,7 +48,7 @@ class ClassifierCorpusTest {
                 narration(1, "The guard draws steel."),
                 new NarrationAlternativeSelected("s1", "n1", 0, "p"),
                 new BeatEdited("s1", "n1", null, "The guard snores.", "p"),
-                flag("n1", BeatKind.NARRATION, null),
+                flag("n1", BeatKind.NARRATION),
                 new BeatEdited("s1", "n1", null, "The guard wakes.", "p"));
         assertThat(corpus.flags()).extracting(LabelledText::text).containsExactly("The guard snores.");
     }
@@ -57,7 +57,7 @@ class ClassifierCorpusTest {
     void aFlagOnABeatThatNoLongerStandsTeachesNothing() {
         apply(new PlayerActionSubmitted("s1", "w1", "a1", "p", "I wait."),
                 new BeatsErased("s1", List.of("a1"), "p"),
-                flag("a1", BeatKind.PLAYER_ACTION, null));
+                flag("a1", BeatKind.PLAYER_ACTION));
         assertThat(corpus.flags()).isEmpty();
     }
 }

@@ -67,8 +67,9 @@ class HouseClassifierTrainingTest {
         return added.rejected() ? Optional.of(added.reason()) : Optional.empty();
     }
 
-    private static BeatFlagged flag(String beatId, String text) {
-        return new BeatFlagged("s1", "w1", beatId, BeatKind.PLAYER_ACTION, text, List.of(HarmCategory.HARASSMENT), 2,
+    /** A flag on a player's action: it judges the action's text as the log holds it. */
+    private static BeatFlagged flag(String beatId) {
+        return new BeatFlagged("s1", "w1", beatId, BeatKind.PLAYER_ACTION, null, List.of(HarmCategory.HARASSMENT), 2,
                 false, "wanda");
     }
 
@@ -105,13 +106,15 @@ class HouseClassifierTrainingTest {
     void flagsAndNewTextRetrainWhenEnoughArrived() {
         ClassifierStore store = new ClassifierStore(root);
         HouseClassifierTraining training = training(store);
+        log.append(new PlayerActionSubmitted("s1", "w1", "a1", "olivia", "You are a worthless coward and everyone at this table knows it."),
+                new PlayerActionSubmitted("s1", "w1", "a2", "olivia", "Your character is pathetic, just like you in real life."));
         training.runPass();
-        log.append(flag("a1", "You are a worthless coward and everyone at this table knows it."));
+        log.append(flag("a1"));
         training.runPass();
         assertThat(store.versions("guardrail")).as("one flag is not enough").containsExactly(1);
         assertThat(store.versions("detector")).as("a flag is no new text").containsExactly(1);
 
-        log.append(flag("a2", "Your character is pathetic, just like you in real life."),
+        log.append(flag("a2"),
                 new PlayerActionSubmitted("s1", "w1", "a3", "olivia", "i open the door"),
                 new NarrationRecorded("s1", "w1", "a3", "a3", "n3", 0,
                         "The door swings open, revealing a corridor bathed in silver light.", PROVENANCE),
@@ -123,7 +126,7 @@ class HouseClassifierTrainingTest {
         assertThat(guardrail.trainedOn()).endsWith("flags 2");
         ClassifierMetadata detector = store.latest("detector").orElseThrow();
         assertThat(detector.version()).isEqualTo(2);
-        assertThat(detector.trainedOn()).endsWith("event log 3");
+        assertThat(detector.trainedOn()).as("the two flagged actions and three texts after them").endsWith("event log 5");
         assertThat(registry.versionsOf("house-classifier:guardrail")).containsExactly("1", "2");
         assertThat(registry.sent(AddModelVersion.class)).filteredOn(a -> a.version().equals("2"))
                 .allSatisfy(a -> assertThat(a.derivedFrom().version()).isEqualTo("1"));
