@@ -70,6 +70,7 @@ class BoundedSendSessionTest {
         String forty = "x".repeat(40);
 
         session.sendMessage(new TextMessage(forty)); // being written, blocked
+        await().atMost(Duration.ofSeconds(5)).until(() -> socket.writing); // the sender thread has taken it
         session.sendMessage(new TextMessage(forty));
         assertThat(socket.closed).isEmpty();
         session.sendMessage(new TextMessage(forty)); // 120 bytes waiting: over the limit
