@@ -6,7 +6,7 @@ import java.util.List;
  * An event processor as an operator sees it.
  *
  * @param supportsReset       whether it may be reset and replay (a saga's processor may not)
- * @param position            the lowest position of the segments this instance claims; the head when it claims none
+ * @param position            the lowest position of its segments' tokens (-1: one has handled nothing yet)
  * @param lag                 events between that position and the head of the log
  * @param replaying           whether a segment of it is replaying after a reset
  * @param replayProgress      during a replay, the share of it done (0..1) when known; null otherwise

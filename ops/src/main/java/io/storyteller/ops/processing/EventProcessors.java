@@ -2,11 +2,13 @@ package io.storyteller.ops.processing;
 
 import io.storyteller.domain.processing.EventProcessorView;
 import io.storyteller.domain.processing.FindEventProcessors;
+import io.storyteller.domain.processing.ProcessorSegment;
 import io.storyteller.domain.shared.AccessPolicy;
 import io.storyteller.ops.processing.ProcessorProgress.Standing;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -51,8 +53,15 @@ class EventProcessors {
     private EventProcessorView view(String name, StreamingEventProcessor processor, long head) {
         Map<Integer, EventTrackerStatus> statuses = processor.processingStatus();
         Standing standing = ProcessorProgress.standing(name, processor, head);
-        return new EventProcessorView(name, standing.running(), processor.supportsReset(), claims.segments(name, statuses),
-                standing.position(), standing.head(), standing.lag(), standing.replaying(), ReplayShare.of(statuses.values()),
-                standing.error(), deadLetters.sequences(name));
+        List<ProcessorSegment> segments = claims.segments(name, statuses);
+        // Every segment's token, not only those claimed here: right after a reset none is claimed yet,
+        // and the processor is then as far behind as its slowest segment, wherever that one is processed.
+        // A segment without a position has handled nothing yet (a replay from the start of the log).
+        long position = segments.isEmpty() ? standing.position() : segments.stream()
+                .mapToLong(segment -> Objects.requireNonNullElse(segment.position(), -1L)).min().orElse(-1);
+        boolean replaying = segments.stream().anyMatch(ProcessorSegment::replaying);
+        Double progress = ReplayShare.slowest(segments.stream().map(ProcessorSegment::replayProgress).toList());
+        return new EventProcessorView(name, standing.running(), processor.supportsReset(), segments, position, head,
+                Math.max(0, head - position), replaying, progress, standing.error(), deadLetters.sequences(name));
     }
 }

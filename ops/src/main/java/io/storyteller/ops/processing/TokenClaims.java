@@ -4,42 +4,66 @@ import io.storyteller.domain.processing.ProcessorSegment;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * A processor's segments as its tokens in the token store say (every segment, whichever node claims
- * it), with what this instance's trackers know of the ones it claims.
+ * it, and also before any node has claimed it again after a reset), with this instance's fresher
+ * tracker status for the segments it claims. The tokens are read with the serializer the token
+ * store writes them with (Axon's general one).
  */
 @Component
 class TokenClaims {
 
-    private final JdbcClient jdbc;
+    private static final Logger log = LoggerFactory.getLogger(TokenClaims.class);
 
-    TokenClaims(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Serializer serializer;
+
+    TokenClaims(JdbcClient jdbc, Serializer serializer) {
         this.jdbc = jdbc;
+        this.serializer = serializer;
     }
 
     List<ProcessorSegment> segments(String processorName, Map<Integer, EventTrackerStatus> claimedHere) {
-        List<Claim> claims = jdbc.sql("SELECT segment, owner FROM tokenentry WHERE processorname = :name ORDER BY segment")
+        List<Claim> claims = jdbc.sql("SELECT segment, owner, token, tokentype FROM tokenentry WHERE processorname = :name"
+                        + " ORDER BY segment")
                 .param("name", processorName)
-                .query((row, i) -> new Claim(row.getInt(1), row.getString(2))).list();
+                .query((row, i) -> new Claim(row.getInt(1), row.getString(2), token(row.getBytes(3), row.getString(4)))).list();
         int[] ids = claims.stream().mapToInt(Claim::segment).toArray();
         return claims.stream().map(claim -> segment(claim, ids, claimedHere.get(claim.segment()))).toList();
     }
 
-    private static ProcessorSegment segment(Claim claim, int[] ids, EventTrackerStatus status) {
+    static ProcessorSegment segment(Claim claim, int[] ids, EventTrackerStatus status) {
         int mask = Segment.computeSegment(claim.segment(), ids).getMask();
-        if (status == null) {
-            return new ProcessorSegment(claim.segment(), mask, claim.owner(), false, null, false, null);
-        }
-        Long position = status.getCurrentPosition().isPresent() ? status.getCurrentPosition().getAsLong() : null;
-        String error = !status.isErrorState() ? null
+        TrackingToken token = status != null ? status.getTrackingToken() : claim.token();
+        Long position = token == null || token.position().isEmpty() ? null : token.position().getAsLong();
+        String error = status == null || !status.isErrorState() ? null
                 : status.getError() == null ? "unknown" : status.getError().getClass().getSimpleName();
-        return new ProcessorSegment(claim.segment(), mask, claim.owner(), true, position, status.isReplaying(), error);
+        return new ProcessorSegment(claim.segment(), mask, claim.owner(), status != null, position,
+                ReplayToken.isReplay(token), ReplayShare.of(token), error);
     }
 
-    private record Claim(int segment, String owner) {
+    private TrackingToken token(byte[] stored, String type) {
+        if (stored == null || type == null) {
+            return null;
+        }
+        try {
+            return serializer.deserialize(new SimpleSerializedObject<>(stored, byte[].class, type, null));
+        } catch (RuntimeException unreadable) {
+            log.debug("A token of type {} could not be read: {}", type, unreadable.toString());
+            return null;
+        }
+    }
+
+    record Claim(int segment, String owner, TrackingToken token) {
     }
 }
