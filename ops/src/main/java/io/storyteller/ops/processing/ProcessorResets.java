@@ -10,6 +10,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +27,7 @@ class ProcessorResets {
     private final OperatorActions actions;
     private final Clock clock;
 
+    @Autowired
     ProcessorResets(ObjectProvider<EventProcessingConfiguration> processing, ProcessorProgress progress, OperatorActions actions) {
         this(processing, progress, actions, Clock.systemUTC());
     }

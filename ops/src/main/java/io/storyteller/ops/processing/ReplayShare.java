@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 
 /**
  * How much of a replay is done: a replaying segment's position against its position when it was
@@ -25,8 +26,9 @@ final class ReplayShare {
         if (end.isEmpty()) {
             return null;
         }
-        OptionalLong current = token.position();
-        long done = current.isPresent() ? current.getAsLong() + 1 : 0;
+        // Not token.position(): a replay from the start, before its first event, says 0 there, as if it had handled one.
+        TrackingToken current = WrappedToken.unwrap(token, ReplayToken.class).map(ReplayToken::getCurrentToken).orElse(null);
+        long done = current == null || current.position().isEmpty() ? 0 : current.position().getAsLong() + 1;
         return Math.clamp((double) done / (end.getAsLong() + 1), 0.0, 1.0);
     }
 

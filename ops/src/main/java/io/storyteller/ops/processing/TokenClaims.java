@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
@@ -45,11 +46,18 @@ class TokenClaims {
     static ProcessorSegment segment(Claim claim, int[] ids, EventTrackerStatus status) {
         int mask = Segment.computeSegment(claim.segment(), ids).getMask();
         TrackingToken token = status != null ? status.getTrackingToken() : claim.token();
-        Long position = token == null || token.position().isEmpty() ? null : token.position().getAsLong();
+        Long position = position(token);
         String error = status == null || !status.isErrorState() ? null
                 : status.getError() == null ? "unknown" : status.getError().getClass().getSimpleName();
         return new ProcessorSegment(claim.segment(), mask, claim.owner(), status != null, position,
                 ReplayToken.isReplay(token), ReplayShare.of(token), error);
+    }
+
+    /** A replay's own position (a replay from the start says 0 before its first event; it has handled none). */
+    private static Long position(TrackingToken token) {
+        TrackingToken at = ReplayToken.isReplay(token)
+                ? WrappedToken.unwrap(token, ReplayToken.class).map(ReplayToken::getCurrentToken).orElse(null) : token;
+        return at == null || at.position().isEmpty() ? null : at.position().getAsLong();
     }
 
     private TrackingToken token(byte[] stored, String type) {
