@@ -17,9 +17,18 @@ final class ReplayShare {
     private ReplayShare() {
     }
 
+    /**
+     * Whether the token is still a replay's: from its reset until it passes the position at the reset.
+     * Not {@link ReplayToken#isReplay(TrackingToken)}, which says only whether the last event handled
+     * was a replayed one (false for an event that fills a gap the token at the reset had).
+     */
+    static boolean replaying(TrackingToken token) {
+        return token != null && WrappedToken.unwrap(token, ReplayToken.class).isPresent();
+    }
+
     /** Between 0 and 1; null when the token is not replaying or its reset position is unknown. */
     static Double of(TrackingToken token) {
-        if (!ReplayToken.isReplay(token)) {
+        if (!replaying(token)) {
             return null;
         }
         OptionalLong end = ReplayToken.getTokenAtReset(token);

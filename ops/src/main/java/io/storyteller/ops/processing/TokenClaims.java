@@ -50,12 +50,12 @@ class TokenClaims {
         String error = status == null || !status.isErrorState() ? null
                 : status.getError() == null ? "unknown" : status.getError().getClass().getSimpleName();
         return new ProcessorSegment(claim.segment(), mask, claim.owner(), status != null, position,
-                ReplayToken.isReplay(token), ReplayShare.of(token), error);
+                ReplayShare.replaying(token), ReplayShare.of(token), error);
     }
 
     /** A replay's own position (a replay from the start says 0 before its first event; it has handled none). */
     private static Long position(TrackingToken token) {
-        TrackingToken at = ReplayToken.isReplay(token)
+        TrackingToken at = ReplayShare.replaying(token)
                 ? WrappedToken.unwrap(token, ReplayToken.class).map(ReplayToken::getCurrentToken).orElse(null) : token;
         return at == null || at.position().isEmpty() ? null : at.position().getAsLong();
     }
