@@ -38,7 +38,7 @@ public class EventProcessorFields {
 
     @QueryMapping
     public CompletableFuture<EventProcessorView> eventProcessor(@Argument String name, Actor actor) {
-        return processors(name == null ? "" : name, actor).thenApply(found -> found.isEmpty() ? null : found.getFirst());
+        return processors(name, actor).thenApply(found -> found.isEmpty() ? null : found.getFirst());
     }
 
     @MutationMapping

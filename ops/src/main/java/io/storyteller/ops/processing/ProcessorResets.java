@@ -9,6 +9,7 @@ import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -67,6 +68,10 @@ class ProcessorResets {
             } else {
                 processor.resetTokens(source -> source.createTokenAt(from));
             }
+        } catch (UnableToClaimTokenException claimed) {
+            // a reset needs every segment's claim; another instance still holds one
+            throw DomainRejection.conflict("name", "claimed-elsewhere", "event processor " + processor.getName()
+                    + " has segments claimed by another instance; stop it there, or try again once they are released");
         } finally {
             processor.start();
         }

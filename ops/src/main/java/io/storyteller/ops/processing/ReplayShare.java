@@ -37,7 +37,15 @@ final class ReplayShare {
         }
         // Not token.position(): a replay from the start, before its first event, says 0 there, as if it had handled one.
         TrackingToken current = WrappedToken.unwrap(token, ReplayToken.class).map(ReplayToken::getCurrentToken).orElse(null);
-        long done = current == null || current.position().isEmpty() ? 0 : current.position().getAsLong() + 1;
+        return of(current == null ? OptionalLong.empty() : current.position(), end);
+    }
+
+    /** The share of a replay done at {@code current} (empty: nothing handled yet) that ends at {@code end}. */
+    static Double of(OptionalLong current, OptionalLong end) {
+        if (end.isEmpty()) {
+            return null;
+        }
+        long done = current.isPresent() ? current.getAsLong() + 1 : 0;
         return Math.clamp((double) done / (end.getAsLong() + 1), 0.0, 1.0);
     }
 

@@ -43,14 +43,25 @@ class TokenClaims {
         return claims.stream().map(claim -> segment(claim, ids, claimedHere.get(claim.segment()))).toList();
     }
 
+    /**
+     * This instance's tracker knows its segments best, but its status hands out the token unwrapped
+     * (no longer a replay's) and says "replaying" only while the last event was a replayed one; the
+     * stored token stays a replay's until the segment passes the position at its reset.
+     */
     static ProcessorSegment segment(Claim claim, int[] ids, EventTrackerStatus status) {
         int mask = Segment.computeSegment(claim.segment(), ids).getMask();
-        TrackingToken token = status != null ? status.getTrackingToken() : claim.token();
-        Long position = position(token);
-        String error = status == null || !status.isErrorState() ? null
+        TrackingToken stored = claim.token();
+        if (status == null) {
+            return new ProcessorSegment(claim.segment(), mask, claim.owner(), false, position(stored), ReplayShare.replaying(stored),
+                    ReplayShare.of(stored), null);
+        }
+        boolean replaying = status.isReplaying() || ReplayShare.replaying(stored);
+        Long position = status.getCurrentPosition().isPresent() ? status.getCurrentPosition().getAsLong() : position(stored);
+        Double share = !replaying ? null : status.getResetPosition().isPresent()
+                ? ReplayShare.of(status.getCurrentPosition(), status.getResetPosition()) : ReplayShare.of(stored);
+        String error = !status.isErrorState() ? null
                 : status.getError() == null ? "unknown" : status.getError().getClass().getSimpleName();
-        return new ProcessorSegment(claim.segment(), mask, claim.owner(), status != null, position,
-                ReplayShare.replaying(token), ReplayShare.of(token), error);
+        return new ProcessorSegment(claim.segment(), mask, claim.owner(), true, position, replaying, share, error);
     }
 
     /** A replay's own position (a replay from the start says 0 before its first event; it has handled none). */

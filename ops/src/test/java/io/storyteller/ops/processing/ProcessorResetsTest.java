@@ -25,6 +25,7 @@ import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -90,6 +91,18 @@ class ProcessorResetsTest {
         RecordOperatorAction recorded = recorded();
         assertThat(recorded.succeeded()).isFalse();
         assertThat(recorded.outcome()).isEqualTo("failed: IllegalStateException");
+    }
+
+    @Test
+    void aProcessorWithSegmentsClaimedByAnotherInstanceIsRefusedStartedAgainAndTheRefusalRecorded() {
+        doThrow(new UnableToClaimTokenException("claimed by node-2")).when(worlds).resetTokens();
+
+        assertRejected(new ResetEventProcessor("worlds", null, ADMIN), "name", "claimed-elsewhere");
+
+        verify(worlds).start();
+        RecordOperatorAction recorded = recorded();
+        assertThat(recorded.succeeded()).isFalse();
+        assertThat(recorded.outcome()).startsWith("refused: event processor worlds has segments claimed by another instance");
     }
 
     @Test
