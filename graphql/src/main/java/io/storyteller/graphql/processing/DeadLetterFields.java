@@ -1,8 +1,13 @@
 package io.storyteller.graphql.processing;
 
+import io.storyteller.domain.processing.DeadLetterDetail;
+import io.storyteller.domain.processing.DeadLetterEviction;
 import io.storyteller.domain.processing.DeadLetterRetry;
 import io.storyteller.domain.processing.DeadLetterView;
+import io.storyteller.domain.processing.EvictDeadLetterSequence;
+import io.storyteller.domain.processing.FindDeadLetter;
 import io.storyteller.domain.processing.FindDeadLetters;
+import io.storyteller.domain.processing.RetryDeadLetterSequence;
 import io.storyteller.domain.processing.RetryDeadLetters;
 import io.storyteller.domain.shared.Actor;
 import java.util.List;
@@ -32,8 +37,24 @@ public class DeadLetterFields {
         return queries.query(new FindDeadLetters(processingGroup, first, actor), ResponseTypes.multipleInstancesOf(DeadLetterView.class));
     }
 
+    @QueryMapping
+    public CompletableFuture<DeadLetterDetail> deadLetter(@Argument String processingGroup, @Argument String sequence,
+            @Argument Long index, Actor actor) {
+        return queries.query(new FindDeadLetter(processingGroup, sequence, index, actor),
+                ResponseTypes.optionalInstanceOf(DeadLetterDetail.class)).thenApply(found -> found.orElse(null));
+    }
+
+    /** One sequence when it is named, else every sequence of the group. */
     @MutationMapping
-    public CompletableFuture<DeadLetterRetry> retryDeadLetters(@Argument String processingGroup, Actor actor) {
-        return commands.send(new RetryDeadLetters(processingGroup, actor));
+    public CompletableFuture<DeadLetterRetry> retryDeadLetters(@Argument String processingGroup, @Argument String sequence,
+            Actor actor) {
+        return sequence == null ? commands.send(new RetryDeadLetters(processingGroup, actor))
+                : commands.send(new RetryDeadLetterSequence(processingGroup, sequence, actor));
+    }
+
+    @MutationMapping
+    public CompletableFuture<DeadLetterEviction> evictDeadLetters(@Argument String processingGroup, @Argument String sequence,
+            Actor actor) {
+        return commands.send(new EvictDeadLetterSequence(processingGroup, sequence, actor));
     }
 }

@@ -9,6 +9,7 @@ import io.storyteller.domain.finetuning.FineTuning;
 import io.storyteller.domain.finetuning.FineTuningAdmission;
 import io.storyteller.domain.model.Model;
 import io.storyteller.domain.model.ModelDerivation;
+import io.storyteller.domain.processing.OperatorAction;
 import io.storyteller.domain.shared.InputHygiene;
 import io.storyteller.domain.story.Story;
 import io.storyteller.domain.story.BeatModeration;
@@ -72,6 +73,11 @@ public class DomainConfiguration {
     @Bean
     AggregateFactory<FineTuning> fineTuningFactory() {
         return new GenericAggregateFactory<>(FineTuning.class);
+    }
+
+    @Bean
+    AggregateFactory<OperatorAction> operatorActionFactory() {
+        return new GenericAggregateFactory<>(OperatorAction.class);
     }
 
     @Bean

@@ -39,10 +39,12 @@ class DeadLetters {
 
     private final JdbcClient jdbc;
     private final ObjectProvider<EventProcessingConfiguration> processing;
+    private final OperatorActions actions;
 
-    DeadLetters(JdbcClient jdbc, ObjectProvider<EventProcessingConfiguration> processing) {
+    DeadLetters(JdbcClient jdbc, ObjectProvider<EventProcessingConfiguration> processing, OperatorActions actions) {
         this.jdbc = jdbc;
         this.processing = processing;
+        this.actions = actions;
     }
 
     @QueryHandler
@@ -67,6 +69,14 @@ class DeadLetters {
                 () -> DomainRejection.notFound("processingGroup", "no processing group " + group + " with a dead-letter queue"));
         SequencedDeadLetterProcessor<EventMessage<?>> processor = config.sequencedDeadLetterProcessor(group).orElseThrow(
                 () -> DomainRejection.notFound("processingGroup", "no processing group " + group + " with a dead-letter queue"));
+        return actions.perform(command.actor(), "retryDeadLetters", group, () -> retry(group, queue, processor),
+                retry -> "tried " + retry.sequencesTried() + " sequences, cleared " + retry.sequencesCleared() + ", "
+                        + retry.sequencesRemaining() + " remain",
+                retry -> retry.sequencesCleared() == retry.sequencesTried());
+    }
+
+    private static DeadLetterRetry retry(String group, SequencedDeadLetterQueue<EventMessage<?>> queue,
+            SequencedDeadLetterProcessor<EventMessage<?>> processor) {
         // Each pass takes the sequence tried longest ago, so a sequence failing again does not starve the others.
         long sequences = queue.amountOfSequences();
         int tried = 0;
@@ -79,7 +89,7 @@ class DeadLetters {
         return new DeadLetterRetry(group, tried, cleared, queue.amountOfSequences());
     }
 
-    private static DeadLetterView view(ResultSet row, int index) throws SQLException {
+    static DeadLetterView view(ResultSet row, int index) throws SQLException {
         return new DeadLetterView(row.getString("processinggroup"), row.getString("sequenceidentifier"),
                 row.getLong("sequenceindex"), simpleName(row.getString("payloadtype")), simpleName(row.getString("causetype")),
                 row.getString("causemessage"), instant(row.getString("enqueuedat")), instant(row.getString("lasttouched")));

@@ -42,13 +42,14 @@ public class ProcessorProgress {
                 .toList();
     }
 
-    private long head() {
+    /** The index of the newest event in the log; -1 when it is empty. */
+    long head() {
         EventStore store = eventStore.getIfAvailable();
         TrackingToken token = store == null ? null : store.createHeadToken();
         return token == null ? -1 : token.position().orElse(-1);
     }
 
-    private static Standing standing(String name, StreamingEventProcessor processor, long head) {
+    static Standing standing(String name, StreamingEventProcessor processor, long head) {
         Map<Integer, EventTrackerStatus> statuses = processor.processingStatus();
         long lowest = Long.MAX_VALUE;
         int errors = 0;

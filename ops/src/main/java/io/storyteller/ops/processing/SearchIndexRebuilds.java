@@ -36,12 +36,14 @@ class SearchIndexRebuilds {
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private final ObjectProvider<LoreIndexProjection> lore;
     private final ObjectProvider<BeatIndexProjection> beats;
+    private final OperatorActions actions;
 
     SearchIndexRebuilds(ObjectProvider<EventProcessingConfiguration> processing, ObjectProvider<LoreIndexProjection> lore,
-            ObjectProvider<BeatIndexProjection> beats) {
+            ObjectProvider<BeatIndexProjection> beats, OperatorActions actions) {
         this.processing = processing;
         this.lore = lore;
         this.beats = beats;
+        this.actions = actions;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -63,8 +65,10 @@ class SearchIndexRebuilds {
         if (!AccessPolicy.hasPlatformAuthority(Require.present("actor", command.actor()))) {
             throw DomainRejection.forbidden("role:platform-admin", "only platform admins rebuild the search indexes");
         }
-        GROUPS.forEach(this::rebuild);
-        return new SearchIndexRebuild(GROUPS);
+        return actions.perform(command.actor(), "rebuildSearchIndexes", String.join(", ", GROUPS), () -> {
+            GROUPS.forEach(this::rebuild);
+            return new SearchIndexRebuild(GROUPS);
+        }, rebuild -> "reset to the start of the log; the indexes are rebuilt as they replay", rebuild -> true);
     }
 
     private void rebuild(String group) {

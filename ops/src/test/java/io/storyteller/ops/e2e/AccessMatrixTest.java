@@ -134,10 +134,11 @@ class AccessMatrixTest {
             "pauseRollout", "resumeRollout", "promoteRollout", "abortRollout", "discoverModels",
             "pullOllamaModel", "deleteOllamaModel", "copyModel");
     /**
-     * Operating the platform: platform admins only, specified by DeadLettersTest, SearchingLoreAndStoriesTest,
+     * Operating the platform: platform admins only, specified by DeadLettersTest, OperatingEventProcessingTest, SearchingLoreAndStoriesTest,
      * AcquiringFromTheHubTest, ExportingACorpusTest, ValidatingACandidateTest and RequestingAFineTuningEndToEndTest.
      */
-    static final Set<String> OPERATIONS = Set.of("retryDeadLetters", "rebuildSearchIndexes", "acquireHubModel", "exportCorpus",
+    static final Set<String> OPERATIONS = Set.of("retryDeadLetters", "evictDeadLetters", "resetProcessor", "splitSegment",
+            "mergeSegment", "rebuildSearchIndexes", "acquireHubModel", "exportCorpus",
             "validateCandidate", "defineEvaluationSuite", "reviseEvaluationSuite", "requestFineTuning", "cancelFineTuning");
 
     @Test

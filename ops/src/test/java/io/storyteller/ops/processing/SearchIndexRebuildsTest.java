@@ -33,7 +33,8 @@ class SearchIndexRebuildsTest {
         beansOf.addBean("lore", lore);
         beansOf.addBean("beats", beats);
         return new SearchIndexRebuilds(beansOf.getBeanProvider(EventProcessingConfiguration.class),
-                beansOf.getBeanProvider(LoreIndexProjection.class), beansOf.getBeanProvider(BeatIndexProjection.class));
+                beansOf.getBeanProvider(LoreIndexProjection.class), beansOf.getBeanProvider(BeatIndexProjection.class),
+                mock(OperatorActions.class));
     }
 
     @Test
