@@ -1,0 +1,65 @@
+package io.storyteller.ops.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * GraphiQL comes from the application's own bundle, under a Content-Security-Policy that allows only
+ * the application's origin: it renders its editor and runs a query with no request leaving the origin
+ * and nothing refused by the policy.
+ */
+@EndToEnd
+class BundledGraphiqlTest {
+
+    private static final String POLICY_CORE = "default-src 'self'";
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void graphiqlRunsAQueryWithNothingFromAnotherOrigin() {
+        try (PortalBrowser browser = new PortalBrowser(port)) {
+            runAQuery(browser);
+        }
+    }
+
+    private static void runAQuery(PortalBrowser browser) {
+        // signed in on the portal in this tab: GraphiQL's headers editor starts with the token
+        browser.signIn("graphiql-admin", "PLATFORM_ADMIN");
+        browser.open("/graphiql");
+        browser.visible(By.cssSelector(".graphiql-container .graphiql-query-editor .CodeMirror"));
+        browser.click(By.cssSelector("button.graphiql-execute-button"));
+        browser.waitForText(By.cssSelector(".graphiql-response"), "graphiql-admin");
+        browser.screenshot("graphiql");
+
+        List<String> addresses = browser.requestedAddresses();
+        assertThat(addresses).isNotEmpty().allSatisfy(address -> assertThat(address).startsWith(browser.origin() + "/"));
+        assertThat(addresses).anySatisfy(address -> assertThat(address).contains("/admin/assets/graphiql-"));
+        assertThat(browser.consoleMessages()).noneMatch(message -> message.contains("Content Security Policy"));
+    }
+
+    @Test
+    void everyPageCarriesTheContentSecurityPolicy() throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        for (String path : List.of("/graphiql", "/admin", "/admin/graphiql.html", "/graphql", "/actuator/health")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.headers().firstValue("Content-Security-Policy")).as(path)
+                    .hasValueSatisfying(policy -> assertThat(policy).startsWith(POLICY_CORE)
+                            .doesNotContain("unsafe-eval").doesNotContain("unsafe-inline").doesNotContain("http"));
+        }
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphiql"))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("/admin/assets/graphiql-").doesNotContain("https://");
+    }
+}
