@@ -74,7 +74,7 @@ export function StoryPage({ worldId, storyId }: { worldId: string; storyId: stri
                 {beat.provenance.deploymentId && ` · deployment ${beat.provenance.deploymentId}`}
                 {beat.provenance.arm && ` · ${beat.provenance.arm}`}
                 {beat.provenance.rolloutId && ` · rollout ${beat.provenance.rolloutId}`}
-                {` · ${beat.provenance.loreEntryIds.length} lore entries · ${beat.provenance.latencyMillis} ms`}
+                {` · ${loreCount(beat.provenance.loreEntryIds.length)} · ${beat.provenance.latencyMillis} ms`}
                 {beat.provenance.selection && ` · ${beat.provenance.selection}`}
               </p>
             )}
@@ -83,4 +83,8 @@ export function StoryPage({ worldId, storyId }: { worldId: string; storyId: stri
       </ol>
     </>
   );
+}
+
+function loreCount(count: number): string {
+  return `${count} lore ${count === 1 ? 'entry' : 'entries'}`;
 }

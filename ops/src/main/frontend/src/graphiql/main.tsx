@@ -11,8 +11,13 @@ import './graphiql.css';
 // over a WebSocket, whose connection_init carries the token (browsers cannot set handshake headers).
 const socketUrl = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/graphql`;
 
+// A token from the portal's sign-in (same tab) also goes with GraphiQL's own requests, such as the
+// schema introspection it sends before the headers editor is read; otherwise paste one in that editor.
+const auth = authorization();
+
 const fetcher = createGraphiQLFetcher({
   url: '/graphql',
+  headers: auth ? { Authorization: auth } : undefined,
   wsClient: createClient({
     url: socketUrl,
     lazy: true,
@@ -23,8 +28,6 @@ const fetcher = createGraphiQLFetcher({
   }),
 });
 
-// A token from the portal's sign-in (same tab) fills the headers editor; otherwise paste one there.
-const auth = authorization();
 const initialHeaders = JSON.stringify({ Authorization: auth ?? 'Bearer <token from the portal or the token CLI>' }, null, 2);
 
 createRoot(document.getElementById('graphiql')!).render(

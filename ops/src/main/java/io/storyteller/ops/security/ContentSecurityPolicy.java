@@ -31,11 +31,13 @@ class ContentSecurityPolicy {
 
     /**
      * @param contentSecurityPolicy the header's value. {@code 'self'} in connect-src covers the GraphQL
-     *                              WebSocket on the same host (ws: and wss: of the page's origin);
-     *                              data: fonts and images are GraphiQL's stylesheet's own, inlined in it
+     *                              WebSocket on the same host (ws: and wss: of the page's origin); data:
+     *                              fonts and images are GraphiQL's stylesheet's own, inlined in it. Inline
+     *                              styles are allowed (never inline script): GraphiQL's dialogs lock the
+     *                              page's scrolling with a style element they write at run time
      */
     @ConfigurationProperties("storyteller.http")
-    record Policy(@DefaultValue("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    record Policy(@DefaultValue("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'") String contentSecurityPolicy) {
     }
