@@ -60,10 +60,10 @@ export function LoreEntries(props: {
                 </p>
                 {props.editable && !entry.retired && (
                   <div className="actions">
-                    <button type="button" onClick={() => setRevising(entry.id)}>
+                    <button type="button" className="revise" onClick={() => setRevising(entry.id)}>
                       Revise
                     </button>
-                    <button type="button" onClick={() => retire(entry)}>
+                    <button type="button" className="retire" onClick={() => retire(entry)}>
                       Retire
                     </button>
                   </div>

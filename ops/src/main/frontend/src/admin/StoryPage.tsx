@@ -1,17 +1,7 @@
+import { BeatProvenance, PROVENANCE_FIELDS, type Provenance } from './BeatProvenance';
 import { ErrorMessage, Loading } from './Feedback';
 import { href } from './route';
 import { useQuery } from './useQuery';
-
-interface Provenance {
-  model: string;
-  modelVersion: string | null;
-  deploymentId: string | null;
-  arm: string | null;
-  rolloutId: string | null;
-  loreEntryIds: string[];
-  latencyMillis: number;
-  selection: string | null;
-}
 
 interface BeatView {
   id: string;
@@ -35,14 +25,14 @@ interface StoryView {
 const STORY_QUERY = `query Story($id: ID!) {
   story(id: $id) {
     id title status beatCount
-    beats(first: 100) { edges { node {
+    beats(first: 50) { edges { node {
       id position kind playerId text edited flagSeverity
-      provenance { model modelVersion deploymentId arm rolloutId loreEntryIds latencyMillis selection }
+      ${PROVENANCE_FIELDS}
     } } }
   }
 }`;
 
-/** A story read for moderation: each beat with where its narration came from (the first 100 beats). */
+/** A story read for moderation: each beat with where its narration came from (the first 50 beats; paging is to come). */
 export function StoryPage({ worldId, storyId }: { worldId: string; storyId: string }) {
   const story = useQuery<{ story: StoryView | null }>(STORY_QUERY, { id: storyId });
   if (story.loading && !story.data) return <Loading what="the story" />;
@@ -67,17 +57,7 @@ export function StoryPage({ worldId, storyId }: { worldId: string; storyId: stri
               {beat.edited && <span className="tag">edited</span>}
               {beat.flagSeverity !== null && <span className="tag flag">flagged, severity {beat.flagSeverity}</span>}
             </p>
-            {beat.provenance && (
-              <p className="meta provenance">
-                {beat.provenance.model}
-                {beat.provenance.modelVersion && ` ${beat.provenance.modelVersion}`}
-                {beat.provenance.deploymentId && ` · deployment ${beat.provenance.deploymentId}`}
-                {beat.provenance.arm && ` · ${beat.provenance.arm}`}
-                {beat.provenance.rolloutId && ` · rollout ${beat.provenance.rolloutId}`}
-                {` · ${loreCount(beat.provenance.loreEntryIds.length)} · ${beat.provenance.latencyMillis} ms`}
-                {beat.provenance.selection && ` · ${beat.provenance.selection}`}
-              </p>
-            )}
+            {beat.provenance && <BeatProvenance provenance={beat.provenance} />}
           </li>
         ))}
       </ol>
@@ -85,6 +65,3 @@ export function StoryPage({ worldId, storyId }: { worldId: string; storyId: stri
   );
 }
 
-function loreCount(count: number): string {
-  return `${count} lore ${count === 1 ? 'entry' : 'entries'}`;
-}

@@ -71,6 +71,17 @@ class AdminPortalTest {
         assertThat(lore).extracting(entry -> entry.get("content"))
                 .containsExactly(Map.of("title", "The Brine Oath", "triggerKeys", List.of("oath", "brine")));
 
+        // revise it, then retire it: the page shows each new revision once the API has it
+        String entryId = browser.visible(By.cssSelector("#lore-entries li")).getAttribute("data-lore-id");
+        browser.click(By.cssSelector("[data-lore-id='" + entryId + "'] button.revise"));
+        browser.type(By.id("revise-" + entryId + "-content"), "Every salter swears on the brine, and the tide keeps the oath.");
+        browser.click(By.id("revise-" + entryId + "-submit"));
+        browser.waitForText(By.id("lore-entries"), "revision 2");
+        assertThat(browser.visible(By.id("lore-entries")).getText()).contains("the tide keeps the oath");
+        browser.click(By.cssSelector("[data-lore-id='" + entryId + "'] button.retire"));
+        browser.confirm();
+        browser.waitForText(By.cssSelector("[data-lore-id='" + entryId + "']"), "retired");
+
         browser.click(By.linkText("Worlds"));
         browser.waitForText(By.id("worlds"), worldName);
         assertThat(browser.visible(By.id("worlds")).getText()).contains("MATURE");

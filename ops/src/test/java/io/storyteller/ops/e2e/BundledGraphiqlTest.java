@@ -55,6 +55,14 @@ class BundledGraphiqlTest {
                 .as("GraphiQL's own requests (the schema's introspection) carry the portal's token")
                 .noneMatch(message -> message.contains("/graphql") && message.contains("401"));
 
+        // subscriptions: the page may open a WebSocket to its own origin (connect-src 'self' covers ws:)
+        Object socket = browser.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const socket = new WebSocket(location.origin.replace('http', 'ws') + '/graphql', 'graphql-transport-ws');
+                socket.onopen = () => { socket.close(); done('open'); };
+                socket.onerror = () => done('refused');""");
+        assertThat(socket).isEqualTo("open");
+
         // the canary: an inline script is refused and the console says so, so the silence above means something
         browser.driver().executeScript("const s = document.createElement('script'); s.textContent = 'window.canary = 1';"
                 + " document.body.appendChild(s);");

@@ -53,7 +53,8 @@ class ModeratingAStoryInThePortalTest {
 
             browser.waitForText(By.id("beats"), "I light the lantern at the end of the pier.");
             browser.waitForText(By.cssSelector("#beats .provenance"), "house:" + worldId);
-            assertThat(browser.visible(By.cssSelector("#beats .provenance")).getText()).contains("1 lore entry");
+            assertThat(browser.visible(By.cssSelector("#beats .provenance")).getText())
+                    .contains("1 lore entry").contains("Candidates").contains("CHOSEN");
             browser.screenshot("story-with-provenance");
         }
     }

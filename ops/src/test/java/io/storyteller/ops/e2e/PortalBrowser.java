@@ -95,6 +95,11 @@ final class PortalBrowser implements AutoCloseable {
         new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
+    /** Answers yes to the page's confirmation dialog (window.confirm) once it shows. */
+    void confirm() {
+        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.alertIsPresent()).accept();
+    }
+
     /** Signs in on the portal's local sign-in with exactly these roles. */
     void signIn(String userId, String... roles) {
         open("/admin");
