@@ -8,6 +8,13 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   base: '/admin/',
   esbuild: { jsx: 'automatic', jsxImportSource: 'react' },
+  // `npm run dev` (http://localhost:5173/admin/) against an application running on 8080
+  server: {
+    proxy: {
+      '/graphql': { target: 'http://localhost:8080', ws: true },
+      '/admin/api': 'http://localhost:8080',
+    },
+  },
   build: {
     outDir: process.env.PORTAL_OUT_DIR ?? 'dist',
     emptyOutDir: true,
