@@ -1,10 +1,12 @@
 import type { Caller } from './caller';
+import { ArchiveButton } from './ArchiveButton';
 import { ErrorMessage, Loading } from './Feedback';
 import { LoreEntries } from './LoreEntries';
 import { LoreSearch } from './LoreSearch';
 import { href } from './route';
 import { useQuery } from './useQuery';
-import { changeWorldSettings, type LoreEntry, WORLD_QUERY, type WorldSettings } from './worldApi';
+import { archiveWorld, changeWorldSettings, type LoreEntry, WORLD_QUERY, type WorldSettings } from './worldApi';
+import { WorldMembers } from './WorldMembers';
 import { WorldSettingsForm } from './WorldSettingsForm';
 
 interface WorldDetail {
@@ -45,9 +47,18 @@ export function WorldPage({ worldId, caller }: { worldId: string; caller: Caller
         <a href={href({ screen: 'worlds' })}>← Worlds</a>
       </p>
       <h1 id="world-name">{detail.settings.name}</h1>
-      <p className="meta">
+      <p className="meta" id="world-state">
         owner {detail.ownerId} · {detail.archived ? 'archived' : 'open'} · rating {detail.settings.contentRating}
       </p>
+      {editable && (caller.roles.includes('PLATFORM_ADMIN') || membership?.role === 'OWNER') && (
+        <ArchiveButton
+          name={detail.settings.name}
+          onArchive={async () => {
+            await archiveWorld(worldId);
+            await world.reloadUntil((data) => data.world?.archived === true);
+          }}
+        />
+      )}
       <section aria-labelledby="settings-title">
         <h2 id="settings-title">Settings</h2>
         <WorldSettingsForm
@@ -71,16 +82,12 @@ export function WorldPage({ worldId, caller }: { worldId: string; caller: Caller
         onRetired={(entryId) => world.reloadUntil(loreShows(entryId, (now) => now.retired))}
       />
       <LoreSearch worldId={worldId} />
-      <section aria-labelledby="members-title">
-        <h2 id="members-title">Members</h2>
-        <ul>
-          {detail.members.map((member) => (
-            <li key={member.userId}>
-              {member.userId} · {member.role}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <WorldMembers
+        worldId={worldId}
+        members={detail.members}
+        editable={editable}
+        onChanged={(settled) => world.reloadUntil((data) => settled(data.world?.members ?? []))}
+      />
       <section aria-labelledby="stories-title">
         <h2 id="stories-title">Stories</h2>
         {detail.stories.length === 0 && <p className="empty">No stories in this world yet.</p>}

@@ -102,3 +102,34 @@ export async function searchLore(worldId: string, text: string): Promise<LoreSea
   );
   return data.searchLore;
 }
+
+export const WORLD_ROLES = ['OWNER', 'ADMIN', 'PLAYER'] as const;
+export type WorldRole = (typeof WORLD_ROLES)[number];
+
+export async function addWorldMember(worldId: string, userId: string, role: WorldRole): Promise<void> {
+  await graphql(
+    `mutation AddWorldMember($worldId: ID!, $userId: ID!, $role: WorldRole!) {
+      addWorldMember(worldId: $worldId, userId: $userId, role: $role) { userId } }`,
+    { worldId, userId, role },
+  );
+}
+
+export async function changeWorldMemberRole(worldId: string, userId: string, role: WorldRole): Promise<void> {
+  await graphql(
+    `mutation ChangeWorldMemberRole($worldId: ID!, $userId: ID!, $role: WorldRole!) {
+      changeWorldMemberRole(worldId: $worldId, userId: $userId, role: $role) { userId } }`,
+    { worldId, userId, role },
+  );
+}
+
+export async function removeWorldMember(worldId: string, userId: string): Promise<void> {
+  await graphql(
+    `mutation RemoveWorldMember($worldId: ID!, $userId: ID!) {
+      removeWorldMember(worldId: $worldId, userId: $userId) { userId } }`,
+    { worldId, userId },
+  );
+}
+
+export async function archiveWorld(worldId: string): Promise<void> {
+  await graphql('mutation ArchiveWorld($worldId: ID!) { archiveWorld(worldId: $worldId) { worldId } }', { worldId });
+}

@@ -82,9 +82,24 @@ class AdminPortalTest {
         browser.confirm();
         browser.waitForText(By.cssSelector("[data-lore-id='" + entryId + "']"), "retired");
 
+        // a member joins as a player and becomes an admin of the world
+        String guest = admin + "-guest";
+        browser.type(By.id("new-member-user"), guest);
+        browser.click(By.id("new-member-submit"));
+        browser.waitForText(By.id("members"), guest);
+        new Select(browser.visible(By.cssSelector("[data-member='" + guest + "'] select"))).selectByVisibleText("ADMIN");
+        browser.waitForText(By.cssSelector("[data-member='" + guest + "'] select option:checked"), "ADMIN");
+        browser.screenshot("world-members");
+
+        // archived: the world can no longer be changed, and the page no longer offers to
+        browser.click(By.id("archive-world"));
+        browser.confirm();
+        browser.waitForText(By.id("world-state"), "archived");
+        assertThat(browser.driver().findElements(By.id("new-lore-submit"))).isEmpty();
+
         browser.click(By.linkText("Worlds"));
         browser.waitForText(By.id("worlds"), worldName);
-        assertThat(browser.visible(By.id("worlds")).getText()).contains("MATURE");
+        assertThat(browser.visible(By.id("worlds")).getText()).contains("MATURE").contains("archived");
         browser.screenshot("worlds");
     }
 
