@@ -24,14 +24,8 @@ import org.opensearch.client.opensearch.core.search.Hit;
 /**
  * BM25 and k-NN over one index, fused by reciprocal rank fusion ({@code 1 / (60 + rank)} summed over
  * both lists): a hit ranked well by either search comes back, one ranked well by both comes first.
- * The vector search's score gives the cosine similarity (Lucene's cosinesimil score is
- * {@code (1 + cos) / 2}).
- * <p>
- * The terms a hit matched are named one of two ways. An admin's search asks for highlights, whose
- * emphasised words are the terms. The narrator's recall needs the terms but not the fragments, and
- * highlighting (re-reading each hit's text) was a quarter of the search's time: it names each word
- * of the question as a query of its own, scoring nothing ({@code boost 0}), and reads which of them
- * a hit matched ({@code matched_queries}), so a hit's score is the same either way.
+ * The text search's highlights name the terms it matched; the vector search's score gives the cosine
+ * similarity (Lucene's cosinesimil score is {@code (1 + cos) / 2}).
  */
 final class HybridSearch {
 
@@ -54,12 +48,8 @@ final class HybridSearch {
      * {@code first} best fused hits with {@code sourceFields}.
      */
     record Ask(String index, List<Query> filters, List<String> textFields, String text, QueryVector vector, int first,
-            List<String> sourceFields, boolean highlight) {
+            List<String> sourceFields) {
     }
-
-    /** Words of a question named as queries of their own: enough for any player's action. */
-    static final int MAX_NAMED_TERMS = 32;
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     /**
      * Several hybrid searches in one round trip ({@code _msearch}: the node runs them side by side),
@@ -69,20 +59,15 @@ final class HybridSearch {
         List<RequestItem> items = new ArrayList<>();
         for (Ask ask : asks) {
             int depth = depth(ask);
-            items.add(RequestItem.of(r -> r.header(h -> h.index(ask.index())).body(b -> {
-                b.size(depth).source(src -> src.filter(f -> f.includes(ask.sourceFields())))
-                        .query(q -> q.bool(bool -> bool.filter(ask.filters())
-                                .must(m -> m.multiMatch(mm -> mm.query(ask.text()).fields(ask.textFields())))
-                                .should(ask.highlight() ? List.of() : namedTerms(ask))));
-                if (ask.highlight()) {
-                    b.highlight(h -> {
+            items.add(RequestItem.of(r -> r.header(h -> h.index(ask.index())).body(b -> b.size(depth)
+                    .source(src -> src.filter(f -> f.includes(ask.sourceFields())))
+                    .query(q -> q.bool(bool -> bool.filter(ask.filters())
+                            .must(m -> m.multiMatch(mm -> mm.query(ask.text()).fields(ask.textFields())))))
+                    .highlight(h -> {
                         ask.textFields().forEach(field -> h.fields(field.replaceAll("\\^.*", ""),
                                 f -> f.numberOfFragments(2).fragmentSize(160)));
                         return h;
-                    });
-                }
-                return b;
-            })));
+                    }))));
             QueryVector vector = ask.vector();
             if (vector != null) {
                 items.add(RequestItem.of(r -> r.header(h -> h.index(ask.index())).body(b -> b.size(depth)
@@ -140,7 +125,6 @@ final class HybridSearch {
                 entry.highlights.addAll(fragments);
                 fragments.forEach(fragment -> terms(fragment, entry.terms));
             });
-            entry.terms.addAll(hit.matchedQueries());
         }
         for (int rank = 0; rank < semantic.size(); rank++) {
             Hit<Map> hit = semantic.get(rank);
@@ -153,22 +137,6 @@ final class HybridSearch {
                 new RetrievalReason(List.copyOf(entry.terms), entry.similarity), List.copyOf(entry.highlights))));
         fused.sort(Comparator.comparingDouble(Fused::score).reversed());
         return fused.subList(0, Math.min(first, fused.size()));
-    }
-
-    /**
-     * Each distinct word of the question as a query of its own, named by the word and scoring
-     * nothing: a word the fields' analyzer drops (a stop word) matches nothing and is never named.
-     */
-    static List<Query> namedTerms(Ask ask) {
-        Set<String> words = new LinkedHashSet<>();
-        Matcher matcher = WORD.matcher(ask.text() == null ? "" : ask.text());
-        while (matcher.find() && words.size() < MAX_NAMED_TERMS) {
-            words.add(matcher.group().toLowerCase(Locale.ROOT));
-        }
-        return words.stream()
-                .map(word -> Query.of(q -> q.multiMatch(mm -> mm.query(word).fields(ask.textFields()).queryName(word)
-                        .boost(0f))))
-                .toList();
     }
 
     private static void terms(String fragment, Set<String> terms) {

@@ -35,16 +35,16 @@ public class LoreRetrieval {
     public LoreHits handle(SearchLore query) {
         access.checkWorld(query.worldId(), query.viewer());
         QueryVector vector = QueryVector.of(client, embedder, SearchIndex.LORE, query.worldId(), query.text());
-        return hits(search.search(List.of(ask(query.worldId(), query.text(), vector, query.first(), true))).getFirst());
+        return hits(search.search(List.of(ask(query.worldId(), query.text(), vector, query.first()))).getFirst());
     }
 
-    /** The hybrid search for a world's live lore entries, with highlights or with the matched terms alone. */
-    static HybridSearch.Ask ask(String worldId, String text, QueryVector vector, int first, boolean highlight) {
+    /** The hybrid search for a world's live lore entries. */
+    static HybridSearch.Ask ask(String worldId, String text, QueryVector vector, int first) {
         List<Query> filters = List.of(
                 Query.of(q -> q.term(t -> t.field("worldId").value(FieldValue.of(worldId)))),
                 Query.of(q -> q.term(t -> t.field("retired").value(FieldValue.of(false)))));
         return new HybridSearch.Ask(SearchIndex.LORE.indexName(), filters, FIELDS, text, vector, first,
-                List.of("loreEntryId", "title"), highlight);
+                List.of("loreEntryId", "title"));
     }
 
     static LoreHits hits(List<HybridSearch.Fused> found) {

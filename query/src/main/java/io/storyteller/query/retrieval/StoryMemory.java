@@ -37,22 +37,18 @@ public class StoryMemory {
         String worldId = access.checkStory(query.storyId(), query.viewer());
         QueryVector vector = QueryVector.of(client, embedder, SearchIndex.BEATS, worldId, query.text());
         return hits(search.search(List.of(ask(query.storyId(), query.beforePosition(), query.text(), vector,
-                query.first(), true))).getFirst());
+                query.first()))).getFirst());
     }
 
-    /**
-     * The hybrid search for a story's beats before a position (1-based; 0: every beat), with
-     * highlights or with the matched terms alone.
-     */
-    static HybridSearch.Ask ask(String storyId, int beforePosition, String text, QueryVector vector, int first,
-            boolean highlight) {
+    /** The hybrid search for a story's beats before a position (1-based; 0: every beat). */
+    static HybridSearch.Ask ask(String storyId, int beforePosition, String text, QueryVector vector, int first) {
         List<Query> filters = new ArrayList<>();
         filters.add(Query.of(q -> q.term(t -> t.field("storyId").value(FieldValue.of(storyId)))));
         if (beforePosition > 0) {
             filters.add(Query.of(q -> q.range(r -> r.field("position").lt(JsonData.of(beforePosition)))));
         }
         return new HybridSearch.Ask(SearchIndex.BEATS.indexName(), filters, List.of("text"), text, vector, first,
-                List.of("beatId", "position", "kind", "text"), highlight);
+                List.of("beatId", "position", "kind", "text"));
     }
 
     static StoryHits hits(List<HybridSearch.Fused> found) {

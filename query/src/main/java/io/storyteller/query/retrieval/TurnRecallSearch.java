@@ -33,9 +33,9 @@ public class TurnRecallSearch {
         TextEmbedder.Embedded action = QueryVector.embedded(embedder, query.worldId(), query.action());
         List<List<HybridSearch.Fused>> found = search.search(List.of(
                 LoreRetrieval.ask(query.worldId(), query.action(),
-                        QueryVector.in(client, SearchIndex.LORE, query.worldId(), action), query.loreHits(), false),
+                        QueryVector.in(client, SearchIndex.LORE, query.worldId(), action), query.loreHits()),
                 StoryMemory.ask(query.storyId(), 0, query.action(),
-                        QueryVector.in(client, SearchIndex.BEATS, query.worldId(), action), query.memoryHits(), false)));
+                        QueryVector.in(client, SearchIndex.BEATS, query.worldId(), action), query.memoryHits())));
         return new TurnRecall(LoreRetrieval.hits(found.get(0)).hits(), StoryMemory.hits(found.get(1)).hits());
     }
 }
