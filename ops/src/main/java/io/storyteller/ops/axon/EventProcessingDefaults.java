@@ -1,6 +1,7 @@
 package io.storyteller.ops.axon;
 
 import io.storyteller.ops.StorytellerProperties;
+import java.util.function.UnaryOperator;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configurer;
@@ -8,6 +9,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -60,6 +62,20 @@ class EventProcessingDefaults implements ConfigurerModule {
                         .tokenClaimInterval(CLAIM_INTERVAL_MILLIS)
                         .initialSegmentCount(settings.initialSegmentCount()))
                 .registerDeadLetterQueueProvider(processingGroup -> configuration -> deadLetterQueue(processingGroup));
+    }
+
+    /**
+     * Registers a processing group's own pooled processor, which replaces the defaults above for
+     * that group: on the commit-notifying source and with the claim interval every processor uses
+     * (without them it would look for new events only every 500 ms); {@code settings} adds the
+     * group's own.
+     */
+    static void registerPooled(Configurer configurer, String group,
+                               UnaryOperator<PooledStreamingEventProcessor.Builder> settings) {
+        configurer.eventProcessing().registerPooledStreamingEventProcessor(
+                group,
+                configuration -> configuration.getComponent(CommitNotifyingEventSource.class),
+                (configuration, builder) -> settings.apply(builder.tokenClaimInterval(CLAIM_INTERVAL_MILLIS)));
     }
 
     @Override

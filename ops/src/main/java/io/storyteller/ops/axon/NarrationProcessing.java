@@ -24,14 +24,10 @@ class NarrationProcessing implements ConfigurerModule {
 
     @Override
     public void configureModule(Configurer configurer) {
-        configurer.eventProcessing().registerPooledStreamingEventProcessor(
-                PROCESSING_GROUP,
-                configuration -> configuration.getComponent(CommitNotifyingEventSource.class),
-                (configuration, builder) -> builder
-                        .batchSize(1)
-                        .tokenClaimInterval(EventProcessingDefaults.CLAIM_INTERVAL_MILLIS)
-                        .initialSegmentCount(settings.narrationSegments())
-                        .maxClaimedSegments(settings.narrationSegments())
-                        .initialToken(StreamableMessageSource::createHeadToken));
+        EventProcessingDefaults.registerPooled(configurer, PROCESSING_GROUP, builder -> builder
+                .batchSize(1)
+                .initialSegmentCount(settings.narrationSegments())
+                .maxClaimedSegments(settings.narrationSegments())
+                .initialToken(StreamableMessageSource::createHeadToken));
     }
 }

@@ -24,13 +24,9 @@ class PlatformMetricsProcessing implements ConfigurerModule {
 
     @Override
     public void configureModule(Configurer configurer) {
-        configurer.eventProcessing().registerPooledStreamingEventProcessor(
-                PlatformMetrics.GROUP,
-                configuration -> configuration.getComponent(CommitNotifyingEventSource.class),
-                (configuration, builder) -> builder
-                        .batchSize(settings.batchSize())
-                        .tokenClaimInterval(EventProcessingDefaults.CLAIM_INTERVAL_MILLIS)
-                        .initialSegmentCount(settings.initialSegmentCount())
-                        .initialToken(StreamableMessageSource::createHeadToken));
+        EventProcessingDefaults.registerPooled(configurer, PlatformMetrics.GROUP, builder -> builder
+                .batchSize(settings.batchSize())
+                .initialSegmentCount(settings.initialSegmentCount())
+                .initialToken(StreamableMessageSource::createHeadToken));
     }
 }

@@ -26,12 +26,8 @@ class StoryFactReadingProcessing implements ConfigurerModule {
 
     @Override
     public void configureModule(Configurer configurer) {
-        configurer.eventProcessing().registerPooledStreamingEventProcessor(
-                StoryFactRecorder.GROUP,
-                configuration -> configuration.getComponent(CommitNotifyingEventSource.class),
-                (configuration, builder) -> builder
-                        .batchSize(1)
-                        .tokenClaimInterval(EventProcessingDefaults.CLAIM_INTERVAL_MILLIS)
-                        .initialSegmentCount(settings.initialSegmentCount()));
+        EventProcessingDefaults.registerPooled(configurer, StoryFactRecorder.GROUP, builder -> builder
+                .batchSize(1)
+                .initialSegmentCount(settings.initialSegmentCount()));
     }
 }

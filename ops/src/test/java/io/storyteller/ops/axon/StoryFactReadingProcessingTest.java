@@ -42,5 +42,6 @@ class StoryFactReadingProcessingTest {
         assertThat(customization.getValue().apply(mock(Configuration.class), builder)).isSameAs(builder);
         verify(builder).batchSize(1);
         verify(builder).initialSegmentCount(2);
+        verify(builder).tokenClaimInterval(EventProcessingDefaults.CLAIM_INTERVAL_MILLIS);
     }
 }
