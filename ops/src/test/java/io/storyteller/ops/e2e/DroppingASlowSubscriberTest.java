@@ -61,6 +61,9 @@ class DroppingASlowSubscriberTest {
         admin.addMember(worldId, playerId, "PLAYER");
         PlayClient player = new PlayClient(api.as(playerId, PlatformRole.PLAYER));
         String storyId = player.startStory(worldId, "The stalled tab");
+        // A watch begins by reading the story's read model: before that has the story, it ends as NOT_FOUND.
+        await("the story readable").atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .untilAsserted(() -> assertThat(player.story(storyId)).isNotNull());
         QueryUpdateEmitter emitter = ((SimpleQueryBus) queryBus).queryUpdateEmitter();
         assertThat(emitter).as("the query bus's update emitter").isInstanceOf(StoryWatcherIndex.class)
                 .as("the one the projections emit to").isSameAs(projectionsEmitter);
