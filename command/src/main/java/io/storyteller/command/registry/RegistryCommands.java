@@ -2,9 +2,9 @@ package io.storyteller.command.registry;
 
 import io.storyteller.domain.model.AddModelVersion;
 import io.storyteller.domain.model.RegisterModel;
-import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.shared.RejectionKind;
 import io.storyteller.domain.shared.Violation;
+import io.storyteller.domain.shared.Violations;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Duration;
@@ -90,8 +90,11 @@ public class RegistryCommands implements AutoCloseable {
                 // A second stream for the same model id is refused: the model exists already.
                 return command instanceof RegisterModel ? RegistryResult.ALREADY_DONE : CONCURRENT_WRITE;
             }
-            if (cause instanceof DomainRejection rejection) {
-                Violation violation = rejection.violation();
+            if (Violations.isConcurrentWrite(cause)) {
+                return command instanceof RegisterModel ? RegistryResult.ALREADY_DONE : CONCURRENT_WRITE;
+            }
+            Violation violation = Violations.in(cause).orElse(null);
+            if (violation != null) {
                 if (command instanceof AddModelVersion && violation.kind() == RejectionKind.CONFLICT
                         && "version".equals(violation.field()) && "unique".equals(violation.rule())) {
                     return RegistryResult.ALREADY_DONE;

@@ -49,6 +49,13 @@ public final class ApiErrors {
         List<Throwable> causes = causes(thrown);
         for (Throwable cause : causes) {
             Violation violation = violation(cause);
+            if (violation != null && violation.kind() == RejectionKind.NOT_FOUND && violation.field() == null) {
+                // a missing aggregate, named by its id only: the argument that held it is the field
+                String field = argumentNamedIn(arguments, violation.message());
+                return error.errorType(ErrorType.NOT_FOUND)
+                        .message(("no " + field + " " + (arguments.get(field) instanceof String id ? id : "")).strip())
+                        .extensions(extensions(field, violation.rule())).build();
+            }
             if (violation != null) {
                 return error.errorType(classify(violation.kind())).message(violation.message())
                         .extensions(extensions(violation.field(), violation.rule())).build();
@@ -148,16 +155,13 @@ public final class ApiErrors {
                 .orElse("id");
     }
 
+    /** Across Axon Server only the details survive, not the exception's class. */
     private static Violation violation(Throwable cause) {
         if (cause instanceof DomainRejection rejection) {
             return rejection.violation();
         }
-        // Across a distributed command bus only the details survive, not the exception's class.
-        if (cause instanceof HandlerExecutionException execution
-                && execution.getDetails().orElse(null) instanceof Violation violation) {
-            return violation;
-        }
-        return null;
+        return cause instanceof HandlerExecutionException execution
+                && execution.getDetails().orElse(null) instanceof Violation violation ? violation : null;
     }
 
     private static ErrorClassification classify(RejectionKind kind) {

@@ -1,6 +1,8 @@
 package io.storyteller.ops.axon;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import io.storyteller.ops.storage.StoredJson;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
@@ -19,6 +21,9 @@ import org.springframework.context.annotation.Primary;
 @Configuration(proxyBeanMethods = false)
 public class StorageSerializers {
 
+    /** Above any request body the API accepts (64 KiB), so only a handler's rule refuses a long key. */
+    private static final int MAX_WIRE_NAME_LENGTH = 1 << 20;
+
     @Bean
     @Primary
     public Serializer serializer(RevisionResolver revisionResolver) {
@@ -31,10 +36,34 @@ public class StorageSerializers {
         return jackson(revisionResolver);
     }
 
+    /**
+     * Commands, queries and their answers as they cross Axon Server. Default typing names the class
+     * of each value held where the declared type does not (a query answering a list, an
+     * {@code Object} field): without it a list of views arrives as a list of maps, and a query of
+     * {@code multipleInstancesOf} fails on Axon Server while it works on the local bus. Only the
+     * project's own types and the JDK's value and collection types may be named.
+     */
     @Bean
     @Qualifier("messageSerializer")
     public Serializer messageSerializer(RevisionResolver revisionResolver) {
-        return jackson(revisionResolver);
+        ObjectMapper mapper = storageObjectMapper();
+        // A map's key is a client's text like any other: the handler, not the parser, says it is too long.
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNameLength(MAX_WIRE_NAME_LENGTH).build());
+        mapper.setPolymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("io.storyteller.")
+                .allowIfSubType("java.util.")
+                .allowIfSubType("java.time.")
+                .allowIfSubType("java.math.")
+                .allowIfSubType(String.class)
+                .allowIfSubType(Number.class)
+                .allowIfSubType(Boolean.class)
+                .allowIfSubTypeIsArray()
+                .build());
+        return JacksonSerializer.builder()
+                .objectMapper(mapper)
+                .defaultTyping()
+                .revisionResolver(revisionResolver)
+                .build();
     }
 
     /** The stored JSON format ({@link StoredJson}). */

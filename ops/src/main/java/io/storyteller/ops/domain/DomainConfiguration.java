@@ -2,17 +2,17 @@ package io.storyteller.ops.domain;
 
 import io.storyteller.command.finetuning.TrainingBackends;
 import io.storyteller.command.narration.PlayerInputGuard;
+import io.storyteller.domain.acquisition.Acquisition;
 import io.storyteller.domain.deployment.Deployment;
 import io.storyteller.domain.deployment.DeploymentAdmission;
-import io.storyteller.domain.acquisition.Acquisition;
 import io.storyteller.domain.finetuning.FineTuning;
 import io.storyteller.domain.finetuning.FineTuningAdmission;
 import io.storyteller.domain.model.Model;
 import io.storyteller.domain.model.ModelDerivation;
 import io.storyteller.domain.processing.OperatorAction;
 import io.storyteller.domain.shared.InputHygiene;
-import io.storyteller.domain.story.Story;
 import io.storyteller.domain.story.BeatModeration;
+import io.storyteller.domain.story.Story;
 import io.storyteller.domain.story.StoryAdmission;
 import io.storyteller.domain.story.StoryFactCuration;
 import io.storyteller.domain.validation.EvaluationSuite;
@@ -27,6 +27,8 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.queryhandling.QueryBus;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
@@ -110,7 +112,15 @@ public class DomainConfiguration {
     @Bean
     SmartInitializingSingleton inputHygiene(CommandBus commands, QueryBus queries, PlayerInputGuard playerInput) {
         InputHygiene hygiene = new InputHygiene();
+        // Checked where it is sent too: across Axon Server a malformed text would fail the message's
+        // trip (its JSON cannot be read back) before any handler could name the field.
+        MessageDispatchInterceptor<Message<?>> atDispatch = messages -> (index, message) -> {
+            InputHygiene.check(message.getPayload());
+            return message;
+        };
         return () -> {
+            commands.registerDispatchInterceptor(atDispatch);
+            queries.registerDispatchInterceptor(atDispatch);
             commands.registerHandlerInterceptor(hygiene);
             commands.registerHandlerInterceptor(playerInput);
             queries.registerHandlerInterceptor(hygiene);

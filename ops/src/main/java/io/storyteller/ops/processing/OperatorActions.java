@@ -2,7 +2,8 @@ package io.storyteller.ops.processing;
 
 import io.storyteller.domain.processing.RecordOperatorAction;
 import io.storyteller.domain.shared.Actor;
-import io.storyteller.domain.shared.DomainRejection;
+import io.storyteller.domain.shared.Violation;
+import io.storyteller.domain.shared.Violations;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -40,10 +41,11 @@ class OperatorActions {
         T result;
         try {
             result = work.get();
-        } catch (DomainRejection rejection) {
-            record(actor, action, target, "refused: " + rejection.getMessage(), false);
-            throw rejection;
         } catch (RuntimeException failure) {
+            if (Violations.in(failure).orElse(null) instanceof Violation violation) {
+                record(actor, action, target, "refused: " + violation.message(), false);
+                throw failure;
+            }
             record(actor, action, target, "failed: " + failure.getClass().getSimpleName(), false);
             throw failure;
         }

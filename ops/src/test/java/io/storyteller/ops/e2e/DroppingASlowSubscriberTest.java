@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.UUID;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
-import org.axonframework.queryhandling.SimpleQueryBus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -64,7 +63,7 @@ class DroppingASlowSubscriberTest {
         // A watch begins by reading the story's read model: before that has the story, it ends as NOT_FOUND.
         await("the story readable").atMost(Duration.ofSeconds(60)).ignoreExceptions()
                 .untilAsserted(() -> assertThat(player.story(storyId)).isNotNull());
-        QueryUpdateEmitter emitter = ((SimpleQueryBus) queryBus).queryUpdateEmitter();
+        QueryUpdateEmitter emitter = queryBus.queryUpdateEmitter();
         assertThat(emitter).as("the query bus's update emitter").isInstanceOf(StoryWatcherIndex.class)
                 .as("the one the projections emit to").isSameAs(projectionsEmitter);
         StoryWatcherIndex index = (StoryWatcherIndex) emitter;

@@ -13,6 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * and the Hugging Face Hub at a closed local port: no test reaches the internet (a test that needs a Hub
  * serves one and sets its own address). Metrics are scraped with the account {@link #SCRAPER} /
  * {@link #SCRAPER_PASSWORD}, and the spans the application makes are kept by a {@link CollectedSpans}.
+ * Every command, query and answer crosses Axon Server's wire format ({@link WireFormatBuses}).
  */
 public class TemporaryDataDir implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -30,6 +31,7 @@ public class TemporaryDataDir implements ApplicationContextInitializer<Configura
                     // spans reach the collector at once, not every 5 s
                     "management.tracing.opentelemetry.export.schedule-delay=100ms").applyTo(context);
             context.getBeanFactory().registerSingleton("collectedSpans", new CollectedSpans());
+            context.getBeanFactory().addBeanPostProcessor(new WireFormatBuses(context.getBeanFactory()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

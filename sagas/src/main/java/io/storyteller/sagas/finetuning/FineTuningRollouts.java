@@ -6,7 +6,8 @@ import io.storyteller.domain.finetuning.RecordFineTuningRollout;
 import io.storyteller.domain.finetuning.RejectFineTuning;
 import io.storyteller.domain.finetuning.ReportFineTuningSetback;
 import io.storyteller.domain.shared.Actor;
-import io.storyteller.domain.shared.DomainRejection;
+import io.storyteller.domain.shared.Violation;
+import io.storyteller.domain.shared.Violations;
 import io.storyteller.sagas.dispatch.SagaCommands;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -42,13 +43,13 @@ final class FineTuningRollouts {
     }
 
     static Object answer(String fineTuningId, StartRollout start, int attempt, Throwable cause) {
-        if (cause instanceof AggregateNotFoundException) {
+        if (cause instanceof AggregateNotFoundException || Violations.isMissingAggregate(cause)) {
             return new RejectFineTuning(fineTuningId, List.of("slot " + start.deploymentId()
                     + " has no deployment: create one before its candidate can be rolled out"), Actor.system());
         }
-        if (cause instanceof DomainRejection rejection) {
+        if (Violations.in(cause).orElse(null) instanceof Violation violation) {
             return new RejectFineTuning(fineTuningId, List.of("slot " + start.deploymentId() + " refused the rollout: "
-                    + rejection.violation().message()), Actor.system());
+                    + violation.message()), Actor.system());
         }
         return new ReportFineTuningSetback(fineTuningId, FineTuningStep.ROLLOUT, attempt,
                 "the rollout could not be started: " + cause.getClass().getSimpleName(), true, Actor.system());
