@@ -5,6 +5,7 @@ import io.storyteller.domain.budget.GlobalBudgetCleared;
 import io.storyteller.domain.budget.GlobalBudgetSet;
 import io.storyteller.domain.world.WorldBudgetCleared;
 import io.storyteller.domain.world.WorldBudgetSet;
+import io.storyteller.projections.schema.BudgetScopes;
 import io.storyteller.projections.schema.Columns;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;

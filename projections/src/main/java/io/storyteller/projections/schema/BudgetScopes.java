@@ -1,4 +1,4 @@
-package io.storyteller.projections.budget;
+package io.storyteller.projections.schema;
 
 /** The keys of {@code budgets}: {@code global}, or {@code world:<id>}; the budget a decision names is worded alike. */
 public final class BudgetScopes {
