@@ -2,6 +2,7 @@ package io.storyteller.ops.domain;
 
 import io.storyteller.command.finetuning.TrainingBackends;
 import io.storyteller.command.narration.PlayerInputGuard;
+import io.storyteller.domain.budget.GlobalBudget;
 import io.storyteller.domain.deployment.Deployment;
 import io.storyteller.domain.deployment.DeploymentAdmission;
 import io.storyteller.domain.acquisition.Acquisition;
@@ -73,6 +74,11 @@ public class DomainConfiguration {
     @Bean
     AggregateFactory<FineTuning> fineTuningFactory() {
         return new GenericAggregateFactory<>(FineTuning.class);
+    }
+
+    @Bean
+    AggregateFactory<GlobalBudget> globalBudgetFactory() {
+        return new GenericAggregateFactory<>(GlobalBudget.class);
     }
 
     @Bean
