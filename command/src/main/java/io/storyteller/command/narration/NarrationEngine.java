@@ -1,5 +1,7 @@
 package io.storyteller.command.narration;
 
+import io.storyteller.command.narration.budget.BudgetRuling;
+import io.storyteller.command.narration.budget.TurnBudgets;
 import io.storyteller.command.narration.context.AssembledPrompt;
 import io.storyteller.command.narration.context.ContextAssembler;
 import io.storyteller.command.narration.context.Recalled;
@@ -21,7 +23,9 @@ import io.storyteller.command.runtime.ModelRuntimes;
 import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.shared.RejectionKind;
 import io.storyteller.domain.shared.Violation;
+import io.storyteller.domain.budget.BudgetDecision;
 import io.storyteller.domain.story.BeatKind;
+import io.storyteller.domain.story.CandidateReport;
 import io.storyteller.domain.story.ContextSource;
 import io.storyteller.domain.story.NarrationProvenance;
 import io.storyteller.domain.story.NarrationRetryRequested;
@@ -82,10 +86,12 @@ public class NarrationEngine {
     private final QueryGateway queries;
     private final NarrationProgress progress;
     private final CommandGateway commands;
+    private final TurnBudgets budgets;
 
     public NarrationEngine(NarrationContexts contexts, ContextAssembler assembler, Routes routes, Recall recall,
             ConfiguredRuntime configured, ModelRuntimes runtimes, Narrator narrator, CandidateJudge judge,
-            HarmGuard guard, QueryGateway queries, NarrationProgress progress, CommandGateway commands) {
+            HarmGuard guard, QueryGateway queries, NarrationProgress progress, CommandGateway commands,
+            TurnBudgets budgets) {
         this.contexts = contexts;
         this.assembler = assembler;
         this.routes = routes;
@@ -98,6 +104,7 @@ public class NarrationEngine {
         this.queries = queries;
         this.progress = progress;
         this.commands = commands;
+        this.budgets = budgets;
     }
 
     @EventHandler
@@ -128,17 +135,28 @@ public class NarrationEngine {
             record(fail(request, failure, "", null));
             return;
         }
+        BudgetRuling budget = budgets.rule(request.worldId(), request.storyId(), context.policy().deployments(), choices);
+        if (budget.refused()) {
+            recalling.cancel(true);
+            log.warn("Narration {} of story {} refused: {}", request.requestId(), request.storyId(), budget.refusal());
+            record(RecordNarrationFailure.refusedBy(budget.decision(), request.storyId(), request.requestId(),
+                    budget.refusal(), "", choices.isEmpty() ? null : choices.getFirst().route()));
+            return;
+        }
+        choices = budget.choices();
         Recalled recalled = recall.await(recalling);
         AssembledPrompt prompt = assembler.assemble(context, request.action(), recalled);
         TurnGround ground = TurnGround.of(request.worldId(), request.storyId(), context, actionText(request, context),
                 prompt.loreEntryIds(), embedding);
-        RouteChoice mirrored = choices.stream().filter(choice -> choice.shadow() != null).findFirst().orElse(null);
+        // past a spend limit no mirrored call is paid for
+        RouteChoice mirrored = budget.limited() ? null
+                : choices.stream().filter(choice -> choice.shadow() != null).findFirst().orElse(null);
         CompletableFuture<RecordShadowNarration> shadow = mirrored != null
                 ? shadows.start(request, prompt, mirrored, ground, context.policy().detectorThreshold()) : null;
         try {
-            boolean pending = record(narrateTurn(request, context, prompt, ground, choices));
+            boolean pending = record(narrateTurn(request, context, prompt, ground, choices, budget.decision()));
             if (shadow != null && pending) {
-                shadows.await(shadow).ifPresent(this::recordShadow);
+                shadows.await(shadow).map(mirror -> budgets.charge(request.worldId(), mirror)).ifPresent(this::recordShadow);
             }
         } finally {
             if (shadow != null) {
@@ -153,7 +171,7 @@ public class NarrationEngine {
      * with deployments, each candidate the version its deployment chose for the story.
      */
     private Object narrateTurn(NarrationRequest request, StoryContext context, AssembledPrompt prompt,
-            TurnGround ground, List<RouteChoice> choices) {
+            TurnGround ground, List<RouteChoice> choices, BudgetDecision budget) {
         List<NarratorSource> sources = choices.isEmpty() ? List.of(configuredSource(request.worldId()))
                 : choices.stream().map(this::source).toList();
         TurnResult turn;
@@ -165,10 +183,11 @@ public class NarrationEngine {
             }
             return fail(request, e, sources.getFirst().modelName(), sources.getFirst().route());
         }
+        List<CandidateReport> reports = budgets.charge(request.worldId(), turn.reports());
         if (!turn.narrated()) {
             log.warn("Narration {} of story {} refused: {}", request.requestId(), request.storyId(), turn.refusal());
             return new RecordNarrationFailure(request.storyId(), request.requestId(), turn.refusal(),
-                    sources.getFirst().modelName(), sources.getFirst().route(), turn.reports());
+                    sources.getFirst().modelName(), sources.getFirst().route(), reports);
         }
         Candidate winner = turn.winner();
         stream(request, turn.text());
@@ -178,7 +197,7 @@ public class NarrationEngine {
         List<ContextSource> sourcesUsed = new ArrayList<>(prompt.sources());
         sourcesUsed.addAll(turn.factsUsed());
         return new RecordNarration(request.storyId(), request.requestId(), narrationBeatId(request), turn.text(),
-                provenance.judged(turn.reports(), turn.selection(), sourcesUsed));
+                provenance.judged(reports, turn.selection(), sourcesUsed).budgeted(budget));
     }
 
     private NarratorSource configuredSource(String worldId) {

@@ -237,7 +237,7 @@ class NarrationEngineTest {
                 new ContextAssembler(properties.promptSettings()), new Routes(queryGateway, properties.timeout()),
                 new Recall(queryGateway, properties.timeout(), properties.recentBeats()), narrators, NarrationEngineTest::noDeployedModels,
                 new Narrator(properties), Checks.passing(), Checks.ALLOWING, queryGateway, new NarrationProgress(emitter),
-                DefaultCommandGateway.builder().commandBus(commandBus).build());
+                DefaultCommandGateway.builder().commandBus(commandBus).build(), BudgetFixtures.none(queryGateway));
     }
 
     /** Without a deployment, no model version is ever asked for. */

@@ -119,7 +119,7 @@ class NarrationProgressTest {
                 new Recall(queryGateway, properties.timeout(), properties.recentBeats()),
                 worldId -> model, NarrationEngineTest::noDeployedModels, new Narrator(properties),
                 Checks.judging(guard), guard, queryGateway, new NarrationProgress(emitter),
-                DefaultCommandGateway.builder().commandBus(commandBus).build());
+                DefaultCommandGateway.builder().commandBus(commandBus).build(), BudgetFixtures.none(queryGateway));
     }
 
     /** Why the engine generates off its handler's thread: Axon holds back what that thread emits. */

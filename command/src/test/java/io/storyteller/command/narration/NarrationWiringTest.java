@@ -1,5 +1,8 @@
 package io.storyteller.command.narration;
 
+import io.storyteller.command.narration.budget.BudgetConfiguration;
+import io.storyteller.command.narration.budget.BudgetProperties;
+import io.storyteller.command.narration.budget.TurnBudgets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storyteller.command.narration.context.ContextAssembler;
@@ -45,9 +48,10 @@ class NarrationWiringTest {
                 .withBean(CommandGateway.class, () -> DefaultCommandGateway.builder()
                         .commandBus(SimpleCommandBus.builder().build()).build())
                 .withUserConfiguration(RuntimeConfiguration.class, NarrationConfiguration.class, Narrator.class, NarrationProgress.class,
-                        NarrationEngine.class)
+                        NarrationEngine.class, BudgetConfiguration.class)
                 .withPropertyValues("storyteller.narration.timeout=5s", "storyteller.narration.context-tokens=1000",
-                        "storyteller.narration.lore-scan-beats=2", "storyteller.narration.top-p=0.9")
+                        "storyteller.narration.lore-scan-beats=2", "storyteller.narration.top-p=0.9",
+                        "storyteller.budgets.refresh=30s")
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(NarrationEngine.class).hasSingleBean(ModelRuntimes.class)
                             .hasSingleBean(ContextAssembler.class).hasSingleBean(Routes.class);
@@ -60,6 +64,9 @@ class NarrationWiringTest {
                     assertThat(properties.topP()).isEqualTo(0.9);
                     assertThat(properties.maxTokens()).isEqualTo(400);
                     assertThat(properties.contextCache()).isEqualTo(1000);
+                    assertThat(context).hasSingleBean(TurnBudgets.class);
+                    assertThat(context.getBean(BudgetProperties.class).refresh()).isEqualTo(Duration.ofSeconds(30));
+                    assertThat(context.getBean(BudgetProperties.class).timeout()).isEqualTo(Duration.ofSeconds(2));
                 });
     }
 }

@@ -300,7 +300,8 @@ class RoutedNarrationTest {
         return new NarrationEngine(StoryFixtures.contexts(streams), new ContextAssembler(properties.promptSettings()),
                 new Routes(queryGateway, properties.timeout()),
                 new Recall(queryGateway, properties.timeout(), properties.recentBeats()), configured, runtimes, new Narrator(properties),
-                judge, Checks.ALLOWING, queryGateway, new NarrationProgress(emitter), DefaultCommandGateway.builder().commandBus(commandBus).build());
+                judge, Checks.ALLOWING, queryGateway, new NarrationProgress(emitter), DefaultCommandGateway.builder().commandBus(commandBus).build(),
+                BudgetFixtures.none(queryGateway));
     }
 
     private Object handleCommand(CommandMessage<?> message) {

@@ -123,7 +123,7 @@ public class Story {
         PendingNarration request = requirePending(command.requestId());
         apply(new NarrationFailed(storyId, request.requestId(), request.actionBeatId(),
                 Require.text("reason", command.reason(), 1000), Require.optionalText("model", command.model(), 200),
-                command.route(), command.candidates()));
+                command.route(), command.candidates(), command.code(), command.budget()));
     }
 
     @CommandHandler

@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.storyteller.domain.budget.BudgetLimits;
 import io.storyteller.domain.shared.AccessPolicy;
 import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.shared.DomainRejection;
@@ -32,6 +33,7 @@ public class World {
     private final Set<String> retiredLore = new HashSet<>();
     private boolean archived;
     private int houseModelVersion;
+    private BudgetLimits budget;
 
     protected World() {
     }
@@ -60,6 +62,29 @@ public class World {
         requireManager(command.actor());
         NarrationPolicy policy = Require.present("policy", command.policy()).validated();
         apply(new NarrationPolicySet(worldId, policy, command.actor().userId()));
+    }
+
+    /** Platform admins set any budget; the world's owner and admins only tighten it, never loosen it. */
+    @CommandHandler
+    public void handle(SetWorldBudget command) {
+        requireManager(command.actor());
+        BudgetLimits limits = Require.present("budget", command.budget()).validated();
+        if (!AccessPolicy.hasPlatformAuthority(command.actor()) && !limits.noLooserThan(budget)) {
+            throw DomainRejection.forbidden("lower-only",
+                    "a world's owner and admins may only lower its budget; platform admins raise it");
+        }
+        apply(new WorldBudgetSet(worldId, limits, command.actor().userId()));
+    }
+
+    @CommandHandler
+    public void handle(ClearWorldBudget command) {
+        requireOpen();
+        if (!AccessPolicy.hasPlatformAuthority(Require.present("actor", command.actor()))) {
+            throw DomainRejection.forbidden("role:platform-admin", "only platform admins lift a world's budget");
+        }
+        if (budget != null) {
+            apply(new WorldBudgetCleared(worldId, command.actor().userId()));
+        }
     }
 
     @CommandHandler
@@ -229,6 +254,16 @@ public class World {
     @EventSourcingHandler
     void on(WorldArchived event) {
         archived = true;
+    }
+
+    @EventSourcingHandler
+    void on(WorldBudgetSet event) {
+        budget = event.budget();
+    }
+
+    @EventSourcingHandler
+    void on(WorldBudgetCleared event) {
+        budget = null;
     }
 
     @EventSourcingHandler

@@ -8,7 +8,7 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Component;
 
 /**
- * Wires the schema's scalars: DateTime (RFC 3339, from instants), Long, BigDecimal, and a strict
+ * Wires the schema's scalars: DateTime (RFC 3339, from instants), Date (ISO days), Long, BigDecimal, and a strict
  * {@code ID} in place of graphql-java's built-in one. The wiring keys scalars by name, but its
  * strict mode (on by default since graphql-java 24) refuses to redefine one, so it is lifted for
  * this one replacement and restored; {@code StrictIdTest} proves the replacement holds.
@@ -23,7 +23,8 @@ public class ScalarWiring implements RuntimeWiringConfigurer {
 
     @Override
     public void configure(RuntimeWiring.Builder wiring) {
-        wiring.scalar(DATE_TIME).scalar(ExtendedScalars.GraphQLLong).scalar(ExtendedScalars.GraphQLBigDecimal);
+        wiring.scalar(DATE_TIME).scalar(ExtendedScalars.GraphQLLong).scalar(ExtendedScalars.GraphQLBigDecimal)
+                .scalar(ExtendedScalars.Date);
         wiring.strictMode(false).scalar(ID).strictMode(true);
     }
 }

@@ -3,6 +3,7 @@ package io.storyteller.ops.domain;
 import io.storyteller.command.finetuning.TrainingBackends;
 import io.storyteller.command.narration.PlayerInputGuard;
 import io.storyteller.domain.acquisition.Acquisition;
+import io.storyteller.domain.budget.GlobalBudget;
 import io.storyteller.domain.deployment.Deployment;
 import io.storyteller.domain.deployment.DeploymentAdmission;
 import io.storyteller.domain.finetuning.FineTuning;
@@ -75,6 +76,11 @@ public class DomainConfiguration {
     @Bean
     AggregateFactory<FineTuning> fineTuningFactory() {
         return new GenericAggregateFactory<>(FineTuning.class);
+    }
+
+    @Bean
+    AggregateFactory<GlobalBudget> globalBudgetFactory() {
+        return new GenericAggregateFactory<>(GlobalBudget.class);
     }
 
     @Bean

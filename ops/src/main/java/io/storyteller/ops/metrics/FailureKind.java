@@ -1,5 +1,6 @@
 package io.storyteller.ops.metrics;
 
+import io.storyteller.domain.budget.BudgetDecision;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,9 +23,15 @@ enum FailureKind {
     NO_ROUTE,
     EMPTY_ANSWER,
     UNKNOWN_WORLD,
+    BUDGET_EXHAUSTED,
     OTHER;
 
     private static final Pattern ANSWERED = Pattern.compile("provider answered (\\d{3})");
+
+    /** The kind of a failure with a code ({@code NarrationFailed.code}), else by its reason. */
+    static FailureKind of(String reason, String code) {
+        return BudgetDecision.BUDGET_EXHAUSTED.equals(code) ? BUDGET_EXHAUSTED : of(reason);
+    }
 
     static FailureKind of(String reason) {
         String text = reason == null ? "" : reason.toLowerCase(Locale.ROOT);

@@ -3,6 +3,7 @@ package io.storyteller.ops.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.storyteller.domain.budget.BudgetDecision;
 import io.storyteller.domain.deployment.GateResult;
 import io.storyteller.domain.deployment.RolloutAnalyzed;
 import io.storyteller.domain.story.CandidateOutcome;
@@ -22,7 +23,7 @@ import org.axonframework.eventhandling.EventHandler;
 /**
  * The platform's own meters, counted from the events that record each fact: turns played,
  * narration latency by deployment and arm, tokens and their cost, failures by kind, guardrail
- * blocks and rollout gate results.
+ * blocks, rollout gate results and what reached spend limits did to turns.
  * <p>
  * Its group's processor starts at the head of the log ({@code ops.axon.PlatformMetricsProcessing}):
  * each event is counted once, by the instance that holds its segment; a restart or a replay counts nothing
@@ -61,6 +62,7 @@ public class PlatformMetrics {
         }
         latency(provenance.deploymentId(), provenance.arm(), provenance.latencyMillis(), "recorded");
         spend(provenance);
+        budget(provenance.budget());
         provenance.candidates().forEach(this::guardrail);
     }
 
@@ -82,7 +84,10 @@ public class PlatformMetrics {
     @EventHandler
     void on(NarrationFailed event) {
         var route = event.route();
-        failure(event.reason(), route == null ? null : route.deploymentId(), route == null ? null : route.arm());
+        registry.counter("storyteller.narration.failures", "reason", FailureKind.of(event.reason(), event.code()).label(),
+                "deployment", deployment(route == null ? null : route.deploymentId()),
+                "arm", arm(route == null ? null : route.arm())).increment();
+        budget(event.budget());
         event.candidates().forEach(candidate -> {
             tokens(candidate.deploymentId(), candidate.arm(), candidate.model(), candidate.promptTokens(),
                     candidate.completionTokens());
@@ -134,6 +139,18 @@ public class PlatformMetrics {
                 .tags("deployment", deployment, "arm", side)
                 .register(registry)
                 .increment(prices.costUsd(model, prompt, completion));
+    }
+
+    /**
+     * A spend limit reached: {@code storyteller.budget.decisions} by budget kind (global or world, never
+     * which world), period and action (cheaper: narrated more cheaply, refuse: refused).
+     */
+    private void budget(BudgetDecision decision) {
+        if (decision == null) {
+            return;
+        }
+        registry.counter("storyteller.budget.decisions", "budget", decision.budget().startsWith("world:") ? "world" : "global",
+                "period", lower(decision.period().name()), "action", lower(decision.action().name())).increment();
     }
 
     private void failure(String reason, String deploymentId, NarrationArm arm) {

@@ -13,4 +13,9 @@ class PlatformMetricsConfiguration {
     PlatformMetrics platformMetrics(MeterRegistry registry, JdbcClient jdbc) {
         return new PlatformMetrics(registry, TokenPrices.registered(jdbc));
     }
+
+    @Bean
+    SpendGauges spendGauges(JdbcClient jdbc) {
+        return new SpendGauges(jdbc);
+    }
 }

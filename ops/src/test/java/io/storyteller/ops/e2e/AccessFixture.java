@@ -150,6 +150,11 @@ final class AccessFixture {
         eventually().untilAsserted(() -> check.accept(observeWorld(id)));
     }
 
+    /** Waits until what the observer (a platform admin) reads with {@code document} satisfies the check. */
+    void eventually(String document, Map<String, Object> variables, ThrowingConsumer<Reply> check) {
+        eventually().untilAsserted(() -> check.accept(observe(document, variables)));
+    }
+
     /** Waits until what the observer reads of the story satisfies the check. */
     void eventuallyStory(String id, ThrowingConsumer<Reply> check) {
         eventually().untilAsserted(() -> check.accept(observeStory(id)));

@@ -73,6 +73,11 @@ class AccessMatrixTest {
             new Rule(CHANGE_WORLD_MEMBER_ROLE, "role:world-admin", MANAGERS),
             new Rule(REMOVE_WORLD_MEMBER, "role:world-admin", MANAGERS),
             new Rule(ARCHIVE_WORLD, "role:owner", EnumSet.of(WORLD_OWNER, PLATFORM_ADMIN)),
+            // a world's owner and admins may put or lower its limit (rule lower-only beyond that); only platform admins lift it
+            new Rule(SET_WORLD_BUDGET, "role:world-admin", MANAGERS),
+            new Rule(CLEAR_WORLD_BUDGET, "role:platform-admin", EnumSet.of(PLATFORM_ADMIN)),
+            new Rule(SET_GLOBAL_BUDGET, "role:platform-admin", EnumSet.of(PLATFORM_ADMIN)),
+            new Rule(CLEAR_GLOBAL_BUDGET, "role:platform-admin", EnumSet.of(PLATFORM_ADMIN)),
             new Rule(START_STORY, "world-member", AccessCaller.WORLD_MEMBERS),
             new Rule(INVITE_PARTICIPANT, "story-owner", EnumSet.of(STORY_OWNER, PLATFORM_ADMIN)),
             new Rule(SUBMIT_PLAYER_ACTION, "story-participant", EnumSet.of(STORY_OWNER)),

@@ -197,7 +197,32 @@ enum AccessMutation {
             mutation($storyId: ID!) { endStory(storyId: $storyId) { storyId } }""",
             f -> Map.of("storyId", f.storyId),
             (f, caller, reply) -> f.eventuallyStory(f.storyId, story ->
-                    assertThat(story.<String>read("$.data.story.status")).isEqualTo("ENDED")));
+                    assertThat(story.<String>read("$.data.story.status")).isEqualTo("ENDED"))),
+
+    SET_WORLD_BUDGET(Level.WORLD, """
+            mutation($worldId: ID!, $budget: BudgetInput!) { setWorldBudget(worldId: $worldId, budget: $budget) { worldId } }""",
+            f -> Map.of("worldId", f.worldId, "budget", Map.of("dailyUsd", "1000000", "whenExhausted", "CHEAPER")),
+            (f, caller, reply) -> f.eventually("query($id: ID!) { world(id: $id) { budget { setBy } } }", Map.of("id", f.worldId),
+                    world -> assertThat(world.<String>read("$.data.world.budget.setBy")).isEqualTo(caller))),
+
+    CLEAR_WORLD_BUDGET(Level.WORLD, """
+            mutation($worldId: ID!) { clearWorldBudget(worldId: $worldId) { worldId } }""",
+            f -> Map.of("worldId", f.worldId),
+            (f, caller, reply) -> f.eventually("query($id: ID!) { world(id: $id) { budget { setBy } } }", Map.of("id", f.worldId),
+                    world -> assertThat(world.<Object>read("$.data.world.budget")).isNull())),
+
+    // a limit no turn reaches: other tests share this application
+    SET_GLOBAL_BUDGET(Level.WORLD, """
+            mutation($budget: BudgetInput!) { setGlobalBudget(budget: $budget) { worldId } }""",
+            f -> Map.of("budget", Map.of("monthlyUsd", "1000000", "whenExhausted", "CHEAPER")),
+            (f, caller, reply) -> f.eventually("{ globalBudget { setBy } }", Map.of(),
+                    budget -> assertThat(budget.<String>read("$.data.globalBudget.setBy")).isEqualTo(caller))),
+
+    CLEAR_GLOBAL_BUDGET(Level.WORLD, """
+            mutation { clearGlobalBudget { worldId } }""",
+            f -> Map.of(),
+            (f, caller, reply) -> f.eventually("{ globalBudget { setBy } }", Map.of(),
+                    budget -> assertThat(budget.<Object>read("$.data.globalBudget")).isNull()));
 
     /** What an allowed call must have changed, checked on the read side. */
     @FunctionalInterface

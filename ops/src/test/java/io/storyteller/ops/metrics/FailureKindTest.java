@@ -2,6 +2,7 @@ package io.storyteller.ops.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,5 +28,12 @@ class FailureKindTest {
             """)
     void aReasonIsSortedIntoItsKind(String reason, FailureKind kind) {
         assertThat(FailureKind.of(reason)).isEqualTo(kind);
+    }
+
+    @Test
+    void aBudgetRefusalIsKnownByItsCodeNotItsWording() {
+        String reason = "Narration refused: the daily budget of world w1 (0.01 USD) is spent (0.012 USD so far).";
+        assertThat(FailureKind.of(reason, "BUDGET_EXHAUSTED")).isEqualTo(FailureKind.BUDGET_EXHAUSTED);
+        assertThat(FailureKind.of("provider answered 429 Too Many Requests", null)).isEqualTo(FailureKind.PROVIDER_RATE_LIMITED);
     }
 }

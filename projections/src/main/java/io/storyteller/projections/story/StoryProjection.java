@@ -100,7 +100,7 @@ public class StoryProjection implements BatchedReplay {
     void on(NarrationFailed event, @Timestamp Instant at, ReplayStatus replay) {
         writes.change(StoryDelta.narrationSettled(event.storyId(), at));
         if (!replay.isReplay()) {
-            updates.narrationFailed(event.storyId(), event.requestId(), event.reason());
+            updates.narrationFailed(event.storyId(), event.requestId(), event.reason(), event.code());
         }
     }
 

@@ -32,8 +32,9 @@ final class StoryUpdates {
         emit(storyId, StoryUpdateKind.BEATS_ERASED, firstErased, null, null);
     }
 
-    void narrationFailed(String storyId, String requestId, String reason) {
-        emit(storyId, StoryUpdateKind.NARRATION_FAILED, null, requestId, reason);
+    void narrationFailed(String storyId, String requestId, String reason, String code) {
+        emitter.emit(WatchStory.class, query -> storyId.equals(query.storyId()),
+                new StoryUpdate(storyId, StoryUpdateKind.NARRATION_FAILED, null, requestId, null, reason, code));
     }
 
     void storyChanged(String storyId) {

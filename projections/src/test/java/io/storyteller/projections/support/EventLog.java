@@ -48,6 +48,10 @@ public final class EventLog {
         return append("Deployment", deploymentId, payloads);
     }
 
+    public EventLog globalBudget(Object... payloads) {
+        return append("GlobalBudget", "global", payloads);
+    }
+
     public EventLog acquisition(String acquisitionId, Object... payloads) {
         return append("Acquisition", acquisitionId, payloads);
     }

@@ -1,0 +1,124 @@
+package io.storyteller.projections.budget;
+
+import io.storyteller.domain.story.CandidateReport;
+import io.storyteller.domain.story.NarrationFailed;
+import io.storyteller.domain.story.NarrationProvenance;
+import io.storyteller.domain.story.NarrationRecorded;
+import io.storyteller.domain.story.ShadowNarrationRecorded;
+import io.storyteller.domain.story.StoryStarted;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.AllowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code spend_entries}: what each model call of a turn cost, on the UTC day its event was
+ * recorded. Every candidate counts, chosen, outranked, blocked or failed (it was paid for), and so
+ * does a shadow call. A call's cost is the one its candidate report carries (priced when it was
+ * generated); a report recorded before costs were is priced from the model's registered price in
+ * {@code models}, 0 for a model not registered (house models). Rows are keyed by event id and call
+ * index: redelivery writes nothing twice, and a reset empties the table for a rebuild by replay.
+ */
+@Component
+@ProcessingGroup(SpendProjection.GROUP)
+@AllowReplay
+public class SpendProjection {
+
+    public static final String GROUP = "spend";
+
+    private final JdbcClient jdbc;
+
+    public SpendProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(StoryStarted event) {
+        jdbc.sql("INSERT INTO spend_story_worlds (story_id, world_id) VALUES (:story, :world) ON CONFLICT DO NOTHING")
+                .param("story", event.storyId())
+                .param("world", event.worldId())
+                .update();
+    }
+
+    @EventHandler
+    void on(NarrationRecorded event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        calls(eventId, event.worldId(), event.storyId(), event.provenance(), at);
+    }
+
+    @EventHandler
+    void on(ShadowNarrationRecorded event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        calls(eventId, event.worldId(), event.storyId(), event.provenance(), at);
+    }
+
+    @EventHandler
+    void on(NarrationFailed event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        List<CandidateReport> candidates = event.candidates();
+        for (int i = 0; i < candidates.size(); i++) {
+            insert(eventId, i, null, event.storyId(), candidates.get(i), at);
+        }
+    }
+
+    @ResetHandler
+    public void reset() {
+        jdbc.sql("TRUNCATE spend_entries, spend_story_worlds").update();
+    }
+
+    private void calls(String eventId, String worldId, String storyId, NarrationProvenance provenance, Instant at) {
+        if (provenance == null) {
+            return;
+        }
+        if (provenance.candidates().isEmpty()) {
+            // recorded before the pipeline judged candidates: the provenance is the one call
+            insert(eventId, 0, worldId, storyId, new CandidateReport(0, 1, provenance.deploymentId(), provenance.arm(),
+                    provenance.rolloutId(), provenance.rolloutStep(), provenance.model(), provenance.modelVersion(), null,
+                    null, provenance.latencyMillis(), provenance.promptTokens(), provenance.completionTokens(), null, null),
+                    at);
+            return;
+        }
+        List<CandidateReport> candidates = provenance.candidates();
+        for (int i = 0; i < candidates.size(); i++) {
+            insert(eventId, i, worldId, storyId, candidates.get(i), at);
+        }
+    }
+
+    private void insert(String eventId, int index, String worldId, String storyId, CandidateReport call, Instant at) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("eventId", eventId);
+        params.put("index", index);
+        params.put("worldId", worldId);
+        params.put("storyId", storyId);
+        params.put("deploymentId", call.deploymentId());
+        params.put("model", call.model());
+        params.put("day", LocalDate.ofInstant(at, ZoneOffset.UTC));
+        params.put("prompt", Math.max(0, call.promptTokens()));
+        params.put("completion", Math.max(0, call.completionTokens()));
+        params.put("cost", call.costUsd() == null ? null : call.costUsd().max(BigDecimal.ZERO));
+        // a failure names no world: the story's, from this group's own record of where stories are played
+        jdbc.sql("""
+                INSERT INTO spend_entries (event_id, call_index, world_id, deployment_id, model, day,
+                                           prompt_tokens, completion_tokens, cost)
+                SELECT :eventId, :index, w.world_id, CAST(:deploymentId AS text), CAST(:model AS text), :day,
+                       :prompt, :completion,
+                       coalesce(CAST(:cost AS numeric),
+                                (SELECT (CAST(:prompt AS numeric) * m.price_input_per_million
+                                         + CAST(:completion AS numeric) * m.price_output_per_million) / 1000000
+                                 FROM models m WHERE m.model_id = :model), 0)
+                FROM (SELECT coalesce(CAST(:worldId AS text),
+                                      (SELECT world_id FROM spend_story_worlds WHERE story_id = :storyId)) AS world_id) w
+                WHERE w.world_id IS NOT NULL AND :prompt + :completion > 0
+                ON CONFLICT (event_id, call_index) DO NOTHING""")
+                .params(params)
+                .update();
+    }
+}
