@@ -1,0 +1,228 @@
+package io.storyteller.ops.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
+import javax.sql.DataSource;
+import org.flywaydb.core.api.MigrationVersion;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Backup and restore on a real PostgreSQL: a round trip equal row for row, and every refusal and
+ * failure leaving the target without a restored row.
+ */
+class EventStoreBackupTest {
+
+    private static final List<String> TABLES = List.of("domainevententry", "snapshotevententry", "sagaentry",
+            "associationvalueentry", "deadletterentry", "scheduled_tasks", "tokenentry");
+
+    @TempDir
+    static Path dataDir;
+    private static DataDirectoryCluster cluster;
+
+    @TempDir
+    Path work;
+    private DataSource source;
+    private JdbcTemplate sourceSql;
+
+    @BeforeAll
+    static void startPostgres() throws IOException {
+        cluster = DataDirectoryCluster.start(dataDir, "postgres");
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        cluster.close();
+    }
+
+    @BeforeEach
+    void sourceWithAHistory() {
+        source = newDatabase();
+        SchemaLevel.migrateTo(source, MigrationVersion.LATEST);
+        sourceSql = new JdbcTemplate(source);
+        for (int i = 0; i < 30; i++) {
+            sourceSql.update("INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,"
+                            + " payload, payloadtype, timestamp) VALUES (?, ?, 'Story', ?, ?, ?, 'io.storyteller.Event', ?)",
+                    "story-" + i % 3, i / 3, UUID.randomUUID().toString(), "{}".getBytes(), ("{\"n\":" + i + "}").getBytes(),
+                    "2030-01-01T00:00:" + String.format("%02d", i) + "Z");
+        }
+        sourceSql.update("INSERT INTO snapshotevententry VALUES ('story-0', 9, 'Story', 'snap-1', NULL, ?, NULL, 'io.storyteller.Story', '2030-01-02T00:00:00Z')",
+                (Object) "{\"state\":1}".getBytes());
+        sourceSql.update("INSERT INTO sagaentry VALUES ('saga-1', NULL, 'io.storyteller.sagas.RolloutSaga', ?)", (Object) "{}".getBytes());
+        sourceSql.update("INSERT INTO associationvalueentry (associationkey, associationvalue, sagaid, sagatype)"
+                + " VALUES ('deploymentId', 'd-1', 'saga-1', 'io.storyteller.sagas.RolloutSaga')");
+        sourceSql.update("INSERT INTO deadletterentry (deadletteridentifier, processinggroup, sequenceidentifier, sequenceindex,"
+                + " messagetype, eventidentifier, timestamp, payloadtype, payload, enqueuedat) VALUES ('dl-1', 'stories', 'story-1', 0,"
+                + " 'Event', 'e-1', '2030-01-01T00:00:00Z', 'io.storyteller.Event', ?, '2030-01-01T00:00:01Z')", (Object) "{}".getBytes());
+        sourceSql.update("INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, picked_by, version)"
+                + " VALUES ('axon-deadline', 'd-1', ?, now(), true, 'instance-a', 1)", (Object) new byte[] {1, 2, 3});
+        sourceSql.update("INSERT INTO tokenentry VALUES ('RolloutSagaProcessor', 0, ?, 'GapAwareTrackingToken', now()::text, 'instance-a')",
+                (Object) "{\"index\":29}".getBytes());
+        sourceSql.update("INSERT INTO tokenentry VALUES ('stories', 0, ?, 'GapAwareTrackingToken', now()::text, 'instance-a')",
+                (Object) "{\"index\":29}".getBytes());
+    }
+
+    @Test
+    void aRestoredDatabaseHoldsTheSourceOfTruthRowForRowAndNewEventsFollowIt() throws Exception {
+        Path backup = work.resolve("backup");
+        BackupManifest manifest = new EventStoreBackup(source).create(backup, TransferProgress.NONE);
+
+        assertThat(manifest.highestGlobalIndex()).isEqualTo(30);
+        assertThat(manifest.rows("domainevententry")).isEqualTo(30);
+        assertThat(manifest.rows("tokenentry")).as("only the saga processors' positions").isEqualTo(1);
+        assertThat(manifest.schemaVersion()).isEqualTo(SchemaLevel.newestKnown(source).getVersion());
+        assertThat(backup.getParent()).isDirectoryNotContaining("glob:**/.*partial*");
+
+        DataSource target = newDatabase();
+        new EventStoreRestore(target).restore(backup, TransferProgress.NONE);
+
+        JdbcTemplate targetSql = new JdbcTemplate(target);
+        for (String table : List.of("domainevententry", "snapshotevententry", "sagaentry", "associationvalueentry", "deadletterentry")) {
+            assertThat(rows(targetSql, table)).as(table).isEqualTo(rows(sourceSql, table)).isNotEmpty();
+        }
+        assertThat(targetSql.queryForList("SELECT processorname, owner FROM tokenentry"))
+                .as("the saga processor's position, unclaimed; no other processor's").containsExactly(withNullOwner());
+        assertThat(targetSql.queryForMap("SELECT picked, picked_by, task_data FROM scheduled_tasks"))
+                .containsEntry("picked", false).containsEntry("picked_by", null);
+        // the next event continues the global index after the restored ones
+        targetSql.update("INSERT INTO domainevententry (aggregateidentifier, sequencenumber, eventidentifier, payload, payloadtype, timestamp)"
+                + " VALUES ('story-9', 0, 'after-restore', ?, 'io.storyteller.Event', 'now')", (Object) "{}".getBytes());
+        assertThat(targetSql.queryForObject("SELECT globalindex FROM domainevententry WHERE eventidentifier = 'after-restore'", Long.class))
+                .isEqualTo(31);
+    }
+
+    @Test
+    void aChangedBackupFileIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path backup = work.resolve("backup");
+        new EventStoreBackup(source).create(backup, TransferProgress.NONE);
+        Path events = backup.resolve("domainevententry.copy.gz");
+        byte[] bytes = Files.readAllBytes(events);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(events, bytes);
+
+        DataSource target = newDatabase();
+        assertThatThrownBy(() -> new EventStoreRestore(target).restore(backup, TransferProgress.NONE))
+                .isInstanceOf(BackupRefused.class)
+                .hasMessageContaining("domainevententry.copy.gz has SHA-256").hasMessageContaining("damaged or was changed");
+        assertThat(tableExists(target, "domainevententry")).as("not even the schema was built").isFalse();
+    }
+
+    @Test
+    void aTargetWhoseEventStoreIsNotEmptyIsRefused() throws Exception {
+        Path backup = work.resolve("backup");
+        new EventStoreBackup(source).create(backup, TransferProgress.NONE);
+
+        assertThatThrownBy(() -> new EventStoreRestore(source).restore(backup, TransferProgress.NONE))
+                .isInstanceOf(BackupRefused.class)
+                .hasMessageContaining("the target's event store is not empty (domainevententry holds rows)");
+        assertThat(sourceSql.queryForObject("SELECT count(*) FROM domainevententry", Long.class)).isEqualTo(30);
+    }
+
+    @Test
+    void aBackupOfANewerSchemaIsRefused() throws Exception {
+        Path backup = work.resolve("backup");
+        new EventStoreBackup(source).create(backup, TransferProgress.NONE);
+        Path manifest = backup.resolve(BackupManifest.FILE);
+        Files.writeString(manifest, Files.readString(manifest).replaceFirst("\"schemaVersion\" : \"[0-9.]+\"", "\"schemaVersion\" : \"9999\""));
+
+        DataSource target = newDatabase();
+        assertThatThrownBy(() -> new EventStoreRestore(target).restore(backup, TransferProgress.NONE))
+                .isInstanceOf(BackupRefused.class)
+                .hasMessageContaining("the backup's schema version 9999 is newer than this application's newest migration");
+        assertThat(tableExists(target, "domainevententry")).isFalse();
+    }
+
+    @Test
+    void aRestoreThatFailsHalfWayLeavesTheTargetWithoutARestoredRow() throws Exception {
+        Path backup = work.resolve("backup");
+        BackupManifest manifest = new EventStoreBackup(source).create(backup, TransferProgress.NONE);
+        // The last table's file is well-formed gzip with a matching checksum, but not a COPY PostgreSQL accepts:
+        // the event table, loaded first, must not stay.
+        TableFile last = manifest.tables().getLast();
+        Path file = backup.resolve(last.file());
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            out.write("not a binary COPY".getBytes());
+        }
+        List<TableFile> tables = new ArrayList<>(manifest.tables());
+        tables.set(tables.size() - 1, new TableFile(last.table(), last.file(), last.columns(), last.filter(), last.rows(),
+                Files.size(file), HexFormat.of().formatHex(BackupManifest.digest().digest(Files.readAllBytes(file))), 0));
+        new BackupManifest(manifest.formatVersion(), manifest.schemaVersion(), manifest.createdAt(),
+                manifest.highestGlobalIndex(), manifest.tookMillis(), tables).write(backup);
+
+        DataSource target = newDatabase();
+        assertThatThrownBy(() -> new EventStoreRestore(target).restore(backup, TransferProgress.NONE))
+                .isNotInstanceOf(BackupRefused.class);
+        JdbcTemplate targetSql = new JdbcTemplate(target);
+        for (String table : TABLES) {
+            assertThat(targetSql.queryForObject("SELECT count(*) FROM " + table, Long.class)).as(table).isZero();
+        }
+    }
+
+    @Test
+    void aBackupThatCannotBeTakenLeavesNoDirectoryBehind() {
+        DataSource empty = newDatabase();
+        Path backup = work.resolve("backup");
+
+        assertThatThrownBy(() -> new EventStoreBackup(empty).create(backup, TransferProgress.NONE))
+                .isInstanceOf(BackupRefused.class).hasMessageContaining("no Flyway schema history");
+        assertThat(work).isEmptyDirectory();
+    }
+
+    @Test
+    void aBackupGoesOnlyIntoANewOrEmptyDirectory() throws Exception {
+        Path backup = Files.createDirectories(work.resolve("backup"));
+        Files.writeString(backup.resolve("notes.txt"), "keep me");
+
+        assertThatThrownBy(() -> new EventStoreBackup(source).create(backup, TransferProgress.NONE))
+                .isInstanceOf(BackupRefused.class).hasMessageContaining("already exists");
+        assertThat(backup).isDirectoryContaining("glob:**/notes.txt");
+    }
+
+    private static Map<String, Object> withNullOwner() {
+        java.util.HashMap<String, Object> row = new java.util.HashMap<>();
+        row.put("processorname", "RolloutSagaProcessor");
+        row.put("owner", null);
+        return row;
+    }
+
+    /** The table's rows in primary-key order, byte arrays as hex so that rows compare by value. */
+    private static List<List<Object>> rows(JdbcTemplate sql, String table) {
+        return sql.query("SELECT * FROM " + table + " ORDER BY 1, 2", (row, n) -> {
+            List<Object> values = new ArrayList<>();
+            for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
+                Object value = row.getObject(column);
+                values.add(value instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : value);
+            }
+            return values;
+        });
+    }
+
+    private static boolean tableExists(DataSource database, String table) {
+        return Boolean.TRUE.equals(new JdbcTemplate(database).queryForObject("SELECT to_regclass(?) IS NOT NULL", Boolean.class, table));
+    }
+
+    private static DataSource newDatabase() {
+        String name = "db_" + UUID.randomUUID().toString().replace("-", "");
+        new JdbcTemplate(cluster.dataSource()).execute("CREATE DATABASE " + name);
+        PGSimpleDataSource database = new PGSimpleDataSource();
+        database.setURL("jdbc:postgresql://localhost:" + cluster.port() + "/" + name);
+        database.setUser("postgres");
+        return database;
+    }
+}
