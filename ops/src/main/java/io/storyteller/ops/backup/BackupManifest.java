@@ -24,9 +24,10 @@ import java.util.List;
  * @param highestGlobalIndex the highest global index of the events in it (-1 without events)
  * @param tookMillis         how long the backup took
  * @param tables             one file per table
+ * @param dataFiles          the data directory's model files and signing key ({@link DataFiles}), or null
  */
 public record BackupManifest(int formatVersion, String schemaVersion, String createdAt, long highestGlobalIndex,
-                             long tookMillis, List<TableFile> tables) {
+                             long tookMillis, List<TableFile> tables, DataFiles.ArchivedFiles dataFiles) {
 
     public static final int FORMAT_VERSION = 1;
     public static final String FILE = "manifest.json";
@@ -60,18 +61,24 @@ public record BackupManifest(int formatVersion, String schemaVersion, String cre
                     + ", this application reads format version " + FORMAT_VERSION);
         }
         for (TableFile file : manifest.tables()) {
-            Path path = directory.resolve(file.file());
-            if (!path.normalize().getParent().equals(directory.normalize()) || !Files.isRegularFile(path)) {
-                throw new BackupRefused("restore: the manifest names " + file.file() + ", which is not a file of the backup");
-            }
-            String sha256 = sha256(path);
-            if (Files.size(path) != file.bytes() || !sha256.equals(file.sha256())) {
-                throw new BackupRefused("restore: " + file.file() + " has SHA-256 " + sha256 + " and " + Files.size(path)
-                        + " bytes, the manifest says " + file.sha256() + " and " + file.bytes()
-                        + ": the backup is damaged or was changed");
-            }
+            verify(directory, file.file(), file.bytes(), file.sha256());
+        }
+        if (manifest.dataFiles() != null) {
+            verify(directory, manifest.dataFiles().file(), manifest.dataFiles().bytes(), manifest.dataFiles().sha256());
         }
         return manifest;
+    }
+
+    private static void verify(Path directory, String name, long bytes, String expectedSha256) throws IOException {
+        Path path = directory.resolve(name).normalize();
+        if (!directory.normalize().equals(path.getParent()) || !Files.isRegularFile(path)) {
+            throw new BackupRefused("restore: the manifest names " + name + ", which is not a file of the backup");
+        }
+        String sha256 = sha256(path);
+        if (Files.size(path) != bytes || !sha256.equals(expectedSha256)) {
+            throw new BackupRefused("restore: " + name + " has SHA-256 " + sha256 + " and " + Files.size(path)
+                    + " bytes, the manifest says " + expectedSha256 + " and " + bytes + ": the backup is damaged or was changed");
+        }
     }
 
     static String sha256(Path file) throws IOException {

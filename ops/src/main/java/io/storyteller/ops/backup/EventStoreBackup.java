@@ -40,15 +40,18 @@ public final class EventStoreBackup {
         this.source = source;
     }
 
-    /** Backs up into {@code target}, which must not exist yet (or be an empty directory). */
-    public BackupManifest create(Path target, TransferProgress progress) throws IOException, SQLException {
+    /**
+     * Backs up into {@code target}, which must not exist yet (or be an empty directory), with the
+     * {@link DataFiles} of {@code dataDir} unless it is null.
+     */
+    public BackupManifest create(Path target, Path dataDir, TransferProgress progress) throws IOException, SQLException {
         Path directory = target.toAbsolutePath().normalize();
         refuseExisting(directory);
         Path parent = Files.createDirectories(directory.getParent());
         Path partial = parent.resolve("." + directory.getFileName() + ".partial-" + UUID.randomUUID());
         Files.createDirectory(partial);
         try {
-            BackupManifest manifest = write(partial, progress);
+            BackupManifest manifest = write(partial, dataDir, progress);
             Files.deleteIfExists(directory);
             Files.move(partial, directory, StandardCopyOption.ATOMIC_MOVE);
             return manifest;
@@ -58,7 +61,7 @@ public final class EventStoreBackup {
         }
     }
 
-    private BackupManifest write(Path directory, TransferProgress progress) throws IOException, SQLException {
+    private BackupManifest write(Path directory, Path dataDir, TransferProgress progress) throws IOException, SQLException {
         long started = System.nanoTime();
         try (Connection connection = source.getConnection()) {
             connection.setAutoCommit(false);
@@ -67,8 +70,9 @@ public final class EventStoreBackup {
                 sql.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             }
             try {
-                Instant snapshotAt = Instant.now();
                 MigrationVersion schema = SchemaLevel.applied(connection);
+                // the snapshot exists from the first query on: every file an event of it names was written before now
+                Instant snapshotAt = Instant.now();
                 if (schema == null) {
                     throw new BackupRefused("backup: the database has no Flyway schema history: the application has never run on it");
                 }
@@ -78,8 +82,9 @@ public final class EventStoreBackup {
                 for (BackedUpTable table : BackedUpTable.SOURCE_OF_TRUTH) {
                     files.add(copyOut(connection, copy, table, directory, progress));
                 }
+                DataFiles.ArchivedFiles dataFiles = dataDir == null ? null : DataFiles.archive(dataDir, snapshotAt, directory);
                 BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT_VERSION, schema.getVersion(),
-                        snapshotAt.toString(), highestGlobalIndex, (System.nanoTime() - started) / 1_000_000, files);
+                        snapshotAt.toString(), highestGlobalIndex, (System.nanoTime() - started) / 1_000_000, files, dataFiles);
                 manifest.write(directory);
                 return manifest;
             } finally {

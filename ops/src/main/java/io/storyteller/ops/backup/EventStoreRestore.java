@@ -33,7 +33,11 @@ public final class EventStoreRestore {
         this.target = target;
     }
 
-    public BackupManifest restore(Path backup, TransferProgress progress) throws IOException, SQLException {
+    /**
+     * Restores the backup in {@code backup}; its {@link DataFiles} go into {@code dataDir} once the
+     * database holds the log (left out when {@code dataDir} is null).
+     */
+    public BackupManifest restore(Path backup, Path dataDir, TransferProgress progress) throws IOException, SQLException {
         Path directory = backup.toAbsolutePath().normalize();
         BackupManifest manifest = BackupManifest.readVerified(directory);
         MigrationVersion level = MigrationVersion.fromVersion(manifest.schemaVersion());
@@ -48,13 +52,21 @@ public final class EventStoreRestore {
             if (applied == null || level.isNewerThan(applied)) {
                 SchemaLevel.migrateTo(target, level);
             }
+            Path staged = manifest.dataFiles() == null || dataDir == null ? null
+                    : DataFiles.stage(directory.resolve(manifest.dataFiles().file()), dataDir);
             connection.setAutoCommit(false);
             try {
                 load(connection, directory, manifest, progress);
                 connection.commit();
             } catch (IOException | SQLException | RuntimeException e) {
                 connection.rollback();
+                if (staged != null) {
+                    EventStoreBackup.deleteQuietly(staged);
+                }
                 throw e;
+            }
+            if (staged != null) {
+                DataFiles.moveIntoPlace(staged, dataDir);
             }
         }
         return manifest;

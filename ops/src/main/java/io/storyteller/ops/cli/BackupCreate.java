@@ -37,12 +37,15 @@ class BackupCreate implements Callable<Integer> {
     @Option(names = "--db-password", defaultValue = "${env:SPRING_DATASOURCE_PASSWORD}", description = "Database password (default: SPRING_DATASOURCE_PASSWORD).")
     String dbPassword;
 
-    @Option(names = "--data-dir", defaultValue = "${env:STORYTELLER_DATA_DIR:-./data}", description = "The running server's data directory, for its embedded database (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data-dir", defaultValue = "${env:STORYTELLER_DATA_DIR:-./data}", description = "The server's data directory: its embedded database (when no URL is given), model files and signing key (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
     @Option(names = "--database", defaultValue = "${env:STORYTELLER_EMBEDDED_POSTGRES_DATABASE:-storyteller}",
             description = "The embedded database's name (default: ${DEFAULT-VALUE}).")
     String embeddedDatabase;
+
+    @Option(names = "--no-files", description = "Leave out the data directory's model files and signing key (models/, keys/).")
+    boolean noFiles;
 
     @Override
     public Integer call() {
@@ -53,12 +56,18 @@ class BackupCreate implements Callable<Integer> {
             err.println("Backing up " + database.description());
             BackupManifest manifest;
             try (TransferBar bar = new TransferBar()) {
-                manifest = new EventStoreBackup(database.dataSource()).create(to, bar);
+                manifest = new EventStoreBackup(database.dataSource()).create(to, noFiles ? null : dataDir, bar);
             }
             out.printf("backup of schema version %s, events up to global index %d, in %s (%.1f s):%n",
                     manifest.schemaVersion(), manifest.highestGlobalIndex(), to, manifest.tookMillis() / 1000.0);
             for (TableFile file : manifest.tables()) {
                 out.printf("  %-22s %10d rows %14d bytes  %s%n", file.table(), file.rows(), file.bytes(), file.sha256());
+            }
+            if (manifest.dataFiles() != null) {
+                out.printf("  %-22s %10d files%13d bytes  %s%n", manifest.dataFiles().file(), manifest.dataFiles().files(),
+                        manifest.dataFiles().bytes(), manifest.dataFiles().sha256());
+            } else {
+                out.println("  no model files or signing key (no models/ or keys/ under " + dataDir + ")");
             }
             out.flush();
             return 0;

@@ -39,12 +39,16 @@ class BackupRestore implements Callable<Integer> {
     @Option(names = "--db-password", defaultValue = "${env:SPRING_DATASOURCE_PASSWORD}", description = "Database password (default: SPRING_DATASOURCE_PASSWORD).")
     String dbPassword;
 
-    @Option(names = "--data-dir", defaultValue = "${env:STORYTELLER_DATA_DIR:-./data}", description = "The data directory to restore into when no URL is given; no server may run on it (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data-dir", defaultValue = "${env:STORYTELLER_DATA_DIR:-./data}", description = "The data directory to restore into: its embedded database when no URL is given (no server may run on it), "
+            + "and the model files and signing key (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
     @Option(names = "--database", defaultValue = "${env:STORYTELLER_EMBEDDED_POSTGRES_DATABASE:-storyteller}",
             description = "The embedded database's name (default: ${DEFAULT-VALUE}).")
     String embeddedDatabase;
+
+    @Option(names = "--no-files", description = "Leave the backup's model files and signing key out of the data directory.")
+    boolean noFiles;
 
     @Override
     public Integer call() {
@@ -60,6 +64,9 @@ class BackupRestore implements Callable<Integer> {
                 try (DataDirectoryCluster cluster = DataDirectoryCluster.start(dataDir, embeddedDatabase)) {
                     manifest = restore(new EventStoreRestore(cluster.dataSource()));
                 }
+            }
+            if (manifest.dataFiles() != null && !noFiles) {
+                out.printf("%d model files and keys restored under %s%n", manifest.dataFiles().files(), dataDir);
             }
             out.printf("restored %d events (up to global index %d) of schema version %s, taken at %s.%n"
                             + "Start the server on it: its processors rebuild the read models and search indexes from the log.%n",
@@ -77,7 +84,7 @@ class BackupRestore implements Callable<Integer> {
 
     private BackupManifest restore(EventStoreRestore restore) throws IOException, SQLException {
         try (TransferBar bar = new TransferBar()) {
-            return restore.restore(from, bar);
+            return restore.restore(from, noFiles ? null : dataDir, bar);
         }
     }
 

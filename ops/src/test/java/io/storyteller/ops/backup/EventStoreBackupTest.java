@@ -81,7 +81,7 @@ class EventStoreBackupTest {
     @Test
     void aRestoredDatabaseHoldsTheSourceOfTruthRowForRowAndNewEventsFollowIt() throws Exception {
         Path backup = work.resolve("backup");
-        BackupManifest manifest = new EventStoreBackup(source).create(backup, TransferProgress.NONE);
+        BackupManifest manifest = new EventStoreBackup(source).create(backup, null, TransferProgress.NONE);
 
         assertThat(manifest.highestGlobalIndex()).isEqualTo(30);
         assertThat(manifest.rows("domainevententry")).isEqualTo(30);
@@ -90,7 +90,7 @@ class EventStoreBackupTest {
         assertThat(backup.getParent()).isDirectoryNotContaining("glob:**/.*partial*");
 
         DataSource target = newDatabase();
-        new EventStoreRestore(target).restore(backup, TransferProgress.NONE);
+        new EventStoreRestore(target).restore(backup, null, TransferProgress.NONE);
 
         JdbcTemplate targetSql = new JdbcTemplate(target);
         for (String table : List.of("domainevententry", "snapshotevententry", "sagaentry", "associationvalueentry", "deadletterentry")) {
@@ -108,16 +108,48 @@ class EventStoreBackupTest {
     }
 
     @Test
+    void theModelFilesAndSigningKeyOfTheDataDirectoryComeBackWithTheLog() throws Exception {
+        Path served = work.resolve("served");
+        Files.createDirectories(served.resolve("models/house/world-1/v1"));
+        Files.writeString(served.resolve("models/house/world-1/v1/model.onnx"), "weights");
+        Files.createDirectories(served.resolve("keys"));
+        Files.writeString(served.resolve("keys/jwt-signing.json"), "{\"k\":\"secret\"}");
+        Files.createDirectories(served.resolve("models/house/world-1/.writing-v2"));
+        Files.writeString(served.resolve("models/house/world-1/.writing-v2/model.onnx"), "half");
+        Files.createDirectories(served.resolve("corpora/export-1"));
+        Files.writeString(served.resolve("corpora/export-1/sft.jsonl"), "{}");
+        Path later = served.resolve("models/house/world-1/v1/written-after-the-snapshot.bin");
+        Files.writeString(later, "later");
+        Files.setLastModifiedTime(later, java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(60)));
+
+        Path backup = work.resolve("backup");
+        BackupManifest manifest = new EventStoreBackup(source).create(backup, served, TransferProgress.NONE);
+        assertThat(manifest.dataFiles().files()).isEqualTo(2);
+
+        Path restored = work.resolve("restored");
+        new EventStoreRestore(newDatabase()).restore(backup, restored, TransferProgress.NONE);
+
+        assertThat(restored.resolve("models/house/world-1/v1/model.onnx")).hasContent("weights");
+        assertThat(restored.resolve("keys/jwt-signing.json")).hasContent("{\"k\":\"secret\"}");
+        assertThat(restored.resolve("models/house/world-1/v1/written-after-the-snapshot.bin")).doesNotExist();
+        assertThat(restored.resolve("models/house/world-1/.writing-v2")).doesNotExist();
+        assertThat(restored.resolve("corpora")).doesNotExist();
+        try (var left = Files.list(restored)) {
+            assertThat(left.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("models", "keys");
+        }
+    }
+
+    @Test
     void aChangedBackupFileIsRefusedBeforeAnythingIsWritten() throws Exception {
         Path backup = work.resolve("backup");
-        new EventStoreBackup(source).create(backup, TransferProgress.NONE);
+        new EventStoreBackup(source).create(backup, null, TransferProgress.NONE);
         Path events = backup.resolve("domainevententry.copy.gz");
         byte[] bytes = Files.readAllBytes(events);
         bytes[bytes.length / 2] ^= 1;
         Files.write(events, bytes);
 
         DataSource target = newDatabase();
-        assertThatThrownBy(() -> new EventStoreRestore(target).restore(backup, TransferProgress.NONE))
+        assertThatThrownBy(() -> new EventStoreRestore(target).restore(backup, null, TransferProgress.NONE))
                 .isInstanceOf(BackupRefused.class)
                 .hasMessageContaining("domainevententry.copy.gz has SHA-256").hasMessageContaining("damaged or was changed");
         assertThat(tableExists(target, "domainevententry")).as("not even the schema was built").isFalse();
@@ -126,9 +158,9 @@ class EventStoreBackupTest {
     @Test
     void aTargetWhoseEventStoreIsNotEmptyIsRefused() throws Exception {
         Path backup = work.resolve("backup");
-        new EventStoreBackup(source).create(backup, TransferProgress.NONE);
+        new EventStoreBackup(source).create(backup, null, TransferProgress.NONE);
 
-        assertThatThrownBy(() -> new EventStoreRestore(source).restore(backup, TransferProgress.NONE))
+        assertThatThrownBy(() -> new EventStoreRestore(source).restore(backup, null, TransferProgress.NONE))
                 .isInstanceOf(BackupRefused.class)
                 .hasMessageContaining("the target's event store is not empty (domainevententry holds rows)");
         assertThat(sourceSql.queryForObject("SELECT count(*) FROM domainevententry", Long.class)).isEqualTo(30);
@@ -137,12 +169,12 @@ class EventStoreBackupTest {
     @Test
     void aBackupOfANewerSchemaIsRefused() throws Exception {
         Path backup = work.resolve("backup");
-        new EventStoreBackup(source).create(backup, TransferProgress.NONE);
+        new EventStoreBackup(source).create(backup, null, TransferProgress.NONE);
         Path manifest = backup.resolve(BackupManifest.FILE);
         Files.writeString(manifest, Files.readString(manifest).replaceFirst("\"schemaVersion\" : \"[0-9.]+\"", "\"schemaVersion\" : \"9999\""));
 
         DataSource target = newDatabase();
-        assertThatThrownBy(() -> new EventStoreRestore(target).restore(backup, TransferProgress.NONE))
+        assertThatThrownBy(() -> new EventStoreRestore(target).restore(backup, null, TransferProgress.NONE))
                 .isInstanceOf(BackupRefused.class)
                 .hasMessageContaining("the backup's schema version 9999 is newer than this application's newest migration");
         assertThat(tableExists(target, "domainevententry")).isFalse();
@@ -151,7 +183,9 @@ class EventStoreBackupTest {
     @Test
     void aRestoreThatFailsHalfWayLeavesTheTargetWithoutARestoredRow() throws Exception {
         Path backup = work.resolve("backup");
-        BackupManifest manifest = new EventStoreBackup(source).create(backup, TransferProgress.NONE);
+        Path served = Files.createDirectories(work.resolve("served/keys"));
+        Files.writeString(served.resolve("jwt-signing.json"), "{}");
+        BackupManifest manifest = new EventStoreBackup(source).create(backup, served.getParent(), TransferProgress.NONE);
         // The last table's file is well-formed gzip with a matching checksum, but not a COPY PostgreSQL accepts:
         // the event table, loaded first, must not stay.
         TableFile last = manifest.tables().getLast();
@@ -163,11 +197,13 @@ class EventStoreBackupTest {
         tables.set(tables.size() - 1, new TableFile(last.table(), last.file(), last.columns(), last.filter(), last.rows(),
                 Files.size(file), HexFormat.of().formatHex(BackupManifest.digest().digest(Files.readAllBytes(file))), 0));
         new BackupManifest(manifest.formatVersion(), manifest.schemaVersion(), manifest.createdAt(),
-                manifest.highestGlobalIndex(), manifest.tookMillis(), tables).write(backup);
+                manifest.highestGlobalIndex(), manifest.tookMillis(), tables, manifest.dataFiles()).write(backup);
 
         DataSource target = newDatabase();
-        assertThatThrownBy(() -> new EventStoreRestore(target).restore(backup, TransferProgress.NONE))
+        Path restored = work.resolve("restored");
+        assertThatThrownBy(() -> new EventStoreRestore(target).restore(backup, restored, TransferProgress.NONE))
                 .isNotInstanceOf(BackupRefused.class);
+        assertThat(restored).as("the data files are moved in only with the log").isEmptyDirectory();
         JdbcTemplate targetSql = new JdbcTemplate(target);
         for (String table : TABLES) {
             assertThat(targetSql.queryForObject("SELECT count(*) FROM " + table, Long.class)).as(table).isZero();
@@ -179,7 +215,7 @@ class EventStoreBackupTest {
         DataSource empty = newDatabase();
         Path backup = work.resolve("backup");
 
-        assertThatThrownBy(() -> new EventStoreBackup(empty).create(backup, TransferProgress.NONE))
+        assertThatThrownBy(() -> new EventStoreBackup(empty).create(backup, null, TransferProgress.NONE))
                 .isInstanceOf(BackupRefused.class).hasMessageContaining("no Flyway schema history");
         assertThat(work).isEmptyDirectory();
     }
@@ -189,7 +225,7 @@ class EventStoreBackupTest {
         Path backup = Files.createDirectories(work.resolve("backup"));
         Files.writeString(backup.resolve("notes.txt"), "keep me");
 
-        assertThatThrownBy(() -> new EventStoreBackup(source).create(backup, TransferProgress.NONE))
+        assertThatThrownBy(() -> new EventStoreBackup(source).create(backup, null, TransferProgress.NONE))
                 .isInstanceOf(BackupRefused.class).hasMessageContaining("already exists");
         assertThat(backup).isDirectoryContaining("glob:**/notes.txt");
     }
