@@ -42,16 +42,22 @@ public final class EventStoreBackup {
 
     /**
      * Backs up into {@code target}, which must not exist yet (or be an empty directory), with the
-     * {@link DataFiles} of {@code dataDir} unless it is null.
+     * {@link DataFiles} of {@code dataDir} unless it is null, and the {@link BackedUpTable#KEPT_VECTORS}
+     * when asked.
      */
-    public BackupManifest create(Path target, Path dataDir, TransferProgress progress) throws IOException, SQLException {
+    public BackupManifest create(Path target, Path dataDir, boolean keptVectors, TransferProgress progress)
+            throws IOException, SQLException {
         Path directory = target.toAbsolutePath().normalize();
         refuseExisting(directory);
         Path parent = Files.createDirectories(directory.getParent());
         Path partial = parent.resolve("." + directory.getFileName() + ".partial-" + UUID.randomUUID());
         Files.createDirectory(partial);
         try {
-            BackupManifest manifest = write(partial, dataDir, progress);
+            List<BackedUpTable> tables = new ArrayList<>(BackedUpTable.SOURCE_OF_TRUTH);
+            if (keptVectors) {
+                tables.add(BackedUpTable.KEPT_VECTORS);
+            }
+            BackupManifest manifest = write(partial, tables, dataDir, progress);
             Files.deleteIfExists(directory);
             Files.move(partial, directory, StandardCopyOption.ATOMIC_MOVE);
             return manifest;
@@ -61,7 +67,8 @@ public final class EventStoreBackup {
         }
     }
 
-    private BackupManifest write(Path directory, Path dataDir, TransferProgress progress) throws IOException, SQLException {
+    private BackupManifest write(Path directory, List<BackedUpTable> tables, Path dataDir, TransferProgress progress)
+            throws IOException, SQLException {
         long started = System.nanoTime();
         try (Connection connection = source.getConnection()) {
             connection.setAutoCommit(false);
@@ -79,7 +86,7 @@ public final class EventStoreBackup {
                 long highestGlobalIndex = highestGlobalIndex(connection);
                 CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
                 List<TableFile> files = new ArrayList<>();
-                for (BackedUpTable table : BackedUpTable.SOURCE_OF_TRUTH) {
+                for (BackedUpTable table : tables) {
                     files.add(copyOut(connection, copy, table, directory, progress));
                 }
                 DataFiles.ArchivedFiles dataFiles = dataDir == null ? null : DataFiles.archive(dataDir, snapshotAt, directory);

@@ -85,6 +85,10 @@ public final class EventStoreRestore {
         try (Statement sql = connection.createStatement()) {
             // the target's own positions belong to a log it no longer has
             sql.execute("DELETE FROM " + BackedUpTable.TOKENS);
+            if (manifest.tables().stream().anyMatch(file -> file.table().equals(BackedUpTable.KEPT_VECTORS.name()))) {
+                // a cache of the target's own (empty) history; the backup's replaces it
+                sql.execute("DELETE FROM " + BackedUpTable.KEPT_VECTORS.name());
+            }
         }
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         for (TableFile file : manifest.tables()) {

@@ -47,6 +47,10 @@ class BackupCreate implements Callable<Integer> {
     @Option(names = "--no-files", description = "Leave out the data directory's model files and signing key (models/, keys/).")
     boolean noFiles;
 
+    @Option(names = "--with-vectors", description = "Also keep the embedders' vectors (embedding_vectors): a cache, "
+            + "but the search indexes then rebuild several times faster after a restore.")
+    boolean withVectors;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -56,7 +60,7 @@ class BackupCreate implements Callable<Integer> {
             err.println("Backing up " + database.description());
             BackupManifest manifest;
             try (TransferBar bar = new TransferBar()) {
-                manifest = new EventStoreBackup(database.dataSource()).create(to, noFiles ? null : dataDir, bar);
+                manifest = new EventStoreBackup(database.dataSource()).create(to, noFiles ? null : dataDir, withVectors, bar);
             }
             out.printf("backup of schema version %s, events up to global index %d, in %s (%.1f s):%n",
                     manifest.schemaVersion(), manifest.highestGlobalIndex(), to, manifest.tookMillis() / 1000.0);

@@ -81,7 +81,7 @@ class EventStoreBackupTest {
     @Test
     void aRestoredDatabaseHoldsTheSourceOfTruthRowForRowAndNewEventsFollowIt() throws Exception {
         Path backup = work.resolve("backup");
-        BackupManifest manifest = new EventStoreBackup(source).create(backup, null, TransferProgress.NONE);
+        BackupManifest manifest = new EventStoreBackup(source).create(backup, null, false, TransferProgress.NONE);
 
         assertThat(manifest.highestGlobalIndex()).isEqualTo(30);
         assertThat(manifest.rows("domainevententry")).isEqualTo(30);
@@ -123,7 +123,7 @@ class EventStoreBackupTest {
         Files.setLastModifiedTime(later, java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(60)));
 
         Path backup = work.resolve("backup");
-        BackupManifest manifest = new EventStoreBackup(source).create(backup, served, TransferProgress.NONE);
+        BackupManifest manifest = new EventStoreBackup(source).create(backup, served, false, TransferProgress.NONE);
         assertThat(manifest.dataFiles().files()).isEqualTo(2);
 
         Path restored = work.resolve("restored");
@@ -140,9 +140,27 @@ class EventStoreBackupTest {
     }
 
     @Test
+    void theKeptVectorsComeAlongOnlyWhenAskedAndReplaceTheTargetsOwn() throws Exception {
+        sourceSql.update("INSERT INTO embedding_vectors VALUES ('minilm@1', ?, ?)", new byte[] {1}, new byte[] {10, 11});
+        BackupManifest without = new EventStoreBackup(source).create(work.resolve("plain"), null, false, TransferProgress.NONE);
+        assertThat(without.tables()).extracting(TableFile::table).doesNotContain("embedding_vectors");
+
+        Path backup = work.resolve("with-vectors");
+        BackupManifest with = new EventStoreBackup(source).create(backup, null, true, TransferProgress.NONE);
+        assertThat(with.rows("embedding_vectors")).isOne();
+        DataSource target = newDatabase();
+        SchemaLevel.migrateTo(target, MigrationVersion.LATEST);
+        JdbcTemplate targetSql = new JdbcTemplate(target);
+        targetSql.update("INSERT INTO embedding_vectors VALUES ('minilm@1', ?, ?)", new byte[] {1}, new byte[] {99});
+        new EventStoreRestore(target).restore(backup, null, TransferProgress.NONE);
+
+        assertThat(rows(targetSql, "embedding_vectors")).isEqualTo(rows(sourceSql, "embedding_vectors"));
+    }
+
+    @Test
     void aChangedBackupFileIsRefusedBeforeAnythingIsWritten() throws Exception {
         Path backup = work.resolve("backup");
-        new EventStoreBackup(source).create(backup, null, TransferProgress.NONE);
+        new EventStoreBackup(source).create(backup, null, false, TransferProgress.NONE);
         Path events = backup.resolve("domainevententry.copy.gz");
         byte[] bytes = Files.readAllBytes(events);
         bytes[bytes.length / 2] ^= 1;
@@ -158,7 +176,7 @@ class EventStoreBackupTest {
     @Test
     void aTargetWhoseEventStoreIsNotEmptyIsRefused() throws Exception {
         Path backup = work.resolve("backup");
-        new EventStoreBackup(source).create(backup, null, TransferProgress.NONE);
+        new EventStoreBackup(source).create(backup, null, false, TransferProgress.NONE);
 
         assertThatThrownBy(() -> new EventStoreRestore(source).restore(backup, null, TransferProgress.NONE))
                 .isInstanceOf(BackupRefused.class)
@@ -169,7 +187,7 @@ class EventStoreBackupTest {
     @Test
     void aBackupOfANewerSchemaIsRefused() throws Exception {
         Path backup = work.resolve("backup");
-        new EventStoreBackup(source).create(backup, null, TransferProgress.NONE);
+        new EventStoreBackup(source).create(backup, null, false, TransferProgress.NONE);
         Path manifest = backup.resolve(BackupManifest.FILE);
         Files.writeString(manifest, Files.readString(manifest).replaceFirst("\"schemaVersion\" : \"[0-9.]+\"", "\"schemaVersion\" : \"9999\""));
 
@@ -185,7 +203,7 @@ class EventStoreBackupTest {
         Path backup = work.resolve("backup");
         Path served = Files.createDirectories(work.resolve("served/keys"));
         Files.writeString(served.resolve("jwt-signing.json"), "{}");
-        BackupManifest manifest = new EventStoreBackup(source).create(backup, served.getParent(), TransferProgress.NONE);
+        BackupManifest manifest = new EventStoreBackup(source).create(backup, served.getParent(), false, TransferProgress.NONE);
         // The last table's file is well-formed gzip with a matching checksum, but not a COPY PostgreSQL accepts:
         // the event table, loaded first, must not stay.
         TableFile last = manifest.tables().getLast();
@@ -215,7 +233,7 @@ class EventStoreBackupTest {
         DataSource empty = newDatabase();
         Path backup = work.resolve("backup");
 
-        assertThatThrownBy(() -> new EventStoreBackup(empty).create(backup, null, TransferProgress.NONE))
+        assertThatThrownBy(() -> new EventStoreBackup(empty).create(backup, null, false, TransferProgress.NONE))
                 .isInstanceOf(BackupRefused.class).hasMessageContaining("no Flyway schema history");
         assertThat(work).isEmptyDirectory();
     }
@@ -225,7 +243,7 @@ class EventStoreBackupTest {
         Path backup = Files.createDirectories(work.resolve("backup"));
         Files.writeString(backup.resolve("notes.txt"), "keep me");
 
-        assertThatThrownBy(() -> new EventStoreBackup(source).create(backup, null, TransferProgress.NONE))
+        assertThatThrownBy(() -> new EventStoreBackup(source).create(backup, null, false, TransferProgress.NONE))
                 .isInstanceOf(BackupRefused.class).hasMessageContaining("already exists");
         assertThat(backup).isDirectoryContaining("glob:**/notes.txt");
     }
