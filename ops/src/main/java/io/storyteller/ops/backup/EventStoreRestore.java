@@ -38,8 +38,13 @@ public final class EventStoreRestore {
      * database holds the log (left out when {@code dataDir} is null).
      */
     public BackupManifest restore(Path backup, Path dataDir, TransferProgress progress) throws IOException, SQLException {
+        return restore(backup, BackupManifest.readVerified(backup.toAbsolutePath().normalize()), dataDir, progress);
+    }
+
+    /** As {@link #restore(Path, Path, TransferProgress)}, with the manifest already {@linkplain BackupManifest#readVerified verified}. */
+    public BackupManifest restore(Path backup, BackupManifest manifest, Path dataDir, TransferProgress progress)
+            throws IOException, SQLException {
         Path directory = backup.toAbsolutePath().normalize();
-        BackupManifest manifest = BackupManifest.readVerified(directory);
         MigrationVersion level = MigrationVersion.fromVersion(manifest.schemaVersion());
         MigrationVersion newest = SchemaLevel.newestKnown(target);
         if (level.isNewerThan(newest)) {

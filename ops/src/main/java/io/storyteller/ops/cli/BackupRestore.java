@@ -55,14 +55,15 @@ class BackupRestore implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            BackupManifest manifest;
+            // a damaged or foreign backup is refused before any database is touched or created
+            BackupManifest manifest = BackupManifest.readVerified(from.toAbsolutePath().normalize());
             if (dbUrl != null && !dbUrl.isBlank()) {
                 err.println("Restoring into " + dbUrl.replaceAll("//[^@/]*@", "//"));
-                manifest = restore(external());
+                restore(external(), manifest);
             } else {
                 err.println("Restoring into the embedded database under " + dataDir.toAbsolutePath().normalize());
                 try (DataDirectoryCluster cluster = DataDirectoryCluster.start(dataDir, embeddedDatabase)) {
-                    manifest = restore(new EventStoreRestore(cluster.dataSource()));
+                    restore(new EventStoreRestore(cluster.dataSource()), manifest);
                 }
             }
             if (manifest.dataFiles() != null && !noFiles) {
@@ -82,9 +83,9 @@ class BackupRestore implements Callable<Integer> {
         }
     }
 
-    private BackupManifest restore(EventStoreRestore restore) throws IOException, SQLException {
+    private void restore(EventStoreRestore restore, BackupManifest manifest) throws IOException, SQLException {
         try (TransferBar bar = new TransferBar()) {
-            return restore.restore(from, noFiles ? null : dataDir, bar);
+            restore.restore(from, manifest, noFiles ? null : dataDir, bar);
         }
     }
 

@@ -3,6 +3,7 @@ package io.storyteller.ops.benchmark;
 import io.storyteller.ops.StorytellerApplication;
 import io.storyteller.ops.cli.StorytellerCommand;
 import io.storyteller.projections.schema.SearchIndex;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,9 @@ import picocli.CommandLine;
  */
 public final class RecoveryBenchmark {
 
+    /** The console as the JVM started: the embedded OpenSearch node redirects System.out into its logging. */
+    private static final PrintStream OUT = System.out;
+
     private RecoveryBenchmark() {
     }
 
@@ -47,11 +51,11 @@ public final class RecoveryBenchmark {
         try {
             run(run, events, limit);
         } catch (Throwable e) {
-            System.out.println("Benchmark failed: " + e);
-            e.printStackTrace(System.out);
+            OUT.println("Benchmark failed: " + e);
+            e.printStackTrace(OUT);
             exitCode = 1;
         }
-        System.out.flush();
+        OUT.flush();
         System.exit(exitCode);
     }
 
@@ -62,7 +66,7 @@ public final class RecoveryBenchmark {
         long written;
         long t0 = System.nanoTime();
         try (ConfigurableApplicationContext original = start(served)) {
-            System.out.printf("fresh start: %.1f s (data in %s)%n", seconds(t0), run);
+            OUT.printf("fresh start: %.1f s (data in %s)%n", seconds(t0), run);
             original.getBean(EventProcessingConfiguration.class).eventProcessors().values().forEach(processor -> {
                 if (processor instanceof StreamingEventProcessor streaming) {
                     streaming.shutDown();
@@ -70,22 +74,22 @@ public final class RecoveryBenchmark {
             });
             long t1 = System.nanoTime();
             written = new CorpusLog().append(original.getBean(DataSource.class), events);
-            System.out.printf("appended %,d events: %.1f s%n", written, seconds(t1));
+            OUT.printf("appended %,d events: %.1f s%n", written, seconds(t1));
 
             long t2 = System.nanoTime();
             cli("backup", "create", "--to", backup.toString(), "--data-dir", served.toString());
-            System.out.printf("PHASE backup (server running): %.1f s, %,d bytes%n", seconds(t2), size(backup));
+            OUT.printf("PHASE backup (server running): %.1f s, %,d bytes%n", seconds(t2), size(backup));
         }
 
         long t3 = System.nanoTime();
         cli("backup", "restore", "--from", backup.toString(), "--data-dir", restored.toString());
         double restore = seconds(t3);
-        System.out.printf("PHASE restore into a new data directory: %.1f s%n", restore);
+        OUT.printf("PHASE restore into a new data directory: %.1f s%n", restore);
 
         long t4 = System.nanoTime();
         try (ConfigurableApplicationContext recovered = start(restored)) {
             double ready = seconds(t4);
-            System.out.printf("PHASE start on the restored data directory until ready (%s): %.1f s%n",
+            OUT.printf("PHASE start on the restored data directory until ready (%s): %.1f s%n",
                     recovered.getBean(ApplicationAvailability.class).getReadinessState(), ready);
             long head = recovered.getBean(EventStore.class).createHeadToken().position().orElse(-1);
             double caughtUp = awaitEveryProcessor(recovered, head, t4, limit);
@@ -93,9 +97,9 @@ public final class RecoveryBenchmark {
             for (SearchIndex index : SearchIndex.values()) {
                 long documents = search.indices().exists(e -> e.index(index.indexName())).value()
                         ? search.count(c -> c.index(index.indexName())).count() : -1;
-                System.out.printf("  index %-30s %,d documents%n", index.indexName(), documents);
+                OUT.printf("  index %-30s %,d documents%n", index.indexName(), documents);
             }
-            System.out.printf("TOTAL from backup to serving with every processor at the head: restore %.1f s + start and"
+            OUT.printf("TOTAL from backup to serving with every processor at the head: restore %.1f s + start and"
                     + " catch-up %.1f s = %.1f s%s%n", restore, caughtUp, restore + caughtUp,
                     caughtUp < 0 ? " (NOT caught up within " + limit + ")" : "");
         }
@@ -116,14 +120,14 @@ public final class RecoveryBenchmark {
             processors.forEach((name, processor) -> {
                 if (!reached.containsKey(name) && lowest(processor) >= head) {
                     reached.put(name, seconds(start));
-                    System.out.printf("  %-28s at the head after %.1f s%n", name, reached.get(name));
+                    OUT.printf("  %-28s at the head after %.1f s%n", name, reached.get(name));
                 }
             });
             Thread.sleep(100);
         }
         processors.forEach((name, processor) -> {
             if (!reached.containsKey(name)) {
-                System.out.printf("  %-28s NOT at the head after %s: at %,d of %,d%n", name, limit, lowest(processor), head);
+                OUT.printf("  %-28s NOT at the head after %s: at %,d of %,d%n", name, limit, lowest(processor), head);
             }
         });
         return reached.size() == processors.size() ? reached.values().stream().mapToDouble(Double::doubleValue).max().orElse(0) : -1;
@@ -151,7 +155,7 @@ public final class RecoveryBenchmark {
     }
 
     private static void cli(String... args) {
-        int exit = new CommandLine(new StorytellerCommand()).setOut(new PrintWriter(System.out, true)).execute(args);
+        int exit = new CommandLine(new StorytellerCommand()).setOut(new PrintWriter(OUT, true)).execute(args);
         if (exit != 0) {
             throw new IllegalStateException(String.join(" ", args) + " exited with " + exit);
         }
