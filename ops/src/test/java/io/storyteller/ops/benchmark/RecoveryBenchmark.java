@@ -3,6 +3,8 @@ package io.storyteller.ops.benchmark;
 import io.storyteller.ops.StorytellerApplication;
 import io.storyteller.ops.cli.StorytellerCommand;
 import io.storyteller.projections.schema.SearchIndex;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -34,8 +36,13 @@ import picocli.CommandLine;
  */
 public final class RecoveryBenchmark {
 
-    /** The console as the JVM started: the embedded OpenSearch node redirects System.out into its logging. */
-    private static final PrintStream OUT = System.out;
+    /**
+     * Standard error as a file descriptor: the embedded OpenSearch node takes System.out over into its
+     * logging, and a restarted node's output was lost.
+     */
+    private static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
+
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(30);
 
     private RecoveryBenchmark() {
     }
@@ -114,7 +121,14 @@ public final class RecoveryBenchmark {
                 processors.put(name, streaming);
             }
         });
+        processors.values().removeIf(processor -> {
+            if (!processor.isRunning()) {
+                OUT.printf("  %-28s not running here, left out%n", processor.getName());
+            }
+            return !processor.isRunning();
+        });
         long deadline = System.nanoTime() + limit.toNanos();
+        long nextReport = System.nanoTime() + REPORT_EVERY.toNanos();
         Map<String, Double> reached = new TreeMap<>();
         while (reached.size() < processors.size() && System.nanoTime() < deadline) {
             processors.forEach((name, processor) -> {
@@ -123,6 +137,14 @@ public final class RecoveryBenchmark {
                     OUT.printf("  %-28s at the head after %.1f s%n", name, reached.get(name));
                 }
             });
+            if (System.nanoTime() > nextReport) {
+                nextReport += REPORT_EVERY.toNanos();
+                processors.forEach((name, processor) -> {
+                    if (!reached.containsKey(name)) {
+                        OUT.printf("  ... %-24s at %,d of %,d after %.0f s%n", name, lowest(processor), head, seconds(start));
+                    }
+                });
+            }
             Thread.sleep(100);
         }
         processors.forEach((name, processor) -> {
