@@ -1,0 +1,195 @@
+package io.storyteller.ops.benchmark;
+
+import io.storyteller.ops.StorytellerApplication;
+import io.storyteller.ops.cli.StorytellerCommand;
+import io.storyteller.projections.schema.SearchIndex;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+
+/**
+ * Total recovery, timed phase by phase: the application starts on a fresh data directory and
+ * {@code -Dbench.events} events of played stories ({@link CorpusLog}, default 1,000,000) are written
+ * into its event table (processors stopped, as in {@link ReplayBenchmark}); {@code storyteller backup
+ * create} backs it up while it runs; it stops; {@code storyteller backup restore} restores the backup
+ * into a new data directory; the application starts there (with an OpenSearch node of its own, empty)
+ * and is timed until it is ready, then until every processor reached the head of the log (each one's
+ * time printed as it gets there, at most {@code -Dbench.limit}, default PT30M). House model and
+ * classifier training are off, as in ReplayBenchmark. Run from the repository root after building
+ * the test classpath (see docs/benchmarks.md); not part of {@code mvn verify}.
+ */
+public final class RecoveryBenchmark {
+
+    /**
+     * Standard error as a file descriptor: the embedded OpenSearch node takes System.out over into its
+     * logging, and a restarted node's output was lost.
+     */
+    private static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.err), true);
+
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(30);
+
+    private RecoveryBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        NarrationBenchmark.silenceVendorCalls();
+        long events = Long.getLong("bench.events", 1_000_000L);
+        Duration limit = Duration.parse(System.getProperty("bench.limit", "PT30M"));
+        Path root = Path.of(System.getProperty("bench.dataRoot", "ops/target/recovery-benchmark")).toAbsolutePath();
+        Files.createDirectories(root);
+        Path run = Files.createTempDirectory(root, "run-");
+        int exitCode = 0;
+        try {
+            run(run, events, limit);
+        } catch (Throwable e) {
+            OUT.println("Benchmark failed: " + e);
+            e.printStackTrace(OUT);
+            exitCode = 1;
+        }
+        OUT.flush();
+        System.exit(exitCode);
+    }
+
+    private static void run(Path run, long events, Duration limit) throws Exception {
+        Path served = run.resolve("served");
+        Path backup = run.resolve("backup");
+        Path restored = run.resolve("restored");
+        long written;
+        long t0 = System.nanoTime();
+        try (ConfigurableApplicationContext original = start(served)) {
+            OUT.printf("fresh start: %.1f s (data in %s)%n", seconds(t0), run);
+            original.getBean(EventProcessingConfiguration.class).eventProcessors().values().forEach(processor -> {
+                if (processor instanceof StreamingEventProcessor streaming) {
+                    streaming.shutDown();
+                }
+            });
+            long t1 = System.nanoTime();
+            written = new CorpusLog().append(original.getBean(DataSource.class), events);
+            OUT.printf("appended %,d events: %.1f s%n", written, seconds(t1));
+
+            long t2 = System.nanoTime();
+            cli("backup", "create", "--to", backup.toString(), "--data-dir", served.toString());
+            OUT.printf("PHASE backup (server running): %.1f s, %,d bytes%n", seconds(t2), size(backup));
+        }
+
+        long t3 = System.nanoTime();
+        cli("backup", "restore", "--from", backup.toString(), "--data-dir", restored.toString());
+        double restore = seconds(t3);
+        OUT.printf("PHASE restore into a new data directory: %.1f s%n", restore);
+
+        long t4 = System.nanoTime();
+        try (ConfigurableApplicationContext recovered = start(restored)) {
+            double ready = seconds(t4);
+            OUT.printf("PHASE start on the restored data directory until ready (%s): %.1f s%n",
+                    recovered.getBean(ApplicationAvailability.class).getReadinessState(), ready);
+            long head = recovered.getBean(EventStore.class).createHeadToken().position().orElse(-1);
+            double caughtUp = awaitEveryProcessor(recovered, head, t4, limit);
+            OpenSearchClient search = recovered.getBean(OpenSearchClient.class);
+            for (SearchIndex index : SearchIndex.values()) {
+                long documents = search.indices().exists(e -> e.index(index.indexName())).value()
+                        ? search.count(c -> c.index(index.indexName())).count() : -1;
+                OUT.printf("  index %-30s %,d documents%n", index.indexName(), documents);
+            }
+            OUT.printf("TOTAL from backup to serving with every processor at the head: restore %.1f s + start and"
+                    + " catch-up %.1f s = %.1f s%s%n", restore, caughtUp, restore + caughtUp,
+                    caughtUp < 0 ? " (NOT caught up within " + limit + ")" : "");
+        }
+    }
+
+    /** Seconds from {@code start} until every processor's every segment reached {@code head}; -1 after the limit. */
+    private static double awaitEveryProcessor(ConfigurableApplicationContext context, long head, long start, Duration limit)
+            throws InterruptedException {
+        Map<String, StreamingEventProcessor> processors = new TreeMap<>();
+        context.getBean(EventProcessingConfiguration.class).eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                processors.put(name, streaming);
+            }
+        });
+        processors.values().removeIf(processor -> {
+            if (!processor.isRunning()) {
+                OUT.printf("  %-28s not running here, left out%n", processor.getName());
+            }
+            return !processor.isRunning();
+        });
+        long deadline = System.nanoTime() + limit.toNanos();
+        long nextReport = System.nanoTime() + REPORT_EVERY.toNanos();
+        Map<String, Double> reached = new TreeMap<>();
+        while (reached.size() < processors.size() && System.nanoTime() < deadline) {
+            processors.forEach((name, processor) -> {
+                if (!reached.containsKey(name) && lowest(processor) >= head) {
+                    reached.put(name, seconds(start));
+                    OUT.printf("  %-28s at the head after %.1f s%n", name, reached.get(name));
+                }
+            });
+            if (System.nanoTime() > nextReport) {
+                nextReport += REPORT_EVERY.toNanos();
+                processors.forEach((name, processor) -> {
+                    if (!reached.containsKey(name)) {
+                        OUT.printf("  ... %-24s at %,d of %,d after %.0f s%n", name, lowest(processor), head, seconds(start));
+                    }
+                });
+            }
+            Thread.sleep(100);
+        }
+        processors.forEach((name, processor) -> {
+            if (!reached.containsKey(name)) {
+                OUT.printf("  %-28s NOT at the head after %s: at %,d of %,d%n", name, limit, lowest(processor), head);
+            }
+        });
+        return reached.size() == processors.size() ? reached.values().stream().mapToDouble(Double::doubleValue).max().orElse(0) : -1;
+    }
+
+    private static long lowest(StreamingEventProcessor processor) {
+        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+        return status.isEmpty() ? -1 : status.values().stream()
+                .mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1);
+    }
+
+    private static ConfigurableApplicationContext start(Path dataDir) {
+        return new SpringApplicationBuilder(StorytellerApplication.class).run(
+                "--server.port=0",
+                "--storyteller.data-dir=" + dataDir,
+                // an empty list: the application's own node under the data directory, never a shared one
+                "--storyteller.opensearch.uris=",
+                "--storyteller.seed.enabled=false",
+                "--storyteller.house-model.enabled=false",
+                "--storyteller.house-classifier.enabled=false",
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN",
+                "--logging.level.io.storyteller=WARN",
+                "--logging.level.org.springframework.core.annotation=ERROR");
+    }
+
+    private static void cli(String... args) {
+        int exit = new CommandLine(new StorytellerCommand()).setOut(new PrintWriter(OUT, true)).execute(args);
+        if (exit != 0) {
+            throw new IllegalStateException(String.join(" ", args) + " exited with " + exit);
+        }
+    }
+
+    private static long size(Path directory) throws java.io.IOException {
+        try (var files = Files.list(directory)) {
+            return files.mapToLong(file -> file.toFile().length()).sum();
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}
