@@ -4,6 +4,8 @@ import { Deployments } from './models/Deployments';
 import { ModelPage } from './models/ModelPage';
 import { Models } from './models/Models';
 import { RolloutPage } from './models/RolloutPage';
+import { EventLog } from './operations/EventLog';
+import { Operations } from './operations/Operations';
 import { groupOf, type Route } from './route';
 import { StoryPage } from './StoryPage';
 import { WorldPage } from './WorldPage';
@@ -36,8 +38,9 @@ export function Screen({ caller, route }: { caller: Caller; route: Route | undef
     case 'audit':
       return <BeatAudit storyId={shown.storyId} beatId={shown.beatId} />;
     case 'operations':
+      return <Operations />;
     case 'events':
-      return <p className="empty">The operations screens come next.</p>;
+      return <EventLog />;
   }
 }
 
