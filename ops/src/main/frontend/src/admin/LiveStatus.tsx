@@ -4,7 +4,7 @@ import type { FeedState } from './useSubscription';
 export function LiveStatus({ feed, what }: { feed: FeedState; what: string }) {
   const text = {
     connecting: `Connecting to live ${what}…`,
-    live: `Live: ${what} appear as they happen.`,
+    live: `Live: following ${what} as they come.`,
     ended: `Live ${what} ended; reload to follow again.`,
     failed: `Live ${what} unavailable: ${feed.status === 'failed' ? feed.error.message : ''}`,
   }[feed.status];

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { subscribe } from '../shared/subscribe';
 
-/** Where a live feed stands: connecting, live (at least one message arrived), ended, or failed. */
+/** Where a live feed stands: connecting, live (connected and subscribed), ended, or failed. */
 export type FeedState = { status: 'connecting' | 'live' | 'ended' } | { status: 'failed'; error: Error };
 
 /**
@@ -16,6 +16,7 @@ export function useSubscription<T>(query: string, variables: Record<string, unkn
   useEffect(() => {
     setState({ status: 'connecting' });
     return subscribe<T>(query, JSON.parse(key), {
+      started: () => setState((previous) => (previous.status === 'connecting' ? { status: 'live' } : previous)),
       next: (data) => {
         setState((previous) => (previous.status === 'live' ? previous : { status: 'live' }));
         handler.current(data);

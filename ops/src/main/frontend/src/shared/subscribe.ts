@@ -7,6 +7,8 @@ import { authorization } from './session';
 // API checks it as it checks a request's Authorization header. Lazy: opened by the first subscription,
 // closed shortly after the last one ends; it reconnects by itself after a network failure.
 let client: Client | undefined;
+let connected = false;
+const connectedListeners = new Set<() => void>();
 
 function socket(): Client {
   if (!client) {
@@ -21,6 +23,13 @@ function socket(): Client {
         return auth ? { Authorization: auth } : {};
       },
     });
+    client.on('connected', () => {
+      connected = true;
+      connectedListeners.forEach((listener) => listener());
+    });
+    client.on('closed', () => {
+      connected = false;
+    });
   }
   return client;
 }
@@ -29,9 +38,12 @@ function socket(): Client {
 export function closeSubscriptions(): void {
   client?.dispose();
   client = undefined;
+  connected = false;
 }
 
 export interface SubscriptionHandlers<T> {
+  /** The socket is connected and the API accepted the token: the subscription is being served. */
+  started?: () => void;
   next: (data: T) => void;
   error: (error: Error) => void;
   complete?: () => void;
@@ -39,7 +51,9 @@ export interface SubscriptionHandlers<T> {
 
 /** Starts one subscription; returns the function that ends it. Errors are the API's typed errors. */
 export function subscribe<T>(query: string, variables: Record<string, unknown>, handlers: SubscriptionHandlers<T>): () => void {
-  return socket().subscribe<T>(
+  const started = () => handlers.started?.();
+  connectedListeners.add(started);
+  const end = socket().subscribe<T>(
     { query, variables },
     {
       next: (result) => {
@@ -53,6 +67,11 @@ export function subscribe<T>(query: string, variables: Record<string, unknown>, 
       complete: () => handlers.complete?.(),
     },
   );
+  if (connected) queueMicrotask(started);
+  return () => {
+    connectedListeners.delete(started);
+    end();
+  };
 }
 
 /** graphql-ws reports a list of GraphQL errors, a CloseEvent (4401: the token was refused) or an Error. */

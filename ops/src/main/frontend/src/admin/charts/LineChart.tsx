@@ -9,6 +9,8 @@ export interface ChartSeries {
   color: string;
   /** Drawn as a dashed line, e.g. a gate's limit beside what was observed. */
   dashed?: boolean;
+  /** Drawn as steps: the value holds until the next point (e.g. a traffic split), rather than sloping to it. */
+  stepped?: boolean;
 }
 
 interface Props {
@@ -27,7 +29,7 @@ interface Props {
 export function LineChart({ id, title, x, series, height = 180 }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlot | null>(null);
-  const shape = series.map((s) => `${s.label}|${s.color}|${s.dashed ? 1 : 0}`).join(',');
+  const shape = series.map((s) => `${s.label}|${s.color}|${s.dashed ? 1 : 0}|${s.stepped ? 1 : 0}`).join(',');
 
   useEffect(() => {
     const element = box.current;
@@ -37,7 +39,14 @@ export function LineChart({ id, title, x, series, height = 180 }: Props) {
       height,
       legend: { show: true },
       scales: { x: { time: true } },
-      series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, dash: s.dashed ? [6, 4] : undefined, spanGaps: true }))],
+      series: [{}, ...series.map((s) => ({
+        label: s.label,
+        stroke: s.color,
+        width: 2,
+        dash: s.dashed ? [6, 4] : undefined,
+        spanGaps: true,
+        paths: s.stepped ? stepped : undefined,
+      }))],
     };
     chart.current = new uPlot(options, [x, ...series.map((s) => s.values)] as uPlot.AlignedData, element);
     const resize = new ResizeObserver(() => chart.current?.setSize({ width: Math.max(320, element.clientWidth), height }));
@@ -64,6 +73,8 @@ export function LineChart({ id, title, x, series, height = 180 }: Props) {
     </figure>
   );
 }
+
+const stepped = uPlot.paths.stepped!({ align: 1 });
 
 function format(value: number | null | undefined): string {
   if (value === null || value === undefined) return '—';

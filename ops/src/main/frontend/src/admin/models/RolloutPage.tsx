@@ -65,7 +65,8 @@ export function RolloutPage({ deploymentId, rolloutId }: { deploymentId: string;
       </p>
       {shown && (
         <p className="meta">
-          Candidate {refText(shown.candidate)} over stable {refText(slot.stable)} · plan {shown.plan.join(' → ')} % · analysis every{' '}
+          Candidate {refText(shown.candidate)}
+          {running && ` over stable ${refText(slot.stable)}`} · plan {shown.plan.join(' → ')} % · analysis every{' '}
           {shown.strategy.analysisInterval}, {shown.strategy.minSamples} samples per arm · started{' '}
           {new Date(shown.startedAt).toLocaleString()} · “{shown.reason}”
         </p>

@@ -15,9 +15,8 @@ export function RolloutProgressChart({ points }: { points: ProgressPoint[] }) {
       title="Traffic split while this page is open (%)"
       x={points.map((p) => p.at)}
       series={[
-        { label: 'candidate', values: points.map((p) => p.weight), color: '#c2410c' },
-        { label: 'stable', values: points.map((p) => p.stableWeight), color: '#1f5fbf' },
-        { label: 'step', values: points.map((p) => p.step), color: '#5a6275', dashed: true },
+        { label: 'candidate arm', values: points.map((p) => p.weight), color: '#c2410c', stepped: true },
+        { label: 'stable arm', values: points.map((p) => p.stableWeight), color: '#1f5fbf', stepped: true },
       ]}
     />
   );

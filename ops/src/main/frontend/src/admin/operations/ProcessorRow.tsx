@@ -9,13 +9,14 @@ interface Props {
   readAt: number;
   /** The reset started from this page, if any: its replay is followed until the position passes headAtReset. */
   reset: FollowedReset | undefined;
+  /** Where a replay starts (the screen's one field, a datetime-local value); blank: the start of the log. */
+  from: string;
   onReset: (reset: Reset) => void;
   onChanged: () => void;
 }
 
 /** One processor: status, position, lag, segments (split and merge), and a replay with its live progress. */
-export function ProcessorRow({ processor, readAt, reset, onReset, onChanged }: Props) {
-  const [from, setFrom] = useState('');
+export function ProcessorRow({ processor, readAt, reset, from, onReset, onChanged }: Props) {
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState(false);
   const id = processor.name.replace(/[^A-Za-z0-9_-]/g, '_');
@@ -48,15 +49,10 @@ export function ProcessorRow({ processor, readAt, reset, onReset, onChanged }: P
       <td>
         <ReplayStatus id={id} processor={processor} finished={reset !== undefined && caughtUp(processor, reset, readAt)} reset={reset} />
         {processor.supportsReset ? (
-          <div className="replay">
-            <label htmlFor={`replay-from-${id}`} className="inline">
-              from
-              <input id={`replay-from-${id}`} type="datetime-local" value={from} onChange={(event) => setFrom(event.target.value)} />
-            </label>
-            <button type="button" id={`replay-${id}`} onClick={replay} disabled={busy || processor.replaying}>
-              Replay
-            </button>
-          </div>
+          <button type="button" id={`replay-${id}`} onClick={replay} disabled={busy || processor.replaying}
+            aria-label={`Replay ${processor.name}`}>
+            Replay
+          </button>
         ) : (
           <span className="meta">cannot replay (a saga)</span>
         )}

@@ -9,6 +9,7 @@ import { useProcessors } from './useProcessors';
 export function Processors() {
   const [resets, setResets] = useState<Record<string, FollowedReset>>({});
   const [following, setFollowing] = useState(false);
+  const [from, setFrom] = useState('');
   const { processors, readAt, error, lag, refresh } = useProcessors(following);
   const started = (reset: Reset) => {
     setResets((previous) => ({ ...previous, [reset.name]: { ...reset, answeredAt: Date.now() } }));
@@ -37,25 +38,31 @@ export function Processors() {
       />
       {processors && processors.length === 0 && <p className="empty">No event processor is visible to your roles.</p>}
       {processors && processors.length > 0 && (
-        <table id="processors">
-          <thead>
-            <tr>
-              <th scope="col">Processor</th>
-              <th scope="col">Status</th>
-              <th scope="col">Position / head</th>
-              <th scope="col">Lag</th>
-              <th scope="col">Segments</th>
-              <th scope="col">Dead letters</th>
-              <th scope="col">Replay</th>
-            </tr>
-          </thead>
-          <tbody>
-            {processors.map((processor) => (
-              <ProcessorRow key={processor.name} processor={processor} readAt={readAt} reset={resets[processor.name]}
-                onReset={started} onChanged={refresh} />
-            ))}
-          </tbody>
-        </table>
+        <>
+          <label htmlFor="replay-from" className="inline">
+            A replay starts from (blank: the start of the log)
+            <input id="replay-from" type="datetime-local" value={from} onChange={(event) => setFrom(event.target.value)} />
+          </label>
+          <table id="processors">
+            <thead>
+              <tr>
+                <th scope="col">Processor</th>
+                <th scope="col">Status</th>
+                <th scope="col">Position / head</th>
+                <th scope="col">Lag</th>
+                <th scope="col">Segments</th>
+                <th scope="col">Dead letters</th>
+                <th scope="col">Replay</th>
+              </tr>
+            </thead>
+            <tbody>
+              {processors.map((processor) => (
+                <ProcessorRow key={processor.name} processor={processor} readAt={readAt} reset={resets[processor.name]} from={from}
+                  onReset={started} onChanged={refresh} />
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
     </section>
   );
