@@ -39,6 +39,8 @@ export function LineChart({ id, title, x, series, height = 180 }: Props) {
       height,
       legend: { show: true },
       scales: { x: { time: true } },
+      // room for labels such as 60,000 (a latency limit in ms)
+      axes: [{}, { size: 64 }],
       series: [{}, ...series.map((s) => ({
         label: s.label,
         stroke: s.color,

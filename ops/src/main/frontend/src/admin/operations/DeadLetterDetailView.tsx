@@ -26,7 +26,8 @@ export function DeadLetterDetailView({ letter, onDone }: { letter: DeadLetter; o
     if (!window.confirm(`Evict sequence ${letter.sequence} of ${letter.processingGroup}? Its read model will never hear of these events (until a replay).`)) return;
     setError(undefined);
     try {
-      setOutcome(`Evicted ${await evictDeadLetters(letter.processingGroup, letter.sequence)} letters.`);
+      const evicted = await evictDeadLetters(letter.processingGroup, letter.sequence);
+      setOutcome(`Evicted ${evicted} letter${evicted === 1 ? '' : 's'}: the sequence left the queue unhandled.`);
     } catch (failure) {
       setError(failure as Error);
     }

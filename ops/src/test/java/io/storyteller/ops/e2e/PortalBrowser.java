@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -97,6 +98,15 @@ final class PortalBrowser implements AutoCloseable {
         }
     }
 
+    /** Waits until the condition holds on the page (a re-rendered element read meanwhile is read again). */
+    void waitUntil(String what, BooleanSupplier condition) {
+        try {
+            new WebDriverWait(driver, PATIENCE).ignoring(RuntimeException.class).until(page -> condition.getAsBoolean());
+        } catch (TimeoutException e) {
+            throw new AssertionError("waited until " + what + "; the screen showed:\n" + texts(By.tagName("main")), e);
+        }
+    }
+
     /** Waits until no element matches, e.g. until a screen's reads have answered. */
     void waitUntilGone(By by) {
         new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.numberOfElementsToBe(by, 0));
@@ -164,8 +174,6 @@ final class PortalBrowser implements AutoCloseable {
 
     /** Saves the page as PNG under target/screenshots, and in the documentation's folder when {@value #DOCS_SCREENSHOTS} is set. */
     Path screenshot(String name) {
-        // the top of the page: where a click scrolled to says little about the screen
-        driver.executeScript("window.scrollTo(0, 0);");
         try {
             Path target = Files.createDirectories(SCREENSHOTS).resolve(name + ".png");
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
@@ -177,6 +185,18 @@ final class PortalBrowser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Like {@link #screenshot(String)}, from the top of the page (a click may have scrolled it). */
+    Path screenshotFromTop(String name) {
+        driver.executeScript("window.scrollTo(0, 0);");
+        return screenshot(name);
+    }
+
+    /** Like {@link #screenshot(String)}, with the element scrolled to the top of the window first. */
+    Path screenshot(String name, By top) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'start'});", visible(top));
+        return screenshot(name);
     }
 
     @Override

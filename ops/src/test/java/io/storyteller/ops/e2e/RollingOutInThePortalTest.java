@@ -13,7 +13,7 @@ import org.openqa.selenium.support.ui.Select;
  * A platform admin in the portal finds a world's house model in the registry, starts a rollout of its
  * version 2 on the world's narrator slot from the deployments screen, and watches the rollout's page
  * follow it live (pushed by deploymentEvents) through the shadow phase and the canary until the
- * analyses promote it, while players keep playing. Small steps and lenient gates on the rollout
+ * analyses promote it, while players keep playing; paused and resumed from the page on the way. Small steps and lenient gates on the rollout
  * context's fast clock make it promote within a minute, as in {@link RolloutEndToEndTest}.
  */
 class RollingOutInThePortalTest extends RolloutScenario {
@@ -65,9 +65,15 @@ class RollingOutInThePortalTest extends RolloutScenario {
             // its page, live: the shadow first; the players' narrations move it through the canary to the promotion
             browser.waitForText(By.id("rollout-state"), "SHADOW: step 0 of 2");
             browser.markDocument();
+            browser.type(By.id("rollout-control-reason"), "a look at the shadow first");
+            browser.click(By.id("pause-rollout"));
+            browser.waitForText(By.id("rollout-state"), "SHADOW (paused): step 0 of 2");
+            browser.click(By.id("resume-rollout"));
+            browser.visible(By.id("pause-rollout"));
+            assertThat(browser.visible(By.id("rollout-state")).getText()).isEqualTo("SHADOW: step 0 of 2, candidate weight 0%");
             try (var players = RolloutPlayers.start(cast.player, stories, 100, RolloutFixture.ROLLOUT_PATIENCE)) {
                 browser.waitForText(By.id("rollout-state"), "CANARY");
-                browser.screenshot("rollout-canary");
+                browser.screenshotFromTop("rollout-canary");
                 browser.waitForText(By.id("rollout-state"), "PROMOTED: " + modelId + " v2 is now the stable model.");
             }
             assertThat(browser.sameDocument()).as("followed without a reload").isTrue();
@@ -77,7 +83,8 @@ class RollingOutInThePortalTest extends RolloutScenario {
             assertThat(browser.driver().findElements(By.cssSelector("#gate-chart-LATENCY_P95 canvas"))).isNotEmpty();
             int points = Integer.parseInt(browser.visible(By.id("rollout-progress-chart")).getAttribute("data-points"));
             assertThat(points).as("pushed changes charted: shadow, canary steps, promotion").isGreaterThanOrEqualTo(3);
-            browser.screenshot("rollout-promoted");
+            browser.screenshotFromTop("rollout-promoted");
+            browser.screenshot("rollout-analyses", By.id("analyses-title"));
         }
 
         // the page said what the API holds
