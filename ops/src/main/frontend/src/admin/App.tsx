@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiFailure } from '../shared/graphql';
 import { currentToken, forgetToken, keepToken } from '../shared/session';
-import { type Caller, mayAdministerWorlds, whoAmI } from './caller';
+import { closeSubscriptions } from '../shared/subscribe';
+import { type Caller, whoAmI } from './caller';
 import { ErrorMessage, Loading } from './Feedback';
+import { Navigation } from './Navigation';
 import { useRoute } from './route';
+import { Screen } from './Screen';
 import { SignIn } from './SignIn';
-import { StoryPage } from './StoryPage';
-import { WorldPage } from './WorldPage';
-import { Worlds } from './Worlds';
 
 type Session = { state: 'checking' } | { state: 'signedOut'; error?: Error } | { state: 'signedIn'; caller: Caller };
 
@@ -32,10 +32,12 @@ export function App() {
 
   const signedIn = (token: string) => {
     keepToken(token);
+    closeSubscriptions();
     setSession({ state: 'checking' });
   };
   const signOut = () => {
     forgetToken();
+    closeSubscriptions();
     setSession({ state: 'signedOut' });
   };
 
@@ -53,13 +55,7 @@ export function App() {
   return (
     <>
       <header className="bar">
-        <a className="brand" href="#/worlds">
-          Storyteller admin
-        </a>
-        <nav aria-label="Screens">
-          <a href="#/worlds">Worlds</a>
-          <a href="/graphiql">GraphiQL</a>
-        </nav>
+        <Navigation caller={caller} />
         <span className="who" id="signed-in-as">
           {caller.userId} · {caller.roles.join(', ') || 'no roles'}
         </span>
@@ -67,29 +63,9 @@ export function App() {
           Sign out
         </button>
       </header>
-      <main>{screen(caller, route)}</main>
+      <main>
+        <Screen caller={caller} route={route} />
+      </main>
     </>
   );
-}
-
-function screen(caller: Caller, route: ReturnType<typeof useRoute>) {
-  if (!mayAdministerWorlds(caller)) {
-    return (
-      <section id="refused" role="alert">
-        <h1>Not for your roles</h1>
-        <p>
-          The admin screens are for world admins and platform admins. Your token grants{' '}
-          {caller.roles.join(', ') || 'no roles'}.
-        </p>
-      </section>
-    );
-  }
-  switch (route.screen) {
-    case 'worlds':
-      return <Worlds />;
-    case 'world':
-      return <WorldPage worldId={route.worldId} caller={caller} />;
-    case 'story':
-      return <StoryPage worldId={route.worldId} storyId={route.storyId} />;
-  }
 }

@@ -24,3 +24,24 @@ export function mayAdministerWorlds(caller: Caller): boolean {
 export function mayCreateWorlds(caller: Caller): boolean {
   return mayAdministerWorlds(caller);
 }
+
+/** Models and deployments: platform admins and the model manager (AccessPolicy.managesModels). */
+export function mayManageModels(caller: Caller): boolean {
+  return caller.roles.includes('PLATFORM_ADMIN') || caller.roles.includes('MODEL_MANAGER');
+}
+
+/** Event processing, dead letters and the audit explorer: platform admins only. */
+export function mayOperate(caller: Caller): boolean {
+  return caller.roles.includes('PLATFORM_ADMIN');
+}
+
+/** The groups of screens a caller may open, in the order the navigation lists them. */
+export type ScreenGroup = 'worlds' | 'models' | 'operations';
+
+export function screenGroups(caller: Caller): ScreenGroup[] {
+  const groups: ScreenGroup[] = [];
+  if (mayAdministerWorlds(caller)) groups.push('worlds');
+  if (mayManageModels(caller)) groups.push('models');
+  if (mayOperate(caller)) groups.push('operations');
+  return groups;
+}

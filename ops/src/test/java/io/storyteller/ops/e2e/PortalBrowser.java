@@ -8,8 +8,11 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -28,6 +31,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class PortalBrowser implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /**
+     * Set (e.g. {@code -Dstoryteller.screenshots.docs=../docs/screenshots}, relative to {@code ops/}) to
+     * refresh the documentation's screenshots as well; unset, they are written under target/ only.
+     */
+    static final String DOCS_SCREENSHOTS = "storyteller.screenshots.docs";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -81,18 +89,55 @@ final class PortalBrowser implements AutoCloseable {
 
     /** Waits until the element holds the text (the page renders what the API answered, asynchronously). */
     void waitForText(By by, String text) {
-        new WebDriverWait(driver, PATIENCE).ignoring(RuntimeException.class)
-                .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        try {
+            new WebDriverWait(driver, PATIENCE).ignoring(RuntimeException.class)
+                    .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+        } catch (TimeoutException e) {
+            // what the screen showed instead (an API error, a loading state) says more than the timeout
+            throw new AssertionError("waited for \"" + text + "\" in " + by + "; the screen showed:\n" + texts(By.tagName("main")), e);
+        }
     }
 
+    /** Waits until the condition holds on the page (a re-rendered element read meanwhile is read again). */
+    void waitUntil(String what, BooleanSupplier condition) {
+        try {
+            new WebDriverWait(driver, PATIENCE).ignoring(RuntimeException.class).until(page -> condition.getAsBoolean());
+        } catch (TimeoutException e) {
+            throw new AssertionError("waited until " + what + "; the screen showed:\n" + texts(By.tagName("main")), e);
+        }
+    }
+
+    /** Waits until no element matches, e.g. until a screen's reads have answered. */
+    void waitUntilGone(By by) {
+        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.numberOfElementsToBe(by, 0));
+    }
+
+    /**
+     * Replaces the field's text as a person would (select all, delete, type): WebElement.clear() sets the
+     * value behind React's back, and a controlled field then puts its old value back before the typing.
+     */
     void type(By by, String text) {
         WebElement field = visible(by);
-        field.clear();
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         field.sendKeys(text);
     }
 
     void click(By by) {
         new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    /** The texts of the elements found now (none: an empty list). */
+    List<String> texts(By by) {
+        return driver.findElements(by).stream().map(WebElement::getText).toList();
+    }
+
+    /** Marks the page's window; {@link #sameDocument} then tells whether it was reloaded or navigated away since. */
+    void markDocument() {
+        driver.executeScript("window.__portalMark = 'unchanged';");
+    }
+
+    boolean sameDocument() {
+        return "unchanged".equals(driver.executeScript("return window.__portalMark;"));
     }
 
     /** Answers yes to the page's confirmation dialog (window.confirm) once it shows. */
@@ -127,15 +172,31 @@ final class PortalBrowser implements AutoCloseable {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
     }
 
-    /** Saves the page as PNG under target/screenshots, for the documentation. */
+    /** Saves the page as PNG under target/screenshots, and in the documentation's folder when {@value #DOCS_SCREENSHOTS} is set. */
     Path screenshot(String name) {
         try {
             Path target = Files.createDirectories(SCREENSHOTS).resolve(name + ".png");
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            String docs = System.getProperty(DOCS_SCREENSHOTS, "");
+            if (!docs.isBlank()) {
+                Files.copy(target, Files.createDirectories(Path.of(docs)).resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            }
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Like {@link #screenshot(String)}, from the top of the page (a click may have scrolled it). */
+    Path screenshotFromTop(String name) {
+        driver.executeScript("window.scrollTo(0, 0);");
+        return screenshot(name);
+    }
+
+    /** Like {@link #screenshot(String)}, with the element scrolled to the top of the window first. */
+    Path screenshot(String name, By top) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'start'});", visible(top));
+        return screenshot(name);
     }
 
     @Override
