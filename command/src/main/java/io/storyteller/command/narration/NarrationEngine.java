@@ -5,6 +5,7 @@ import io.storyteller.command.narration.context.ContextAssembler;
 import io.storyteller.command.narration.context.Recalled;
 import io.storyteller.command.narration.context.NarrationContexts;
 import io.storyteller.command.narration.context.StoryContext;
+import io.storyteller.command.narration.failover.Failover;
 import io.storyteller.command.narration.failure.CannotNarrateException;
 import io.storyteller.command.narration.failure.FailureReason;
 import io.storyteller.command.narration.context.Turn;
@@ -18,6 +19,7 @@ import io.storyteller.command.narration.routing.Routes;
 import io.storyteller.command.runtime.ConfiguredRuntime;
 import io.storyteller.command.runtime.ModelNames;
 import io.storyteller.command.runtime.ModelRuntimes;
+import io.storyteller.domain.deployment.NarratorRoute;
 import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.shared.RejectionKind;
 import io.storyteller.domain.shared.Violation;
@@ -61,7 +63,9 @@ import org.springframework.stereotype.Component;
  * query per narration): its stable model, or the rollout's candidate for the stories
  * {@link ArmChoice} assigns to it, and in a shadow phase a mirrored call to the candidate
  * ({@link ShadowNarrations}). Every outcome records that route. Without a deployment the
- * configured narrator ({@link ConfiguredRuntime}) answers and the route is null.
+ * configured narrator ({@link ConfiguredRuntime}) answers and the route is null. When every narrator
+ * of a turn is down (its provider unreachable, failing or paused by its circuit breaker), the turn
+ * fails over ({@link FailingOver}) to the deployment's other arm, then to the world's house narrator.
  */
 @Component
 @ProcessingGroup("narration")
@@ -77,7 +81,7 @@ public class NarrationEngine {
     private final ModelRuntimes runtimes;
     private final Narrator narrator;
     private final ShadowNarrations shadows;
-    private final Turns turns;
+    private final FailingOver turns;
     private final Recall recall;
     private final QueryGateway queries;
     private final NarrationProgress progress;
@@ -85,7 +89,7 @@ public class NarrationEngine {
 
     public NarrationEngine(NarrationContexts contexts, ContextAssembler assembler, Routes routes, Recall recall,
             ConfiguredRuntime configured, ModelRuntimes runtimes, Narrator narrator, CandidateJudge judge,
-            HarmGuard guard, QueryGateway queries, NarrationProgress progress, CommandGateway commands) {
+            HarmGuard guard, QueryGateway queries, NarrationProgress progress, CommandGateway commands, Failover failover) {
         this.contexts = contexts;
         this.assembler = assembler;
         this.routes = routes;
@@ -93,7 +97,7 @@ public class NarrationEngine {
         this.runtimes = runtimes;
         this.narrator = narrator;
         this.shadows = new ShadowNarrations(narrator, runtimes, judge);
-        this.turns = new Turns(new Ensemble(narrator), judge, guard);
+        this.turns = new FailingOver(new Turns(new Ensemble(narrator), judge, guard), failover, this::source);
         this.recall = recall;
         this.queries = queries;
         this.progress = progress;
@@ -112,6 +116,7 @@ public class NarrationEngine {
 
     private void narrate(NarrationRequest request) {
         StoryContext context;
+        List<NarratorRoute> deployments;
         List<RouteChoice> choices;
         CompletableFuture<Recalled> recalling;
         ContextEmbedding embedding;
@@ -122,8 +127,8 @@ public class NarrationEngine {
                     context.recentBeats().size());
             embedding = ContextEmbedding.startAfter(recalling, queries, request.worldId(), TurnGround.storyLines(context),
                     actionText(request, context));
-            choices = routes.ensemble(request.worldId(), context.policy().deployments()).stream()
-                    .map(deployment -> RouteChoice.of(deployment, request.storyId())).toList();
+            deployments = routes.ensemble(request.worldId(), context.policy().deployments());
+            choices = deployments.stream().map(deployment -> RouteChoice.of(deployment, request.storyId())).toList();
         } catch (CannotNarrateException failure) {
             record(fail(request, failure, "", null));
             return;
@@ -136,7 +141,7 @@ public class NarrationEngine {
         CompletableFuture<RecordShadowNarration> shadow = mirrored != null
                 ? shadows.start(request, prompt, mirrored, ground, context.policy().detectorThreshold()) : null;
         try {
-            boolean pending = record(narrateTurn(request, context, prompt, ground, choices));
+            boolean pending = record(narrateTurn(request, context, prompt, ground, choices, deployments));
             if (shadow != null && pending) {
                 shadows.await(shadow).ifPresent(this::recordShadow);
             }
@@ -153,12 +158,12 @@ public class NarrationEngine {
      * with deployments, each candidate the version its deployment chose for the story.
      */
     private Object narrateTurn(NarrationRequest request, StoryContext context, AssembledPrompt prompt,
-            TurnGround ground, List<RouteChoice> choices) {
+            TurnGround ground, List<RouteChoice> choices, List<NarratorRoute> deployments) {
         List<NarratorSource> sources = choices.isEmpty() ? List.of(configuredSource(request.worldId()))
                 : choices.stream().map(this::source).toList();
         TurnResult turn;
         try {
-            turn = turns.run(ground, context.policy(), sources, prompt.prompt());
+            turn = turns.run(ground, context.policy(), sources, prompt.prompt(), deployments);
         } catch (RuntimeException e) {
             if (FailureReason.isInterruption(e)) {
                 throw e; // shutting down: leave the event unhandled so that it is narrated after the restart

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storyteller.command.narration.context.AggregateStreams;
 import io.storyteller.command.narration.context.ContextAssembler;
+import io.storyteller.command.narration.failover.Failover;
 import io.storyteller.command.narration.pipeline.CandidateJudge;
 import io.storyteller.command.narration.pipeline.HarmGuard;
 import io.storyteller.command.slot.ArmChoice;
@@ -300,7 +301,8 @@ class RoutedNarrationTest {
         return new NarrationEngine(StoryFixtures.contexts(streams), new ContextAssembler(properties.promptSettings()),
                 new Routes(queryGateway, properties.timeout()),
                 new Recall(queryGateway, properties.timeout(), properties.recentBeats()), configured, runtimes, new Narrator(properties),
-                judge, Checks.ALLOWING, queryGateway, new NarrationProgress(emitter), DefaultCommandGateway.builder().commandBus(commandBus).build());
+                judge, Checks.ALLOWING, queryGateway, new NarrationProgress(emitter), DefaultCommandGateway.builder().commandBus(commandBus).build(),
+                Failover.off());
     }
 
     private Object handleCommand(CommandMessage<?> message) {
