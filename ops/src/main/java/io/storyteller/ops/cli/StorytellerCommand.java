@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Storyteller operator tools. Run without a command to start the server.",
         subcommands = {MintToken.class, Evaluate.class, OllamaCli.class, Corpus.class, HouseCli.class,
                 ValidateCommand.class, HubCommand.class, FineTuneCommand.class, LoadCommand.class,
-                ProcessorsCli.class, DeadLettersCli.class, EventLogCli.class, OperatorLogCli.class,
+                ProcessorsCli.class, DeadLettersCli.class, EventLogCli.class, OperatorLogCli.class, HealingLogCli.class,
                 CommandLine.HelpCommand.class})
 public class StorytellerCommand {
 
