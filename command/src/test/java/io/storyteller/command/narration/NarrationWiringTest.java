@@ -2,7 +2,11 @@ package io.storyteller.command.narration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.storyteller.command.healing.HealingActions;
 import io.storyteller.command.narration.context.ContextAssembler;
+import io.storyteller.command.narration.failover.Failover;
+import io.storyteller.command.narration.failover.FailoverConfiguration;
+import io.storyteller.command.narration.failover.FailoverProperties;
 import io.storyteller.command.narration.pipeline.ContinuityFindings;
 import io.storyteller.command.narration.pipeline.ContinuityReview;
 import io.storyteller.command.narration.pipeline.HarmGuard;
@@ -45,9 +49,10 @@ class NarrationWiringTest {
                 .withBean(CommandGateway.class, () -> DefaultCommandGateway.builder()
                         .commandBus(SimpleCommandBus.builder().build()).build())
                 .withUserConfiguration(RuntimeConfiguration.class, NarrationConfiguration.class, Narrator.class, NarrationProgress.class,
-                        NarrationEngine.class)
+                        NarrationEngine.class, HealingActions.class, FailoverConfiguration.class)
                 .withPropertyValues("storyteller.narration.timeout=5s", "storyteller.narration.context-tokens=1000",
-                        "storyteller.narration.lore-scan-beats=2", "storyteller.narration.top-p=0.9")
+                        "storyteller.narration.lore-scan-beats=2", "storyteller.narration.top-p=0.9",
+                        "storyteller.healing.failover.record-every=30s")
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(NarrationEngine.class).hasSingleBean(ModelRuntimes.class)
                             .hasSingleBean(ContextAssembler.class).hasSingleBean(Routes.class);
@@ -60,6 +65,8 @@ class NarrationWiringTest {
                     assertThat(properties.topP()).isEqualTo(0.9);
                     assertThat(properties.maxTokens()).isEqualTo(400);
                     assertThat(properties.contextCache()).isEqualTo(1000);
+                    assertThat(context.getBean(Failover.class).enabled()).as("failover is on by default").isTrue();
+                    assertThat(context.getBean(FailoverProperties.class).recordEvery()).isEqualTo(Duration.ofSeconds(30));
                 });
     }
 }

@@ -78,7 +78,7 @@ public class DeadLetterHealer {
             int retries = RetryCounting.retries(head);
             if (retries >= settings.maxAttempts()) {
                 giveUp(group, sequence, head, retries);
-            } else if (!clock.instant().isBefore(head.lastTouched().plus(settings.backoff().after(retries)))) {
+            } else if (due(head, retries)) {
                 retry(group, sequence, retries, queue, processor);
             }
         }
@@ -89,8 +89,10 @@ public class DeadLetterHealer {
         String subject = group + " sequence " + sequence;
         boolean cleared;
         try {
+            // Still due as the queue has it now: another instance may have retried it since this pass read it.
             cleared = processor.process(letter -> letter instanceof JdbcDeadLetter<?> stored
-                    && sequence.equals(stored.getSequenceIdentifier()));
+                    && sequence.equals(stored.getSequenceIdentifier()) && RetryCounting.retries(stored) == retries
+                    && due(stored, retries));
         } catch (RuntimeException e) {
             log.warn("Retrying dead letters of {} failed: {}", subject, e.toString());
             return;
@@ -113,6 +115,10 @@ public class DeadLetterHealer {
         if (after >= settings.maxAttempts()) {
             giveUp(group, sequence, now.get(), after);
         }
+    }
+
+    private boolean due(DeadLetter<?> head, int retries) {
+        return !clock.instant().isBefore(head.lastTouched().plus(settings.backoff().after(retries)));
     }
 
     private void giveUp(String group, String sequence, DeadLetter<?> head, int retries) {
