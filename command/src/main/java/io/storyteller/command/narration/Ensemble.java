@@ -1,5 +1,6 @@
 package io.storyteller.command.narration;
 
+import io.storyteller.command.narration.failover.ProviderOutage;
 import io.storyteller.command.narration.failure.FailureReason;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,31 +61,34 @@ final class Ensemble {
             throw new IllegalStateException("narration interrupted", e);
         } catch (TimeoutException e) {
             call.cancel(true);
-            return failed(source, round, index, "no answer within the turn's deadline of " + deadline, deadline.toMillis());
+            return failed(source, round, index, "no answer within the turn's deadline of " + deadline, deadline.toMillis(), true);
         } catch (ExecutionException e) {
-            return failed(source, round, index, FailureReason.of(e.getCause(), narrator.timeout()), 0);
+            return failed(source, round, index, FailureReason.of(e.getCause(), narrator.timeout()), 0,
+                    ProviderOutage.isOutage(e.getCause()));
         }
     }
 
     private Candidate call(NarratorSource source, Prompt prompt, int round, int index) {
         if (source.unavailable() != null) {
-            return failed(source, round, index, FailureReason.of(source.unavailable(), narrator.timeout()), 0);
+            return failed(source, round, index, FailureReason.of(source.unavailable(), narrator.timeout()), 0,
+                    ProviderOutage.isOutage(source.unavailable()));
         }
         long started = System.nanoTime();
         try {
             GeneratedNarration generated = narrator.narrate(source.model(), prompt, chunk -> { });
             return new Candidate(index, round, source, generated, NarrationRecords.textOf(generated), null,
-                    generated.latencyMillis());
+                    generated.latencyMillis(), false);
         } catch (RuntimeException e) {
             if (FailureReason.isInterruption(e)) {
                 throw e;
             }
             return failed(source, round, index, FailureReason.of(e, narrator.timeout()),
-                    (System.nanoTime() - started) / 1_000_000);
+                    (System.nanoTime() - started) / 1_000_000, ProviderOutage.isOutage(e));
         }
     }
 
-    private static Candidate failed(NarratorSource source, int round, int index, String reason, long latencyMillis) {
-        return new Candidate(index, round, source, null, null, reason, latencyMillis);
+    private static Candidate failed(NarratorSource source, int round, int index, String reason, long latencyMillis,
+            boolean outage) {
+        return new Candidate(index, round, source, null, null, reason, latencyMillis, outage);
     }
 }

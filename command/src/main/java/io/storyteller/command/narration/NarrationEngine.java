@@ -7,6 +7,7 @@ import io.storyteller.command.narration.context.ContextAssembler;
 import io.storyteller.command.narration.context.Recalled;
 import io.storyteller.command.narration.context.NarrationContexts;
 import io.storyteller.command.narration.context.StoryContext;
+import io.storyteller.command.narration.failover.Failover;
 import io.storyteller.command.narration.failure.CannotNarrateException;
 import io.storyteller.command.narration.failure.FailureReason;
 import io.storyteller.command.narration.context.Turn;
@@ -20,6 +21,7 @@ import io.storyteller.command.narration.routing.Routes;
 import io.storyteller.command.runtime.ConfiguredRuntime;
 import io.storyteller.command.runtime.ModelNames;
 import io.storyteller.command.runtime.ModelRuntimes;
+import io.storyteller.domain.deployment.NarratorRoute;
 import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.shared.RejectionKind;
 import io.storyteller.domain.shared.Violation;
@@ -65,7 +67,9 @@ import org.springframework.stereotype.Component;
  * query per narration): its stable model, or the rollout's candidate for the stories
  * {@link ArmChoice} assigns to it, and in a shadow phase a mirrored call to the candidate
  * ({@link ShadowNarrations}). Every outcome records that route. Without a deployment the
- * configured narrator ({@link ConfiguredRuntime}) answers and the route is null.
+ * configured narrator ({@link ConfiguredRuntime}) answers and the route is null. When every narrator
+ * of a turn is down (its provider unreachable, failing or paused by its circuit breaker), the turn
+ * fails over ({@link FailingOver}) to the deployment's other arm, then to the world's house narrator.
  */
 @Component
 @ProcessingGroup("narration")
@@ -81,7 +85,7 @@ public class NarrationEngine {
     private final ModelRuntimes runtimes;
     private final Narrator narrator;
     private final ShadowNarrations shadows;
-    private final Turns turns;
+    private final FailingOver turns;
     private final Recall recall;
     private final QueryGateway queries;
     private final NarrationProgress progress;
@@ -91,7 +95,7 @@ public class NarrationEngine {
     public NarrationEngine(NarrationContexts contexts, ContextAssembler assembler, Routes routes, Recall recall,
             ConfiguredRuntime configured, ModelRuntimes runtimes, Narrator narrator, CandidateJudge judge,
             HarmGuard guard, QueryGateway queries, NarrationProgress progress, CommandGateway commands,
-            TurnBudgets budgets) {
+            TurnBudgets budgets, Failover failover) {
         this.contexts = contexts;
         this.assembler = assembler;
         this.routes = routes;
@@ -99,7 +103,7 @@ public class NarrationEngine {
         this.runtimes = runtimes;
         this.narrator = narrator;
         this.shadows = new ShadowNarrations(narrator, runtimes, judge);
-        this.turns = new Turns(new Ensemble(narrator), judge, guard);
+        this.turns = new FailingOver(new Turns(new Ensemble(narrator), judge, guard), failover, this::source);
         this.recall = recall;
         this.queries = queries;
         this.progress = progress;
@@ -119,6 +123,7 @@ public class NarrationEngine {
 
     private void narrate(NarrationRequest request) {
         StoryContext context;
+        List<NarratorRoute> deployments;
         List<RouteChoice> choices;
         CompletableFuture<Recalled> recalling;
         ContextEmbedding embedding;
@@ -129,8 +134,8 @@ public class NarrationEngine {
                     context.recentBeats().size());
             embedding = ContextEmbedding.startAfter(recalling, queries, request.worldId(), TurnGround.storyLines(context),
                     actionText(request, context));
-            choices = routes.ensemble(request.worldId(), context.policy().deployments()).stream()
-                    .map(deployment -> RouteChoice.of(deployment, request.storyId())).toList();
+            deployments = routes.ensemble(request.worldId(), context.policy().deployments());
+            choices = deployments.stream().map(deployment -> RouteChoice.of(deployment, request.storyId())).toList();
         } catch (CannotNarrateException failure) {
             record(fail(request, failure, "", null));
             return;
@@ -154,7 +159,9 @@ public class NarrationEngine {
         CompletableFuture<RecordShadowNarration> shadow = mirrored != null
                 ? shadows.start(request, prompt, mirrored, ground, context.policy().detectorThreshold()) : null;
         try {
-            boolean pending = record(narrateTurn(request, context, prompt, ground, choices, budget.decision()));
+            // past a spend limit a failover goes only to the house narrator, which costs nothing
+            boolean pending = record(narrateTurn(request, context, prompt, ground, choices,
+                    budget.limited() ? List.of() : deployments, budget.decision()));
             if (shadow != null && pending) {
                 shadows.await(shadow).map(mirror -> budgets.charge(request.worldId(), mirror)).ifPresent(this::recordShadow);
             }
@@ -171,12 +178,12 @@ public class NarrationEngine {
      * with deployments, each candidate the version its deployment chose for the story.
      */
     private Object narrateTurn(NarrationRequest request, StoryContext context, AssembledPrompt prompt,
-            TurnGround ground, List<RouteChoice> choices, BudgetDecision budget) {
+            TurnGround ground, List<RouteChoice> choices, List<NarratorRoute> deployments, BudgetDecision budget) {
         List<NarratorSource> sources = choices.isEmpty() ? List.of(configuredSource(request.worldId()))
                 : choices.stream().map(this::source).toList();
         TurnResult turn;
         try {
-            turn = turns.run(ground, context.policy(), sources, prompt.prompt());
+            turn = turns.run(ground, context.policy(), sources, prompt.prompt(), deployments);
         } catch (RuntimeException e) {
             if (FailureReason.isInterruption(e)) {
                 throw e; // shutting down: leave the event unhandled so that it is narrated after the restart

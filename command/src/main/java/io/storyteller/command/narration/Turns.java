@@ -75,10 +75,11 @@ final class Turns {
         if (winner == null) {
             String reason = candidates.stream().allMatch(c -> c.text() == null) ? failures(candidates)
                     : ((Decision.Refuse) decision).reason();
-            return new TurnResult(null, null, reports, null, reason, List.of());
+            boolean providersDown = candidates.stream().allMatch(c -> c.text() == null && c.outage());
+            return new TurnResult(null, null, reports, null, reason, List.of(), providersDown);
         }
         List<ContextSource> facts = winner.factsUsed();
-        return new TurnResult(candidates.get(judged.indexOf(winner)), text, reports, selection, null, facts);
+        return new TurnResult(candidates.get(judged.indexOf(winner)), text, reports, selection, null, facts, false);
     }
 
     private static CandidateReport report(Candidate candidate, Judgement judgement, Decision decision, double threshold) {

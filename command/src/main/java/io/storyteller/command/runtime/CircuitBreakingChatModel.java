@@ -30,7 +30,7 @@ final class CircuitBreakingChatModel implements ChatModel {
         try {
             return breaker.executeSupplier(() -> endpoint.call(prompt));
         } catch (CallNotPermittedException e) {
-            throw paused();
+            throw paused(e);
         }
     }
 
@@ -38,7 +38,7 @@ final class CircuitBreakingChatModel implements ChatModel {
     public Flux<ChatResponse> stream(Prompt prompt) {
         return Flux.defer(() -> endpoint.stream(prompt))
                 .transformDeferred(CircuitBreakerOperator.of(breaker))
-                .onErrorMap(CallNotPermittedException.class, e -> paused());
+                .onErrorMap(CallNotPermittedException.class, this::paused);
     }
 
     @Override
@@ -50,9 +50,9 @@ final class CircuitBreakingChatModel implements ChatModel {
         return breaker.getState();
     }
 
-    /** Worded to be safe to record and show: the endpoint's name only. */
-    private ModelUnavailableException paused() {
+    /** Worded to be safe to record and show: the endpoint's name only. The cause tells failover that the provider is down. */
+    private ModelUnavailableException paused(CallNotPermittedException open) {
         return new ModelUnavailableException("provider endpoint " + breaker.getName()
-                + " is failing: calls to it are paused for a while");
+                + " is failing: calls to it are paused for a while", open);
     }
 }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.storyteller.command.narration.context.AggregateStreams;
 import io.storyteller.command.narration.context.AssembledPrompt;
 import io.storyteller.command.narration.context.ContextAssembler;
+import io.storyteller.command.narration.failover.Failover;
 import io.storyteller.command.narration.context.TokenEstimate;
 import io.storyteller.command.narration.failure.CannotNarrateException;
 import io.storyteller.command.narration.routing.Routes;
@@ -237,7 +238,7 @@ class NarrationEngineTest {
                 new ContextAssembler(properties.promptSettings()), new Routes(queryGateway, properties.timeout()),
                 new Recall(queryGateway, properties.timeout(), properties.recentBeats()), narrators, NarrationEngineTest::noDeployedModels,
                 new Narrator(properties), Checks.passing(), Checks.ALLOWING, queryGateway, new NarrationProgress(emitter),
-                DefaultCommandGateway.builder().commandBus(commandBus).build(), BudgetFixtures.none(queryGateway));
+                DefaultCommandGateway.builder().commandBus(commandBus).build(), BudgetFixtures.none(queryGateway), Failover.off());
     }
 
     /** Without a deployment, no model version is ever asked for. */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storyteller.command.narration.context.AggregateStreams;
 import io.storyteller.command.narration.context.ContextAssembler;
+import io.storyteller.command.narration.failover.Failover;
 import io.storyteller.command.narration.pipeline.HarmGuard;
 import io.storyteller.command.narration.routing.Routes;
 import io.storyteller.domain.shared.Actor;
@@ -119,7 +120,7 @@ class NarrationProgressTest {
                 new Recall(queryGateway, properties.timeout(), properties.recentBeats()),
                 worldId -> model, NarrationEngineTest::noDeployedModels, new Narrator(properties),
                 Checks.judging(guard), guard, queryGateway, new NarrationProgress(emitter),
-                DefaultCommandGateway.builder().commandBus(commandBus).build(), BudgetFixtures.none(queryGateway));
+                DefaultCommandGateway.builder().commandBus(commandBus).build(), BudgetFixtures.none(queryGateway), Failover.off());
     }
 
     /** Why the engine generates off its handler's thread: Axon holds back what that thread emits. */

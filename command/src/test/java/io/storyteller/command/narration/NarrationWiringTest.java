@@ -5,7 +5,11 @@ import io.storyteller.command.narration.budget.BudgetProperties;
 import io.storyteller.command.narration.budget.TurnBudgets;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.storyteller.command.healing.HealingActions;
 import io.storyteller.command.narration.context.ContextAssembler;
+import io.storyteller.command.narration.failover.Failover;
+import io.storyteller.command.narration.failover.FailoverConfiguration;
+import io.storyteller.command.narration.failover.FailoverProperties;
 import io.storyteller.command.narration.pipeline.ContinuityFindings;
 import io.storyteller.command.narration.pipeline.ContinuityReview;
 import io.storyteller.command.narration.pipeline.HarmGuard;
@@ -48,10 +52,10 @@ class NarrationWiringTest {
                 .withBean(CommandGateway.class, () -> DefaultCommandGateway.builder()
                         .commandBus(SimpleCommandBus.builder().build()).build())
                 .withUserConfiguration(RuntimeConfiguration.class, NarrationConfiguration.class, Narrator.class, NarrationProgress.class,
-                        NarrationEngine.class, BudgetConfiguration.class)
+                        NarrationEngine.class, BudgetConfiguration.class, HealingActions.class, FailoverConfiguration.class)
                 .withPropertyValues("storyteller.narration.timeout=5s", "storyteller.narration.context-tokens=1000",
                         "storyteller.narration.lore-scan-beats=2", "storyteller.narration.top-p=0.9",
-                        "storyteller.budgets.refresh=30s")
+                        "storyteller.budgets.refresh=30s", "storyteller.healing.failover.record-every=30s")
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(NarrationEngine.class).hasSingleBean(ModelRuntimes.class)
                             .hasSingleBean(ContextAssembler.class).hasSingleBean(Routes.class);
@@ -67,6 +71,8 @@ class NarrationWiringTest {
                     assertThat(context).hasSingleBean(TurnBudgets.class);
                     assertThat(context.getBean(BudgetProperties.class).refresh()).isEqualTo(Duration.ofSeconds(30));
                     assertThat(context.getBean(BudgetProperties.class).timeout()).isEqualTo(Duration.ofSeconds(2));
+                    assertThat(context.getBean(Failover.class).enabled()).as("failover is on by default").isTrue();
+                    assertThat(context.getBean(FailoverProperties.class).recordEvery()).isEqualTo(Duration.ofSeconds(30));
                 });
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storyteller.command.narration.context.AggregateStreams;
 import io.storyteller.command.narration.context.ContextAssembler;
+import io.storyteller.command.narration.failover.Failover;
 import io.storyteller.command.narration.pipeline.CandidateJudge;
 import io.storyteller.command.narration.pipeline.HarmGuard;
 import io.storyteller.command.slot.ArmChoice;
@@ -301,7 +302,7 @@ class RoutedNarrationTest {
                 new Routes(queryGateway, properties.timeout()),
                 new Recall(queryGateway, properties.timeout(), properties.recentBeats()), configured, runtimes, new Narrator(properties),
                 judge, Checks.ALLOWING, queryGateway, new NarrationProgress(emitter), DefaultCommandGateway.builder().commandBus(commandBus).build(),
-                BudgetFixtures.none(queryGateway));
+                BudgetFixtures.none(queryGateway), Failover.off());
     }
 
     private Object handleCommand(CommandMessage<?> message) {

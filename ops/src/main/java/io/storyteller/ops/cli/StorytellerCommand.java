@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {MintToken.class, Evaluate.class, OllamaCli.class, Corpus.class, HouseCli.class,
                 ValidateCommand.class, HubCommand.class, FineTuneCommand.class, LoadCommand.class,
                 ProcessorsCli.class, DeadLettersCli.class, EventLogCli.class, OperatorLogCli.class, BudgetCli.class, SpendCli.class,
-                BackupCli.class,
+                BackupCli.class, HealingLogCli.class,
                 CommandLine.HelpCommand.class})
 public class StorytellerCommand {
 

@@ -8,6 +8,7 @@ import io.storyteller.domain.deployment.Deployment;
 import io.storyteller.domain.deployment.DeploymentAdmission;
 import io.storyteller.domain.finetuning.FineTuning;
 import io.storyteller.domain.finetuning.FineTuningAdmission;
+import io.storyteller.domain.healing.HealingAction;
 import io.storyteller.domain.model.Model;
 import io.storyteller.domain.model.ModelDerivation;
 import io.storyteller.domain.processing.OperatorAction;
@@ -86,6 +87,11 @@ public class DomainConfiguration {
     @Bean
     AggregateFactory<OperatorAction> operatorActionFactory() {
         return new GenericAggregateFactory<>(OperatorAction.class);
+    }
+
+    @Bean
+    AggregateFactory<HealingAction> healingActionFactory() {
+        return new GenericAggregateFactory<>(HealingAction.class);
     }
 
     @Bean

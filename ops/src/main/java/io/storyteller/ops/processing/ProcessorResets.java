@@ -26,18 +26,21 @@ class ProcessorResets {
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private final ProcessorProgress progress;
     private final OperatorActions actions;
+    private final ProcessorHolds holds;
     private final Clock clock;
 
     @Autowired
-    ProcessorResets(ObjectProvider<EventProcessingConfiguration> processing, ProcessorProgress progress, OperatorActions actions) {
-        this(processing, progress, actions, Clock.systemUTC());
+    ProcessorResets(ObjectProvider<EventProcessingConfiguration> processing, ProcessorProgress progress, OperatorActions actions,
+            ProcessorHolds holds) {
+        this(processing, progress, actions, holds, Clock.systemUTC());
     }
 
     ProcessorResets(ObjectProvider<EventProcessingConfiguration> processing, ProcessorProgress progress, OperatorActions actions,
-            Clock clock) {
+            ProcessorHolds holds, Clock clock) {
         this.processing = processing;
         this.progress = progress;
         this.actions = actions;
+        this.holds = holds;
         this.clock = clock;
     }
 
@@ -54,7 +57,7 @@ class ProcessorResets {
             throw DomainRejection.conflict("name", "supports-reset",
                     "event processor " + name + " does not support a reset (a saga's processor cannot replay)");
         }
-        return actions.perform(actor, "resetProcessor", name, () -> reset(processor, from),
+        return actions.perform(actor, "resetProcessor", name, () -> holds.holding(name, () -> reset(processor, from)),
                 reset -> "reset to " + (from == null ? "the start of the log" : from) + "; replaying up to " + reset.headAtReset(),
                 reset -> true);
     }

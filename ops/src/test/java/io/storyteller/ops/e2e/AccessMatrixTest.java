@@ -13,6 +13,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import io.storyteller.domain.healing.HealingKind;
+import io.storyteller.domain.healing.HealingOutcome;
+import io.storyteller.domain.healing.RecordHealingAction;
 import io.storyteller.graphql.security.TokenMinter;
 import io.storyteller.ops.e2e.AccessFixture.Level;
 import io.storyteller.ops.e2e.AccessHttp.Reply;
@@ -27,6 +30,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -115,6 +119,9 @@ class AccessMatrixTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    CommandGateway commands;
 
     @Value("${storyteller.data-dir}")
     Path dataDir;
@@ -261,6 +268,33 @@ class AccessMatrixTest {
         assertThat(world.errors()).isEmpty();
         assertThat(world.<Object>read("$.data.world")).as("a platform would see every world").isNull();
         assertThat(footprintOfShared()).isEqualTo(before);
+    }
+
+    /** What the platform healed is for platform admins; anyone else with a token reads an empty log. */
+    @ParameterizedTest(name = "healingActions by {0}")
+    @MethodSource("callers")
+    void theHealingLogIsReadOnlyByPlatformAdmins(AccessCaller caller) {
+        String subject = "access matrix " + shared.tag;
+        commands.sendAndWait(new RecordHealingAction("access-heal-" + shared.tag + "-" + caller.name(), HealingKind.PROCESSOR_RESTART,
+                subject, "restarted for the access matrix", HealingOutcome.HEALED, 1, io.storyteller.domain.shared.Actor.system()));
+
+        Reply reply = shared.call(caller, "{ healingActions(first: 200) { kind subject outcome } }", Map.of());
+
+        switch (caller) {
+            case ANONYMOUS -> assertThat(reply.status()).isEqualTo(401);
+            case PLATFORM_ADMIN -> {
+                assertThat(reply.errors()).as(reply.body()).isEmpty();
+                assertThat(reply.<List<String>>read("$.data.healingActions[*].subject")).contains(subject);
+            }
+            default -> {
+                assertThat(reply.errors()).as(reply.body()).isEmpty();
+                assertThat(reply.<List<?>>read("$.data.healingActions")).isEmpty();
+            }
+        }
+    }
+
+    static Stream<AccessCaller> callers() {
+        return Arrays.stream(AccessCaller.values());
     }
 
     static Stream<Arguments> admittedCalls() {

@@ -53,7 +53,7 @@ class ProcessorResetsTest {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("processing", processing);
         resets = new ProcessorResets(beans.getBeanProvider(EventProcessingConfiguration.class), progress,
-                new OperatorActions(commands), Clock.fixed(NOW, ZoneOffset.UTC));
+                new OperatorActions(commands), new ProcessorHolds(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
