@@ -232,7 +232,7 @@ class NarrationFailoverTest {
                 new Recall(queryGateway, properties.timeout(), properties.recentBeats()), worldId -> {
                     throw new AssertionError("a deployment serves this world: the configured narrator must not be asked");
                 }, runtimes, new Narrator(properties), judge, guard, queryGateway, new NarrationProgress(emitter),
-                gateway, new Failover(enabled, fallback, log));
+                gateway, BudgetFixtures.none(queryGateway), new Failover(enabled, fallback, log));
     }
 
     private Object handleCommand(CommandMessage<?> message) {
