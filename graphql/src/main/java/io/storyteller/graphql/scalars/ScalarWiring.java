@@ -19,12 +19,15 @@ public class ScalarWiring implements RuntimeWiringConfigurer {
     static final GraphQLScalarType DATE_TIME = ExtendedScalars.DateTime.transform(
             scalar -> scalar.coercing(new InstantAwareCoercing(ExtendedScalars.DateTime.getCoercing())));
 
+    static final GraphQLScalarType DATE = ExtendedScalars.Date.transform(
+            scalar -> scalar.coercing(new IsoDateCoercing(ExtendedScalars.Date.getCoercing())));
+
     static final GraphQLScalarType ID = Scalars.GraphQLID.transform(scalar -> scalar.coercing(new StrictIdCoercing()));
 
     @Override
     public void configure(RuntimeWiring.Builder wiring) {
         wiring.scalar(DATE_TIME).scalar(ExtendedScalars.GraphQLLong).scalar(ExtendedScalars.GraphQLBigDecimal)
-                .scalar(ExtendedScalars.Date);
+                .scalar(DATE);
         wiring.strictMode(false).scalar(ID).strictMode(true);
     }
 }

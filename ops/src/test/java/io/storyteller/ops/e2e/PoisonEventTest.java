@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.storyteller.domain.acquisition.HubAcquisitionRequested;
+import io.storyteller.domain.budget.BudgetLimits;
+import io.storyteller.domain.budget.WhenExhausted;
 import io.storyteller.domain.corpus.CorpusSelection;
 import io.storyteller.domain.deployment.DeploymentCreated;
 import io.storyteller.domain.finetuning.FineTuningRequested;
@@ -26,8 +28,10 @@ import io.storyteller.domain.validation.EvaluationSuiteDefined;
 import io.storyteller.domain.validation.SuiteDataset;
 import io.storyteller.domain.validation.SuiteMetric;
 import io.storyteller.domain.world.ContentRating;
+import io.storyteller.domain.world.WorldBudgetSet;
 import io.storyteller.domain.world.WorldCreated;
 import io.storyteller.domain.world.WorldSettings;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +119,10 @@ class PoisonEventTest {
                 new Case("fine-tunings", "FineTuning", p -> new FineTuningRequested(p.id(), new ModelRef("house:poisoned", "1"),
                         UseCase.DETECTOR, "house", new CorpusSelection(null, 0L, null, null, List.of("poisoned-world"), List.of(),
                         List.of(), 0.1, 7), Map.of(), null, null, null, p.text()),
-                        "SELECT count(*) FROM fine_tunings WHERE fine_tuning_id = ?"))
+                        "SELECT count(*) FROM fine_tunings WHERE fine_tuning_id = ?"),
+                new Case("budgets", "World", p -> new WorldBudgetSet(p.id(),
+                        new BudgetLimits(new BigDecimal("5"), null, WhenExhausted.REFUSE), p.text()),
+                        "SELECT count(*) FROM budgets WHERE world_id = ?"))
                 .map(Arguments::of);
     }
 
