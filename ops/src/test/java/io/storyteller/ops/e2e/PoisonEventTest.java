@@ -122,7 +122,10 @@ class PoisonEventTest {
                         "SELECT count(*) FROM fine_tunings WHERE fine_tuning_id = ?"),
                 new Case("budgets", "World", p -> new WorldBudgetSet(p.id(),
                         new BudgetLimits(new BigDecimal("5"), null, WhenExhausted.REFUSE), p.text()),
-                        "SELECT count(*) FROM budgets WHERE world_id = ?"))
+                        "SELECT count(*) FROM budgets WHERE world_id = ?"),
+                // the spend view keeps each story's world, to file a narration's cost under it
+                new Case("spend", "Story", p -> new StoryStarted(p.id(), "world-" + p.text(), "A title", "ada"),
+                        "SELECT count(*) FROM spend_story_worlds WHERE story_id = ?"))
                 .map(Arguments::of);
     }
 
