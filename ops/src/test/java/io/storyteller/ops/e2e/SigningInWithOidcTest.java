@@ -2,6 +2,7 @@ package io.storyteller.ops.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.storyteller.ops.StorytellerApplication;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -103,13 +104,22 @@ class SigningInWithOidcTest {
     }
 
     @Test
-    void aPlayerSignedInAtTheIdentityProviderIsRefusedTheAdminScreens() {
+    void aPlayerSignedInAtTheIdentityProviderIsRefusedTheAdminScreensAndAnExpiredTokenSignsOut() {
         browser.open("/admin");
         browser.click(By.id("sign-in-oidc"));
         logInAtTheIdentityProvider(TestIdentityProvider.PLAYER);
 
         assertThat(browser.visible(By.id("refused")).getText()).contains("Not for your roles").contains("PLAYER");
         assertThat(browser.driver().findElements(By.id("create-world-title"))).isEmpty();
+
+        // a token past its expiry signs out cleanly: the sign-in page again, the token gone
+        String expired = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        "{\"sub\":\"pip\",\"exp\":1}".getBytes(StandardCharsets.UTF_8)) + ".x";
+        browser.driver().executeScript("sessionStorage.setItem('storyteller.token', arguments[0])", expired);
+        browser.driver().navigate().refresh();
+        browser.visible(By.id("sign-in-oidc"));
+        assertThat(browser.driver().executeScript("return sessionStorage.getItem('storyteller.token')")).isNull();
     }
 
     @Test
@@ -121,7 +131,7 @@ class SigningInWithOidcTest {
         // what the tab remembered for its sign-in; the provider is then asked again with a state the tab never sent
         browser.open("/admin/api/sign-in");
         @SuppressWarnings("unchecked")
-        Map<String, String> pending = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+        Map<String, String> pending = new ObjectMapper().readValue(
                 (String) browser.driver().executeScript("return sessionStorage.getItem('storyteller.oidc.pending')"), Map.class);
         String forged = pending.get("state") + "-forged";
         browser.driver().get(identityProvider.issuer() + "/oauth2/authorize?" + query(Map.of(
