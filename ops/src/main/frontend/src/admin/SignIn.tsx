@@ -1,13 +1,15 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { ErrorMessage, Loading } from './Feedback';
-import { fetchSignInOptions, type SignInOptions, signInLocally } from './signInOptions';
+import { beginOidcSignIn } from './oidc';
+import { fetchSignInOptions, type OidcSignIn, type SignInOptions, signInLocally } from './signInOptions';
 
 const ROLES = ['PLAYER', 'WORLD_ADMIN', 'PLATFORM_ADMIN', 'MODEL_MANAGER'] as const;
 
 /**
  * Signs in. With the embedded issuer: a user id and the roles to hold, for a token from the
- * application's own key (the `token` CLI's issuer; for local runs only). With an external issuer:
- * that issuer's sign-in (OIDC authorization code + PKCE) is the next step of the portal.
+ * application's own key (the `token` CLI's issuer; for local runs only). With an external issuer and a
+ * client id there: that issuer's own sign-in page (OIDC authorization code + PKCE). With an external
+ * issuer only: an access token obtained from it, pasted.
  */
 export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) {
   const [options, setOptions] = useState<SignInOptions>();
@@ -21,6 +23,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
   }, []);
 
   if (!options) return error ? <ErrorMessage error={error} /> : <Loading what="sign-in" />;
+  if (options.oidc) return <IssuerSignIn issuer={options.issuer ?? options.oidc.authorizationEndpoint} oidc={options.oidc} />;
   if (!options.localSignIn) {
     return (
       <section>
@@ -29,6 +32,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
           This application trusts the identity provider <code>{options.issuer ?? 'configured for it'}</code>. Sign in
           there and paste an access token below.
         </p>
+        <ErrorMessage error={options.problem ? new Error(options.problem) : undefined} />
         <TokenForm onSignedIn={onSignedIn} />
       </section>
     );
@@ -76,7 +80,30 @@ export function SignIn({ onSignedIn }: { onSignedIn: (token: string) => void }) 
   );
 }
 
-/** For an external issuer until the OIDC flow is built: a token obtained from that issuer. */
+/** The identity provider's sign-in: the browser goes there and comes back to /admin/callback. */
+function IssuerSignIn({ issuer, oidc }: { issuer: string; oidc: OidcSignIn }) {
+  const [error, setError] = useState<Error>();
+  const [busy, setBusy] = useState(false);
+  const start = () => {
+    setBusy(true);
+    beginOidcSignIn(oidc).catch((failure: Error) => {
+      setError(failure);
+      setBusy(false);
+    });
+  };
+  return (
+    <section aria-labelledby="sign-in-title">
+      <h2 id="sign-in-title">Sign in</h2>
+      <p className="hint">You sign in at your organisation's identity provider and come back here.</p>
+      <ErrorMessage error={error} />
+      <button id="sign-in-oidc" type="button" onClick={start} disabled={busy} autoFocus>
+        Sign in with {issuer}
+      </button>
+    </section>
+  );
+}
+
+/** For an external issuer without a client id for the portal: a token obtained from that issuer. */
 function TokenForm({ onSignedIn }: { onSignedIn: (token: string) => void }) {
   const [token, setToken] = useState('');
   return (

@@ -4,6 +4,19 @@ export interface SignInOptions {
   localSignIn: boolean;
   /** The external issuer's address when one is configured (OIDC). */
   issuer: string | null;
+  /** Sign-in with the external issuer (authorization code + PKCE), when the portal has a client id there. */
+  oidc: OidcSignIn | null;
+  /** Why the configured OIDC sign-in cannot be offered now (the issuer did not answer). */
+  problem: string | null;
+}
+
+/** What the browser needs for the authorization code flow with PKCE; the server read it from the issuer. */
+export interface OidcSignIn {
+  authorizationEndpoint: string;
+  tokenEndpoint: string;
+  clientId: string;
+  scopes: string[];
+  redirectUri: string;
 }
 
 export async function fetchSignInOptions(): Promise<SignInOptions> {

@@ -1,4 +1,4 @@
-import { authorization } from './session';
+import { authorization, forgetToken, SIGNED_OUT_EVENT } from './session';
 
 /** One error the API returned, with its classification (UNAUTHORIZED, FORBIDDEN, BAD_REQUEST, ...). */
 export interface ApiError {
@@ -37,7 +37,13 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
     body = undefined;
   }
   if (!response.ok || !body || (body.errors && body.errors.length > 0)) {
-    throw new ApiFailure(body?.errors ?? [], response.status);
+    const failure = new ApiFailure(body?.errors ?? [], response.status);
+    if (auth && failure.unauthenticated) {
+      // the token expired or was refused: sign out rather than leave every screen failing
+      forgetToken();
+      window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
+    }
+    throw failure;
   }
   return body.data as T;
 }

@@ -11,10 +11,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,17 +29,10 @@ class LocalSignIn {
 
     private final ObjectProvider<TokenMinter> minter;
     private final PortalSettings settings;
-    private final String issuerUri;
 
-    LocalSignIn(ObjectProvider<TokenMinter> minter, PortalSettings settings,
-            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuerUri) {
+    LocalSignIn(ObjectProvider<TokenMinter> minter, PortalSettings settings) {
         this.minter = minter;
         this.settings = settings;
-        this.issuerUri = issuerUri;
-    }
-
-    /** What the sign-in page offers: the local sign-in, or the external issuer's address. */
-    record SignInOptions(boolean localSignIn, String issuer) {
     }
 
     record LocalSignInRequest(String userId, List<String> roles) {
@@ -50,14 +41,9 @@ class LocalSignIn {
     record LocalToken(String token, Instant expiresAt) {
     }
 
-    @GetMapping("/admin/api/sign-in")
-    SignInOptions options() {
-        return new SignInOptions(localSignInAvailable(), issuerUri.isBlank() ? null : issuerUri);
-    }
-
     @PostMapping("/admin/api/sign-in/local")
     ResponseEntity<?> signIn(@RequestBody LocalSignInRequest request, HttpServletRequest http) {
-        if (!localSignInAvailable()) {
+        if (!available()) {
             return refusal(HttpStatus.NOT_FOUND, "local sign-in is off: sign in with the configured identity provider");
         }
         if (!settings.localSignInRemote() && !fromThisMachine(http.getRemoteAddr())) {
@@ -82,7 +68,8 @@ class LocalSignIn {
         return ResponseEntity.ok(new LocalToken(token, Instant.now().plus(settings.tokenTtl())));
     }
 
-    private boolean localSignInAvailable() {
+    /** Whether the sign-in page may offer the local sign-in. */
+    boolean available() {
         return settings.localSignIn() && minter.getIfAvailable() != null;
     }
 

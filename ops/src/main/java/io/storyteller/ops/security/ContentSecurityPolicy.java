@@ -4,7 +4,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.storyteller.ops.portal.OidcSettings;
 import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,11 +22,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * actuator endpoints and error answers alike. A servlet filter ahead of Spring Security rather than
  * each chain's header settings, so no chain (nor a path the security ignores) can forget it. The
  * default allows only the application's own origin: the portal and GraphiQL are bundled, so nothing
- * needs a CDN, inline script or eval.
+ * needs a CDN, inline script or eval. With the portal's OIDC sign-in on, the browser exchanges the
+ * authorization code at the identity provider's token endpoint (a cross-origin fetch): connect-src then
+ * also allows the issuer's origin, and nothing else changes.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(ContentSecurityPolicy.Policy.class)
+@EnableConfigurationProperties({ContentSecurityPolicy.Policy.class, OidcSettings.class})
 class ContentSecurityPolicy {
 
     static final String HEADER = "Content-Security-Policy";
@@ -43,13 +47,17 @@ class ContentSecurityPolicy {
     }
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> contentSecurityPolicyFilter(Policy policy) {
+    FilterRegistrationBean<OncePerRequestFilter> contentSecurityPolicyFilter(Policy policy, OidcSettings oidc,
+            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuerUri) {
+        String header = oidc.enabledFor(issuerUri)
+                ? ConnectSources.allowing(policy.contentSecurityPolicy(), ConnectSources.originOf(issuerUri))
+                : policy.contentSecurityPolicy();
         OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                if (!policy.contentSecurityPolicy().isBlank()) {
-                    response.setHeader(HEADER, policy.contentSecurityPolicy());
+                if (!header.isBlank()) {
+                    response.setHeader(HEADER, header);
                 }
                 chain.doFilter(request, response);
             }

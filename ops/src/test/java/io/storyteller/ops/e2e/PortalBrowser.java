@@ -45,6 +45,11 @@ final class PortalBrowser implements AutoCloseable {
     private final String origin;
 
     PortalBrowser(int port) {
+        this("http://localhost:" + port);
+    }
+
+    /** A browser on the portal at this origin (scheme, host and port). */
+    PortalBrowser(String origin) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("the browser tests need Chromium and its driver: "
                     + "apt-get install -y chromium chromium-driver (.ci/run installs them when missing)");
@@ -68,7 +73,7 @@ final class PortalBrowser implements AutoCloseable {
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(PATIENCE).scriptTimeout(PATIENCE);
-        origin = "http://localhost:" + port;
+        this.origin = origin;
     }
 
     String origin() {

@@ -65,12 +65,11 @@ class LocalSignInTest {
     @Test
     void isOffWithAnExternalIssuerAndWhenTurnedOff() {
         ObjectProvider<TokenMinter> none = new StaticListableBeanFactory().getBeanProvider(TokenMinter.class);
-        LocalSignIn external = new LocalSignIn(none, DEFAULTS, "https://id.example.org/realms/storyteller");
-        assertThat(external.options()).isEqualTo(new LocalSignIn.SignInOptions(false, "https://id.example.org/realms/storyteller"));
+        assertThat(new LocalSignIn(none, DEFAULTS).available()).isFalse();
         assertThat(signIn(none, DEFAULTS, "ada", List.of("PLAYER"), "127.0.0.1").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
         PortalSettings off = new PortalSettings(false, false, Duration.ofHours(8));
-        assertThat(new LocalSignIn(localIssuer(), off, "").options().localSignIn()).isFalse();
+        assertThat(new LocalSignIn(localIssuer(), off).available()).isFalse();
         assertThat(signIn(localIssuer(), off, "ada", List.of("PLAYER"), "127.0.0.1").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
@@ -84,6 +83,6 @@ class LocalSignInTest {
             List<String> roles, String remoteAddress) {
         MockHttpServletRequest http = new MockHttpServletRequest();
         http.setRemoteAddr(remoteAddress);
-        return new LocalSignIn(minter, settings, "").signIn(new LocalSignIn.LocalSignInRequest(userId, roles), http);
+        return new LocalSignIn(minter, settings).signIn(new LocalSignIn.LocalSignInRequest(userId, roles), http);
     }
 }
