@@ -2,6 +2,7 @@ import type { Caller } from './caller';
 import { ArchiveButton } from './ArchiveButton';
 import { ErrorMessage, Loading } from './Feedback';
 import { LoreEntries } from './LoreEntries';
+import { LorePreview } from './LorePreview';
 import { LoreSearch } from './LoreSearch';
 import { href } from './route';
 import { useQuery } from './useQuery';
@@ -82,6 +83,7 @@ export function WorldPage({ worldId, caller }: { worldId: string; caller: Caller
         onRetired={(entryId) => world.reloadUntil(loreShows(entryId, (now) => now.retired))}
       />
       <LoreSearch worldId={worldId} />
+      <LorePreview worldId={worldId} />
       <WorldMembers
         worldId={worldId}
         members={detail.members}

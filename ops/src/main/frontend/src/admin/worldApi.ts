@@ -103,6 +103,17 @@ export async function searchLore(worldId: string, text: string): Promise<LoreSea
   return data.searchLore;
 }
 
+export type LoreActivation = { loreEntryId: string; title: string; reason: string };
+
+export async function previewLoreActivation(worldId: string, text: string): Promise<LoreActivation[]> {
+  const data = await graphql<{ loreActivationPreview: LoreActivation[] }>(
+    `query PreviewLoreActivation($worldId: ID!, $text: String!) {
+      loreActivationPreview(worldId: $worldId, text: $text) { loreEntryId title reason } }`,
+    { worldId, text },
+  );
+  return data.loreActivationPreview;
+}
+
 export const WORLD_ROLES = ['OWNER', 'ADMIN', 'PLAYER'] as const;
 export type WorldRole = (typeof WORLD_ROLES)[number];
 

@@ -1,6 +1,7 @@
 package io.storyteller.command.narration;
 
 import io.storyteller.command.narration.context.ContextAssembler;
+import io.storyteller.command.narration.context.LoreActivationPreviews;
 import io.storyteller.command.narration.context.NarrationContexts;
 import io.storyteller.command.narration.pipeline.CandidateJudge;
 import io.storyteller.command.narration.pipeline.Coherence;
@@ -29,6 +30,11 @@ public class NarrationConfiguration {
     @Bean
     NarrationContexts narrationContexts(EventStore events, NarrationProperties properties) {
         return new NarrationContexts(events, properties.recentBeats(), properties.contextCache());
+    }
+
+    @Bean
+    LoreActivationPreviews loreActivationPreviews(NarrationContexts contexts, NarrationProperties properties) {
+        return new LoreActivationPreviews(contexts, properties.promptSettings());
     }
 
     @Bean

@@ -1,10 +1,13 @@
 package io.storyteller.graphql.world;
 
 import io.storyteller.domain.shared.Actor;
+import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.world.FindLoreEntries;
 import io.storyteller.domain.world.FindWorld;
 import io.storyteller.domain.world.FindWorlds;
+import io.storyteller.domain.world.LoreActivationView;
 import io.storyteller.domain.world.LoreEntryView;
+import io.storyteller.domain.world.PreviewLoreActivation;
 import io.storyteller.domain.world.WorldView;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +44,20 @@ public class WorldQueryFields {
             Actor actor) {
         return queries.query(new FindLoreEntries(worldId, actor, includeRetired),
                 ResponseTypes.multipleInstancesOf(LoreEntryView.class));
+    }
+
+    /** Only for a world the caller may see: the narrator's lorebook knows no viewers. */
+    @QueryMapping
+    public CompletableFuture<List<LoreActivationView>> loreActivationPreview(@Argument String worldId, @Argument String text,
+            Actor actor) {
+        return queries.query(new FindWorld(worldId, actor), ResponseTypes.optionalInstanceOf(WorldView.class))
+                .thenCompose(world -> {
+                    if (world.isEmpty()) {
+                        throw DomainRejection.notFound("worldId", "no world " + worldId);
+                    }
+                    return queries.query(new PreviewLoreActivation(worldId, text),
+                            ResponseTypes.multipleInstancesOf(LoreActivationView.class));
+                });
     }
 
     @SchemaMapping(typeName = "World", field = "loreEntries")

@@ -61,6 +61,15 @@ class AdminPortalTest {
         browser.waitForText(By.id("lore-entries"), "The Brine Oath");
         browser.screenshot("world-with-lore");
 
+        // what a sample action would activate, as a turn would, and why; an action naming no key activates nothing
+        browser.type(By.id("lore-preview-text"), "I swear the oath at dawn.");
+        browser.click(By.id("lore-preview"));
+        browser.waitForText(By.id("lore-activated"), "The Brine Oath");
+        assertThat(browser.visible(By.id("lore-activated")).getText()).contains("key:oath");
+        browser.type(By.id("lore-preview-text"), "I walk to the market.");
+        browser.click(By.id("lore-preview"));
+        browser.waitForText(By.cssSelector("[aria-labelledby='lore-preview-title'] .empty"), "activates no lore");
+
         // the API is the authority: what the page shows is what the API now holds
         String worldId = browser.driver().getCurrentUrl().replaceFirst(".*#/worlds/", "");
         List<Map<String, Object>> lore = new Api(port, minter).as(admin, PlatformRole.WORLD_ADMIN)

@@ -64,6 +64,15 @@ public class NarrationContexts {
         }
     }
 
+    /** The world's lore as the narrator reads it, as of every event committed so far; empty when the world does not exist. */
+    public Optional<Lorebook> lorebookOf(String worldId) {
+        WorldContext world = worlds.get(worldId, WorldContext::new);
+        synchronized (world) {
+            catchUp(worldId, world);
+            return world.known() ? Optional.of(world.lorebook()) : Optional.empty();
+        }
+    }
+
     /** The world a story is told in and that world's settings; empty when either is unknown. */
     public Optional<WorldOfStory> worldOf(String storyId) {
         StoryWindow story = stories.get(storyId, () -> new StoryWindow(recentBeats));
