@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
-import org.postgresql.ds.PGSimpleDataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -58,8 +57,9 @@ class BackupRestore implements Callable<Integer> {
             // a damaged or foreign backup is refused before any database is touched or created
             BackupManifest manifest = BackupManifest.readVerified(from.toAbsolutePath().normalize());
             if (dbUrl != null && !dbUrl.isBlank()) {
-                err.println("Restoring into " + dbUrl.replaceAll("//[^@/]*@", "//"));
-                restore(external(), manifest);
+                LogDatabase database = LogDatabase.external(dbUrl, dbUser, dbPassword);
+                err.println("Restoring into " + database.description());
+                restore(new EventStoreRestore(database.dataSource()), manifest);
             } else {
                 err.println("Restoring into the embedded database under " + dataDir.toAbsolutePath().normalize());
                 try (DataDirectoryCluster cluster = DataDirectoryCluster.start(dataDir, embeddedDatabase)) {
@@ -87,17 +87,5 @@ class BackupRestore implements Callable<Integer> {
         try (TransferBar bar = new TransferBar()) {
             restore.restore(from, manifest, noFiles ? null : dataDir, bar);
         }
-    }
-
-    private EventStoreRestore external() {
-        PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setURL(dbUrl);
-        if (dbUser != null && !dbUser.isBlank()) {
-            source.setUser(dbUser);
-        }
-        if (dbPassword != null && !dbPassword.isBlank()) {
-            source.setPassword(dbPassword);
-        }
-        return new EventStoreRestore(source);
     }
 }

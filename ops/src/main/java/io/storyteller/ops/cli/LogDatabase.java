@@ -33,7 +33,7 @@ final class LogDatabase {
 
     static LogDatabase open(String url, String user, String password, Path dataDirectory, String database) throws IOException {
         if (url != null && !url.isBlank()) {
-            return new LogDatabase(source(url, user, password), url.replaceAll("//[^@/]*@", "//"));
+            return external(url, user, password);
         }
         Path cluster = dataDirectory.resolve("postgres").toAbsolutePath().normalize();
         if (!Files.exists(cluster.resolve("PG_VERSION"))) {
@@ -46,6 +46,11 @@ final class LogDatabase {
         int port = Integer.parseInt(Files.readAllLines(cluster.resolve("postmaster.pid")).get(PORT_LINE).strip());
         String embedded = "jdbc:postgresql://localhost:%d/%s".formatted(port, database);
         return new LogDatabase(source(embedded, "postgres", null), "the running server's embedded PostgreSQL on port " + port);
+    }
+
+    /** A database at a JDBC URL, described without the credentials a URL may carry. */
+    static LogDatabase external(String url, String user, String password) {
+        return new LogDatabase(source(url, user, password), url.replaceAll("//[^@/]*@", "//"));
     }
 
     DataSource dataSource() {
