@@ -31,6 +31,10 @@ public class DomainRejection extends CommandExecutionException {
         return new DomainRejection(new Violation(RejectionKind.CONFLICT, field, rule, message));
     }
 
+    public static DomainRejection unavailable(String field, String rule, String message) {
+        return new DomainRejection(new Violation(RejectionKind.UNAVAILABLE, field, rule, message));
+    }
+
     public Violation violation() {
         return violation;
     }

@@ -9,5 +9,7 @@ public enum RejectionKind {
     /** The thing addressed does not exist, or the caller may not see it. */
     NOT_FOUND,
     /** The thing exists but its state forbids this now (e.g. an action is already pending). */
-    CONFLICT
+    CONFLICT,
+    /** A part the request needs (e.g. search) cannot answer now; the same request may succeed later. */
+    UNAVAILABLE
 }

@@ -21,7 +21,6 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.storyteller.domain.retrieval.SearchUnavailable;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -99,11 +98,6 @@ public final class ApiErrors {
                             .message("this subscription fell behind its updates and was ended; subscribe again")
                             .extensions(extensions("subscription", "keep-up")).build();
                 }
-                case SearchUnavailable unavailable -> {
-                    log.warn("Search unavailable: {}", unavailable.getMessage());
-                    return error.errorType(ApiErrorType.UNAVAILABLE).message("search is unavailable now; try again later")
-                            .extensions(extensions("search", "available")).build();
-                }
                 case AuthenticationException ignored -> {
                     return error.errorType(ErrorType.UNAUTHORIZED).message("authentication required").build();
                 }
@@ -170,6 +164,7 @@ public final class ApiErrors {
             case FORBIDDEN -> ErrorType.FORBIDDEN;
             case NOT_FOUND -> ErrorType.NOT_FOUND;
             case CONFLICT -> ApiErrorType.CONFLICT;
+            case UNAVAILABLE -> ApiErrorType.UNAVAILABLE;
             case null -> ErrorType.BAD_REQUEST;
         };
     }

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import graphql.GraphQLError;
+import io.storyteller.domain.retrieval.SearchUnavailable;
 import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.shared.RejectionKind;
 import io.storyteller.domain.shared.Violation;
 import io.storyteller.domain.story.FindStory;
 import io.storyteller.graphql.ApiTest;
+import java.io.IOException;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -17,6 +20,7 @@ import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.queryhandling.QueryExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,7 +32,7 @@ class ErrorMappingTest extends ApiTest {
     private static final String END_STORY = "mutation { endStory(storyId: \"s1\") { storyId } }";
 
     @ParameterizedTest
-    @CsvSource({"INVALID,BAD_REQUEST", "FORBIDDEN,FORBIDDEN", "NOT_FOUND,NOT_FOUND", "CONFLICT,CONFLICT"})
+    @CsvSource({"INVALID,BAD_REQUEST", "FORBIDDEN,FORBIDDEN", "NOT_FOUND,NOT_FOUND", "CONFLICT,CONFLICT", "UNAVAILABLE,UNAVAILABLE"})
     void a_domain_rejection_is_classified_by_its_kind_and_names_field_and_rule(RejectionKind kind, String classification) {
         commands.failWith(new CompletionException(new DomainRejection(new Violation(kind, "storyId", "some-rule", "told why"))));
 
@@ -144,6 +148,28 @@ class ErrorMappingTest extends ApiTest {
 
         assertThat(response.at("/errors/0/extensions/classification").asText()).isEqualTo("FORBIDDEN");
         assertThat(response.at("/errors/0/path/0").asText()).isEqualTo("story");
+    }
+
+    @Test
+    void search_being_down_is_unavailable_without_its_cause_here_and_across_the_wire() {
+        queries.answer(FindStory.class, query -> {
+            throw new SearchUnavailable(new IOException("Connection refused: opensearch-7:9200"));
+        });
+        JsonNode local = graphQl("{ story(id: \"s1\") { id } }").at("/errors/0");
+        // across Axon Server only the message and the details arrive, in an exception of Axon's own class
+        queries.answer(FindStory.class, query -> {
+            throw new QueryExecutionException(SearchUnavailable.MESSAGE, null,
+                    new Violation(RejectionKind.UNAVAILABLE, "search", "available", SearchUnavailable.MESSAGE));
+        });
+        JsonNode remote = graphQl("{ story(id: \"s1\") { id } }").at("/errors/0");
+
+        for (JsonNode error : List.of(local, remote)) {
+            assertThat(error.at("/extensions/classification").asText()).isEqualTo("UNAVAILABLE");
+            assertThat(error.at("/extensions/field").asText()).isEqualTo("search");
+            assertThat(error.at("/extensions/rule").asText()).isEqualTo("available");
+            assertThat(error.get("message").asText()).isEqualTo("search is unavailable now; try again later")
+                    .doesNotContain("opensearch");
+        }
     }
 
     @Test

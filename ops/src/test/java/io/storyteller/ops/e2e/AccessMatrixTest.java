@@ -278,6 +278,9 @@ class AccessMatrixTest {
         commands.sendAndWait(new RecordHealingAction("access-heal-" + shared.tag + "-" + caller.name(), HealingKind.PROCESSOR_RESTART,
                 subject, "restarted for the access matrix", HealingOutcome.HEALED, 1, io.storyteller.domain.shared.Actor.system()));
 
+        // the log is a read model: once it holds the action, an empty answer is the access rule's
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                jdbc.queryForObject("SELECT count(*) FROM healing_actions WHERE subject = ?", Long.class, subject) > 0);
         Reply reply = shared.call(caller, "{ healingActions(first: 200) { kind subject outcome } }", Map.of());
 
         switch (caller) {

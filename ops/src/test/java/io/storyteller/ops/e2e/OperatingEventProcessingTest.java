@@ -119,9 +119,9 @@ class OperatingEventProcessingTest {
                         .satisfies(row -> assertThat(row.get("name")).isEqualTo("Replayed Reach " + tag));
                 assertThat(ofWorld(after.rows("lore_entries"), world)).hasSize(1);
                 assertThat(ofWorld(after.rows("world_members"), world)).hasSize(2);
-                assertThat(admin.actions()).anySatisfy(action -> assertThat(action)
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.actions()).anySatisfy(action -> assertThat(action)
                         .containsEntry("action", "resetProcessor").containsEntry("target", "worlds")
-                        .containsEntry("operatorId", "ops-admin-" + tag).containsEntry("succeeded", true));
+                        .containsEntry("operatorId", "ops-admin-" + tag).containsEntry("succeeded", true)));
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(readiness()).isEqualTo(200));
                 return;
             }
@@ -171,7 +171,8 @@ class OperatingEventProcessingTest {
         Map<String, Object> merged = admin.one(merge, Map.of("s", 0), "mergeSegment");
         assertThat(merged).containsEntry("succeeded", true);
         assertThat((List<?>) merged.get("segments")).hasSize(segmentsBefore);
-        assertThat(admin.actions()).extracting(a -> a.get("action")).contains("splitSegment", "mergeSegment");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(admin.actions()).extracting(a -> a.get("action")).contains("splitSegment", "mergeSegment"));
         Ops.assertRejected(admin.error(merge, Map.of("s", 99)), "NOT_FOUND", "segmentId");
     }
 
@@ -215,10 +216,11 @@ class OperatingEventProcessingTest {
                 .extracting(l -> l.get("sequence")).doesNotContain(retried, evicted);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM worlds WHERE world_id = ?", Long.class, evicted)).isZero();
 
-        assertThat(admin.actions()).anySatisfy(a -> assertThat(a).containsEntry("action", "retryDeadLetters")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(admin.actions())
+                .anySatisfy(a -> assertThat(a).containsEntry("action", "retryDeadLetters")
                         .containsEntry("target", "worlds sequence " + retried).containsEntry("succeeded", true))
                 .anySatisfy(a -> assertThat(a).containsEntry("action", "evictDeadLetters")
-                        .containsEntry("target", "worlds sequence " + evicted));
+                        .containsEntry("target", "worlds sequence " + evicted)));
         Ops.assertRejected(admin.error(detail, Map.of("g", "worlds", "s", "no-such-sequence")), "NOT_FOUND", "sequence");
         Ops.assertRejected(admin.error("mutation { evictDeadLetters(processingGroup: \"worlds\", sequence: \"nope\") { lettersEvicted } }",
                 Map.of()), "NOT_FOUND", "sequence");

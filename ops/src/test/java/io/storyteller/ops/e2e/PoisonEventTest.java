@@ -9,6 +9,9 @@ import io.storyteller.domain.budget.WhenExhausted;
 import io.storyteller.domain.corpus.CorpusSelection;
 import io.storyteller.domain.deployment.DeploymentCreated;
 import io.storyteller.domain.finetuning.FineTuningRequested;
+import io.storyteller.domain.healing.HealingActionRecorded;
+import io.storyteller.domain.healing.HealingKind;
+import io.storyteller.domain.healing.HealingOutcome;
 import io.storyteller.domain.model.ModelKind;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.model.ModelRegistered;
@@ -16,6 +19,7 @@ import io.storyteller.domain.model.ModelSource;
 import io.storyteller.domain.model.ModelSpec;
 import io.storyteller.domain.model.TokenPrice;
 import io.storyteller.domain.model.UseCase;
+import io.storyteller.domain.processing.OperatorActionRecorded;
 import io.storyteller.domain.story.NarrationArm;
 import io.storyteller.domain.story.NarrationProvenance;
 import io.storyteller.domain.story.NarrationRecorded;
@@ -125,7 +129,13 @@ class PoisonEventTest {
                         "SELECT count(*) FROM budgets WHERE world_id = ?"),
                 // the spend view keeps each story's world, to file a narration's cost under it
                 new Case("spend", "Story", p -> new StoryStarted(p.id(), "world-" + p.text(), "A title", "ada"),
-                        "SELECT count(*) FROM spend_story_worlds WHERE story_id = ?"))
+                        "SELECT count(*) FROM spend_story_worlds WHERE story_id = ?"),
+                new Case("operator-log", "OperatorAction", p -> new OperatorActionRecorded(p.id(), "ada", "resetProcessor",
+                        p.text(), "reset", true),
+                        "SELECT count(*) FROM operator_actions WHERE action_id = ?"),
+                new Case("healing-log", "HealingAction", p -> new HealingActionRecorded(p.id(), HealingKind.PROCESSOR_RESTART,
+                        p.text(), "restarted", HealingOutcome.HEALED, 1),
+                        "SELECT count(*) FROM healing_actions WHERE action_id = ?"))
                 .map(Arguments::of);
     }
 

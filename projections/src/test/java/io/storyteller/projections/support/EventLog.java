@@ -60,6 +60,14 @@ public final class EventLog {
         return append("FineTuning", fineTuningId, payloads);
     }
 
+    public EventLog operatorAction(String actionId, Object... payloads) {
+        return append("OperatorAction", actionId, payloads);
+    }
+
+    public EventLog healingAction(String actionId, Object... payloads) {
+        return append("HealingAction", actionId, payloads);
+    }
+
     /** When the event at {@code index} (0-based, in log order) happened. */
     public static Instant timeOf(int index) {
         return START.plusSeconds(index);

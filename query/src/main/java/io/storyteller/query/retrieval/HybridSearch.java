@@ -20,6 +20,8 @@ import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.msearch.MultiSearchResponseItem;
 import org.opensearch.client.opensearch.core.msearch.RequestItem;
 import org.opensearch.client.opensearch.core.search.Hit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * BM25 and k-NN over one index, fused by reciprocal rank fusion ({@code 1 / (60 + rank)} summed over
@@ -31,6 +33,7 @@ final class HybridSearch {
 
     static final int RRF_K = 60;
     private static final Pattern EMPHASIS = Pattern.compile("<em>(.*?)</em>");
+    private static final Logger log = LoggerFactory.getLogger(HybridSearch.class);
 
     private final OpenSearchClient client;
 
@@ -80,10 +83,10 @@ final class HybridSearch {
         try {
             answers = client.msearch(m -> m.searches(items), Map.class).responses();
         } catch (IOException | OpenSearchException e) {
-            throw new SearchUnavailable("search is unavailable: " + e.getMessage(), e);
+            throw unavailable(e);
         } catch (RuntimeException e) {
             if (e.getCause() instanceof IOException) {
-                throw new SearchUnavailable("search is unavailable: " + e.getMessage(), e);
+                throw unavailable(e);
             }
             throw e;
         }
@@ -110,8 +113,12 @@ final class HybridSearch {
         if (failure.status() != null && failure.status() == 404) {
             return List.of();
         }
-        throw new SearchUnavailable("search is unavailable: " + failure.error().type() + ": " + failure.error().reason(),
-                null);
+        throw unavailable(new IllegalStateException(failure.error().type() + ": " + failure.error().reason()));
+    }
+
+    private static SearchUnavailable unavailable(Exception cause) {
+        log.warn("Search unavailable: {}", cause.getMessage());
+        return new SearchUnavailable(cause);
     }
 
     @SuppressWarnings("unchecked")
