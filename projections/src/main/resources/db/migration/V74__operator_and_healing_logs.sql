@@ -3,7 +3,7 @@
 -- Server). A row is keyed by its event's place in the log (the global index, a paging cursor), so a
 -- redelivered or replayed event writes nothing twice.
 
--- What operators did, kept by the "operator-log" processing group.
+-- What operators did, kept by the "operations-log" processing group.
 CREATE TABLE operator_actions (
     global_index bigint      PRIMARY KEY,
     action_id    text        NOT NULL,
@@ -15,7 +15,7 @@ CREATE TABLE operator_actions (
     at           timestamptz NOT NULL
 );
 
--- What the platform healed, kept by the "healing-log" processing group.
+-- What the platform healed, kept by the "operations-log" processing group.
 CREATE TABLE healing_actions (
     global_index bigint      PRIMARY KEY,
     action_id    text        NOT NULL,

@@ -130,10 +130,10 @@ class PoisonEventTest {
                 // the spend view keeps each story's world, to file a narration's cost under it
                 new Case("spend", "Story", p -> new StoryStarted(p.id(), "world-" + p.text(), "A title", "ada"),
                         "SELECT count(*) FROM spend_story_worlds WHERE story_id = ?"),
-                new Case("operator-log", "OperatorAction", p -> new OperatorActionRecorded(p.id(), "ada", "resetProcessor",
+                new Case("operations-log", "OperatorAction", p -> new OperatorActionRecorded(p.id(), "ada", "resetProcessor",
                         p.text(), "reset", true),
                         "SELECT count(*) FROM operator_actions WHERE action_id = ?"),
-                new Case("healing-log", "HealingAction", p -> new HealingActionRecorded(p.id(), HealingKind.PROCESSOR_RESTART,
+                new Case("operations-log", "HealingAction", p -> new HealingActionRecorded(p.id(), HealingKind.PROCESSOR_RESTART,
                         p.text(), "restarted", HealingOutcome.HEALED, 1),
                         "SELECT count(*) FROM healing_actions WHERE action_id = ?"))
                 .map(Arguments::of);

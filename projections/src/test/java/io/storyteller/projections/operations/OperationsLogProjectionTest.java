@@ -25,7 +25,7 @@ class OperationsLogProjectionTest {
     void setUp() {
         db.clear();
         log = new EventLog();
-        handlers = new Object[] {new OperatorLogProjection(db.jdbc()), new HealingLogProjection(db.jdbc())};
+        handlers = new Object[] {new OperationsLogProjection(db.jdbc())};
     }
 
     @Test
