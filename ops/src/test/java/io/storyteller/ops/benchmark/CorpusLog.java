@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -49,6 +50,14 @@ final class CorpusLog {
     private PreparedStatement insert;
     private long written;
     private int pending;
+    private Consumer<String> indexedTexts = text -> {
+    };
+
+    /** Tells {@code texts} every text the search indexes embed (lore entries and beats as they read), as it is written. */
+    CorpusLog reportingIndexedTexts(Consumer<String> texts) {
+        this.indexedTexts = texts;
+        return this;
+    }
 
     /** Appends about {@code events} events; answers how many were written. */
     long append(DataSource dataSource, long events) throws Exception {
@@ -61,9 +70,10 @@ final class CorpusLog {
                 add(worldId, sequence++, "World", new WorldCreated(worldId, new WorldSettings("World " + w,
                         "A coast of fog and lanterns, number " + w + ".", "mystery", "quiet", ContentRating.TEEN, "second person"), "owner-" + w));
                 for (int l = 0; l < LORE_PER_WORLD; l++) {
-                    add(worldId, sequence++, "World", new LoreEntryAdded(worldId, "lore-" + w + "-" + l, new LoreContent("Place " + l
-                            + " of world " + w, List.of("place" + l), "A place where the tide keeps secret number " + l + " of world " + w + ".",
-                            "places", l, l == 0), "owner-" + w));
+                    LoreContent lore = new LoreContent("Place " + l + " of world " + w, List.of("place" + l),
+                            "A place where the tide keeps secret number " + l + " of world " + w + ".", "places", l, l == 0);
+                    add(worldId, sequence++, "World", new LoreEntryAdded(worldId, "lore-" + w + "-" + l, lore, "owner-" + w));
+                    indexedTexts.accept(lore.title() + ". " + lore.content());
                 }
             }
             for (int story = 0; written < events; story++) {
@@ -83,17 +93,22 @@ final class CorpusLog {
         for (int turn = 0; turn < TURNS_PER_STORY && written < limit; turn++) {
             String action = "a-" + index + "-" + turn;
             String beat = "n-" + index + "-" + turn;
-            add(storyId, sequence++, "Story", new PlayerActionSubmitted(storyId, worldId, action, player,
-                    "In story " + index + " I try move " + turn + ", looking for the lantern keeper."));
+            String acted = "In story " + index + " I try move " + turn + ", looking for the lantern keeper.";
+            add(storyId, sequence++, "Story", new PlayerActionSubmitted(storyId, worldId, action, player, acted));
+            indexedTexts.accept(acted);
             String chosen = "Story " + index + ", turn " + turn + ": the fog parts and the keeper's lamp swings toward you.";
+            indexedTexts.accept(chosen);
             add(storyId, sequence++, "Story", new NarrationRecorded(storyId, worldId, "r-" + beat, action, beat, 0, chosen,
                     provenance(worldId, chosen, "Story " + index + ", turn " + turn + ": nothing happens at all.")));
             int roll = random.nextInt(20);
             if (roll == 0) {
+                String retried = "Story " + index + ", turn " + turn + ": the keeper steps out of the fog instead.";
                 add(storyId, sequence++, "Story", new NarrationRecorded(storyId, worldId, "r2-" + beat, action, beat, 1,
-                        "Story " + index + ", turn " + turn + ": the keeper steps out of the fog instead.", provenance(worldId, chosen, null)));
+                        retried, provenance(worldId, chosen, null)));
+                indexedTexts.accept(retried);
             } else if (roll == 1) {
                 add(storyId, sequence++, "Story", new BeatEdited(storyId, beat, chosen, chosen + " Someone laughs.", player));
+                indexedTexts.accept(chosen + " Someone laughs.");
             } else if (roll == 2 || roll == 3) {
                 add(storyId, sequence++, "Story", new BeatRated(storyId, beat, 1 + random.nextInt(5), player));
             } else if (roll == 4) {

@@ -1,5 +1,7 @@
 package io.storyteller.ops.benchmark;
 
+import io.storyteller.domain.retrieval.EmbedTexts;
+import io.storyteller.domain.retrieval.TextEmbeddings;
 import io.storyteller.ops.StorytellerApplication;
 import io.storyteller.ops.cli.StorytellerCommand;
 import io.storyteller.projections.schema.SearchIndex;
@@ -10,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
@@ -17,6 +20,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryGateway;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -31,7 +35,13 @@ import picocli.CommandLine;
  * into a new data directory; the application starts there (with an OpenSearch node of its own, empty)
  * and is timed until it is ready, then until every processor reached the head of the log (each one's
  * time printed as it gets there, at most {@code -Dbench.limit}, default PT30M). House model and
- * classifier training are off, as in ReplayBenchmark. Run from the repository root after building
+ * classifier training are off, as in ReplayBenchmark.
+ * <p>
+ * A server that served the log had embedded each text its search indexes hold and kept the vectors
+ * ({@code embedding_vectors}); with {@code -Dbench.keptVectors=true} (the default) the served
+ * directory gets them as {@link StandInVectors} and the backup keeps them ({@code --with-vectors}),
+ * as an operator backing up a production server would; {@code false} measures the cold rebuild,
+ * which embeds every text again. Run from the repository root after building
  * the test classpath (see docs/benchmarks.md); not part of {@code mvn verify}.
  */
 public final class RecoveryBenchmark {
@@ -51,12 +61,13 @@ public final class RecoveryBenchmark {
         NarrationBenchmark.silenceVendorCalls();
         long events = Long.getLong("bench.events", 1_000_000L);
         Duration limit = Duration.parse(System.getProperty("bench.limit", "PT30M"));
+        boolean keptVectors = Boolean.parseBoolean(System.getProperty("bench.keptVectors", "true"));
         Path root = Path.of(System.getProperty("bench.dataRoot", "ops/target/recovery-benchmark")).toAbsolutePath();
         Files.createDirectories(root);
         Path run = Files.createTempDirectory(root, "run-");
         int exitCode = 0;
         try {
-            run(run, events, limit);
+            run(run, events, limit, keptVectors);
         } catch (Throwable e) {
             OUT.println("Benchmark failed: " + e);
             e.printStackTrace(OUT);
@@ -66,7 +77,7 @@ public final class RecoveryBenchmark {
         System.exit(exitCode);
     }
 
-    private static void run(Path run, long events, Duration limit) throws Exception {
+    private static void run(Path run, long events, Duration limit, boolean keptVectors) throws Exception {
         Path served = run.resolve("served");
         Path backup = run.resolve("backup");
         Path restored = run.resolve("restored");
@@ -80,11 +91,26 @@ public final class RecoveryBenchmark {
                 }
             });
             long t1 = System.nanoTime();
-            written = new CorpusLog().append(original.getBean(DataSource.class), events);
-            OUT.printf("appended %,d events: %.1f s%n", written, seconds(t1));
+            DataSource dataSource = original.getBean(DataSource.class);
+            if (keptVectors) {
+                TextEmbeddings probe = original.getBean(QueryGateway.class)
+                        .query(new EmbedTexts("world-0", List.of("probe")), TextEmbeddings.class).get();
+                try (StandInVectors vectors = new StandInVectors(dataSource, probe.embedder(), probe.dimensions())) {
+                    written = new CorpusLog().reportingIndexedTexts(vectors::keep).append(dataSource, events);
+                    OUT.printf("appended %,d events and kept %,d stand-in vectors of %s: %.1f s%n", written,
+                            vectors.kept(), probe.embedder(), seconds(t1));
+                }
+            } else {
+                written = new CorpusLog().append(dataSource, events);
+                OUT.printf("appended %,d events: %.1f s%n", written, seconds(t1));
+            }
 
             long t2 = System.nanoTime();
-            cli("backup", "create", "--to", backup.toString(), "--data-dir", served.toString());
+            if (keptVectors) {
+                cli("backup", "create", "--to", backup.toString(), "--data-dir", served.toString(), "--with-vectors");
+            } else {
+                cli("backup", "create", "--to", backup.toString(), "--data-dir", served.toString());
+            }
             OUT.printf("PHASE backup (server running): %.1f s, %,d bytes%n", seconds(t2), size(backup));
         }
 
