@@ -65,6 +65,7 @@ class ReadingALongStoryInThePortalTest {
             browser.waitForText(By.id("story-meta"), "112 beats");
             assertThat(shownBeatIds(browser)).hasSize(100);
 
+            browser.screenshot("story-next-beats", By.id("beats-next"));
             WebElement next = browser.visible(By.id("beats-next"));
             assertThat(next.getText()).isEqualTo("Load the next 12 beats");
             next.sendKeys(Keys.ENTER);
