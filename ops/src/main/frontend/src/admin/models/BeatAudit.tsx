@@ -31,8 +31,8 @@ const AUDIT_QUERY = `query Audit($storyId: ID!, $beatId: ID!) {
   }
 }`;
 
-const PROVENANCE_QUERY = `query BeatProvenance($storyId: ID!) {
-  story(id: $storyId) { beats(first: 100) { edges { node { id text ${PROVENANCE_FIELDS} } } } }
+const AUDITED_BEAT_QUERY = `query AuditedBeat($storyId: ID!, $beatId: ID!) {
+  story(id: $storyId) { beat(id: $beatId) { id text ${PROVENANCE_FIELDS} } }
 }`;
 
 /** How a narration beat came to be, from the event log: each alternative's routing and the decisions in force. */
@@ -126,13 +126,13 @@ function Alternatives({ audit: view }: { audit: Audit }) {
 }
 
 /**
- * The beat's text and provenance (the same view as the story page), when the caller may read the story
- * and the beat is among its first 100; the model manager may audit but not read stories.
+ * The beat's text and provenance (the same view as the story page), read on its own wherever it stands
+ * in the story, when the caller may read the story; the model manager may audit but not read stories.
  */
 function BeatText({ storyId, beatId }: { storyId: string; beatId: string }) {
-  type Found = { story: { beats: { edges: { node: { id: string; text: string; provenance: Provenance | null } }[] } } | null };
-  const story = useQuery<Found>(PROVENANCE_QUERY, { storyId });
-  const beat = story.data?.story?.beats.edges.map((edge) => edge.node).find((node) => node.id === beatId);
+  type Found = { story: { beat: { id: string; text: string; provenance: Provenance | null } | null } | null };
+  const story = useQuery<Found>(AUDITED_BEAT_QUERY, { storyId, beatId });
+  const beat = story.data?.story?.beat;
   if (!beat) return null;
   return (
     <section aria-labelledby="audited-beat-title" id="audited-beat">

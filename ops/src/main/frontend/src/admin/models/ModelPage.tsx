@@ -1,16 +1,30 @@
+import { useState } from 'react';
 import { ErrorMessage, Loading } from '../Feedback';
 import { href } from '../route';
 import { useQuery } from '../useQuery';
-import { MODEL_QUERY, type ModelDetail, type ModelRef, refText } from './modelApi';
+import { MODEL_QUERY, type ModelDetail } from './modelApi';
+import { ModelLineage } from './ModelLineage';
+import { ModelLink } from './ModelLink';
 
-/** One model: its spec, variant, versions with what each derives from, and the latest version's lineage. */
+/**
+ * One model: its spec, variant, versions with what each derives from, and a version's lineage: the
+ * latest version's, or that of the version chosen in the list.
+ */
 export function ModelPage({ modelId }: { modelId: string }) {
   const model = useQuery<{ model: ModelDetail | null }>(MODEL_QUERY, { id: modelId });
+  // the version chosen in the list, for this model (the page stays mounted when a link opens another)
+  const [choice, setChoice] = useState<{ modelId: string; version: string }>();
+  const chosen = choice?.modelId === modelId ? choice.version : undefined;
   if (model.loading && !model.data) return <Loading what="the model" />;
   if (model.error) return <ErrorMessage error={model.error} />;
   const view = model.data?.model;
   if (!view) return <p role="alert">The registry has no model {modelId}.</p>;
   const { spec } = view;
+  const shown = chosen ?? view.lineage?.chain[0]?.ref.version;
+  const showLineage = (version: string) => {
+    setChoice({ modelId, version });
+    document.getElementById('lineage-title')?.scrollIntoView({ block: 'nearest' });
+  };
   return (
     <>
       <p>
@@ -38,28 +52,18 @@ export function ModelPage({ modelId }: { modelId: string }) {
           {view.variant.systemPrompt && <pre className="prompt">{view.variant.systemPrompt}</pre>}
         </section>
       )}
-      <section aria-labelledby="lineage-title">
-        <h2 id="lineage-title">Lineage of the latest version</h2>
-        {view.lineage && view.lineage.chain.length > 1 ? (
-          <ol id="lineage" className="lineage">
-            {view.lineage.chain.map((step, index) => (
-              <li key={`${step.ref.modelId}-${step.ref.version}`}>
-                {index > 0 && <span className="meta">{index === 1 ? 'derived from ' : 'which derives from '}</span>}
-                <ModelLink model={step.ref} /> <span className="tag">{lineageWord(step.source)}</span>
-              </li>
-            ))}
-          </ol>
-        ) : (
-          <p className="empty" id="lineage">A root: it derives from no other model.</p>
-        )}
-      </section>
+      <ModelLineage modelId={view.id} version={chosen} latest={view.lineage} />
       <section aria-labelledby="versions-title">
         <h2 id="versions-title">Versions</h2>
         {view.versions.length === 0 && <p className="empty">No version yet.</p>}
         <ul id="versions" className="cards">
           {view.versions.map((version) => (
-            <li key={version.version}>
+            <li key={version.version} data-version={version.version}>
               <h3>Version {version.version}</h3>
+              <button type="button" className="show-lineage" aria-pressed={shown === version.version}
+                aria-controls="lineage-title" onClick={() => showLineage(version.version)}>
+                Show its lineage
+              </button>
               <p className="meta">
                 added by {version.addedBy} {new Date(version.addedAt).toLocaleString()}
                 {version.derivedFrom && <> · derived from <ModelLink model={version.derivedFrom} /></>}
@@ -81,24 +85,4 @@ export function ModelPage({ modelId }: { modelId: string }) {
       </section>
     </>
   );
-}
-
-/** The source says how a step was obtained: fine-tuned, acquired (downloaded), a variant, trained here. */
-function lineageWord(source: string): string {
-  switch (source) {
-    case 'FINE_TUNED':
-      return 'fine-tuned';
-    case 'DOWNLOADED':
-      return 'acquired';
-    case 'VARIANT':
-      return 'variant';
-    case 'HOUSE_TRAINED':
-      return 'trained here';
-    default:
-      return source.toLowerCase().replace('_', ' ');
-  }
-}
-
-function ModelLink({ model }: { model: ModelRef }) {
-  return <a href={href({ screen: 'model', modelId: model.modelId })}>{refText(model)}</a>;
 }

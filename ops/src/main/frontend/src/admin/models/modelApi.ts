@@ -56,8 +56,19 @@ export interface ModelDetail extends ModelRow {
     addedBy: string;
     addedAt: string;
   }[];
-  lineage: { chain: { ref: ModelRef; source: string }[] } | null;
+  lineage: Lineage | null;
 }
+
+/** A version's chain: the version itself first, then what it derives from, back to a root. */
+export interface Lineage {
+  chain: { ref: ModelRef; source: string | null }[];
+}
+
+const LINEAGE_FIELDS = 'chain { source ref { modelId version } }';
+
+export const LINEAGE_QUERY = `query Lineage($id: ID!, $version: String!) {
+  model(id: $id) { lineage(version: $version) { ${LINEAGE_FIELDS} } }
+}`;
 
 export const MODEL_QUERY = `query Model($id: ID!) {
   model(id: $id) {
@@ -70,7 +81,7 @@ export const MODEL_QUERY = `query Model($id: ID!) {
       artifact { uri sha256 sizeBytes }
       evaluations { suite evaluatedAt metrics { name value } }
     }
-    lineage { chain { source ref { modelId version } } }
+    lineage { ${LINEAGE_FIELDS} }
   }
 }`;
 

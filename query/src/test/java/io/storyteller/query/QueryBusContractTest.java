@@ -1,13 +1,17 @@
 package io.storyteller.query;
 
+import static io.storyteller.query.SamplePlatform.OLGA;
 import static io.storyteller.query.SamplePlatform.PAUL;
 import static io.storyteller.query.SamplePlatform.PIA;
+import static io.storyteller.query.SamplePlatform.STRANGER;
 import static io.storyteller.query.SamplePlatform.action;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.story.BeatPage;
+import io.storyteller.domain.story.BeatView;
+import io.storyteller.domain.story.FindBeat;
 import io.storyteller.domain.story.FindBeats;
 import io.storyteller.domain.story.FindRecentBeats;
 import io.storyteller.domain.story.FindStories;
@@ -99,6 +103,21 @@ class QueryBusContractTest {
         assertThat(stories).hasSize(2);
         assertThat(page.beats()).hasSize(2);
         assertThat(recent.beats()).hasSize(2);
+    }
+
+    /** One beat: whoever reads the story reads it; another story's beat, an unknown one or an unreadable story give none. */
+    @Test
+    void oneBeatOfAStory() {
+        assertThat(beat(new FindBeat("s1", "n2", PIA))).map(BeatView::position).contains(4);
+        assertThat(beat(new FindBeat("s1", "n2", OLGA))).map(BeatView::text).isPresent();
+        assertThat(beat(new FindBeat("s1", "nowhere", PIA))).isEmpty();
+        assertThat(beat(new FindBeat("s2", "n2", PAUL))).as("a beat of another story").isEmpty();
+        assertThat(beat(new FindBeat("s1", "n2", PAUL))).as("a story Paul may not read").isEmpty();
+        assertThat(beat(new FindBeat("s1", "n2", STRANGER))).isEmpty();
+    }
+
+    private static Optional<BeatView> beat(FindBeat query) {
+        return gateway.query(query, ResponseTypes.optionalInstanceOf(BeatView.class)).join();
     }
 
     @Test

@@ -2,7 +2,9 @@ package io.storyteller.graphql.story;
 
 import io.storyteller.domain.safety.HarmCategory;
 import io.storyteller.domain.shared.Actor;
+import io.storyteller.domain.shared.Require;
 import io.storyteller.domain.story.BeatView;
+import io.storyteller.domain.story.FindBeat;
 import io.storyteller.domain.story.FindStories;
 import io.storyteller.domain.story.FindStory;
 import io.storyteller.domain.story.StoryView;
@@ -17,7 +19,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** Reads stories, a world's stories and a story's world; the query side decides what the caller may see. */
+/** Reads stories, a world's stories, a story's world and one beat; the query side decides what the caller may see. */
 @Controller
 public class StoryQueryFields {
 
@@ -46,6 +48,14 @@ public class StoryQueryFields {
     @SchemaMapping(typeName = "Story", field = "world")
     public CompletableFuture<WorldView> world(StoryView story, Actor actor) {
         return queries.query(new FindWorld(story.worldId(), actor), ResponseTypes.optionalInstanceOf(WorldView.class))
+                .thenApply(found -> found.orElse(null));
+    }
+
+    /** A beat of the story the caller has already been allowed to read; the query side checks that again. */
+    @SchemaMapping(typeName = "Story", field = "beat")
+    public CompletableFuture<BeatView> beat(StoryView story, @Argument String id, Actor actor) {
+        String beatId = Require.id("id", id);
+        return queries.query(new FindBeat(story.storyId(), beatId, actor), ResponseTypes.optionalInstanceOf(BeatView.class))
                 .thenApply(found -> found.orElse(null));
     }
 

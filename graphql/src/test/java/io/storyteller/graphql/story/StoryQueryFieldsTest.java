@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.storyteller.domain.story.BeatPage;
+import io.storyteller.domain.story.BeatView;
+import io.storyteller.domain.story.FindBeat;
 import io.storyteller.domain.story.FindBeats;
 import io.storyteller.domain.story.FindStories;
 import io.storyteller.domain.story.FindStory;
@@ -94,5 +96,34 @@ class StoryQueryFieldsTest extends ApiTest {
         assertThat(foreign.at("/errors/0/extensions/field").asText()).isEqualTo("after");
         assertThat(oversized.at("/errors/0/extensions/classification").asText()).isEqualTo("BAD_REQUEST");
         assertThat(oversized.at("/errors/0/extensions/rule").asText()).isEqualTo("range:1..100");
+    }
+
+    @Test
+    void beat_asks_FindBeat_for_the_story_read_and_answers_null_for_a_beat_it_does_not_have() {
+        queries.answer(FindStory.class, query -> Views.story("s1", "w1"));
+        queries.answer(FindBeat.class, query -> query.beatId().equals("b104") ? Views.narration("s1", 104) : null);
+
+        JsonNode data = graphQl("{ story(id: \"s1\") { found: beat(id: \"b104\") { id position text provenance { model } } "
+                + "missing: beat(id: \"b999\") { id } } }").at("/data/story");
+
+        assertThat(data.at("/found/position").asInt()).isEqualTo(104);
+        assertThat(data.at("/found/provenance/model").asText()).isEqualTo("house-narrator");
+        assertThat(data.get("missing").isNull()).isTrue();
+        assertThat(queries.asked()).contains(new FindBeat("s1", "b104", ALICE), new FindBeat("s1", "b999", ALICE));
+        assertThat(queries.responseTypes()).contains(ResponseTypes.optionalInstanceOf(BeatView.class));
+    }
+
+    @Test
+    void beat_refuses_a_malformed_id_naming_the_argument_and_its_rule() {
+        queries.answer(FindStory.class, query -> Views.story("s1", "w1"));
+
+        JsonNode blank = graphQl("{ story(id: \"s1\") { beat(id: \" \") { id } } }");
+        JsonNode misshapen = graphQl("{ story(id: \"s1\") { beat(id: \"-b1\") { id } } }");
+
+        assertThat(blank.at("/errors/0/extensions/classification").asText()).isEqualTo("BAD_REQUEST");
+        assertThat(blank.at("/errors/0/extensions/field").asText()).isEqualTo("id");
+        assertThat(blank.at("/errors/0/extensions/rule").asText()).isEqualTo("required");
+        assertThat(misshapen.at("/errors/0/extensions/rule").asText()).isEqualTo("id-shape");
+        assertThat(queries.asked()).noneMatch(FindBeat.class::isInstance);
     }
 }

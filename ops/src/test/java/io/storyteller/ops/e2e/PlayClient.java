@@ -1,5 +1,6 @@
 package io.storyteller.ops.e2e;
 
+import io.storyteller.ops.e2e.PlayViews.Beat;
 import io.storyteller.ops.e2e.PlayViews.BeatConnection;
 import io.storyteller.ops.e2e.PlayViews.Story;
 import java.util.HashMap;
@@ -176,6 +177,20 @@ final class PlayClient {
                     }
                   }
                 }""".formatted(PlayViews.BEAT_FIELDS), variables, "story.beats", BeatConnection.class);
+    }
+
+    /** One beat of the story by its id, as {@code story(id).beat(id)} answers it. */
+    ReadBeat beat(String storyId, String beatId) {
+        ClientGraphQlResponse response = execute("query($id: ID!, $beatId: ID!) { story(id: $id) { beat(id: $beatId) { "
+                + PlayViews.BEAT_FIELDS + " } } }", Map.of("id", storyId, "beatId", beatId));
+        requireNoErrors(response);
+        boolean storyRead = response.field("story").getValue() != null;
+        return new ReadBeat(storyRead, storyRead && response.field("story.beat").getValue() != null
+                ? response.field("story.beat").toEntity(Beat.class) : null);
+    }
+
+    /** Whether the caller read the story (null, as for its beats, when they may not), and its beat, if it has it. */
+    record ReadBeat(boolean storyRead, Beat beat) {
     }
 
     /** The GraphQL errors of a request that is expected to fail. */

@@ -2,6 +2,7 @@ package io.storyteller.query.story;
 
 import io.storyteller.domain.story.BeatPage;
 import io.storyteller.domain.story.BeatView;
+import io.storyteller.domain.story.FindBeat;
 import io.storyteller.domain.story.FindBeats;
 import io.storyteller.domain.story.FindRecentBeats;
 import io.storyteller.projections.schema.BeatRows;
@@ -45,6 +46,12 @@ public class BeatQueries {
                 ORDER BY beats.position LIMIT :limit) b ON true
             ORDER BY b.position""";
 
+    /** One beat of a visible story, with whether the viewer moderates it; no row when either is missing. */
+    private static final String ONE = """
+            SELECT %s AS moderates, b.* FROM stories s
+            JOIN LATERAL (SELECT %s FROM beats WHERE beats.story_id = s.story_id AND beats.beat_id = :beatId) b ON true
+            WHERE s.story_id = :storyId AND %s""";
+
     private final JdbcClient jdbc;
 
     public BeatQueries(JdbcClient jdbc) {
@@ -69,6 +76,20 @@ public class BeatQueries {
         return slice(query.storyId(), Viewer.of(query.viewer()), "story.beat_count - :limit", limit, 0)
                 .map(slice -> new BeatPage(slice.beats(), slice.beats().size() < slice.total(), false, slice.total()))
                 .orElse(NOTHING);
+    }
+
+    /** The beat, when the viewer may read its story (as for a page of beats) and it belongs to that story. */
+    @QueryHandler
+    public Optional<BeatView> handle(FindBeat query) {
+        return jdbc.sql(ONE.formatted(ReadRules.MODERATES_STORY, BeatRows.COLUMNS, ReadRules.STORY))
+                .params(Viewer.of(query.viewer()).params())
+                .param("storyId", query.storyId())
+                .param("beatId", query.beatId())
+                .query((rs, row) -> {
+                    BeatView beat = BeatRows.view(rs, row);
+                    return rs.getBoolean("moderates") ? beat : beat.unflagged();
+                })
+                .optional();
     }
 
     /** The beats above {@code lowerBound} (fixed SQL from this class); empty when not visible. */
