@@ -95,11 +95,12 @@ public final class RecoveryBenchmark {
             if (keptVectors) {
                 TextEmbeddings probe = original.getBean(QueryGateway.class)
                         .query(new EmbedTexts("world-0", List.of("probe")), TextEmbeddings.class).get();
-                try (StandInVectors vectors = new StandInVectors(dataSource, probe.embedder(), probe.dimensions())) {
+                StandInVectors vectors = new StandInVectors(dataSource, probe.embedder(), probe.dimensions());
+                try (vectors) {
                     written = new CorpusLog().reportingIndexedTexts(vectors::keep).append(dataSource, events);
-                    OUT.printf("appended %,d events and kept %,d stand-in vectors of %s: %.1f s%n", written,
-                            vectors.kept(), probe.embedder(), seconds(t1));
                 }
+                OUT.printf("appended %,d events and kept %,d stand-in vectors of %s: %.1f s%n", written,
+                        vectors.kept(), probe.embedder(), seconds(t1));
             } else {
                 written = new CorpusLog().append(dataSource, events);
                 OUT.printf("appended %,d events: %.1f s%n", written, seconds(t1));
