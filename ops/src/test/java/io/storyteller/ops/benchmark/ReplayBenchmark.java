@@ -23,7 +23,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * reset and timed alone until it reaches the head (at most {@code -Dbench.limit}, default PT10M; a
  * processor still behind then is reported with the rate it kept), then all of them together (the
  * rebuild of every read model), and last the application is stopped and started again on that data
- * directory (timed). Processors named in {@code -Dbench.skip} (comma-separated) are left out.
+ * directory (timed). Processors named in {@code -Dbench.skip} (comma-separated) are left out; with
+ * {@code -Dbench.only} only the processors it names are replayed.
  * House model and classifier training are off: they would read the whole log beside the replay.
  * Run from the repository root after building the test classpath (see docs/benchmarks.md).
  */
@@ -37,6 +38,7 @@ public final class ReplayBenchmark {
         long events = Long.getLong("bench.events", 1_000_000L);
         Duration limit = Duration.parse(System.getProperty("bench.limit", "PT10M"));
         List<String> skip = List.of(System.getProperty("bench.skip", "").split(","));
+        List<String> only = List.of(System.getProperty("bench.only", "").split(","));
         Path root = Path.of(System.getProperty("bench.dataRoot", "ops/target/replay-benchmark")).toAbsolutePath();
         Files.createDirectories(root);
         Path dataDir = Files.createTempDirectory(root, "run-");
@@ -46,7 +48,7 @@ public final class ReplayBenchmark {
             ConfigurableApplicationContext context = start(dataDir);
             System.out.printf("fresh start: %.1f s (data in %s)%n", (System.nanoTime() - t0) / 1e9, dataDir);
             try {
-                run(context, events, limit, skip);
+                run(context, events, limit, skip, only);
             } finally {
                 context.close();
             }
@@ -76,15 +78,15 @@ public final class ReplayBenchmark {
                 "--logging.level.org.springframework.core.annotation=ERROR");
     }
 
-    private static void run(ConfigurableApplicationContext context, long events, Duration limit, List<String> skip)
-            throws Exception {
+    private static void run(ConfigurableApplicationContext context, long events, Duration limit, List<String> skip,
+            List<String> only) throws Exception {
         EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
         EventStore eventStore = context.getBean(EventStore.class);
         Map<String, StreamingEventProcessor> replayable = new TreeMap<>();
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming) {
                 streaming.shutDown();
-                if (streaming.supportsReset() && !skip.contains(name)) {
+                if (streaming.supportsReset() && !skip.contains(name) && (only.equals(List.of("")) || only.contains(name))) {
                     replayable.put(name, streaming);
                 }
             }
