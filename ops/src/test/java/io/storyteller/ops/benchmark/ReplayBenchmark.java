@@ -26,6 +26,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * directory (timed). Processors named in {@code -Dbench.skip} (comma-separated) are left out; with
  * {@code -Dbench.only} only the processors it names are replayed.
  * House model and classifier training are off: they would read the whole log beside the replay.
+ * Each replay also reports the CPU time it took (this JVM and its embedded PostgreSQL's processes),
+ * which a busy machine disturbs less than the wall time.
  * Run from the repository root after building the test classpath (see docs/benchmarks.md).
  */
 public final class ReplayBenchmark {
@@ -97,30 +99,43 @@ public final class ReplayBenchmark {
         System.out.printf("appended %,d events in %.1f s; head index %,d%n", written, (System.nanoTime() - t0) / 1e9, head);
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
-        System.out.printf("%-28s %10s %12s %10s %s%n", "processor (alone)", "seconds", "events/s", "segments", "load");
+        System.out.printf("%-28s %10s %12s %10s %5s %12s%n", "processor (alone)", "seconds", "events/s", "segments", "load",
+                "cpu s (jvm+pg)");
         for (Map.Entry<String, StreamingEventProcessor> entry : replayable.entrySet()) {
             StreamingEventProcessor processor = entry.getValue();
             processor.resetTokens();
+            double cpu = CpuTime.ofThisProcessAndChildren();
             long started = System.nanoTime();
             processor.start();
             long reached = awaitHead(List.of(processor), head, limit);
             double seconds = (System.nanoTime() - started) / 1e9;
             int segments = processor.processingStatus().size();
+            double cpuSeconds = CpuTime.ofThisProcessAndChildren() - cpu;
             processor.shutDown();
-            System.out.printf("%-28s %10.1f %,12.0f %10d %.1f%s%n", entry.getKey(), seconds, (reached + 1) / seconds,
-                    segments, os.getSystemLoadAverage(),
+            awaitShutDown(processor);
+            System.out.printf("%-28s %10.1f %,12.0f %10d %5.1f %12.1f%s%n", entry.getKey(), seconds, (reached + 1) / seconds,
+                    segments, os.getSystemLoadAverage(), cpuSeconds,
                     reached < head ? "  (stopped at " + String.format("%,d", reached) + " after the limit)" : "");
         }
 
         for (StreamingEventProcessor processor : replayable.values()) {
             processor.resetTokens();
         }
+        double cpu = CpuTime.ofThisProcessAndChildren();
         long started = System.nanoTime();
         replayable.values().forEach(StreamingEventProcessor::start);
         long reached = awaitHead(new ArrayList<>(replayable.values()), head, limit.multipliedBy(2));
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("all %d together: %.1f s to %s (%,.0f events/s of log)%n", replayable.size(), seconds,
-                reached < head ? "index " + reached + " (limit)" : "the head", (reached + 1) / seconds);
+        System.out.printf("all %d together: %.1f s to %s (%,.0f events/s of log), cpu %.1f s, load %.1f%n", replayable.size(),
+                seconds, reached < head ? "index " + reached + " (limit)" : "the head", (reached + 1) / seconds,
+                CpuTime.ofThisProcessAndChildren() - cpu, os.getSystemLoadAverage());
+    }
+
+    /** A processor stopped at the limit may still be finishing its batch; a reset needs it stopped. */
+    private static void awaitShutDown(StreamingEventProcessor processor) throws InterruptedException {
+        for (int i = 0; i < 3000 && processor.isRunning(); i++) {
+            Thread.sleep(20);
+        }
     }
 
     /** The lowest position the processors' segments reached when all were at the head, or the limit passed. */
