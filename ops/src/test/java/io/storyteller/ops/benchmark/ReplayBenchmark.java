@@ -119,6 +119,9 @@ public final class ReplayBenchmark {
         }
 
         for (StreamingEventProcessor processor : replayable.values()) {
+            // the processor healer restarts a processor stopped for long: stop it again
+            processor.shutDown();
+            awaitShutDown(processor);
             processor.resetTokens();
         }
         double cpu = CpuTime.ofThisProcessAndChildren();
