@@ -32,6 +32,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>
  * A projection replaying in batches ({@link BatchedReplay}) writes nothing while it handles an
  * event, so it takes no savepoint then: a failed event's collected writes are dropped instead.
+ * <p>
+ * Other replayed events take no savepoint either until one fails (a savepoint is a round trip per
+ * event, which set the pace of a replay): a handler that fails without one marks its batch to roll
+ * back when it would commit, and the processor then handles the batch again, this time with a
+ * savepoint for the failed event, so it is dead-lettered alone as it would be live
+ * ({@link ReplayFailures}).
  */
 @Component
 class EventHandlerSavepoints implements HandlerEnhancerDefinition {
@@ -39,6 +45,7 @@ class EventHandlerSavepoints implements HandlerEnhancerDefinition {
     private static final String CURRENT = EventHandlerSavepoints.class.getName() + ".current";
 
     private final DataSource dataSource;
+    private final ReplayFailures replayFailures = new ReplayFailures();
 
     EventHandlerSavepoints(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -94,6 +101,14 @@ class EventHandlerSavepoints implements HandlerEnhancerDefinition {
                     return super.handle(message, target); // writes nothing yet: its batch writes at the end
                 } catch (Exception e) {
                     batched.discard(event);
+                    throw e;
+                }
+            }
+            if (message instanceof EventMessage<?> event && savepoints.replayFailures.needsNoSavepoint(event)) {
+                try {
+                    return super.handle(message, target);
+                } catch (Exception e) {
+                    savepoints.replayFailures.failed(event);
                     throw e;
                 }
             }

@@ -1,23 +1,34 @@
 package io.storyteller.ops.axon;
 
 import io.storyteller.ops.StorytellerProperties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
  * Every processing group gets a pooled streaming processor and a JDBC dead-letter queue, without
  * naming each group in {@code axon.eventhandling.processors.*} (settings there still win for their group).
+ * <p>
+ * Each group's dead-lettering keeps Axon's cache of the sequences (stories, worlds) it knows to be
+ * in its queue or not: without it, every event asked the database whether its sequence was
+ * dead-lettered, one round trip per event, which set the pace of a replay. With the queue empty
+ * when a segment is claimed (the usual case) no event asks; a sequence dead-lettered meanwhile is
+ * remembered, so the events after it still queue behind it.
  */
 @Component
 class EventProcessingDefaults implements ConfigurerModule {
@@ -33,19 +44,22 @@ class EventProcessingDefaults implements ConfigurerModule {
     private final DeadLetterSchema deadLetterSchema;
     private final Serializer serializer;
     private final Serializer eventSerializer;
+    private final ListableBeanFactory beans;
 
     EventProcessingDefaults(StorytellerProperties properties,
                             ConnectionProvider connectionProvider,
                             TransactionManager transactionManager,
                             DeadLetterSchema deadLetterSchema,
                             Serializer serializer,
-                            @Qualifier("eventSerializer") Serializer eventSerializer) {
+                            @Qualifier("eventSerializer") Serializer eventSerializer,
+                            ListableBeanFactory beans) {
         this.settings = properties.eventProcessing();
         this.connectionProvider = connectionProvider;
         this.transactionManager = transactionManager;
         this.deadLetterSchema = deadLetterSchema;
         this.serializer = serializer;
         this.eventSerializer = eventSerializer;
+        this.beans = beans;
     }
 
     @Override
@@ -62,6 +76,23 @@ class EventProcessingDefaults implements ConfigurerModule {
                         .tokenClaimInterval(CLAIM_INTERVAL_MILLIS)
                         .initialSegmentCount(settings.initialSegmentCount()))
                 .registerDeadLetterQueueProvider(processingGroup -> configuration -> deadLetterQueue(processingGroup));
+        EventProcessingConfigurer processing = configurer.eventProcessing();
+        for (String group : processingGroups()) {
+            processing.registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                    (configuration, builder) -> builder.enableSequenceIdentifierCache());
+        }
+    }
+
+    /** The groups of the application's event handlers, as their {@code @ProcessingGroup} names them. */
+    private Set<String> processingGroups() {
+        Set<String> groups = new TreeSet<>();
+        for (String name : beans.getBeanNamesForAnnotation(ProcessingGroup.class)) {
+            ProcessingGroup group = beans.findAnnotationOnBean(name, ProcessingGroup.class);
+            if (group != null) {
+                groups.add(group.value());
+            }
+        }
+        return groups;
     }
 
     /**

@@ -23,8 +23,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * reset and timed alone until it reaches the head (at most {@code -Dbench.limit}, default PT10M; a
  * processor still behind then is reported with the rate it kept), then all of them together (the
  * rebuild of every read model), and last the application is stopped and started again on that data
- * directory (timed). Processors named in {@code -Dbench.skip} (comma-separated) are left out.
+ * directory (timed). Processors named in {@code -Dbench.skip} (comma-separated) are left out; with
+ * {@code -Dbench.only} only the processors it names are replayed.
  * House model and classifier training are off: they would read the whole log beside the replay.
+ * Each replay also reports the CPU time it took (this JVM and its embedded PostgreSQL's processes),
+ * which a busy machine disturbs less than the wall time.
  * Run from the repository root after building the test classpath (see docs/benchmarks.md).
  */
 public final class ReplayBenchmark {
@@ -37,6 +40,7 @@ public final class ReplayBenchmark {
         long events = Long.getLong("bench.events", 1_000_000L);
         Duration limit = Duration.parse(System.getProperty("bench.limit", "PT10M"));
         List<String> skip = List.of(System.getProperty("bench.skip", "").split(","));
+        List<String> only = List.of(System.getProperty("bench.only", "").split(","));
         Path root = Path.of(System.getProperty("bench.dataRoot", "ops/target/replay-benchmark")).toAbsolutePath();
         Files.createDirectories(root);
         Path dataDir = Files.createTempDirectory(root, "run-");
@@ -46,7 +50,7 @@ public final class ReplayBenchmark {
             ConfigurableApplicationContext context = start(dataDir);
             System.out.printf("fresh start: %.1f s (data in %s)%n", (System.nanoTime() - t0) / 1e9, dataDir);
             try {
-                run(context, events, limit, skip);
+                run(context, events, limit, skip, only);
             } finally {
                 context.close();
             }
@@ -76,15 +80,15 @@ public final class ReplayBenchmark {
                 "--logging.level.org.springframework.core.annotation=ERROR");
     }
 
-    private static void run(ConfigurableApplicationContext context, long events, Duration limit, List<String> skip)
-            throws Exception {
+    private static void run(ConfigurableApplicationContext context, long events, Duration limit, List<String> skip,
+            List<String> only) throws Exception {
         EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
         EventStore eventStore = context.getBean(EventStore.class);
         Map<String, StreamingEventProcessor> replayable = new TreeMap<>();
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming) {
                 streaming.shutDown();
-                if (streaming.supportsReset() && !skip.contains(name)) {
+                if (streaming.supportsReset() && !skip.contains(name) && (only.equals(List.of("")) || only.contains(name))) {
                     replayable.put(name, streaming);
                 }
             }
@@ -95,30 +99,46 @@ public final class ReplayBenchmark {
         System.out.printf("appended %,d events in %.1f s; head index %,d%n", written, (System.nanoTime() - t0) / 1e9, head);
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 
-        System.out.printf("%-28s %10s %12s %10s %s%n", "processor (alone)", "seconds", "events/s", "segments", "load");
+        System.out.printf("%-28s %10s %12s %10s %5s %12s%n", "processor (alone)", "seconds", "events/s", "segments", "load",
+                "cpu s (jvm+pg)");
         for (Map.Entry<String, StreamingEventProcessor> entry : replayable.entrySet()) {
             StreamingEventProcessor processor = entry.getValue();
             processor.resetTokens();
+            double cpu = CpuTime.ofThisProcessAndChildren();
             long started = System.nanoTime();
             processor.start();
             long reached = awaitHead(List.of(processor), head, limit);
             double seconds = (System.nanoTime() - started) / 1e9;
             int segments = processor.processingStatus().size();
+            double cpuSeconds = CpuTime.ofThisProcessAndChildren() - cpu;
             processor.shutDown();
-            System.out.printf("%-28s %10.1f %,12.0f %10d %.1f%s%n", entry.getKey(), seconds, (reached + 1) / seconds,
-                    segments, os.getSystemLoadAverage(),
+            awaitShutDown(processor);
+            System.out.printf("%-28s %10.1f %,12.0f %10d %5.1f %12.1f%s%n", entry.getKey(), seconds, (reached + 1) / seconds,
+                    segments, os.getSystemLoadAverage(), cpuSeconds,
                     reached < head ? "  (stopped at " + String.format("%,d", reached) + " after the limit)" : "");
         }
 
         for (StreamingEventProcessor processor : replayable.values()) {
+            // the processor healer restarts a processor stopped for long: stop it again
+            processor.shutDown();
+            awaitShutDown(processor);
             processor.resetTokens();
         }
+        double cpu = CpuTime.ofThisProcessAndChildren();
         long started = System.nanoTime();
         replayable.values().forEach(StreamingEventProcessor::start);
         long reached = awaitHead(new ArrayList<>(replayable.values()), head, limit.multipliedBy(2));
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("all %d together: %.1f s to %s (%,.0f events/s of log)%n", replayable.size(), seconds,
-                reached < head ? "index " + reached + " (limit)" : "the head", (reached + 1) / seconds);
+        System.out.printf("all %d together: %.1f s to %s (%,.0f events/s of log), cpu %.1f s, load %.1f%n", replayable.size(),
+                seconds, reached < head ? "index " + reached + " (limit)" : "the head", (reached + 1) / seconds,
+                CpuTime.ofThisProcessAndChildren() - cpu, os.getSystemLoadAverage());
+    }
+
+    /** A processor stopped at the limit may still be finishing its batch; a reset needs it stopped. */
+    private static void awaitShutDown(StreamingEventProcessor processor) throws InterruptedException {
+        for (int i = 0; i < 3000 && processor.isRunning(); i++) {
+            Thread.sleep(20);
+        }
     }
 
     /** The lowest position the processors' segments reached when all were at the head, or the limit passed. */

@@ -6,6 +6,8 @@ import io.storyteller.domain.story.NarrationProvenance;
 import io.storyteller.domain.story.NarrationRecorded;
 import io.storyteller.domain.story.ShadowNarrationRecorded;
 import io.storyteller.domain.story.StoryStarted;
+import io.storyteller.projections.schema.BatchedReplay;
+import io.storyteller.projections.schema.BatchedWrites;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,10 +18,11 @@ import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AllowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,27 +31,42 @@ import org.springframework.stereotype.Component;
  * does a shadow call. A call's cost is the one its candidate report carries (priced when it was
  * generated); a report recorded before costs were is priced from the model's registered price in
  * {@code models}, 0 for a model not registered (house models). Rows are keyed by event id and call
- * index: redelivery writes nothing twice, and a reset empties the table for a rebuild by replay.
+ * index: redelivery writes nothing twice, and a reset empties the table for a rebuild by replay,
+ * in batches ({@link BatchedWrites}: a call's row reads the story's world, which this group wrote
+ * for an earlier event, and the batch writes in the events' order).
  */
 @Component
 @ProcessingGroup(SpendProjection.GROUP)
 @AllowReplay
-public class SpendProjection {
+public class SpendProjection implements BatchedReplay {
 
     public static final String GROUP = "spend";
 
-    private final JdbcClient jdbc;
+    private final NamedParameterJdbcOperations jdbc;
+    private final BatchedWrites writes;
 
-    public SpendProjection(JdbcClient jdbc) {
+    public SpendProjection(NamedParameterJdbcOperations jdbc) {
         this.jdbc = jdbc;
+        this.writes = new BatchedWrites("the spend's replay", jdbc);
+    }
+
+    @Override
+    public boolean collects(EventMessage<?> event) {
+        return writes.collects(event);
+    }
+
+    @Override
+    public void discard(EventMessage<?> event) {
+        writes.discard(event);
     }
 
     @EventHandler
     void on(StoryStarted event) {
-        jdbc.sql("INSERT INTO spend_story_worlds (story_id, world_id) VALUES (:story, :world) ON CONFLICT DO NOTHING")
-                .param("story", event.storyId())
-                .param("world", event.worldId())
-                .update();
+        Map<String, Object> params = new HashMap<>();
+        params.put("story", event.storyId());
+        params.put("world", event.worldId());
+        writes.write("INSERT INTO spend_story_worlds (story_id, world_id) VALUES (:story, :world) ON CONFLICT DO NOTHING",
+                params);
     }
 
     @EventHandler
@@ -71,7 +89,7 @@ public class SpendProjection {
 
     @ResetHandler
     public void reset() {
-        jdbc.sql("TRUNCATE spend_entries, spend_story_worlds").update();
+        jdbc.getJdbcOperations().execute("TRUNCATE spend_entries, spend_story_worlds");
     }
 
     private void calls(String eventId, String worldId, String storyId, NarrationProvenance provenance, Instant at) {
@@ -105,7 +123,7 @@ public class SpendProjection {
         params.put("completion", Math.max(0, call.completionTokens()));
         params.put("cost", call.costUsd() == null ? null : call.costUsd().max(BigDecimal.ZERO));
         // a failure names no world: the story's, from this group's own record of where stories are played
-        jdbc.sql("""
+        writes.write("""
                 INSERT INTO spend_entries (event_id, call_index, world_id, deployment_id, model, day,
                                            prompt_tokens, completion_tokens, cost)
                 SELECT :eventId, :index, w.world_id, CAST(:deploymentId AS text), CAST(:model AS text), :day,
@@ -117,8 +135,6 @@ public class SpendProjection {
                 FROM (SELECT coalesce(CAST(:worldId AS text),
                                       (SELECT world_id FROM spend_story_worlds WHERE story_id = :storyId)) AS world_id) w
                 WHERE w.world_id IS NOT NULL AND :prompt + :completion > 0
-                ON CONFLICT (event_id, call_index) DO NOTHING""")
-                .params(params)
-                .update();
+                ON CONFLICT (event_id, call_index) DO NOTHING""", params);
     }
 }

@@ -31,6 +31,15 @@ final class BeatTable {
                    jsonb_build_array(CAST(:provenance AS jsonb)), 0, CAST(:provenance AS jsonb), :at, :at
             FROM beats WHERE story_id = :storyId
             ON CONFLICT (story_id, beat_id) DO NOTHING""";
+    /** An append whose position a replay's batch knows ({@link BeatPositions}). */
+    private static final String APPEND_AT = """
+            INSERT INTO beats (story_id, beat_id, position, kind, player_id, text, alternatives,
+                               alternative_originals, alternative_provenances, selected_alternative,
+                               provenance, created_at, updated_at)
+            VALUES (:storyId, :beatId, :position, :kind, :playerId, :text,
+                    ARRAY[CAST(:text AS text)], ARRAY[NULL]::text[],
+                    jsonb_build_array(CAST(:provenance AS jsonb)), 0, CAST(:provenance AS jsonb), :at, :at)
+            ON CONFLICT (story_id, beat_id) DO NOTHING""";
     private static final String PUT_ALTERNATIVE = """
             UPDATE beats SET alternatives[:slot] = :text,
                    alternative_originals[:slot] = NULL,
@@ -78,6 +87,26 @@ final class BeatTable {
         params.put("text", text);
         params.put("provenance", ProvenanceJson.write(provenance));
         return new TableWrite(APPEND, params);
+    }
+
+    /** The append at a position known beforehand. */
+    static TableWrite appendAt(TableWrite append, int position) {
+        Map<String, Object> params = new HashMap<>(append.params());
+        params.put("position", position);
+        return new TableWrite(APPEND_AT, params);
+    }
+
+    static boolean appends(TableWrite write) {
+        return write.sql().equals(APPEND);
+    }
+
+    static boolean erases(TableWrite write) {
+        return write.sql().equals(ERASE);
+    }
+
+    /** Whether the write adds or removes beats, moving the story's highest position. */
+    static boolean changesPositions(TableWrite write) {
+        return appends(write) || erases(write);
     }
 
     /** Stores alternative {@code index} of a retried narration and selects it. */

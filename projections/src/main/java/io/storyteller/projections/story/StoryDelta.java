@@ -103,7 +103,17 @@ final class StoryDelta {
         return folded;
     }
 
+    boolean recounts() {
+        return recount;
+    }
+
+    /** The parameters of {@link StoryTable#CHANGE}; the beat count is recounted from the table. */
     Map<String, Object> params() {
+        return params(null);
+    }
+
+    /** The parameters of {@link StoryTable#CHANGE}, with the beat count when it is known (null: recounted). */
+    Map<String, Object> params(Integer beatCount) {
         Map<String, Object> params = new HashMap<>();
         params.put("storyId", storyId);
         params.put("at", Columns.time(at));
@@ -116,6 +126,7 @@ final class StoryDelta {
         params.put("pending", pending);
         params.put("requestId", requestId);
         params.put("recount", recount);
+        params.put("beatCount", beatCount);
         return params;
     }
 

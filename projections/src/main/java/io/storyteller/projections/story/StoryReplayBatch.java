@@ -2,6 +2,7 @@ package io.storyteller.projections.story;
 
 import io.storyteller.projections.schema.BatchFallback;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,8 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils;
  * order their events came, each run of one SQL as one JDBC batch (the driver sends it in one round
  * trip); story rows are then changed once each, with every change folded in ({@link StoryDelta}).
  * Folding the story changes is what lets the row writes run in long runs: between two beats of a
- * turn there is no longer an update of the story.
+ * turn there is no longer an update of the story. Beat positions and counts are kept in memory over
+ * the batch ({@link BeatPositions}): one query per batch instead of a lookup per beat and per story.
  */
 final class StoryReplayBatch implements BatchFallback.Collected {
 
@@ -49,6 +51,7 @@ final class StoryReplayBatch implements BatchFallback.Collected {
     }
 
     void flush(NamedParameterJdbcOperations jdbc) {
+        BeatPositions positions = BeatPositions.read(jdbc, storiesWhoseBeatsChange());
         List<TableWrite> run = new ArrayList<>();
         Map<String, StoryDelta> stories = new LinkedHashMap<>();
         for (Collected item : collected) {
@@ -57,28 +60,72 @@ final class StoryReplayBatch implements BatchFallback.Collected {
                 continue;
             }
             if (!run.isEmpty() && !run.getFirst().sql().equals(item.write().sql())) {
-                execute(jdbc, run);
+                execute(jdbc, run, positions);
                 run.clear();
             }
             run.add(item.write());
         }
-        execute(jdbc, run);
+        execute(jdbc, run, positions);
         if (!stories.isEmpty()) {
-            jdbc.batchUpdate(StoryTable.CHANGE, SqlParameterSourceUtils.createBatch(
-                    stories.values().stream().map(StoryDelta::params).toList()));
+            jdbc.batchUpdate(StoryTable.CHANGE, SqlParameterSourceUtils.createBatch(stories.values().stream()
+                    .map(change -> change.params(positions.count(change.storyId()))).toList()));
         }
         collected.clear();
     }
 
-    private static void execute(NamedParameterJdbcOperations jdbc, List<TableWrite> run) {
+    private Set<String> storiesWhoseBeatsChange() {
+        Set<String> storyIds = new HashSet<>();
+        for (Collected item : collected) {
+            if (item.change() != null ? item.change().recounts() : BeatTable.changesPositions(item.write())) {
+                storyIds.add(item.change() != null ? item.change().storyId() : (String) item.write().params().get("storyId"));
+            }
+        }
+        return storyIds;
+    }
+
+    /**
+     * Runs one run of writes of the same SQL as one JDBC batch. Appended beats get their positions
+     * from memory, so an append that finds its beat already there (written by an earlier batch: the
+     * log repeats a beat id) would leave a gap; the batch then fails, and is retried event by event
+     * as written live, where the append takes the highest position the table has.
+     */
+    private static void execute(NamedParameterJdbcOperations jdbc, List<TableWrite> run, BeatPositions positions) {
         if (run.isEmpty()) {
             return;
         }
-        if (run.size() == 1) {
-            jdbc.update(run.getFirst().sql(), run.getFirst().params());
+        if (BeatTable.appends(run.getFirst())) {
+            List<TableWrite> placed = new ArrayList<>();
+            for (TableWrite append : run) {
+                int position = positions.append((String) append.params().get("storyId"),
+                        (String) append.params().get("beatId"));
+                if (position > 0) {
+                    placed.add(BeatTable.appendAt(append, position));
+                }
+            }
+            for (int inserted : batch(jdbc, placed)) {
+                if (inserted == 0) {
+                    throw new IllegalStateException("a replayed beat was in the beats table already");
+                }
+            }
             return;
         }
+        int[] counts = batch(jdbc, run);
+        if (BeatTable.erases(run.getFirst())) {
+            for (int i = 0; i < run.size(); i++) {
+                Map<String, Object> params = run.get(i).params();
+                positions.erased((String) params.get("storyId"), List.of((String[]) params.get("beatIds")), counts[i]);
+            }
+        }
+    }
+
+    private static int[] batch(NamedParameterJdbcOperations jdbc, List<TableWrite> run) {
+        if (run.isEmpty()) {
+            return new int[0];
+        }
+        if (run.size() == 1) {
+            return new int[] {jdbc.update(run.getFirst().sql(), run.getFirst().params())};
+        }
         SqlParameterSource[] rows = SqlParameterSourceUtils.createBatch(run.stream().map(TableWrite::params).toList());
-        jdbc.batchUpdate(run.getFirst().sql(), rows);
+        return jdbc.batchUpdate(run.getFirst().sql(), rows);
     }
 }

@@ -26,7 +26,7 @@ final class StoryTable {
      * Positions run 1..n without gaps (erasure only ever removes the end), so the highest position is
      * the count: one lookup in the (story_id, position) index instead of counting the whole story,
      * which made a replay quadratic in a story's length. Recounted rather than incremented, so a
-     * repeated event cannot skew it.
+     * repeated event cannot skew it. A replay's batch knows the count already and passes it.
      */
     static final String CHANGE = """
             UPDATE stories SET updated_at = :at,
@@ -38,7 +38,8 @@ final class StoryTable {
                    pending_request_id = CASE WHEN CAST(:setPending AS boolean) THEN CAST(:requestId AS text)
                                              ELSE pending_request_id END,
                    beat_count = CASE WHEN CAST(:recount AS boolean)
-                                     THEN (SELECT coalesce(max(b.position), 0) FROM beats b WHERE b.story_id = :storyId)
+                                     THEN coalesce(CAST(:beatCount AS integer),
+                                                   (SELECT coalesce(max(b.position), 0) FROM beats b WHERE b.story_id = :storyId))
                                      ELSE beat_count END
             WHERE story_id = :storyId""";
 

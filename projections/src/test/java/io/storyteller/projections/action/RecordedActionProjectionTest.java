@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 class RecordedActionProjectionTest {
 
@@ -23,7 +24,7 @@ class RecordedActionProjectionTest {
     void setUp() {
         db.clear();
         log = new EventLog();
-        projection = new RecordedActionProjection(db.jdbc());
+        projection = new RecordedActionProjection(new NamedParameterJdbcTemplate(db.dataSource()));
     }
 
     @Test
@@ -79,6 +80,26 @@ class RecordedActionProjectionTest {
 
         assertThat(db.snapshot()).isEqualTo(before);
         assertThat(before.get("recorded_actions")).hasSize(2);
+    }
+
+    @Test
+    void aReplayInBatchesLeavesWhatWritingEachEventAtOnceLeaves() {
+        for (int i = 0; i < 12; i++) {
+            log.story("s" + i % 3, action("s" + i % 3, "w1", "a" + i, "I try door " + i));
+        }
+        log.story("s0", new BeatEdited("s0", "a0", "I try door 0", "I kick door 0", "pia"),
+                new BeatsErased("s0", List.of("a9", "n9"), "pia"),
+                action("s0", "w1", "a9", "I try the window"),
+                new BeatEdited("s0", "a9", "I try the window", "I climb through the window", "pia"));
+        log.deliver(projection);
+        var live = db.snapshot();
+
+        for (int batchSize : new int[] {1, 3, 64}) {
+            log.replayInBatches(db.transactions(), batchSize, projection);
+            assertThat(db.snapshot()).as("batches of " + batchSize).isEqualTo(live);
+        }
+        assertThat(db.rows("SELECT text FROM recorded_actions WHERE story_id = 's0' AND action_beat_id = 'a9'"))
+                .containsExactly(Map.of("text", "I climb through the window"));
     }
 
     private static PlayerActionSubmitted action(String storyId, String worldId, String beatId, String text) {

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 class SpendProjectionTest {
 
@@ -47,7 +48,8 @@ class SpendProjectionTest {
         log.model(GPT, ModelManagementEvents.gptRegistered());
         log.model(HOUSE, ModelManagementEvents.houseRegistered());
         log.story("s1", new StoryStarted("s1", "w1", "A tale", "pia"));
-        handlers = new Object[] {new ModelProjection(db.jdbc()), new SpendProjection(db.jdbc()),
+        handlers = new Object[] {new ModelProjection(db.jdbc()),
+                new SpendProjection(new NamedParameterJdbcTemplate(db.dataSource())),
                 new BudgetProjection(db.jdbc())};
     }
 
@@ -117,6 +119,28 @@ class SpendProjectionTest {
         log.replay(handlers);
         assertThat(db.snapshot()).isEqualTo(before);
         assertThat(db.rows("SELECT * FROM spend_entries")).hasSize(2);
+    }
+
+    @Test
+    void aReplayInBatchesLeavesWhatWritingEachEventAtOnceLeaves() {
+        log.story("s2", new StoryStarted("s2", "w2", "Another tale", "bea"));
+        for (int turn = 0; turn < 5; turn++) {
+            log.story("s1", recorded("a" + turn, candidate(0, GPT, 1000, 200, null, CandidateOutcome.CHOSEN),
+                    candidate(1, HOUSE, 800, 100, null, CandidateOutcome.OUTRANKED)));
+            log.story("s2", new NarrationFailed("s2", "b" + turn, "b" + turn, "blocked", GPT, null,
+                    List.of(candidate(0, GPT, 500 + turn, 50, new BigDecimal("0.0001"), CandidateOutcome.BLOCKED))));
+        }
+        log.deliver(handlers);
+        var live = db.snapshot();
+        assertThat(live.get("spend_entries")).hasSize(15);
+
+        for (int batchSize : new int[] {1, 4, 64}) {
+            log.replayInBatches(db.transactions(), batchSize, handlers);
+            assertThat(db.snapshot()).as("batches of " + batchSize).isEqualTo(live);
+        }
+        assertThat(db.rows("SELECT DISTINCT world_id FROM spend_entries WHERE cost = 0.0001"))
+                .as("a failure's world, read from the story's row written in the same batch")
+                .containsExactly(Map.of("world_id", "w2"));
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * World w1 ("Ashfall") has actions 0, 2, 4 … 14, world w2 (no world on record) 1, 3 … 13; one
@@ -41,7 +42,7 @@ class RecordedActionQueriesTest {
             String world = i % 2 == 0 ? "w1" : "w2";
             log.story("s-" + world, new PlayerActionSubmitted("s-" + world, world, "a" + i, "pia", "action " + i));
         }
-        log.deliver(new WorldProjection(db.jdbc()), new RecordedActionProjection(db.jdbc()));
+        log.deliver(new WorldProjection(db.jdbc()), new RecordedActionProjection(new NamedParameterJdbcTemplate(db.dataSource())));
         queries = new RecordedActionQueries(db.jdbc());
     }
 
