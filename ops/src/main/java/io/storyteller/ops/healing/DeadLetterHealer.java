@@ -94,8 +94,9 @@ public class DeadLetterHealer {
                     && sequence.equals(stored.getSequenceIdentifier()) && RetryCounting.retries(stored) == retries
                     && due(stored, retries));
         } catch (RuntimeException e) {
+            // A retry may fail by throwing as well as by answering false; if it counted, it is recorded below as failed.
             log.warn("Retrying dead letters of {} failed: {}", subject, e.toString());
-            return;
+            cleared = false;
         }
         if (cleared) {
             actions.record(HealingKind.DEAD_LETTER_RETRY, subject, "handled again after " + (retries + 1)
