@@ -14,10 +14,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AllowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -44,6 +46,7 @@ public class LoreIndexProjection implements BatchedReplay {
     private final SearchDocuments documents;
     private final TextEmbedder embedder;
     private final IndexingBatches batches;
+    private final AtomicBoolean replaying = new AtomicBoolean();
     private final boolean newIndex;
 
     public LoreIndexProjection(OpenSearchClient client, TextEmbedder embedder) {
@@ -52,6 +55,10 @@ public class LoreIndexProjection implements BatchedReplay {
         this.embedder = embedder;
         this.batches = new IndexingBatches(GROUP, this::index);
         this.newIndex = SearchIndex.LORE.ensure(client);
+        if (!newIndex) {
+            // a replay cut short by a stop left its seldom refresh behind
+            SearchIndex.LORE.refreshAsMapped(client);
+        }
     }
 
     /** Whether this process created the index, which then holds nothing the log told before. */
@@ -70,29 +77,50 @@ public class LoreIndexProjection implements BatchedReplay {
     }
 
     @EventHandler
-    void on(LoreEntryAdded event, @SequenceNumber long seq) {
-        batches.handle(seq, event);
+    void on(LoreEntryAdded event, @SequenceNumber long seq, ReplayStatus status) {
+        handle(seq, event, status);
     }
 
     @EventHandler
-    void on(LoreEntryRevised event, @SequenceNumber long seq) {
-        batches.handle(seq, event);
+    void on(LoreEntryRevised event, @SequenceNumber long seq, ReplayStatus status) {
+        handle(seq, event, status);
     }
 
     @EventHandler
-    void on(LoreEntryRetired event, @SequenceNumber long seq) {
-        batches.handle(seq, event);
+    void on(LoreEntryRetired event, @SequenceNumber long seq, ReplayStatus status) {
+        handle(seq, event, status);
     }
 
     @EventHandler
-    void on(WorldArchived event, @SequenceNumber long seq) {
-        batches.handle(seq, event);
+    void on(WorldArchived event, @SequenceNumber long seq, ReplayStatus status) {
+        handle(seq, event, status);
     }
 
     /** Before a replay: drops the index and creates it empty, to be rebuilt from the first event. */
     @ResetHandler
     public void reset() {
         SearchIndex.LORE.recreate(client);
+        SearchIndex.LORE.refreshForReplay(client);
+        replaying.set(true);
+    }
+
+    /**
+     * The replay has caught up with the log (its processor says so, or a live event came): what is
+     * written is searchable within the mapping's interval again, and the rebuilt index, settled, is
+     * merged into one segment, so that a k-NN search walks one HNSW graph instead of one per segment.
+     */
+    public void replayCaughtUp() {
+        if (replaying.compareAndSet(true, false)) {
+            SearchIndex.LORE.refreshAsMapped(client);
+            SearchIndex.LORE.mergeSettled(client);
+        }
+    }
+
+    private void handle(long seq, Object event, ReplayStatus status) {
+        if (!status.isReplay()) {
+            replayCaughtUp();
+        }
+        batches.handle(seq, event);
     }
 
     private void index(List<IndexedEvent> events) {
