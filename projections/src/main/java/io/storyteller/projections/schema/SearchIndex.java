@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import org.opensearch.client.json.JsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.mapping.TypeMapping;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
 import org.opensearch.client.opensearch.indices.IndexSettings;
 
 /**
@@ -96,8 +99,13 @@ public enum SearchIndex {
      * the index answers as before.
      */
     public void mergeSettled(OpenSearchClient client) {
-        try {
-            client.indices().forcemerge(f -> f.index(indexName).maxNumSegments(1L).waitForCompletion(false));
+        // the typed client cannot read the task id that a merge not waited for answers with
+        try (Response response = client.generic().execute(Requests.builder().method("POST").endpoint("/" + indexName + "/_forcemerge")
+                .query(Map.of("max_num_segments", "1", "wait_for_completion", "false")).build())) {
+            if (response.getStatus() >= 300) {
+                throw new IllegalStateException("OpenSearch refused to merge " + indexName + ": " + response.getStatus() + " "
+                        + response.getReason());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("OpenSearch unreachable while merging " + indexName, e);
         }

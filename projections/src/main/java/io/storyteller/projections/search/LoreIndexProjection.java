@@ -26,6 +26,8 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.Conflicts;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.Refresh;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,6 +43,7 @@ import org.springframework.stereotype.Component;
 public class LoreIndexProjection implements BatchedReplay {
 
     public static final String GROUP = "lore-index";
+    private static final Logger log = LoggerFactory.getLogger(LoreIndexProjection.class);
 
     private final OpenSearchClient client;
     private final SearchDocuments documents;
@@ -110,9 +113,20 @@ public class LoreIndexProjection implements BatchedReplay {
      * merged into one segment, so that a k-NN search walks one HNSW graph instead of one per segment.
      */
     public void replayCaughtUp() {
-        if (replaying.compareAndSet(true, false)) {
+        if (!replaying.compareAndSet(true, false)) {
+            return;
+        }
+        try {
             SearchIndex.LORE.refreshAsMapped(client);
+        } catch (RuntimeException e) {
+            replaying.set(true); // told again by the next event
+            throw e;
+        }
+        try {
             SearchIndex.LORE.mergeSettled(client);
+        } catch (RuntimeException e) {
+            // only slower searches: never fail the event that told of the catch-up
+            log.warn("Could not merge the rebuilt lore index: {}", e.getMessage());
         }
     }
 
