@@ -7,6 +7,7 @@ import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.shared.Require;
 import io.storyteller.projections.search.BeatIndexProjection;
 import io.storyteller.projections.search.LoreIndexProjection;
+import java.time.Duration;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -24,7 +25,9 @@ import org.springframework.stereotype.Component;
  * recreates its indexes) and started again, so it indexes every lore entry and beat anew. At
  * startup, a projection whose index this process had to create (a new mapping version, or an index
  * lost with its node) is rebuilt the same way: its processor's token may be far down the log, and
- * the new index would otherwise never hear what came before.
+ * the new index would otherwise never hear what came before. Once a rebuilt processor has caught up
+ * with the log, its projection is told, so that it settles its index (refreshed as mapped again, the
+ * lore index merged).
  */
 @Component
 class SearchIndexRebuilds {
@@ -32,6 +35,7 @@ class SearchIndexRebuilds {
     private static final Logger log = LoggerFactory.getLogger(SearchIndexRebuilds.class);
 
     static final List<String> GROUPS = List.of(LoreIndexProjection.GROUP, BeatIndexProjection.GROUP);
+    private static final Duration CAUGHT_UP_POLL = Duration.ofMillis(500);
 
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private final ObjectProvider<LoreIndexProjection> lore;
@@ -81,6 +85,31 @@ class SearchIndexRebuilds {
         } finally {
             // started again even if the reset failed, so that indexing never stays stopped
             processor.start();
+        }
+        Runnable caughtUp = group.equals(LoreIndexProjection.GROUP)
+                ? () -> lore.ifAvailable(LoreIndexProjection::replayCaughtUp)
+                : () -> beats.ifAvailable(BeatIndexProjection::replayCaughtUp);
+        Thread.ofVirtual().name("search-rebuild-" + group).start(() -> awaitCaughtUp(processor, caughtUp));
+    }
+
+    /**
+     * Tells the projection when its processor has replayed to the head of the log. A live event would
+     * tell it too, but a replay that ends on a quiet log may wait long for one.
+     */
+    private static void awaitCaughtUp(StreamingEventProcessor processor, Runnable caughtUp) {
+        try {
+            while (processor.isRunning()) {
+                Thread.sleep(CAUGHT_UP_POLL.toMillis());
+                var segments = processor.processingStatus().values();
+                if (!segments.isEmpty() && segments.stream().allMatch(s -> s.isCaughtUp() && !s.isErrorState())) {
+                    caughtUp.run();
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("Could not settle the rebuilt index of {}: {}", processor.getName(), e.getMessage());
         }
     }
 }

@@ -13,11 +13,14 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.Refresh;
+import org.opensearch.client.opensearch.core.search.Hit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -93,6 +96,9 @@ class SearchingLoreAndStoriesTest {
         assertThat(action.get("position")).isEqualTo(1);
         assertThat(highlights(action)).anyMatch(fragment -> fragment.contains("<em>bell</em>"));
         assertThat(story(storyId, "bronze bell", 1)).as("nothing is older than the first beat").isEmpty();
+        // the narration the action asked for, then nothing more happens in the story
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> storedBeats(storyId).size() == 3);
+        Map<String, Object> storedBefore = storedBeats(storyId);
 
         // Lost from the index behind the projection's back: only a rebuild from the event log brings it back.
         search.delete(d -> d.index(SearchIndex.LORE.indexName()).id(bell).refresh(Refresh.True));
@@ -115,6 +121,24 @@ class SearchingLoreAndStoriesTest {
             assertThat(hits.getFirst().get("loreEntryId")).isEqualTo(bell);
         });
         eventuallyStory(storyId, "bronze bell", 0, hits -> assertThat(playerAction(hits)).isEqualTo(action));
+        // a replay remembers what it wrote instead of reading it back: it must leave what live indexing left
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertThat(storedBeats(storyId)).isEqualTo(storedBefore));
+    }
+
+    /** The story's beats and cursor as stored (sources with vectors, and versions), by id. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private Map<String, Object> storedBeats(String storyId) throws IOException {
+        search.indices().refresh(r -> r.index(SearchIndex.BEATS.indexName()));
+        Map<String, Object> stored = new TreeMap<>();
+        for (Hit<Map> hit : search.search(s -> s.index(SearchIndex.BEATS.indexName()).version(true).size(100)
+                .query(q -> q.term(t -> t.field("storyId").value(FieldValue.of(storyId)))), Map.class).hits().hits()) {
+            stored.put(hit.id(), List.of(hit.source(), hit.version()));
+        }
+        var cursor = search.get(g -> g.index(SearchIndex.STORY_CURSORS.indexName()).id(storyId), Map.class);
+        if (cursor.found()) {
+            stored.put("cursor", List.of(cursor.source(), cursor.version()));
+        }
+        return stored;
     }
 
     @SuppressWarnings("unchecked")

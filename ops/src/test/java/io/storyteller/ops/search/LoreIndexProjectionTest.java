@@ -4,6 +4,7 @@ import static io.storyteller.ops.search.SearchIndexFixture.deliver;
 import static io.storyteller.ops.search.SearchIndexFixture.document;
 import static io.storyteller.ops.search.SearchIndexFixture.vectorOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.storyteller.domain.world.LoreContent;
 import io.storyteller.domain.world.LoreEntryAdded;
@@ -13,6 +14,7 @@ import io.storyteller.domain.world.WorldArchived;
 import io.storyteller.ops.search.SearchIndexFixture.Document;
 import io.storyteller.projections.schema.SearchIndex;
 import io.storyteller.projections.search.LoreIndexProjection;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -112,5 +114,19 @@ class LoreIndexProjectionTest {
         deliver(projection, "World", worldId, 1, new LoreEntryAdded(worldId, bellId, BELL, "owner"));
         deliver(projection, "World", worldId, 4, new WorldArchived(worldId, "owner"));
         assertThat(document(SearchIndex.LORE, bellId)).isEmpty();
+    }
+
+    @Test
+    void aSettledIndexIsMergedIntoOneSegmentInTheBackgroundKeepingItsDocuments() throws Exception {
+        deliver(projection, "World", worldId, 1, new LoreEntryAdded(worldId, bellId, BELL, "owner"));
+        var client = SearchIndexFixture.client();
+
+        SearchIndex.LORE.mergeSettled(client);
+
+        await().atMost(Duration.ofMinutes(1)).ignoreExceptions().untilAsserted(() -> {
+            client.indices().refresh(r -> r.index(SearchIndex.LORE.indexName()));
+            assertThat(client.cat().segments(c -> c.index(SearchIndex.LORE.indexName())).valueBody()).hasSize(1);
+        });
+        assertThat(document(SearchIndex.LORE, bellId)).isPresent();
     }
 }

@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import org.opensearch.client.json.JsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.mapping.TypeMapping;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
 import org.opensearch.client.opensearch.indices.IndexSettings;
 
 /**
@@ -24,6 +27,9 @@ public enum SearchIndex {
     BEATS("storyteller-beats-v2"),
     /** Per story, how many beats it has: gives each indexed beat its position. */
     STORY_CURSORS("storyteller-story-cursors-v1");
+
+    private static final String REPLAY_REFRESH = "30s";
+    private static final String DEFAULT_REFRESH = "1s";
 
     private final String indexName;
 
@@ -66,12 +72,65 @@ public enum SearchIndex {
         }
     }
 
-    private void create(OpenSearchClient client) throws IOException {
+    /**
+     * While a replay from the start writes the index, makes what it writes searchable only every
+     * {@value #REPLAY_REFRESH}: each refresh cuts a segment and builds its HNSW graph, which merges
+     * then build again. Bounded rather than off, so that a replay whose end nobody reports is late
+     * to be found, never lost to search.
+     */
+    public void refreshForReplay(OpenSearchClient client) {
+        refreshEvery(client, REPLAY_REFRESH);
+    }
+
+    /** After a replay: the mapping's refresh interval again, and everything written so far searchable now. */
+    public void refreshAsMapped(OpenSearchClient client) {
+        try {
+            JsonNode interval = mapping().path("settings").path("index").path("refresh_interval");
+            refreshEvery(client, interval.isMissingNode() ? DEFAULT_REFRESH : interval.asText());
+            client.indices().refresh(r -> r.index(indexName));
+        } catch (IOException e) {
+            throw new UncheckedIOException("OpenSearch unreachable while restoring the refresh of " + indexName, e);
+        }
+    }
+
+    /**
+     * Starts merging the index into one segment, not waiting for it: one HNSW graph to search instead of
+     * one per segment. For an index whose content has settled (a rebuild caught up); while it runs
+     * the index answers as before.
+     */
+    public void mergeSettled(OpenSearchClient client) {
+        // the typed client cannot read the task id that a merge not waited for answers with
+        try (Response response = client.generic().execute(Requests.builder().method("POST").endpoint("/" + indexName + "/_forcemerge")
+                .query(Map.of("max_num_segments", "1", "wait_for_completion", "false")).build())) {
+            if (response.getStatus() >= 300) {
+                throw new IllegalStateException("OpenSearch refused to merge " + indexName + ": " + response.getStatus() + " "
+                        + response.getReason());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("OpenSearch unreachable while merging " + indexName, e);
+        }
+    }
+
+    private void refreshEvery(OpenSearchClient client, String interval) {
+        try {
+            client.indices().putSettings(s -> s.index(indexName).settings(i -> i.refreshInterval(t -> t.time(interval))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("OpenSearch unreachable while setting the refresh of " + indexName, e);
+        }
+    }
+
+    private JsonNode mapping() throws IOException {
         try (InputStream mapping = SearchIndex.class.getResourceAsStream("/search/" + indexName + ".json")) {
             if (mapping == null) {
                 throw new IllegalStateException("mapping search/" + indexName + ".json is missing");
             }
-            JsonNode body = new ObjectMapper().readTree(mapping);
+            return new ObjectMapper().readTree(mapping);
+        }
+    }
+
+    private void create(OpenSearchClient client) throws IOException {
+        try {
+            JsonNode body = mapping();
             JsonpMapper jsonp = client._transport().jsonpMapper();
             IndexSettings settings = IndexSettings._DESERIALIZER.deserialize(
                     jsonp.jsonProvider().createParser(new StringReader(body.get("settings").toString())), jsonp);

@@ -21,6 +21,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AllowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -50,6 +51,7 @@ public class BeatIndexProjection implements BatchedReplay {
     private final SearchDocuments documents;
     private final TextEmbedder embedder;
     private final IndexingBatches batches;
+    private final ReplayedDocuments replayed = new ReplayedDocuments();
     private final boolean newIndex;
 
     public BeatIndexProjection(OpenSearchClient client, TextEmbedder embedder) {
@@ -59,6 +61,10 @@ public class BeatIndexProjection implements BatchedReplay {
         this.batches = new IndexingBatches(GROUP, this::index);
         boolean newBeats = SearchIndex.BEATS.ensure(client);
         this.newIndex = SearchIndex.STORY_CURSORS.ensure(client) || newBeats;
+        if (!newIndex) {
+            // a replay cut short by a stop left its seldom refresh behind
+            SearchIndex.BEATS.refreshAsMapped(client);
+        }
     }
 
     /** Whether this process created an index of this projection, which then holds nothing the log told before. */
@@ -77,40 +83,63 @@ public class BeatIndexProjection implements BatchedReplay {
     }
 
     @EventHandler
-    void on(PlayerActionSubmitted event, @SequenceNumber long seq) {
-        batches.handle(seq, event);
+    void on(PlayerActionSubmitted event, @SequenceNumber long seq, ReplayStatus status) {
+        handle(seq, event, status);
     }
 
     @EventHandler
-    void on(NarrationRecorded event, @SequenceNumber long seq) {
-        batches.handle(seq, event);
+    void on(NarrationRecorded event, @SequenceNumber long seq, ReplayStatus status) {
+        handle(seq, event, status);
     }
 
     @EventHandler
-    void on(NarrationAlternativeSelected event, @SequenceNumber long seq) {
-        batches.handle(seq, event);
+    void on(NarrationAlternativeSelected event, @SequenceNumber long seq, ReplayStatus status) {
+        handle(seq, event, status);
     }
 
     @EventHandler
-    void on(BeatEdited event, @SequenceNumber long seq) {
-        batches.handle(seq, event);
+    void on(BeatEdited event, @SequenceNumber long seq, ReplayStatus status) {
+        handle(seq, event, status);
     }
 
     @EventHandler
-    void on(BeatsErased event, @SequenceNumber long seq) {
-        batches.handle(seq, event);
+    void on(BeatsErased event, @SequenceNumber long seq, ReplayStatus status) {
+        handle(seq, event, status);
     }
 
-    /** Before a replay: drops the beat index and the cursors, to be rebuilt from the first event. */
+    /**
+     * Before a replay: drops the beat index and the cursors, to be rebuilt from the first event. Until
+     * the replay has caught up, what it writes is remembered ({@link ReplayedDocuments}), not read back.
+     */
     @ResetHandler
     public void reset() {
+        replayed.stop();
         SearchIndex.BEATS.recreate(client);
         SearchIndex.STORY_CURSORS.recreate(client);
+        SearchIndex.BEATS.refreshForReplay(client);
+        replayed.start();
+    }
+
+    /**
+     * The replay has caught up with the log (its processor says so, or a live event came): documents
+     * are read from the index again, and what is written is searchable within the mapping's interval.
+     */
+    public void replayCaughtUp() {
+        if (replayed.stop()) {
+            SearchIndex.BEATS.refreshAsMapped(client);
+        }
+    }
+
+    private void handle(long seq, Object event, ReplayStatus status) {
+        if (!status.isReplay()) {
+            replayCaughtUp();
+        }
+        batches.handle(seq, event);
     }
 
     /** Indexes events in order: one read of what they touch, one embedding per world, one bulk write per index. */
     private void index(List<IndexedEvent> events) {
-        DocumentView view = new DocumentView(documents, embedder);
+        DocumentView view = new DocumentView(documents, embedder, replayed);
         view.fetch(touched(events));
         for (IndexedEvent indexed : events) {
             apply(view, indexed.payload(), indexed.sequence());

@@ -37,23 +37,42 @@ final class DocumentView {
 
     private final SearchDocuments documents;
     private final TextEmbedder embedder;
+    private final ReplayedDocuments replayed;
     private final Map<DocumentKey, Entry> entries = new LinkedHashMap<>();
 
     DocumentView(SearchDocuments documents, TextEmbedder embedder) {
-        this.documents = documents;
-        this.embedder = embedder;
+        this(documents, embedder, new ReplayedDocuments());
     }
 
-    /** Reads the documents of {@code keys} not read yet, in one request. */
+    /** A view that takes what a replay from the start has written from {@code replayed} instead of reading it. */
+    DocumentView(SearchDocuments documents, TextEmbedder embedder, ReplayedDocuments replayed) {
+        this.documents = documents;
+        this.embedder = embedder;
+        this.replayed = replayed;
+    }
+
+    /** Reads the documents of {@code keys} not read yet (and not known from the replay), in one request. */
     void fetch(Collection<DocumentKey> keys) {
-        List<DocumentKey> unread = keys.stream().filter(key -> !entries.containsKey(key)).distinct().toList();
-        Map<DocumentKey, SearchDocuments.Stored> stored = documents.fetch(unread);
-        for (DocumentKey key : unread) {
+        Map<DocumentKey, SearchDocuments.Stored> known = new HashMap<>();
+        List<DocumentKey> unread = new ArrayList<>();
+        for (DocumentKey key : new LinkedHashSet<>(keys)) {
+            if (!entries.containsKey(key)) {
+                replayed.known(key).ifPresentOrElse(stored -> known.put(key, stored), () -> unread.add(key));
+            }
+        }
+        known.putAll(documents.fetch(unread));
+        known.forEach((key, found) -> {
             Entry entry = new Entry();
-            SearchDocuments.Stored found = stored.get(key);
-            entry.source = found == null ? null : found.source();
-            entry.version = found == null ? -1 : found.version();
+            entry.source = found.source();
+            entry.version = found.version();
             entries.put(key, entry);
+        });
+        for (DocumentKey key : unread) {
+            entries.computeIfAbsent(key, absent -> {
+                Entry entry = new Entry();
+                entry.version = -1;
+                return entry;
+            });
         }
     }
 
@@ -111,6 +130,7 @@ final class DocumentView {
                 }
             });
             documents.write(writes);
+            writes.forEach(write -> replayed.written(write.key(), write.version(), write.source()));
             entries.forEach((key, entry) -> {
                 if (key.index() == index) {
                     entry.changed = false;

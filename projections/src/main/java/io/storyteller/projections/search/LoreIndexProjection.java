@@ -14,16 +14,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AllowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.Conflicts;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.Refresh;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,11 +43,13 @@ import org.springframework.stereotype.Component;
 public class LoreIndexProjection implements BatchedReplay {
 
     public static final String GROUP = "lore-index";
+    private static final Logger log = LoggerFactory.getLogger(LoreIndexProjection.class);
 
     private final OpenSearchClient client;
     private final SearchDocuments documents;
     private final TextEmbedder embedder;
     private final IndexingBatches batches;
+    private final AtomicBoolean replaying = new AtomicBoolean();
     private final boolean newIndex;
 
     public LoreIndexProjection(OpenSearchClient client, TextEmbedder embedder) {
@@ -52,6 +58,10 @@ public class LoreIndexProjection implements BatchedReplay {
         this.embedder = embedder;
         this.batches = new IndexingBatches(GROUP, this::index);
         this.newIndex = SearchIndex.LORE.ensure(client);
+        if (!newIndex) {
+            // a replay cut short by a stop left its seldom refresh behind
+            SearchIndex.LORE.refreshAsMapped(client);
+        }
     }
 
     /** Whether this process created the index, which then holds nothing the log told before. */
@@ -70,29 +80,61 @@ public class LoreIndexProjection implements BatchedReplay {
     }
 
     @EventHandler
-    void on(LoreEntryAdded event, @SequenceNumber long seq) {
-        batches.handle(seq, event);
+    void on(LoreEntryAdded event, @SequenceNumber long seq, ReplayStatus status) {
+        handle(seq, event, status);
     }
 
     @EventHandler
-    void on(LoreEntryRevised event, @SequenceNumber long seq) {
-        batches.handle(seq, event);
+    void on(LoreEntryRevised event, @SequenceNumber long seq, ReplayStatus status) {
+        handle(seq, event, status);
     }
 
     @EventHandler
-    void on(LoreEntryRetired event, @SequenceNumber long seq) {
-        batches.handle(seq, event);
+    void on(LoreEntryRetired event, @SequenceNumber long seq, ReplayStatus status) {
+        handle(seq, event, status);
     }
 
     @EventHandler
-    void on(WorldArchived event, @SequenceNumber long seq) {
-        batches.handle(seq, event);
+    void on(WorldArchived event, @SequenceNumber long seq, ReplayStatus status) {
+        handle(seq, event, status);
     }
 
     /** Before a replay: drops the index and creates it empty, to be rebuilt from the first event. */
     @ResetHandler
     public void reset() {
         SearchIndex.LORE.recreate(client);
+        SearchIndex.LORE.refreshForReplay(client);
+        replaying.set(true);
+    }
+
+    /**
+     * The replay has caught up with the log (its processor says so, or a live event came): what is
+     * written is searchable within the mapping's interval again, and the rebuilt index, settled, is
+     * merged into one segment, so that a k-NN search walks one HNSW graph instead of one per segment.
+     */
+    public void replayCaughtUp() {
+        if (!replaying.compareAndSet(true, false)) {
+            return;
+        }
+        try {
+            SearchIndex.LORE.refreshAsMapped(client);
+        } catch (RuntimeException e) {
+            replaying.set(true); // told again by the next event
+            throw e;
+        }
+        try {
+            SearchIndex.LORE.mergeSettled(client);
+        } catch (RuntimeException e) {
+            // only slower searches: never fail the event that told of the catch-up
+            log.warn("Could not merge the rebuilt lore index: {}", e.getMessage());
+        }
+    }
+
+    private void handle(long seq, Object event, ReplayStatus status) {
+        if (!status.isReplay()) {
+            replayCaughtUp();
+        }
+        batches.handle(seq, event);
     }
 
     private void index(List<IndexedEvent> events) {

@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * BM25 and k-NN over one index, fused by reciprocal rank fusion ({@code 1 / (60 + rank)} summed over
  * both lists): a hit ranked well by either search comes back, one ranked well by both comes first.
  * The text search's highlights name the terms it matched; the vector search's score gives the cosine
- * similarity (Lucene's cosinesimil score is {@code (1 + cos) / 2}).
+ * similarity (Lucene's cosinesimil score is {@code (1 + cos) / 2}). Neither counts its matches: only
+ * the best {@code depth} are used, and an uncounted BM25 search may skip blocks of documents that
+ * cannot reach them (block-max WAND) instead of scoring ten thousand to count them.
  */
 final class HybridSearch {
 
@@ -63,6 +65,7 @@ final class HybridSearch {
         for (Ask ask : asks) {
             int depth = depth(ask);
             items.add(RequestItem.of(r -> r.header(h -> h.index(ask.index())).body(b -> b.size(depth)
+                    .trackTotalHits(t -> t.enabled(false))
                     .source(src -> src.filter(f -> f.includes(ask.sourceFields())))
                     .query(q -> q.bool(bool -> bool.filter(ask.filters())
                             .must(m -> m.multiMatch(mm -> mm.query(ask.text()).fields(ask.textFields())))))
@@ -74,6 +77,7 @@ final class HybridSearch {
             QueryVector vector = ask.vector();
             if (vector != null) {
                 items.add(RequestItem.of(r -> r.header(h -> h.index(ask.index())).body(b -> b.size(depth)
+                        .trackTotalHits(t -> t.enabled(false))
                         .source(src -> src.filter(f -> f.includes(ask.sourceFields())))
                         .query(q -> q.knn(k -> k.field(vector.field()).vector(toList(vector.values())).k(depth)
                                 .filter(f -> f.bool(bool -> bool.filter(ask.filters()).filter(vector.sameEmbedder()))))))));
