@@ -76,17 +76,20 @@ final class LoreRetrievalLoad {
         Latencies embedding = new Latencies();
         long hits = 0;
         List<String> asked = new ArrayList<>();
+        // Every measured text is new to the embedder (its vectors are kept and cached): a player's action is.
         for (int i = 0; i < measured; i++) {
             String question = LoreCorpus.question(random);
             asked.add(question);
+            question = question + " on day " + i;
             long start = System.nanoTime();
             int found = search(worldId, question);
             search.add(System.nanoTime() - start);
             hits += found;
         }
-        // the narrator's path: the same questions as RecallForTurn (lore and story memory in one _msearch)
+        // the narrator's path: RecallForTurn on the same questions, each new again (lore and story memory in one _msearch)
         Latencies turnRecall = new Latencies();
-        for (String question : asked) {
+        for (int i = 0; i < asked.size(); i++) {
+            String question = asked.get(i) + " at hour " + i;
             long start = System.nanoTime();
             TurnRecall recalled = queries.query(new RecallForTurn(worldId, "bench-lore-story", question, 6, 4),
                     TurnRecall.class).get(30, TimeUnit.SECONDS);
@@ -95,8 +98,9 @@ final class LoreRetrievalLoad {
                 throw new IllegalStateException("no lore recalled for '" + question + "'");
             }
         }
-        // the model's share of it: the same questions embedded alone
-        for (String question : asked) {
+        // the model's share of it: the same questions, each new again, embedded alone
+        for (int i = 0; i < asked.size(); i++) {
+            String question = asked.get(i) + " in week " + i;
             long start = System.nanoTime();
             embedder.embedOne(worldId, question);
             embedding.add(System.nanoTime() - start);
