@@ -9,12 +9,17 @@ import io.storyteller.projections.search.BeatIndexProjection;
 import io.storyteller.projections.search.LoreIndexProjection;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -27,10 +32,12 @@ import org.springframework.stereotype.Component;
  * lost with its node) is rebuilt the same way: its processor's token may be far down the log, and
  * the new index would otherwise never hear what came before. Once a rebuilt processor has caught up
  * with the log, its projection is told, so that it settles its index (refreshed as mapped again, the
- * lore index merged).
+ * lore index merged). A processor that had stored no token before this start (a new installation,
+ * or its tokens deleted) begins at the start of the log anyway, so its new index needs no replay:
+ * a fresh data directory starts without one.
  */
 @Component
-class SearchIndexRebuilds {
+class SearchIndexRebuilds implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexRebuilds.class);
 
@@ -41,24 +48,54 @@ class SearchIndexRebuilds {
     private final ObjectProvider<LoreIndexProjection> lore;
     private final ObjectProvider<BeatIndexProjection> beats;
     private final OperatorActions actions;
+    private final ObjectProvider<TokenStore> tokens;
+    private final ObjectProvider<TransactionManager> transactions;
+    /** The groups that had stored no token when the application started: they read the log from its start. */
+    private final Set<String> withoutTokens = ConcurrentHashMap.newKeySet();
 
     SearchIndexRebuilds(ObjectProvider<EventProcessingConfiguration> processing, ObjectProvider<LoreIndexProjection> lore,
-            ObjectProvider<BeatIndexProjection> beats, OperatorActions actions) {
+            ObjectProvider<BeatIndexProjection> beats, OperatorActions actions, ObjectProvider<TokenStore> tokens,
+            ObjectProvider<TransactionManager> transactions) {
         this.processing = processing;
         this.lore = lore;
         this.beats = beats;
         this.actions = actions;
+        this.tokens = tokens;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Before any processor starts (every singleton exists, the database is migrated, no lifecycle has
+     * begun): which search groups have no stored token yet. A store that cannot be read counts as
+     * having tokens, so the index is rebuilt as before.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        TokenStore store = tokens.getIfAvailable();
+        TransactionManager transactionManager = transactions.getIfAvailable();
+        if (store == null || transactionManager == null) {
+            return;
+        }
+        for (String group : GROUPS) {
+            try {
+                if (transactionManager.fetchInTransaction(() -> store.fetchSegments(group)).length == 0) {
+                    withoutTokens.add(group);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not read the tokens of {} ({}): a new index of it is rebuilt", group, e.getMessage());
+            }
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void replayIntoNewIndexes() {
         LoreIndexProjection loreProjection = lore.getIfAvailable();
-        if (loreProjection != null && loreProjection.startedOnNewIndex()) {
+        if (loreProjection != null && loreProjection.startedOnNewIndex() && !withoutTokens.contains(LoreIndexProjection.GROUP)) {
             log.info("The lore index is new: replaying the event log into it");
             rebuild(LoreIndexProjection.GROUP);
         }
         BeatIndexProjection beatProjection = beats.getIfAvailable();
-        if (beatProjection != null && beatProjection.startedOnNewIndex()) {
+        if (beatProjection != null && beatProjection.startedOnNewIndex() && !withoutTokens.contains(BeatIndexProjection.GROUP)) {
             log.info("The beat index is new: replaying the event log into it");
             rebuild(BeatIndexProjection.GROUP);
         }

@@ -1,6 +1,7 @@
 package io.storyteller.ops.benchmark;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
@@ -32,6 +33,14 @@ final class Processors {
     StreamingEventProcessor named(String group) {
         return processing.eventProcessor(group, StreamingEventProcessor.class).orElseThrow(
                 () -> new IllegalStateException("no streaming event processor '" + group + "'"));
+    }
+
+    /** Every streaming processor that is running (one shut down, as the narration engine here, is left out). */
+    List<StreamingEventProcessor> running() {
+        return processing.eventProcessors().values().stream()
+                .filter(p -> p instanceof StreamingEventProcessor streaming && streaming.isRunning())
+                .map(StreamingEventProcessor.class::cast)
+                .toList();
     }
 
     /** The global index of the last event in the log. */

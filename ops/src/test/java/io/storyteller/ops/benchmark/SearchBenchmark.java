@@ -117,18 +117,23 @@ public final class SearchBenchmark {
                         "A coast with a hundred thousand figures.", "mystery", "brooding", ContentRating.TEEN, "Second person."),
                         new Actor("bench-lore-owner", Set.of(PlatformRole.WORLD_ADMIN))));
                 LoreRetrievalLoad retrieval = new LoreRetrievalLoad(client, context.getBean(QueryGateway.class), context.getBean(TextEmbedder.class));
-                LoreRetrievalLoad.Result result = retrieval.run(worldId, Integer.getInteger("bench.loreEntries", 100_000),
-                        Integer.getInteger("bench.warmupQueries", 200), Integer.getInteger("bench.queries", 2000));
-                line(report, "(a) lore retrieval: %d entries in one world, bulk-loaded in %.1f s, merges settled %.1f s later (%d segments); %d SearchLore queries (first 10) one at a time after warm-up",
-                        result.entries(), result.loadSeconds(), result.mergeSeconds(), result.segments(), result.queries());
-                line(report, "    SearchLore through the query gateway: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms, mean %.2f ms; %.1f hits a query",
-                        result.search().percentileMillis(0.50), result.search().percentileMillis(0.95), result.search().percentileMillis(0.99),
-                        result.search().percentileMillis(1.0), result.search().meanMillis(), result.meanHits());
-                line(report, "    RecallForTurn, the narrator's path (6 lore entries and 4 beats, one _msearch): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms",
-                        result.turnRecall().percentileMillis(0.50), result.turnRecall().percentileMillis(0.95),
-                        result.turnRecall().percentileMillis(0.99), result.turnRecall().percentileMillis(1.0));
-                line(report, "    of which embedding the question (same questions, alone): p50 %.2f ms, p99 %.2f ms",
-                        result.embedding().percentileMillis(0.50), result.embedding().percentileMillis(0.99));
+                if (Boolean.getBoolean("bench.breakdown")) {
+                    retrieval.run(worldId, Integer.getInteger("bench.loreEntries", 100_000), 10, 10);
+                    SearchCostBreakdown.run(client, context.getBean(TextEmbedder.class), worldId, report);
+                } else {
+                    LoreRetrievalLoad.Result result = retrieval.run(worldId, Integer.getInteger("bench.loreEntries", 100_000),
+                            Integer.getInteger("bench.warmupQueries", 200), Integer.getInteger("bench.queries", 2000));
+                    line(report, "(a) lore retrieval: %d entries in one world, bulk-loaded in %.1f s, merges settled %.1f s later (%d segments); %d SearchLore queries (first 10) one at a time after warm-up",
+                            result.entries(), result.loadSeconds(), result.mergeSeconds(), result.segments(), result.queries());
+                    line(report, "    SearchLore through the query gateway: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms, mean %.2f ms; %.1f hits a query",
+                            result.search().percentileMillis(0.50), result.search().percentileMillis(0.95), result.search().percentileMillis(0.99),
+                            result.search().percentileMillis(1.0), result.search().meanMillis(), result.meanHits());
+                    line(report, "    RecallForTurn, the narrator's path (6 lore entries and 4 beats, one _msearch): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms",
+                            result.turnRecall().percentileMillis(0.50), result.turnRecall().percentileMillis(0.95),
+                            result.turnRecall().percentileMillis(0.99), result.turnRecall().percentileMillis(1.0));
+                    line(report, "    of which embedding the question (same questions, alone): p50 %.2f ms, p99 %.2f ms",
+                            result.embedding().percentileMillis(0.50), result.embedding().percentileMillis(0.99));
+                }
                 line(report, "    %s", load());
             }
         } catch (Throwable e) {

@@ -94,7 +94,9 @@ class DeploymentFilesTest {
                 .containsEntry("path", "/actuator/health/readiness").containsEntry("port", port.get("name"));
         assertThat(section(pod, "securityContext")).containsEntry("runAsUser", 10001).containsEntry("runAsNonRoot", true);
         assertThat(Files.readString(DEPLOY.resolve("Dockerfile"))).contains("USER 10001")
-                .contains("org.springframework.boot.loader.launch.JarLauncher").contains("EXPOSE 8080");
+                .contains("EXPOSE 8080")
+                // the cache the training run writes is the one the service starts with
+                .contains("-XX:AOTCacheOutput=storyteller.aot").contains("\"-XX:AOTCache=storyteller.aot\", \"-jar\", \"storyteller.jar\"");
     }
 
     /** The process environment a container would get: required values (`${X:?…}`) stand in as {@code <X>}. */

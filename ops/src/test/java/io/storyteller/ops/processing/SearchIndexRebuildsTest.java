@@ -9,8 +9,12 @@ import static org.mockito.Mockito.when;
 import io.storyteller.projections.search.BeatIndexProjection;
 import io.storyteller.projections.search.LoreIndexProjection;
 import java.util.Optional;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -22,6 +26,7 @@ class SearchIndexRebuildsTest {
     final EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
     final LoreIndexProjection lore = mock(LoreIndexProjection.class);
     final BeatIndexProjection beats = mock(BeatIndexProjection.class);
+    final TokenStore tokens = mock(TokenStore.class);
 
     SearchIndexRebuilds rebuilds() {
         when(processing.eventProcessor(LoreIndexProjection.GROUP, StreamingEventProcessor.class))
@@ -32,9 +37,20 @@ class SearchIndexRebuildsTest {
         beansOf.addBean("processing", processing);
         beansOf.addBean("lore", lore);
         beansOf.addBean("beats", beats);
-        return new SearchIndexRebuilds(beansOf.getBeanProvider(EventProcessingConfiguration.class),
+        beansOf.addBean("tokens", tokens);
+        beansOf.addBean("transactions", NoTransactionManager.INSTANCE);
+        SearchIndexRebuilds rebuilds = new SearchIndexRebuilds(beansOf.getBeanProvider(EventProcessingConfiguration.class),
                 beansOf.getBeanProvider(LoreIndexProjection.class), beansOf.getBeanProvider(BeatIndexProjection.class),
-                mock(OperatorActions.class));
+                mock(OperatorActions.class), beansOf.getBeanProvider(TokenStore.class),
+                beansOf.getBeanProvider(TransactionManager.class));
+        rebuilds.afterSingletonsInstantiated(); // as the context does before any processor starts
+        return rebuilds;
+    }
+
+    @BeforeEach
+    void everyGroupHasStoredTokens() {
+        when(tokens.fetchSegments(LoreIndexProjection.GROUP)).thenReturn(new int[] {0});
+        when(tokens.fetchSegments(BeatIndexProjection.GROUP)).thenReturn(new int[] {0, 1});
     }
 
     @Test
@@ -49,5 +65,28 @@ class SearchIndexRebuildsTest {
         replay.verify(loreProcessor).resetTokens();
         replay.verify(loreProcessor).start();
         verify(beatProcessor, never()).resetTokens();
+    }
+
+    @Test
+    void aNewIndexOfAGroupThatHadNoTokenIsNotReplayedItsProcessorReadsTheLogFromItsStartAnyway() {
+        when(lore.startedOnNewIndex()).thenReturn(true);
+        when(beats.startedOnNewIndex()).thenReturn(true);
+        when(tokens.fetchSegments(LoreIndexProjection.GROUP)).thenReturn(new int[0]); // a fresh data directory
+
+        rebuilds().replayIntoNewIndexes();
+
+        verify(loreProcessor, never()).shutDown();
+        verify(loreProcessor, never()).resetTokens();
+        verify(beatProcessor).resetTokens(); // its tokens were down the log: the new index must hear what came before
+    }
+
+    @Test
+    void tokensThatCannotBeReadCountAsStoredSoTheNewIndexIsStillRebuilt() {
+        when(lore.startedOnNewIndex()).thenReturn(true);
+        when(tokens.fetchSegments(LoreIndexProjection.GROUP)).thenThrow(new IllegalStateException("token store down"));
+
+        rebuilds().replayIntoNewIndexes();
+
+        verify(loreProcessor).resetTokens();
     }
 }

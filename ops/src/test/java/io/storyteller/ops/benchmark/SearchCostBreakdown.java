@@ -1,0 +1,114 @@
+package io.storyteller.ops.benchmark;
+
+import io.storyteller.projections.schema.SearchIndex;
+import io.storyteller.projections.schema.TextEmbedder;
+import io.storyteller.projections.schema.VectorFields;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.opensearch.client.opensearch.core.SearchRequest;
+
+/**
+ * {@code -Dbench.breakdown=true}: what each part of a lore search costs on the loaded index, each
+ * variant alone over 600 questions new to the embedder (their vectors made beforehand, so only the
+ * last line times the model): BM25 with and without highlights and sources, k-NN with and without
+ * its filter. The requests are shaped as {@code HybridSearch} sends them.
+ */
+final class SearchCostBreakdown {
+
+    private SearchCostBreakdown() {
+    }
+
+    static void run(OpenSearchClient client, TextEmbedder embedder, String worldId, StringBuilder out) throws Exception {
+        Random random = new Random(99);
+        List<String> texts = new ArrayList<>();
+        List<float[]> vectors = new ArrayList<>();
+        String model = null;
+        for (int i = 0; i < 600; i++) {
+            String q = LoreCorpus.question(random) + " probe " + i;
+            texts.add(q);
+            TextEmbedder.Embedded e = embedder.embedOne(worldId, q);
+            vectors.add(e.vector());
+            model = e.embedder();
+        }
+        out.append(String.format(Locale.ROOT, "(a) lore search cost by part, %s (ms):%n", SearchIndex.LORE.indexName()));
+        String embedderId = model;
+        String index = SearchIndex.LORE.indexName();
+        String field = VectorFields.name(384);
+        List<Query> filters = List.of(
+                Query.of(q -> q.term(t -> t.field("worldId").value(FieldValue.of(worldId)))),
+                Query.of(q -> q.term(t -> t.field("retired").value(FieldValue.of(false)))));
+        Query same = Query.of(q -> q.term(t -> t.field("embedder").value(FieldValue.of(embedderId))));
+        List<String> fields = List.of("title^2", "triggerKeys^2", "content");
+        time(out, "bm25 + highlight + source", texts.size(), i -> SearchRequest.of(b -> b.index(index).size(12)
+                .trackTotalHits(t -> t.enabled(false)).source(s -> s.filter(f -> f.includes("loreEntryId", "title")))
+                .query(q -> q.bool(bo -> bo.filter(filters).must(m -> m.multiMatch(mm -> mm.query(texts.get(i)).fields(fields)))))
+                .highlight(h -> h.fields("title", f -> f.numberOfFragments(2).fragmentSize(160))
+                        .fields("triggerKeys", f -> f.numberOfFragments(2).fragmentSize(160))
+                        .fields("content", f -> f.numberOfFragments(2).fragmentSize(160)))), client);
+        time(out, "bm25 + source", texts.size(), i -> SearchRequest.of(b -> b.index(index).size(12)
+                .trackTotalHits(t -> t.enabled(false)).source(s -> s.filter(f -> f.includes("loreEntryId", "title")))
+                .query(q -> q.bool(bo -> bo.filter(filters).must(m -> m.multiMatch(mm -> mm.query(texts.get(i)).fields(fields)))))), client);
+        time(out, "bm25, no source", texts.size(), i -> SearchRequest.of(b -> b.index(index).size(12)
+                .trackTotalHits(t -> t.enabled(false)).source(s -> s.fetch(false))
+                .query(q -> q.bool(bo -> bo.filter(filters).must(m -> m.multiMatch(mm -> mm.query(texts.get(i)).fields(fields)))))), client);
+        time(out, "knn + filter + source", texts.size(), i -> SearchRequest.of(b -> b.index(index).size(12)
+                .trackTotalHits(t -> t.enabled(false)).source(s -> s.filter(f -> f.includes("loreEntryId", "title")))
+                .query(q -> q.knn(k -> k.field(field).vector(list(vectors.get(i))).k(12)
+                        .filter(f -> f.bool(bo -> bo.filter(filters).filter(same)))))), client);
+        time(out, "knn + filter, no source", texts.size(), i -> SearchRequest.of(b -> b.index(index).size(12)
+                .trackTotalHits(t -> t.enabled(false)).source(s -> s.fetch(false))
+                .query(q -> q.knn(k -> k.field(field).vector(list(vectors.get(i))).k(12)
+                        .filter(f -> f.bool(bo -> bo.filter(filters).filter(same)))))), client);
+        time(out, "knn, no filter, no source", texts.size(), i -> SearchRequest.of(b -> b.index(index).size(12)
+                .trackTotalHits(t -> t.enabled(false)).source(s -> s.fetch(false))
+                .query(q -> q.knn(k -> k.field(field).vector(list(vectors.get(i))).k(12)))), client);
+        time(out, "knn, filter outside it (post-filter), no source", texts.size(), i -> SearchRequest.of(b -> b.index(index).size(12)
+                .trackTotalHits(t -> t.enabled(false)).source(s -> s.fetch(false))
+                .query(q -> q.bool(bo -> bo.filter(filters).filter(same).must(m -> m.knn(k -> k.field(field).vector(list(vectors.get(i))).k(12)))))), client);
+        // the model alone, on the same questions made new again
+        long[] all = new long[texts.size()];
+        for (int i = 0; i < texts.size(); i++) {
+            long t0 = System.nanoTime();
+            embedder.embedOne(worldId, texts.get(i) + " again");
+            all[i] = System.nanoTime() - t0;
+        }
+        report(out, "embed new text", all);
+    }
+
+    private static void time(StringBuilder out, String name, int n, Function<Integer, SearchRequest> request,
+            OpenSearchClient client) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            client.search(request.apply(i % n), Map.class);
+        }
+        long[] all = new long[n];
+        for (int i = 0; i < n; i++) {
+            SearchRequest r = request.apply(i);
+            long t0 = System.nanoTime();
+            client.search(r, Map.class);
+            all[i] = System.nanoTime() - t0;
+        }
+        report(out, name, all);
+    }
+
+    private static void report(StringBuilder out, String name, long[] all) {
+        Arrays.sort(all);
+        out.append(String.format(Locale.ROOT, "    %-52s p50 %6.2f  p95 %6.2f  p99 %6.2f ms%n", name,
+                all[all.length / 2] / 1e6, all[(int) (all.length * 0.95)] / 1e6, all[(int) (all.length * 0.99)] / 1e6));
+    }
+
+    private static List<Float> list(float[] v) {
+        List<Float> l = new ArrayList<>(v.length);
+        for (float f : v) {
+            l.add(f);
+        }
+        return l;
+    }
+}
