@@ -96,6 +96,7 @@ public class DeadLetterHealer {
         } catch (RuntimeException e) {
             // A retry may fail by throwing as well as by answering false; if it counted, it is recorded below as failed.
             log.warn("Retrying dead letters of {} failed: {}", subject, e.toString());
+            countThrown(queue, sequence, retries, e);
             cleared = false;
         }
         if (cleared) {
@@ -115,6 +116,28 @@ public class DeadLetterHealer {
                 + "; " + next, HealingOutcome.FAILED, 1);
         if (after >= settings.maxAttempts()) {
             giveUp(group, sequence, now.get(), after);
+        }
+    }
+
+    /**
+     * A retry that threw out of the dead-letter processor may leave its letter neither counted nor
+     * touched: Axon's processing task throws, instead of requeueing, when the failure comes after
+     * the handler (a batched projection writing as its unit of work commits). Such a letter would be
+     * retried at every pass, with no backoff and no cap. It is counted here as a failed retry, with
+     * the exception as its cause, unless the queue already counted it or it is gone.
+     */
+    private void countThrown(SequencedDeadLetterQueue<EventMessage<?>> queue, String sequence, int retries,
+            RuntimeException failure) {
+        Optional<JdbcDeadLetter<?>> still = head(queue, sequence);
+        if (still.isEmpty() || RetryCounting.retries(still.get()) != retries) {
+            return;
+        }
+        try {
+            queue.requeue(still.get(), letter -> letter.withCause(failure)
+                    .withDiagnostics(RetryCounting.counted(letter)).markTouched());
+        } catch (RuntimeException e) {
+            log.warn("Could not count the failed retry of {} sequence {}: {}", still.get().message().getIdentifier(),
+                    sequence, e.toString());
         }
     }
 
