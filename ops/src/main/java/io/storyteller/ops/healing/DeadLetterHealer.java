@@ -87,24 +87,16 @@ public class DeadLetterHealer {
     private void retry(String group, String sequence, int retries, SequencedDeadLetterQueue<EventMessage<?>> queue,
             SequencedDeadLetterProcessor<EventMessage<?>> processor) {
         String subject = group + " sequence " + sequence;
-        boolean cleared;
-        try {
-            // Still due as the queue has it now: another instance may have retried it since this pass read it.
-            cleared = processor.process(letter -> letter instanceof JdbcDeadLetter<?> stored
-                    && sequence.equals(stored.getSequenceIdentifier()) && RetryCounting.retries(stored) == retries
-                    && due(stored, retries));
-        } catch (RuntimeException e) {
-            // A retry may fail by throwing as well as by answering false; if it counted, it is recorded below as failed.
-            log.warn("Retrying dead letters of {} failed: {}", subject, e.toString());
-            countThrown(queue, sequence, retries, e);
-            cleared = false;
-        }
+        // Still due as the queue has it now: another instance may have retried it since this pass read it.
+        // A retry that failed by throwing is counted too, and recorded below as failed.
+        boolean cleared = DeadLetterRetries.retry(queue, processor, sequence,
+                stored -> RetryCounting.retries(stored) == retries && due(stored, retries));
         if (cleared) {
             actions.record(HealingKind.DEAD_LETTER_RETRY, subject, "handled again after " + (retries + 1)
                     + (retries == 0 ? " retry" : " retries") + "; the sequence is cleared", HealingOutcome.HEALED, 1);
             return;
         }
-        Optional<JdbcDeadLetter<?>> now = head(queue, sequence);
+        Optional<JdbcDeadLetter<?>> now = DeadLetterRetries.head(queue, sequence);
         int after = now.map(RetryCounting::retries).orElse(retries);
         if (now.isEmpty() || after <= retries) {
             return; // claimed by another instance (or an operator) meanwhile: theirs to record
@@ -116,28 +108,6 @@ public class DeadLetterHealer {
                 + "; " + next, HealingOutcome.FAILED, 1);
         if (after >= settings.maxAttempts()) {
             giveUp(group, sequence, now.get(), after);
-        }
-    }
-
-    /**
-     * A retry that threw out of the dead-letter processor may leave its letter neither counted nor
-     * touched: Axon's processing task throws, instead of requeueing, when the failure comes after
-     * the handler (a batched projection writing as its unit of work commits). Such a letter would be
-     * retried at every pass, with no backoff and no cap. It is counted here as a failed retry, with
-     * the exception as its cause, unless the queue already counted it or it is gone.
-     */
-    private void countThrown(SequencedDeadLetterQueue<EventMessage<?>> queue, String sequence, int retries,
-            RuntimeException failure) {
-        Optional<JdbcDeadLetter<?>> still = head(queue, sequence);
-        if (still.isEmpty() || RetryCounting.retries(still.get()) != retries) {
-            return;
-        }
-        try {
-            queue.requeue(still.get(), letter -> letter.withCause(failure)
-                    .withDiagnostics(RetryCounting.counted(letter)).markTouched());
-        } catch (RuntimeException e) {
-            log.warn("Could not count the failed retry of {} sequence {}: {}", still.get().message().getIdentifier(),
-                    sequence, e.toString());
         }
     }
 
@@ -166,13 +136,6 @@ public class DeadLetterHealer {
             }
         }
         return heads;
-    }
-
-    private static Optional<JdbcDeadLetter<?>> head(SequencedDeadLetterQueue<EventMessage<?>> queue, String sequence) {
-        for (DeadLetter<? extends EventMessage<?>> letter : queue.deadLetterSequence(sequence)) {
-            return letter instanceof JdbcDeadLetter<?> stored ? Optional.of(stored) : Optional.empty();
-        }
-        return Optional.empty();
     }
 
     /** One id per parked head letter: recording it twice is refused as a duplicate. */

@@ -7,12 +7,12 @@ import io.storyteller.domain.processing.RetryDeadLetterSequence;
 import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.shared.Require;
+import io.storyteller.ops.healing.DeadLetterRetries;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
@@ -40,8 +40,8 @@ class DeadLetterSequences {
         SequencedDeadLetterProcessor<EventMessage<?>> processor = processing.getObject().sequencedDeadLetterProcessor(group)
                 .orElseThrow(() -> noGroup(group));
         return actions.perform(actor, "retryDeadLetters", group + " sequence " + sequence, () -> {
-            boolean cleared = processor.process(letter -> letter instanceof JdbcDeadLetter<?> stored
-                    && sequence.equals(stored.getSequenceIdentifier()));
+            // a retry that fails by throwing is counted and answered as failed again, as the healer's is
+            boolean cleared = DeadLetterRetries.retry(queue, processor, sequence, stored -> true);
             return new DeadLetterRetry(group, 1, cleared ? 1 : 0, queue.amountOfSequences());
         }, retry -> retry.sequencesCleared() == 1 ? "cleared" : "failed again, still dead-lettered", retry -> retry.sequencesCleared() == 1);
     }

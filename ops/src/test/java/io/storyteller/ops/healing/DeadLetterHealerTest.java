@@ -79,8 +79,9 @@ class DeadLetterHealerTest {
         JdbcDeadLetter<EventMessage<?>> due = letter(0, NOW.minus(Duration.ofMinutes(5)));
         JdbcDeadLetter<EventMessage<?>> counted = letter(1, NOW);
         when(queue.deadLetters()).thenReturn((Iterable) List.of(List.of(due)));
-        // as the queue holds it: untouched after the throw, counted once the healer requeued it
-        when(queue.deadLetterSequence(SEQUENCE)).thenReturn((Iterable) List.of(due), (Iterable) List.of(counted));
+        // as the queue holds it: before the retry, untouched after the throw, counted once the healer requeued it
+        when(queue.deadLetterSequence(SEQUENCE)).thenReturn((Iterable) List.of(due), (Iterable) List.of(due),
+                (Iterable) List.of(counted));
         when(processor.process(any())).thenThrow(new IllegalPayloadAccessException(
                 "This result completed exceptionally, payload is not available."));
 
@@ -103,7 +104,7 @@ class DeadLetterHealerTest {
         JdbcDeadLetter<EventMessage<?>> due = letter(2, NOW.minus(Duration.ofMinutes(10)));
         JdbcDeadLetter<EventMessage<?>> counted = letter(3, NOW);
         when(queue.deadLetters()).thenReturn((Iterable) List.of(List.of(due)));
-        when(queue.deadLetterSequence(SEQUENCE)).thenReturn((Iterable) List.of(counted));
+        when(queue.deadLetterSequence(SEQUENCE)).thenReturn((Iterable) List.of(due), (Iterable) List.of(counted));
         when(processor.process(any())).thenThrow(new IllegalStateException("the database went away"));
 
         healer().heal();
