@@ -3,6 +3,7 @@ package io.storyteller.ops.healing;
 import io.storyteller.command.healing.HealingActions;
 import io.storyteller.domain.healing.HealingKind;
 import io.storyteller.domain.healing.HealingOutcome;
+import io.storyteller.ops.processing.DeadLetterRetries;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -75,7 +76,7 @@ public class DeadLetterHealer {
             SequencedDeadLetterProcessor<EventMessage<?>> processor) {
         for (JdbcDeadLetter<?> head : heads(queue)) {
             String sequence = head.getSequenceIdentifier();
-            int retries = RetryCounting.retries(head);
+            int retries = DeadLetterRetries.retries(head);
             if (retries >= settings.maxAttempts()) {
                 giveUp(group, sequence, head, retries);
             } else if (due(head, retries)) {
@@ -90,14 +91,14 @@ public class DeadLetterHealer {
         // Still due as the queue has it now: another instance may have retried it since this pass read it.
         // A retry that failed by throwing is counted too, and recorded below as failed.
         boolean cleared = DeadLetterRetries.retry(queue, processor, sequence,
-                stored -> RetryCounting.retries(stored) == retries && due(stored, retries));
+                stored -> DeadLetterRetries.retries(stored) == retries && due(stored, retries));
         if (cleared) {
             actions.record(HealingKind.DEAD_LETTER_RETRY, subject, "handled again after " + (retries + 1)
                     + (retries == 0 ? " retry" : " retries") + "; the sequence is cleared", HealingOutcome.HEALED, 1);
             return;
         }
         Optional<JdbcDeadLetter<?>> now = DeadLetterRetries.head(queue, sequence);
-        int after = now.map(RetryCounting::retries).orElse(retries);
+        int after = now.map(DeadLetterRetries::retries).orElse(retries);
         if (now.isEmpty() || after <= retries) {
             return; // claimed by another instance (or an operator) meanwhile: theirs to record
         }

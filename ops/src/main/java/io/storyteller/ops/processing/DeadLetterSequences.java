@@ -7,7 +7,6 @@ import io.storyteller.domain.processing.RetryDeadLetterSequence;
 import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.shared.Require;
-import io.storyteller.ops.healing.DeadLetterRetries;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;

@@ -13,6 +13,7 @@ import static org.mockito.Mockito.when;
 import io.storyteller.command.healing.HealingActions;
 import io.storyteller.domain.healing.HealingKind;
 import io.storyteller.domain.healing.HealingOutcome;
+import io.storyteller.ops.processing.DeadLetterRetries;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,7 +71,7 @@ class DeadLetterHealerTest {
     JdbcDeadLetter<EventMessage<?>> letter(int retries, Instant lastTouched) {
         return new JdbcDeadLetter<>("letter-1", 0, SEQUENCE, NOW.minus(Duration.ofHours(2)), lastTouched,
                 new ThrowableCause(new IllegalStateException("the index refused it")),
-                MetaData.with(RetryCounting.RETRIES, retries), event);
+                MetaData.with(DeadLetterRetries.RETRIES, retries), event);
     }
 
     @Test
@@ -90,7 +91,7 @@ class DeadLetterHealerTest {
         ArgumentCaptor<UnaryOperator> update = ArgumentCaptor.forClass(UnaryOperator.class);
         verify(queue).requeue(eq(due), update.capture());
         DeadLetter<?> requeued = (DeadLetter<?>) update.getValue().apply(due);
-        assertThat(RetryCounting.retries(requeued)).isEqualTo(1);
+        assertThat(DeadLetterRetries.retries(requeued)).isEqualTo(1);
         assertThat(requeued.cause()).hasValueSatisfying(cause ->
                 assertThat(cause.type()).isEqualTo(IllegalPayloadAccessException.class.getName()));
         assertThat(requeued.lastTouched()).isAfter(due.lastTouched());

@@ -1,4 +1,4 @@
-package io.storyteller.ops.healing;
+package io.storyteller.ops.processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -35,7 +35,7 @@ class DeadLetterRetriesTest {
 
     static JdbcDeadLetter<EventMessage<?>> letter(int retries) {
         return new JdbcDeadLetter<>("letter-7", 0, SEQUENCE, Instant.now().minusSeconds(600), Instant.now().minusSeconds(300),
-                new ThrowableCause(new IllegalStateException("refused")), MetaData.with(RetryCounting.RETRIES, retries),
+                new ThrowableCause(new IllegalStateException("refused")), MetaData.with(DeadLetterRetries.RETRIES, retries),
                 GenericEventMessage.asEventMessage("a beat"));
     }
 
@@ -52,7 +52,7 @@ class DeadLetterRetriesTest {
         ArgumentCaptor<UnaryOperator> update = ArgumentCaptor.forClass(UnaryOperator.class);
         verify(queue).requeue(eq(parked), update.capture());
         DeadLetter<?> counted = (DeadLetter<?>) update.getValue().apply(parked);
-        assertThat(RetryCounting.retries(counted)).isEqualTo(5);
+        assertThat(DeadLetterRetries.retries(counted)).isEqualTo(5);
     }
 
     @Test

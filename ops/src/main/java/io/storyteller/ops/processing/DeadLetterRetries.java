@@ -1,9 +1,10 @@
-package io.storyteller.ops.healing;
+package io.storyteller.ops.processing;
 
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
@@ -13,7 +14,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Handles one dead-lettered sequence again through its group's dead-letter processor, for the
  * healer and for operators alike. The processor claims the sequence in the queue's table, so two
- * instances never handle one sequence at once, and counts a retry that fails ({@link RetryCounting}).
+ * instances never handle one sequence at once. Each letter counts in its diagnostics
+ * ({@value #RETRIES}) how often it was handled again and failed: every group's dead-letter policy
+ * counts a retry that fails (see {@link #counted}), so the backoff lives in the queue's own table,
+ * survives restarts and is shared by every instance.
  * <p>
  * A retry may also fail by throwing out of the processor, and then leave its letter neither counted
  * nor touched: Axon's processing task throws, instead of requeueing, when the failure comes after
@@ -23,9 +27,22 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeadLetterRetries {
 
+    public static final String RETRIES = "retries";
+
     private static final Logger log = LoggerFactory.getLogger(DeadLetterRetries.class);
 
     private DeadLetterRetries() {
+    }
+
+    /** A letter parked for the first time has no count (0 retries); one that failed again, one more. */
+    public static MetaData counted(DeadLetter<?> letter) {
+        MetaData diagnostics = letter.diagnostics();
+        return diagnostics.and(RETRIES, diagnostics.containsKey(RETRIES) ? retries(letter) + 1 : 0);
+    }
+
+    /** How often the letter was handled again and failed. */
+    public static int retries(DeadLetter<?> letter) {
+        return letter.diagnostics().get(RETRIES) instanceof Number n ? n.intValue() : 0;
     }
 
     /**
@@ -41,13 +58,13 @@ public final class DeadLetterRetries {
                     && sequence.equals(stored.getSequenceIdentifier()) && which.test(stored));
         } catch (RuntimeException e) {
             log.warn("Retrying the dead letters of sequence {} failed: {}", sequence, e.toString());
-            before.ifPresent(letter -> countThrown(queue, sequence, RetryCounting.retries(letter), e));
+            before.ifPresent(letter -> countThrown(queue, sequence, retries(letter), e));
             return false;
         }
     }
 
     /** The first letter of a parked sequence, when it has one. */
-    static Optional<JdbcDeadLetter<?>> head(SequencedDeadLetterQueue<EventMessage<?>> queue, String sequence) {
+    public static Optional<JdbcDeadLetter<?>> head(SequencedDeadLetterQueue<EventMessage<?>> queue, String sequence) {
         for (DeadLetter<? extends EventMessage<?>> letter : queue.deadLetterSequence(sequence)) {
             return letter instanceof JdbcDeadLetter<?> stored ? Optional.of(stored) : Optional.empty();
         }
@@ -57,12 +74,12 @@ public final class DeadLetterRetries {
     private static void countThrown(SequencedDeadLetterQueue<EventMessage<?>> queue, String sequence, int retries,
             RuntimeException failure) {
         Optional<JdbcDeadLetter<?>> still = head(queue, sequence);
-        if (still.isEmpty() || RetryCounting.retries(still.get()) != retries) {
+        if (still.isEmpty() || retries(still.get()) != retries) {
             return;
         }
         try {
             queue.requeue(still.get(), letter -> letter.withCause(failure)
-                    .withDiagnostics(RetryCounting.counted(letter)).markTouched());
+                    .withDiagnostics(counted(letter)).markTouched());
         } catch (RuntimeException e) {
             log.warn("Could not count the failed retry of sequence {}: {}", sequence, e.toString());
         }
