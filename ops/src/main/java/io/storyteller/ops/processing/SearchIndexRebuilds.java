@@ -90,15 +90,20 @@ class SearchIndexRebuilds implements SmartInitializingSingleton {
     @EventListener(ApplicationReadyEvent.class)
     void replayIntoNewIndexes() {
         LoreIndexProjection loreProjection = lore.getIfAvailable();
-        if (loreProjection != null && loreProjection.startedOnNewIndex() && !withoutTokens.contains(LoreIndexProjection.GROUP)) {
+        if (loreProjection != null && needsReplay(LoreIndexProjection.GROUP, loreProjection.startedOnNewIndex())) {
             log.info("The lore index is new: replaying the event log into it");
             rebuild(LoreIndexProjection.GROUP);
         }
         BeatIndexProjection beatProjection = beats.getIfAvailable();
-        if (beatProjection != null && beatProjection.startedOnNewIndex() && !withoutTokens.contains(BeatIndexProjection.GROUP)) {
+        if (beatProjection != null && needsReplay(BeatIndexProjection.GROUP, beatProjection.startedOnNewIndex())) {
             log.info("The beat index is new: replaying the event log into it");
             rebuild(BeatIndexProjection.GROUP);
         }
+    }
+
+    /** A new index needs the log replayed into it unless its processor reads the log from its start anyway. */
+    private boolean needsReplay(String group, boolean startedOnNewIndex) {
+        return startedOnNewIndex && !withoutTokens.contains(group);
     }
 
     @CommandHandler

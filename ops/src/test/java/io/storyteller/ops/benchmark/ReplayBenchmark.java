@@ -26,8 +26,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * processor still behind then is reported with the rate it kept), then all of them together (the
  * rebuild of every read model), and last the application is stopped and started again on that data
  * directory (timed), every processor not replayed moved to the head first, as on a caught-up
- * installation. The data directory is kept, for a start from outside the process. Processors named in {@code -Dbench.skip} (comma-separated) are left out; with
- * {@code -Dbench.only} only the processors it names are replayed.
+ * installation. The data directory is kept, for a start from outside the process. Processors named
+ * in {@code -Dbench.skip} (comma-separated) are left out; with {@code -Dbench.only} only the
+ * processors it names are replayed.
  * House model and classifier training are off: they would read the whole log beside the replay.
  * Each replay also reports the CPU time it took (this JVM and its embedded PostgreSQL's processes),
  * which a busy machine disturbs less than the wall time.

@@ -4,7 +4,6 @@ import io.storyteller.projections.schema.SearchIndex;
 import io.storyteller.projections.schema.TextEmbedder;
 import io.storyteller.projections.schema.VectorFields;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,13 +73,13 @@ final class SearchCostBreakdown {
                 .trackTotalHits(t -> t.enabled(false)).source(s -> s.fetch(false))
                 .query(q -> q.bool(bo -> bo.filter(filters).filter(same).must(m -> m.knn(k -> k.field(field).vector(list(vectors.get(i))).k(12)))))), client);
         // the model alone, on the same questions made new again
-        long[] all = new long[texts.size()];
-        for (int i = 0; i < texts.size(); i++) {
+        Latencies embedding = new Latencies();
+        for (String text : texts) {
             long t0 = System.nanoTime();
-            embedder.embedOne(worldId, texts.get(i) + " again");
-            all[i] = System.nanoTime() - t0;
+            embedder.embedOne(worldId, text + " again");
+            embedding.add(System.nanoTime() - t0);
         }
-        report(out, "embed new text", all);
+        report(out, "embed new text", embedding);
     }
 
     private static void time(StringBuilder out, String name, int n, Function<Integer, SearchRequest> request,
@@ -88,20 +87,19 @@ final class SearchCostBreakdown {
         for (int i = 0; i < 100; i++) {
             client.search(request.apply(i % n), Map.class);
         }
-        long[] all = new long[n];
+        Latencies latencies = new Latencies();
         for (int i = 0; i < n; i++) {
             SearchRequest r = request.apply(i);
             long t0 = System.nanoTime();
             client.search(r, Map.class);
-            all[i] = System.nanoTime() - t0;
+            latencies.add(System.nanoTime() - t0);
         }
-        report(out, name, all);
+        report(out, name, latencies);
     }
 
-    private static void report(StringBuilder out, String name, long[] all) {
-        Arrays.sort(all);
+    private static void report(StringBuilder out, String name, Latencies latencies) {
         out.append(String.format(Locale.ROOT, "    %-52s p50 %6.2f  p95 %6.2f  p99 %6.2f ms%n", name,
-                all[all.length / 2] / 1e6, all[(int) (all.length * 0.95)] / 1e6, all[(int) (all.length * 0.99)] / 1e6));
+                latencies.percentileMillis(0.50), latencies.percentileMillis(0.95), latencies.percentileMillis(0.99)));
     }
 
     private static List<Float> list(float[] v) {
