@@ -3,7 +3,10 @@ package io.storyteller.ops.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.storyteller.domain.retrieval.RecallForTurn;
+import io.storyteller.domain.retrieval.TurnRecall;
 import io.storyteller.domain.shared.PlatformRole;
+import io.storyteller.domain.story.BeatKind;
 import io.storyteller.graphql.security.TokenMinter;
 import io.storyteller.ops.e2e.AccessHttp.Reply;
 import io.storyteller.projections.schema.SearchIndex;
@@ -16,6 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
@@ -52,6 +56,9 @@ class SearchingLoreAndStoriesTest {
 
     @Autowired
     OpenSearchClient search;
+
+    @Autowired
+    QueryGateway queries;
 
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
     private final String ownerId = "search-owner-" + tag;
@@ -96,6 +103,19 @@ class SearchingLoreAndStoriesTest {
         assertThat(action.get("position")).isEqualTo(1);
         assertThat(highlights(action)).anyMatch(fragment -> fragment.contains("<em>bell</em>"));
         assertThat(story(storyId, "bronze bell", 1)).as("nothing is older than the first beat").isEmpty();
+        // The narrator's recall asks without highlights and names the action's words each hit matched,
+        // stemmed as the index matches them ("bells" matched "bell").
+        TurnRecall recalled = queries.query(new RecallForTurn(worldId, storyId, "Ring the bronze bells", 3, 5),
+                TurnRecall.class).join();
+        assertThat(recalled.lore()).anySatisfy(hit -> {
+            assertThat(hit.loreEntryId()).isEqualTo(bell);
+            assertThat(hit.reason().matchedTerms()).contains("bronze", "bells");
+            assertThat(hit.highlights()).isEmpty();
+        });
+        assertThat(recalled.memories()).anySatisfy(hit -> {
+            assertThat(hit.kind()).isEqualTo(BeatKind.PLAYER_ACTION);
+            assertThat(hit.reason().matchedTerms()).containsExactly("bronze", "bells");
+        });
         // the narration the action asked for, then nothing more happens in the story
         await().atMost(PATIENCE).ignoreExceptions().until(() -> storedBeats(storyId).size() == 3);
         Map<String, Object> storedBefore = storedBeats(storyId);

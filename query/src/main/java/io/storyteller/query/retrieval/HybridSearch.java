@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * BM25 and k-NN over one index, fused by reciprocal rank fusion ({@code 1 / (60 + rank)} summed over
  * both lists): a hit ranked well by either search comes back, one ranked well by both comes first.
- * The text search's highlights name the terms it matched; the vector search's score gives the cosine
+ * The text search's highlights name the terms it matched, or, for a search asked without highlights,
+ * the question's words found in the hit's text ({@link QueryTerms}); the vector search's score gives the cosine
  * similarity (Lucene's cosinesimil score is {@code (1 + cos) / 2}). Neither counts its matches: only
  * the best {@code depth} are used, and an uncounted BM25 search may skip blocks of documents that
  * cannot reach them (block-max WAND) instead of scoring ten thousand to count them.
@@ -50,10 +51,21 @@ final class HybridSearch {
     /**
      * One hybrid search: BM25 over {@code textFields} for {@code text} and k-NN for {@code vector}
      * (among documents of its embedder; null: BM25 alone), both under {@code filters}, the
-     * {@code first} best fused hits with {@code sourceFields}.
+     * {@code first} best fused hits with {@code sourceFields}, and highlights when {@code highlighted}.
      */
     record Ask(String index, List<Query> filters, List<String> textFields, String text, QueryVector vector, int first,
-            List<String> sourceFields) {
+            List<String> sourceFields, boolean highlighted) {
+
+        /**
+         * The same search without highlights: the hits' text fields come back with their sources
+         * and the matched words are found from them here, which costs far less than the node's
+         * highlighter. For callers that need the reasons and not the fragments.
+         */
+        Ask unhighlighted() {
+            Set<String> fields = new LinkedHashSet<>(sourceFields);
+            textFields.forEach(field -> fields.add(fieldName(field)));
+            return new Ask(index, filters, textFields, text, vector, first, List.copyOf(fields), false);
+        }
     }
 
     /**
@@ -64,16 +76,21 @@ final class HybridSearch {
         List<RequestItem> items = new ArrayList<>();
         for (Ask ask : asks) {
             int depth = depth(ask);
-            items.add(RequestItem.of(r -> r.header(h -> h.index(ask.index())).body(b -> b.size(depth)
-                    .trackTotalHits(t -> t.enabled(false))
-                    .source(src -> src.filter(f -> f.includes(ask.sourceFields())))
-                    .query(q -> q.bool(bool -> bool.filter(ask.filters())
-                            .must(m -> m.multiMatch(mm -> mm.query(ask.text()).fields(ask.textFields())))))
-                    .highlight(h -> {
-                        ask.textFields().forEach(field -> h.fields(field.replaceAll("\\^.*", ""),
+            items.add(RequestItem.of(r -> r.header(h -> h.index(ask.index())).body(b -> {
+                b.size(depth)
+                        .trackTotalHits(t -> t.enabled(false))
+                        .source(src -> src.filter(f -> f.includes(ask.sourceFields())))
+                        .query(q -> q.bool(bool -> bool.filter(ask.filters())
+                                .must(m -> m.multiMatch(mm -> mm.query(ask.text()).fields(ask.textFields())))));
+                if (ask.highlighted()) {
+                    b.highlight(h -> {
+                        ask.textFields().forEach(field -> h.fields(fieldName(field),
                                 f -> f.numberOfFragments(2).fragmentSize(160)));
                         return h;
-                    }))));
+                    });
+                }
+                return b;
+            })));
             QueryVector vector = ask.vector();
             if (vector != null) {
                 items.add(RequestItem.of(r -> r.header(h -> h.index(ask.index())).body(b -> b.size(depth)
@@ -99,9 +116,15 @@ final class HybridSearch {
         for (Ask ask : asks) {
             List<Hit<Map>> lexical = hits(answers.get(answer++));
             List<Hit<Map>> semantic = ask.vector() == null ? List.of() : hits(answers.get(answer++));
-            fused.add(fuse(lexical, semantic, ask.first()));
+            fused.add(fuse(lexical, semantic, ask));
         }
         return fused;
+    }
+
+    /** A field as the index names it: {@code title^2} is {@code title}. */
+    private static String fieldName(String field) {
+        int boost = field.indexOf('^');
+        return boost < 0 ? field : field.substring(0, boost);
     }
 
     private static int depth(Ask ask) {
@@ -126,12 +149,17 @@ final class HybridSearch {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Fused> fuse(List<Hit<Map>> lexical, List<Hit<Map>> semantic, int first) {
+    private static List<Fused> fuse(List<Hit<Map>> lexical, List<Hit<Map>> semantic, Ask ask) {
+        int first = ask.first();
+        QueryTerms asked = ask.highlighted() ? null : QueryTerms.of(ask.text());
         Map<String, Accumulated> byId = new LinkedHashMap<>();
         for (int rank = 0; rank < lexical.size(); rank++) {
             Hit<Map> hit = lexical.get(rank);
             Accumulated entry = byId.computeIfAbsent(hit.id(), id -> new Accumulated(hit.source()));
             entry.score += 1.0 / (RRF_K + rank + 1);
+            if (asked != null) {
+                entry.terms.addAll(asked.matchedIn(texts(hit.source(), ask.textFields())));
+            }
             hit.highlight().values().forEach(fragments -> {
                 entry.highlights.addAll(fragments);
                 fragments.forEach(fragment -> terms(fragment, entry.terms));
@@ -148,6 +176,23 @@ final class HybridSearch {
                 new RetrievalReason(List.copyOf(entry.terms), entry.similarity), List.copyOf(entry.highlights))));
         fused.sort(Comparator.comparingDouble(Fused::score).reversed());
         return fused.subList(0, Math.min(first, fused.size()));
+    }
+
+    /** The hit's text fields as returned in its source: a field may hold one text or a list of them. */
+    private static List<String> texts(Map<String, Object> source, List<String> textFields) {
+        List<String> texts = new ArrayList<>();
+        if (source == null) {
+            return texts;
+        }
+        for (String field : textFields) {
+            Object value = source.get(fieldName(field));
+            if (value instanceof String text) {
+                texts.add(text);
+            } else if (value instanceof List<?> values) {
+                values.forEach(each -> texts.add(String.valueOf(each)));
+            }
+        }
+        return texts;
     }
 
     private static void terms(String fragment, Set<String> terms) {

@@ -44,7 +44,7 @@ public class LoreRetrieval {
                 Query.of(q -> q.term(t -> t.field("worldId").value(FieldValue.of(worldId)))),
                 Query.of(q -> q.term(t -> t.field("retired").value(FieldValue.of(false)))));
         return new HybridSearch.Ask(SearchIndex.LORE.indexName(), filters, FIELDS, text, vector, first,
-                List.of("loreEntryId", "title"));
+                List.of("loreEntryId", "title"), true);
     }
 
     static LoreHits hits(List<HybridSearch.Fused> found) {

@@ -48,7 +48,7 @@ public class StoryMemory {
             filters.add(Query.of(q -> q.range(r -> r.field("position").lt(JsonData.of(beforePosition)))));
         }
         return new HybridSearch.Ask(SearchIndex.BEATS.indexName(), filters, List.of("text"), text, vector, first,
-                List.of("beatId", "position", "kind", "text"));
+                List.of("beatId", "position", "kind", "text"), true);
     }
 
     static StoryHits hits(List<HybridSearch.Fused> found) {
