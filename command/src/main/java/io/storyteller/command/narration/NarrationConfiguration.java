@@ -48,11 +48,6 @@ public class NarrationConfiguration {
     }
 
     @Bean
-    PlayerInputGuard playerInputGuard(NarrationContexts contexts, HarmGuard guard, Recall recall) {
-        return new PlayerInputGuard(contexts, guard, recall);
-    }
-
-    @Bean
     Coherence coherence(QueryGateway queries, NarrationProperties properties) {
         return new EmbeddingCoherence(queries, properties.timeout());
     }

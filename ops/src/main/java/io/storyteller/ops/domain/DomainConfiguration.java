@@ -2,6 +2,9 @@ package io.storyteller.ops.domain;
 
 import io.storyteller.command.finetuning.TrainingBackends;
 import io.storyteller.command.narration.PlayerInputGuard;
+import io.storyteller.command.narration.Recall;
+import io.storyteller.command.narration.context.NarrationContexts;
+import io.storyteller.command.narration.pipeline.HarmGuard;
 import io.storyteller.domain.acquisition.Acquisition;
 import io.storyteller.domain.budget.GlobalBudget;
 import io.storyteller.domain.deployment.Deployment;
@@ -120,10 +123,16 @@ public class DomainConfiguration {
      * Every command and query is checked for malformed text and ids before it is handled, so that
      * nothing a client sends reaches an aggregate's event stream or a read model that cannot take it;
      * then a player's action is checked against the world's content rating.
+     * <p>
+     * Both interceptors are made and registered here, in this order, and neither is a bean: Axon's
+     * Spring Boot auto-configuration registers every handler interceptor bean on the buses itself,
+     * so a guard that was a bean ran twice for every action (two classifications, two recalls).
      */
     @Bean
-    SmartInitializingSingleton inputHygiene(CommandBus commands, QueryBus queries, PlayerInputGuard playerInput) {
+    SmartInitializingSingleton inputHygiene(CommandBus commands, QueryBus queries, NarrationContexts contexts,
+            HarmGuard harmGuard, Recall recall) {
         InputHygiene hygiene = new InputHygiene();
+        PlayerInputGuard playerInput = new PlayerInputGuard(contexts, harmGuard, recall);
         // Checked where it is sent too: across Axon Server a malformed text would fail the message's
         // trip (its JSON cannot be read back) before any handler could name the field.
         MessageDispatchInterceptor<Message<?>> atDispatch = messages -> (index, message) -> {

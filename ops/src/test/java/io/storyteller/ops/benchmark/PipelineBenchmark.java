@@ -130,7 +130,9 @@ public final class PipelineBenchmark {
         QueryGateway queries = context.getBean(QueryGateway.class);
         TimedChecks checks = new TimedChecks(context.getBean(ContinuityReview.class), context.getBean(Coherence.class),
                 context.getBean(TextDetector.class), context.getBean(HarmGuard.class));
-        PipelineTurns turns = new PipelineTurns(commands, context.getBean(PlayerInputGuard.class), contexts,
+        // the guard as the command bus runs it (not a bean: see DomainConfiguration), timed alone here
+        PlayerInputGuard guard = new PlayerInputGuard(contexts, context.getBean(HarmGuard.class), context.getBean(Recall.class));
+        PipelineTurns turns = new PipelineTurns(commands, guard, contexts,
                 context.getBean(Routes.class), context.getBean(Recall.class), queries, context.getBean(ContextAssembler.class),
                 checks, loreEntries);
 
