@@ -37,6 +37,11 @@ public record ClassifierLayout(FeatureSettings features, List<String> labels, in
         return lookup;
     }
 
+    /** How many input columns the model takes, without copying them. */
+    public int width() {
+        return columns.length;
+    }
+
     public int labelIndex(String label) {
         return labels.indexOf(label);
     }

@@ -69,7 +69,7 @@ public final class ClassifierRuntime implements AutoCloseable {
         if (inputs.isEmpty()) {
             return new float[0][];
         }
-        int width = layout.columns().length;
+        int width = layout.width();
         float[] dense = new float[inputs.size() * width];
         for (int row = 0; row < inputs.size(); row++) {
             ClassifierInput input = inputs.get(row);

@@ -76,7 +76,7 @@ public final class ClassifierStore {
             temporary = Files.createTempDirectory(keyDirectory, ".writing-");
             byte[] onnx = trained.toOnnx();
             ClassifierMetadata metadata = new ClassifierMetadata(modelKey, version, clock.instant(), sha256(onnx),
-                    trained.layout().labels(), trained.layout().columns().length, trained.examples(), range, trainedOn,
+                    trained.layout().labels(), trained.layout().width(), trained.examples(), range, trainedOn,
                     trained.options());
             write(temporary.resolve(MODEL_FILE), onnx);
             write(temporary.resolve(LAYOUT_FILE), json.writeValueAsBytes(trained.layout()));
