@@ -23,13 +23,19 @@ import java.util.List;
  * @param createdAt          when its snapshot was taken (ISO-8601)
  * @param highestGlobalIndex the highest global index of the events in it (-1 without events)
  * @param tookMillis         how long the backup took
- * @param tables             one file per table
+ * @param tables             one file per table (or per part of a table)
  * @param dataFiles          the data directory's model files and signing key ({@link DataFiles}), or null
+ * @param readModels         whether it holds the read models and the processors' positions beside the source of truth
+ * @param searchSnapshot     the search indexes' snapshot ({@link SearchSnapshotArchive}), or null
  */
 public record BackupManifest(int formatVersion, String schemaVersion, String createdAt, long highestGlobalIndex,
-                             long tookMillis, List<TableFile> tables, DataFiles.ArchivedFiles dataFiles) {
+                             long tookMillis, List<TableFile> tables, DataFiles.ArchivedFiles dataFiles,
+                             boolean readModels, SearchSnapshotArchive.ArchivedSnapshot searchSnapshot) {
 
-    public static final int FORMAT_VERSION = 1;
+    /** 2: the read models, the processors' positions and the search indexes' snapshot may be in it. */
+    public static final int FORMAT_VERSION = 2;
+    /** The formats this application restores: a format 1 backup is one without read models. */
+    private static final List<Integer> READABLE_FORMATS = List.of(1, FORMAT_VERSION);
     public static final String FILE = "manifest.json";
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -56,15 +62,18 @@ public record BackupManifest(int formatVersion, String schemaVersion, String cre
         } catch (NoSuchFileException e) {
             throw new BackupRefused("restore: " + directory + " holds no " + FILE + ": it is not a backup, or an unfinished one");
         }
-        if (manifest.formatVersion() != FORMAT_VERSION) {
+        if (!READABLE_FORMATS.contains(manifest.formatVersion())) {
             throw new BackupRefused("restore: the backup's format version is " + manifest.formatVersion()
-                    + ", this application reads format version " + FORMAT_VERSION);
+                    + ", this application reads format versions " + READABLE_FORMATS);
         }
         for (TableFile file : manifest.tables()) {
             verify(directory, file.file(), file.bytes(), file.sha256());
         }
         if (manifest.dataFiles() != null) {
             verify(directory, manifest.dataFiles().file(), manifest.dataFiles().bytes(), manifest.dataFiles().sha256());
+        }
+        if (manifest.searchSnapshot() != null) {
+            verify(directory, manifest.searchSnapshot().file(), manifest.searchSnapshot().bytes(), manifest.searchSnapshot().sha256());
         }
         return manifest;
     }

@@ -1,18 +1,13 @@
 package io.storyteller.ops.backup;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 /**
  * The files of a data directory that the event store refers to and nothing can rebuild: the trained
@@ -38,28 +33,20 @@ public final class DataFiles {
             return null;
         }
         Path zip = backupDirectory.resolve(ARCHIVE);
-        long entries = 0;
-        try (ZipOutputStream out = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(zip), 1 << 16))) {
-            for (String folder : FOLDERS) {
-                if (!Files.isDirectory(root.resolve(folder))) {
-                    continue;
-                }
-                try (Stream<Path> files = Files.walk(root.resolve(folder))) {
-                    for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
-                        FileTime modified = Files.getLastModifiedTime(file);
-                        if (modified.toInstant().isAfter(snapshotAt) || isBeingWritten(root.relativize(file))) {
-                            continue;
-                        }
-                        ZipEntry entry = new ZipEntry(root.relativize(file).toString().replace('\\', '/'));
-                        entry.setLastModifiedTime(modified);
-                        out.putNextEntry(entry);
-                        Files.copy(file, out);
-                        out.closeEntry();
-                        entries++;
+        List<Path> archived = new ArrayList<>();
+        for (String folder : FOLDERS) {
+            if (!Files.isDirectory(root.resolve(folder))) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(root.resolve(folder))) {
+                for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                    if (!Files.getLastModifiedTime(file).toInstant().isAfter(snapshotAt) && !isBeingWritten(root.relativize(file))) {
+                        archived.add(file);
                     }
                 }
             }
         }
+        long entries = ZipTree.zip(root, archived, zip, moved -> { });
         return new ArchivedFiles(ARCHIVE, entries, Files.size(zip), BackupManifest.sha256(zip));
     }
 
@@ -70,19 +57,8 @@ public final class DataFiles {
     static Path stage(Path archive, Path dataDir) throws IOException {
         Path root = Files.createDirectories(dataDir.toAbsolutePath().normalize());
         Path staging = Files.createTempDirectory(root, ".restore-files-");
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(archive))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                Path target = staging.resolve(entry.getName()).normalize();
-                if (!target.startsWith(staging) || FOLDERS.stream().noneMatch(f -> target.startsWith(staging.resolve(f)))) {
-                    throw new BackupRefused("restore: " + archive.getFileName() + " holds " + entry.getName()
-                            + ", which is not under " + FOLDERS + " of a data directory");
-                }
-                Files.createDirectories(target.getParent());
-                try (OutputStream out = Files.newOutputStream(target)) {
-                    in.transferTo(out);
-                }
-                Files.setLastModifiedTime(target, entry.getLastModifiedTime());
-            }
+        try {
+            ZipTree.unzip(archive, staging, file -> FOLDERS.stream().anyMatch(folder -> file.startsWith(staging.resolve(folder))));
         } catch (IOException | RuntimeException e) {
             EventStoreBackup.deleteQuietly(staging);
             throw e;

@@ -47,17 +47,19 @@ public final class EventStoreBackup {
      */
     public BackupManifest create(Path target, Path dataDir, boolean keptVectors, TransferProgress progress)
             throws IOException, SQLException {
+        return create(target, dataDir, keptVectors ? Contents.KEPT_VECTORS : Contents.SOURCE_OF_TRUTH, progress);
+    }
+
+    /** Backs up {@code contents} into {@code target}, as {@link #create(Path, Path, boolean, TransferProgress)}. */
+    public BackupManifest create(Path target, Path dataDir, Contents contents, TransferProgress progress)
+            throws IOException, SQLException {
         Path directory = target.toAbsolutePath().normalize();
         refuseExisting(directory);
         Path parent = Files.createDirectories(directory.getParent());
         Path partial = parent.resolve("." + directory.getFileName() + ".partial-" + UUID.randomUUID());
         Files.createDirectory(partial);
         try {
-            List<BackedUpTable> tables = new ArrayList<>(BackedUpTable.SOURCE_OF_TRUTH);
-            if (keptVectors) {
-                tables.add(BackedUpTable.KEPT_VECTORS);
-            }
-            BackupManifest manifest = write(partial, tables, dataDir, progress);
+            BackupManifest manifest = write(partial, contents, dataDir, progress);
             Files.deleteIfExists(directory);
             Files.move(partial, directory, StandardCopyOption.ATOMIC_MOVE);
             return manifest;
@@ -67,9 +69,17 @@ public final class EventStoreBackup {
         }
     }
 
-    private BackupManifest write(Path directory, List<BackedUpTable> tables, Path dataDir, TransferProgress progress)
+    private BackupManifest write(Path directory, Contents contents, Path dataDir, TransferProgress progress)
             throws IOException, SQLException {
         long started = System.nanoTime();
+        List<TableFile> files = new ArrayList<>();
+        SearchSnapshotArchive.ArchivedSnapshot searchSnapshot = null;
+        if (contents.readModels() && contents.searchNode() != null) {
+            // the search indexes' positions first, then their snapshot, then everything else: the
+            // indexes hold every event up to those positions and none the backup's log lacks
+            files.add(searchPositions(directory, progress));
+            searchSnapshot = SearchSnapshotArchive.take(contents.searchNode(), directory, progress);
+        }
         try (Connection connection = source.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement sql = connection.createStatement()) {
@@ -85,19 +95,56 @@ public final class EventStoreBackup {
                 }
                 long highestGlobalIndex = highestGlobalIndex(connection);
                 CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-                List<TableFile> files = new ArrayList<>();
-                for (BackedUpTable table : tables) {
+                for (BackedUpTable table : tables(connection, contents)) {
                     files.add(copyOut(connection, copy, table, directory, progress));
                 }
                 DataFiles.ArchivedFiles dataFiles = dataDir == null ? null : DataFiles.archive(dataDir, snapshotAt, directory);
                 BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT_VERSION, schema.getVersion(),
-                        snapshotAt.toString(), highestGlobalIndex, (System.nanoTime() - started) / 1_000_000, files, dataFiles);
+                        snapshotAt.toString(), highestGlobalIndex, (System.nanoTime() - started) / 1_000_000, files, dataFiles,
+                        contents.readModels(), searchSnapshot);
                 manifest.write(directory);
                 return manifest;
             } finally {
                 connection.rollback();
             }
         }
+    }
+
+    private static List<BackedUpTable> tables(Connection connection, Contents contents) throws SQLException {
+        if (contents.readModels()) {
+            return BackedUpTable.withReadModels(schemaTables(connection));
+        }
+        List<BackedUpTable> tables = new ArrayList<>(BackedUpTable.SOURCE_OF_TRUTH);
+        if (contents.keptVectors()) {
+            tables.add(BackedUpTable.KEPT_VECTORS);
+        }
+        return tables;
+    }
+
+    /** The search processors' positions, in a transaction of their own, before the indexes' snapshot. */
+    private TableFile searchPositions(Path directory, TransferProgress progress) throws IOException, SQLException {
+        try (Connection connection = source.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                return copyOut(connection, connection.unwrap(PGConnection.class).getCopyAPI(), BackedUpTable.SEARCH_TOKENS,
+                        directory, progress);
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    /** Every table of the schema, by name. */
+    private static List<String> schemaTables(Connection connection) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("SELECT table_name FROM information_schema.tables"
+                     + " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        return tables;
     }
 
     private static TableFile copyOut(Connection connection, CopyManager copy, BackedUpTable table, Path directory,
@@ -170,6 +217,25 @@ public final class EventStoreBackup {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // what is left is a hidden ".partial-" directory, never mistaken for a backup
+        }
+    }
+
+    /**
+     * What a backup holds.
+     *
+     * @param keptVectors the embedders' vectors beside the source of truth
+     * @param readModels  every table (read models, caches and every processor's position) beside the source of truth
+     * @param searchNode  with the read models: the directory of the running embedded OpenSearch node whose
+     *                    indexes are snapshot into the backup, or null to leave them to be rebuilt
+     */
+    public record Contents(boolean keptVectors, boolean readModels, Path searchNode) {
+
+        public static final Contents SOURCE_OF_TRUTH = new Contents(false, false, null);
+        public static final Contents KEPT_VECTORS = new Contents(true, false, null);
+
+        /** Everything: the read models, and the search indexes of the node running on {@code searchNode} unless null. */
+        public static Contents withReadModels(Path searchNode) {
+            return new Contents(true, true, searchNode);
         }
     }
 

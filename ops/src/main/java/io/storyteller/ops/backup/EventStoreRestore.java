@@ -22,8 +22,11 @@ import org.postgresql.copy.CopyManager;
  * Loads a backup into a database whose event store is empty: the manifest and every checksum are
  * verified first, the schema is migrated up to the backup's level, and all tables are loaded in one
  * transaction with the sequences moved past the restored maxima. A failure anywhere leaves the
- * target as it was (at most its schema migrated). The application's next start then rebuilds every
- * read model and search index from the log: their processors find no token and replay from the start.
+ * target as it was (at most its schema migrated). From a backup of the source of truth, the
+ * application's next start rebuilds every read model and search index from the log: their
+ * processors find no token and replay from the start. From a backup with the read models, they are
+ * loaded with their processors' positions, and the search indexes' snapshot is put where the next
+ * start restores it: the processors go on from where the backup found them.
  */
 public final class EventStoreRestore {
 
@@ -44,6 +47,12 @@ public final class EventStoreRestore {
     /** As {@link #restore(Path, Path, TransferProgress)}, with the manifest already {@linkplain BackupManifest#readVerified verified}. */
     public BackupManifest restore(Path backup, BackupManifest manifest, Path dataDir, TransferProgress progress)
             throws IOException, SQLException {
+        return restore(backup, manifest, new Into(dataDir, dataDir != null, false), progress);
+    }
+
+    /** Restores the backup, with {@linkplain BackupManifest#readVerified verified} {@code manifest}, as {@code into} says. */
+    public BackupManifest restore(Path backup, BackupManifest manifest, Into into, TransferProgress progress)
+            throws IOException, SQLException {
         Path directory = backup.toAbsolutePath().normalize();
         MigrationVersion level = MigrationVersion.fromVersion(manifest.schemaVersion());
         MigrationVersion newest = SchemaLevel.newestKnown(target);
@@ -51,36 +60,63 @@ public final class EventStoreRestore {
             throw new BackupRefused("restore: the backup's schema version " + level + " is newer than this application's newest"
                     + " migration " + newest + ": restore with the application version that wrote it, or a newer one");
         }
+        // the search indexes come back only with their positions, and only where the application will find them
+        boolean searchIndexes = manifest.searchSnapshot() != null && !into.rebuild() && into.dataDir() != null;
+        List<TableFile> loaded = manifest.tables().stream().filter(file -> loads(file, into, searchIndexes)).toList();
         try (Connection connection = target.getConnection()) {
             refuseNonEmpty(connection);
             MigrationVersion applied = SchemaLevel.applied(connection);
             if (applied == null || level.isNewerThan(applied)) {
                 SchemaLevel.migrateTo(target, level);
             }
-            Path staged = manifest.dataFiles() == null || dataDir == null ? null
-                    : DataFiles.stage(directory.resolve(manifest.dataFiles().file()), dataDir);
+            Path staged = manifest.dataFiles() == null || !into.files() || into.dataDir() == null ? null
+                    : DataFiles.stage(directory.resolve(manifest.dataFiles().file()), into.dataDir());
+            Path stagedSearch = null;
             connection.setAutoCommit(false);
             try {
-                load(connection, directory, manifest, progress);
+                if (searchIndexes) {
+                    stagedSearch = SearchSnapshotArchive.stage(directory.resolve(manifest.searchSnapshot().file()), into.dataDir());
+                }
+                load(connection, directory, manifest, loaded, progress);
+                if (into.rebuild()) {
+                    try (Statement sql = connection.createStatement()) {
+                        // only the sagas' positions stay: every other processor reads the log from its start
+                        sql.execute("DELETE FROM " + BackedUpTable.TOKENS + " WHERE NOT (" + BackedUpTable.SAGA_PROCESSORS + ")");
+                    }
+                }
                 connection.commit();
             } catch (IOException | SQLException | RuntimeException e) {
                 connection.rollback();
                 if (staged != null) {
                     EventStoreBackup.deleteQuietly(staged);
                 }
+                if (stagedSearch != null) {
+                    EventStoreBackup.deleteQuietly(stagedSearch);
+                }
                 throw e;
             }
             if (staged != null) {
-                DataFiles.moveIntoPlace(staged, dataDir);
+                DataFiles.moveIntoPlace(staged, into.dataDir());
+            }
+            if (stagedSearch != null) {
+                SearchSnapshotArchive.moveIntoPlace(stagedSearch, into.dataDir(), manifest.searchSnapshot());
             }
         }
         return manifest;
     }
 
-    private static void load(Connection connection, Path directory, BackupManifest manifest, TransferProgress progress)
-            throws IOException, SQLException {
+    /** Whether a restore as {@code into} says loads the file: a rebuild takes only the source of truth. */
+    private static boolean loads(TableFile file, Into into, boolean searchIndexes) {
+        if (BackedUpTable.SEARCH_TOKENS.file().equals(file.file())) {
+            return searchIndexes;
+        }
+        return !into.rebuild() || BackedUpTable.sourceOfTruth(file.table());
+    }
+
+    private static void load(Connection connection, Path directory, BackupManifest manifest, List<TableFile> loaded,
+                             TransferProgress progress) throws IOException, SQLException {
         try (Statement sql = connection.createStatement()) {
-            for (TableFile file : manifest.tables()) {
+            for (TableFile file : loaded) {
                 // no application may write between the check and the load
                 sql.execute("LOCK TABLE " + file.table() + " IN ACCESS EXCLUSIVE MODE");
             }
@@ -90,13 +126,15 @@ public final class EventStoreRestore {
         try (Statement sql = connection.createStatement()) {
             // the target's own positions belong to a log it no longer has
             sql.execute("DELETE FROM " + BackedUpTable.TOKENS);
-            if (manifest.tables().stream().anyMatch(file -> file.table().equals(BackedUpTable.KEPT_VECTORS.name()))) {
-                // a cache of the target's own (empty) history; the backup's replaces it
-                sql.execute("DELETE FROM " + BackedUpTable.KEPT_VECTORS.name());
+            for (String table : loaded.stream().map(TableFile::table).distinct().toList()) {
+                if (!BackedUpTable.sourceOfTruth(table)) {
+                    // read models and caches of the target's own (empty) history; the backup's replace them
+                    sql.execute("DELETE FROM " + table);
+                }
             }
         }
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        for (TableFile file : manifest.tables()) {
+        for (TableFile file : loaded) {
             progress.table(file.table(), file.bytes());
             try (InputStream in = new GZIPInputStream(CountingStreams.counting(
                     new BufferedInputStream(Files.newInputStream(directory.resolve(file.file())), 1 << 16), progress::moved),
@@ -113,15 +151,15 @@ public final class EventStoreRestore {
             sql.execute("UPDATE " + BackedUpTable.TOKENS + " SET owner = NULL");
             sql.execute("UPDATE scheduled_tasks SET picked = false, picked_by = NULL, last_heartbeat = NULL");
         }
-        moveSequencesPastRestoredRows(connection, manifest);
+        moveSequencesPastRestoredRows(connection, loaded);
     }
 
     /** Every sequence feeding a restored column (the events' global index, the associations' ids) starts past the restored maximum. */
-    private static void moveSequencesPastRestoredRows(Connection connection, BackupManifest manifest) throws SQLException {
+    private static void moveSequencesPastRestoredRows(Connection connection, List<TableFile> loaded) throws SQLException {
         List<String[]> owned = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT a.attname, pg_get_serial_sequence(?, a.attname)"
                 + " FROM pg_attribute a WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped")) {
-            for (TableFile file : manifest.tables()) {
+            for (TableFile file : loaded.stream().filter(distinctTables()).toList()) {
                 query.setString(1, file.table());
                 query.setString(2, file.table());
                 try (ResultSet rows = query.executeQuery()) {
@@ -140,6 +178,23 @@ public final class EventStoreRestore {
                         + "), 0) + 1, false)");
             }
         }
+    }
+
+    private static java.util.function.Predicate<TableFile> distinctTables() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return file -> seen.add(file.table());
+    }
+
+    /**
+     * Where and how a backup is restored.
+     *
+     * @param dataDir the data directory the application will run on: the model files go there (with
+     *                {@code files}) and the search indexes' snapshot, if the backup has one; null for neither
+     * @param files   whether the model files and signing key are restored
+     * @param rebuild whether only the source of truth is restored, the read models and search indexes
+     *                to be rebuilt from the log, even from a backup that holds them
+     */
+    public record Into(Path dataDir, boolean files, boolean rebuild) {
     }
 
     private static void refuseNonEmpty(Connection connection) throws SQLException {

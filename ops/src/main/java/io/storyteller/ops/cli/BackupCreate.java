@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
  * the running server, at one snapshot while the server goes on serving.
  */
 @Command(name = "create", mixinStandardHelpOptions = true,
-        description = "Write a backup of the events, snapshots, sagas, dead letters and deadlines into a new directory.")
+        description = "Write a backup of the events, snapshots, sagas, dead letters and deadlines (and with --with-read-models "
+                + "the read models and search indexes) into a new directory.")
 class BackupCreate implements Callable<Integer> {
 
     @Spec
@@ -51,6 +52,31 @@ class BackupCreate implements Callable<Integer> {
             + "but the search indexes then rebuild several times faster after a restore.")
     boolean withVectors;
 
+    @Option(names = "--with-read-models", description = "Also keep every read model with its processor's position, and a "
+            + "snapshot of the embedded OpenSearch's indexes: a restored server goes on from there instead of rebuilding them.")
+    boolean withReadModels;
+
+    @Option(names = "--search-home", description = "With --with-read-models: the running embedded OpenSearch node's "
+            + "directory (default: <data-dir>/opensearch).")
+    Path searchHome;
+
+    @Option(names = "--no-search-snapshot", description = "With --with-read-models: leave the search indexes out; "
+            + "they are rebuilt from the log after a restore (for a server on an external OpenSearch).")
+    boolean noSearchSnapshot;
+
+    private EventStoreBackup.Contents contents() {
+        if (!withReadModels) {
+            if (searchHome != null || noSearchSnapshot) {
+                throw new BackupRefused("backup: --search-home and --no-search-snapshot go with --with-read-models");
+            }
+            return withVectors ? EventStoreBackup.Contents.KEPT_VECTORS : EventStoreBackup.Contents.SOURCE_OF_TRUTH;
+        }
+        if (noSearchSnapshot) {
+            return EventStoreBackup.Contents.withReadModels(null);
+        }
+        return EventStoreBackup.Contents.withReadModels(searchHome != null ? searchHome : dataDir.resolve("opensearch"));
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -60,12 +86,17 @@ class BackupCreate implements Callable<Integer> {
             err.println("Backing up " + database.description());
             BackupManifest manifest;
             try (TransferBar bar = new TransferBar()) {
-                manifest = new EventStoreBackup(database.dataSource()).create(to, noFiles ? null : dataDir, withVectors, bar);
+                manifest = new EventStoreBackup(database.dataSource()).create(to, noFiles ? null : dataDir, contents(), bar);
             }
             out.printf("backup of schema version %s, events up to global index %d, in %s (%.1f s):%n",
                     manifest.schemaVersion(), manifest.highestGlobalIndex(), to, manifest.tookMillis() / 1000.0);
             for (TableFile file : manifest.tables()) {
                 out.printf("  %-22s %10d rows %14d bytes  %s%n", file.table(), file.rows(), file.bytes(), file.sha256());
+            }
+            if (manifest.searchSnapshot() != null) {
+                var search = manifest.searchSnapshot();
+                out.printf("  %-22s %10d files%13d bytes  %s (%s)%n", search.file(), search.files(), search.bytes(), search.sha256(),
+                        String.join(", ", search.parts().stream().flatMap(part -> part.indices().stream()).toList()));
             }
             if (manifest.dataFiles() != null) {
                 out.printf("  %-22s %10d files%13d bytes  %s%n", manifest.dataFiles().file(), manifest.dataFiles().files(),

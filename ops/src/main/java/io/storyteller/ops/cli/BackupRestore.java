@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code storyteller backup restore --from DIR}: into the configured PostgreSQL, or into the embedded
  * cluster of a data directory no server runs on (a new one is created). The server's next start on
- * that database rebuilds the read models and search indexes from the restored log.
+ * that database rebuilds the read models and search indexes from the restored log, or, from a backup
+ * with the read models, goes on from where the backup found them.
  */
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = "Restore a backup into a database whose event store is empty, or into a new data directory.")
@@ -49,6 +50,10 @@ class BackupRestore implements Callable<Integer> {
     @Option(names = "--no-files", description = "Leave the backup's model files and signing key out of the data directory.")
     boolean noFiles;
 
+    @Option(names = "--rebuild", description = "Restore only the source of truth: the server rebuilds the read models and "
+            + "search indexes from the log, even from a backup that holds them.")
+    boolean rebuild;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -69,9 +74,15 @@ class BackupRestore implements Callable<Integer> {
             if (manifest.dataFiles() != null && !noFiles) {
                 out.printf("%d model files and keys restored under %s%n", manifest.dataFiles().files(), dataDir);
             }
-            out.printf("restored %d events (up to global index %d) of schema version %s, taken at %s.%n"
-                            + "Start the server on it: its processors rebuild the read models and search indexes from the log.%n",
+            out.printf("restored %d events (up to global index %d) of schema version %s, taken at %s.%n",
                     manifest.rows("domainevententry"), manifest.highestGlobalIndex(), manifest.schemaVersion(), manifest.createdAt());
+            if (manifest.readModels() && !rebuild) {
+                out.printf("Start the server on it: its processors go on from the read models' positions in the backup%s.%n",
+                        manifest.searchSnapshot() == null ? "; the search indexes are rebuilt from the log"
+                                : ", and it restores the search indexes (" + manifest.searchSnapshot().bytes() + " bytes) as it starts");
+            } else {
+                out.println("Start the server on it: its processors rebuild the read models and search indexes from the log.");
+            }
             out.flush();
             return 0;
         } catch (BackupRefused e) {
@@ -85,7 +96,7 @@ class BackupRestore implements Callable<Integer> {
 
     private void restore(EventStoreRestore restore, BackupManifest manifest) throws IOException, SQLException {
         try (TransferBar bar = new TransferBar()) {
-            restore.restore(from, manifest, noFiles ? null : dataDir, bar);
+            restore.restore(from, manifest, new EventStoreRestore.Into(dataDir, !noFiles, rebuild), bar);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.storyteller.domain.retrieval.SearchIndexRebuild;
 import io.storyteller.domain.shared.AccessPolicy;
 import io.storyteller.domain.shared.DomainRejection;
 import io.storyteller.domain.shared.Require;
+import io.storyteller.ops.search.PendingSearchRestore;
 import io.storyteller.projections.search.BeatIndexProjection;
 import io.storyteller.projections.search.LoreIndexProjection;
 import java.time.Duration;
@@ -50,18 +51,20 @@ class SearchIndexRebuilds implements SmartInitializingSingleton {
     private final OperatorActions actions;
     private final ObjectProvider<TokenStore> tokens;
     private final ObjectProvider<TransactionManager> transactions;
+    private final ObjectProvider<PendingSearchRestore> restoredSnapshot;
     /** The groups that had stored no token when the application started: they read the log from its start. */
     private final Set<String> withoutTokens = ConcurrentHashMap.newKeySet();
 
     SearchIndexRebuilds(ObjectProvider<EventProcessingConfiguration> processing, ObjectProvider<LoreIndexProjection> lore,
             ObjectProvider<BeatIndexProjection> beats, OperatorActions actions, ObjectProvider<TokenStore> tokens,
-            ObjectProvider<TransactionManager> transactions) {
+            ObjectProvider<TransactionManager> transactions, ObjectProvider<PendingSearchRestore> restoredSnapshot) {
         this.processing = processing;
         this.lore = lore;
         this.beats = beats;
         this.actions = actions;
         this.tokens = tokens;
         this.transactions = transactions;
+        this.restoredSnapshot = restoredSnapshot;
     }
 
     /**
@@ -101,8 +104,16 @@ class SearchIndexRebuilds implements SmartInitializingSingleton {
         }
     }
 
-    /** A new index needs the log replayed into it unless its processor reads the log from its start anyway. */
+    /**
+     * A new index needs the log replayed into it unless its processor reads the log from its start
+     * anyway; so does every index when a restored backup's search snapshot could not be put back (its
+     * processors' restored positions describe indexes this cluster does not hold).
+     */
     private boolean needsReplay(String group, boolean startedOnNewIndex) {
+        PendingSearchRestore restored = restoredSnapshot.getIfAvailable();
+        if (restored != null && restored.rebuildsIndexes() && !withoutTokens.contains(group)) {
+            return true;
+        }
         return startedOnNewIndex && !withoutTokens.contains(group);
     }
 

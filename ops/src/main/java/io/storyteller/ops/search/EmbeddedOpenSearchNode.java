@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.codelibs.opensearch.runner.OpenSearchRunner;
 import org.opensearch.common.unit.TimeValue;
@@ -32,6 +33,10 @@ public final class EmbeddedOpenSearchNode implements SearchEndpoint, Closeable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedOpenSearchNode.class);
     static final String CLUSTER_NAME = "storyteller";
     private static final String KNN_PLUGIN = "org.opensearch.knn.plugin.KNNPlugin";
+    /** The node's snapshot repositories ({@code path.repo}), under its directory. */
+    public static final String SNAPSHOTS = "snapshots";
+    /** The HTTP port of the node running on the directory, while it runs. */
+    public static final String PORT_FILE = "http.port";
 
     private final OpenSearchRunner runner;
     private final Path directory;
@@ -50,9 +55,12 @@ public final class EmbeddedOpenSearchNode implements SearchEndpoint, Closeable {
         refuseIfInUse(home);
         int port = freePort();
         long started = System.nanoTime();
+        Path snapshots = Files.createDirectories(home.resolve(SNAPSHOTS));
         OpenSearchRunner runner = new OpenSearchRunner();
         runner.onBuild((index, settings) -> settings
                 .put("network.host", "127.0.0.1")
+                // where a backup has the node write its snapshots, and a restore has it read them
+                .put("path.repo", snapshots.toString())
                 // a nearly full developer disk must not turn the indexes read-only
                 .put("cluster.routing.allocation.disk.threshold_enabled", false)
                 .put("action.auto_create_index", false));
@@ -75,6 +83,8 @@ public final class EmbeddedOpenSearchNode implements SearchEndpoint, Closeable {
         }
         log.info("Embedded OpenSearch started on port {} in {} ms, data under {}", port,
                 (System.nanoTime() - started) / 1_000_000, home);
+        // for the backup tool, which asks the running node for a snapshot of the indexes
+        Files.writeString(home.resolve(PORT_FILE), Integer.toString(port));
         return new EmbeddedOpenSearchNode(runner, home, port);
     }
 
@@ -84,6 +94,12 @@ public final class EmbeddedOpenSearchNode implements SearchEndpoint, Closeable {
 
     public Path directory() {
         return directory;
+    }
+
+    /** The directory the node reads and writes snapshot repositories under ({@code path.repo}). */
+    @Override
+    public Optional<Path> snapshots() {
+        return Optional.of(directory.resolve(SNAPSHOTS));
     }
 
     @Override
@@ -103,6 +119,7 @@ public final class EmbeddedOpenSearchNode implements SearchEndpoint, Closeable {
             return;
         }
         log.info("Stopping embedded OpenSearch on port {}", port);
+        Files.deleteIfExists(directory.resolve(PORT_FILE));
         runner.close();
         log.info("Embedded OpenSearch stopped");
     }

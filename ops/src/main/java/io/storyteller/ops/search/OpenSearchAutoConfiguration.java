@@ -1,5 +1,6 @@
 package io.storyteller.ops.search;
 
+import io.storyteller.ops.StorytellerProperties;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Bean;
 
 /** The OpenSearch client, on the embedded node or on the cluster named by {@code storyteller.opensearch.uris}. */
 @AutoConfiguration
-@EnableConfigurationProperties(OpenSearchProperties.class)
+@EnableConfigurationProperties({StorytellerProperties.class, OpenSearchProperties.class})
 public class OpenSearchAutoConfiguration {
 
     @Bean
@@ -20,9 +21,17 @@ public class OpenSearchAutoConfiguration {
         return new ExternalCluster(properties.uris());
     }
 
+    @Bean
+    PendingSearchRestore pendingSearchRestore(StorytellerProperties properties, SearchEndpoint endpoint) {
+        return new PendingSearchRestore(properties, endpoint);
+    }
+
+    /** The client; a restored backup's search snapshot is put back through it before anyone else uses it. */
     @Bean(destroyMethod = "")
-    OpenSearchClient openSearchClient(SearchEndpoint endpoint, OpenSearchProperties properties) {
-        return OpenSearchClients.create(endpoint, properties);
+    OpenSearchClient openSearchClient(SearchEndpoint endpoint, OpenSearchProperties properties, PendingSearchRestore restore) {
+        OpenSearchClient client = OpenSearchClients.create(endpoint, properties);
+        restore.apply(client);
+        return client;
     }
 
     /** Closes the client's connections when the context ends (after every bean using it). */

@@ -84,6 +84,41 @@ class EventStoreBackupTest {
     }
 
     @Test
+    void aBackupWithTheReadModelsRestoresThemWithTheirPositionsUnlessARebuildIsAsked() throws Exception {
+        sourceSql.update("INSERT INTO spend_story_worlds VALUES ('story-1', 'world-1')");
+        sourceSql.update("INSERT INTO tokenentry VALUES ('beat-index', 0, ?, 'GapAwareTrackingToken', now()::text, 'instance-a')",
+                (Object) "{\"index\":12}".getBytes());
+        Path backup = work.resolve("backup");
+        // no search node: the search indexes' positions stay out, so they are rebuilt after a restore
+        BackupManifest manifest = new EventStoreBackup(source).create(backup, null,
+                EventStoreBackup.Contents.withReadModels(null), TransferProgress.NONE);
+        assertThat(manifest.readModels()).isTrue();
+        assertThat(manifest.searchSnapshot()).isNull();
+        assertThat(manifest.tables()).extracting(TableFile::table)
+                .contains("spend_story_worlds", "stories", "embedding_vectors").doesNotContain("flyway_schema_history");
+        assertThat(manifest.rows("tokenentry")).as("every position but the search indexes'").isEqualTo(2);
+
+        DataSource target = databases.newDatabase();
+        SchemaLevel.migrateTo(target, org.flywaydb.core.api.MigrationVersion.fromVersion(manifest.schemaVersion()));
+        // a row the target's own (empty) history left in a read model is replaced, not kept beside the backup's
+        new JdbcTemplate(target).update("INSERT INTO spend_story_worlds VALUES ('story-stale', 'world-0')");
+        new EventStoreRestore(target).restore(backup, null, TransferProgress.NONE);
+        JdbcTemplate targetSql = new JdbcTemplate(target);
+        assertThat(ScratchDatabases.rows(targetSql, "spend_story_worlds")).isEqualTo(ScratchDatabases.rows(sourceSql, "spend_story_worlds"));
+        assertThat(targetSql.queryForList("SELECT processorname FROM tokenentry ORDER BY 1", String.class))
+                .containsExactly("RolloutSagaProcessor", "stories");
+
+        DataSource rebuilt = databases.newDatabase();
+        new EventStoreRestore(rebuilt).restore(backup, BackupManifest.readVerified(backup),
+                new EventStoreRestore.Into(null, false, true), TransferProgress.NONE);
+        JdbcTemplate rebuiltSql = new JdbcTemplate(rebuilt);
+        assertThat(rebuiltSql.queryForObject("SELECT count(*) FROM spend_story_worlds", Long.class)).isZero();
+        assertThat(rebuiltSql.queryForList("SELECT processorname FROM tokenentry", String.class))
+                .as("only the sagas' positions: every projection replays the log").containsExactly("RolloutSagaProcessor");
+        assertThat(ScratchDatabases.rows(rebuiltSql, "domainevententry")).isEqualTo(ScratchDatabases.rows(sourceSql, "domainevententry"));
+    }
+
+    @Test
     void aChangedBackupFileIsRefusedBeforeAnythingIsWritten() throws Exception {
         Path backup = work.resolve("backup");
         new EventStoreBackup(source).create(backup, null, false, TransferProgress.NONE);
@@ -141,7 +176,8 @@ class EventStoreBackupTest {
         tables.set(tables.size() - 1, new TableFile(last.table(), last.file(), last.columns(), last.filter(), last.rows(),
                 Files.size(file), HexFormat.of().formatHex(BackupManifest.digest().digest(Files.readAllBytes(file))), 0));
         new BackupManifest(manifest.formatVersion(), manifest.schemaVersion(), manifest.createdAt(),
-                manifest.highestGlobalIndex(), manifest.tookMillis(), tables, manifest.dataFiles()).write(backup);
+                manifest.highestGlobalIndex(), manifest.tookMillis(), tables, manifest.dataFiles(), manifest.readModels(),
+                manifest.searchSnapshot()).write(backup);
 
         DataSource target = databases.newDatabase();
         Path restored = work.resolve("restored");

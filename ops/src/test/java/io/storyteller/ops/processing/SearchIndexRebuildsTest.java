@@ -6,6 +6,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.storyteller.ops.search.PendingSearchRestore;
 import io.storyteller.projections.search.BeatIndexProjection;
 import io.storyteller.projections.search.LoreIndexProjection;
 import java.util.Optional;
@@ -27,6 +28,7 @@ class SearchIndexRebuildsTest {
     final LoreIndexProjection lore = mock(LoreIndexProjection.class);
     final BeatIndexProjection beats = mock(BeatIndexProjection.class);
     final TokenStore tokens = mock(TokenStore.class);
+    final PendingSearchRestore restoredSnapshot = mock(PendingSearchRestore.class);
 
     SearchIndexRebuilds rebuilds() {
         when(processing.eventProcessor(LoreIndexProjection.GROUP, StreamingEventProcessor.class))
@@ -39,10 +41,11 @@ class SearchIndexRebuildsTest {
         beansOf.addBean("beats", beats);
         beansOf.addBean("tokens", tokens);
         beansOf.addBean("transactions", NoTransactionManager.INSTANCE);
+        beansOf.addBean("restoredSnapshot", restoredSnapshot);
         SearchIndexRebuilds rebuilds = new SearchIndexRebuilds(beansOf.getBeanProvider(EventProcessingConfiguration.class),
                 beansOf.getBeanProvider(LoreIndexProjection.class), beansOf.getBeanProvider(BeatIndexProjection.class),
                 mock(OperatorActions.class), beansOf.getBeanProvider(TokenStore.class),
-                beansOf.getBeanProvider(TransactionManager.class));
+                beansOf.getBeanProvider(TransactionManager.class), beansOf.getBeanProvider(PendingSearchRestore.class));
         rebuilds.afterSingletonsInstantiated(); // as the context does before any processor starts
         return rebuilds;
     }
@@ -88,5 +91,18 @@ class SearchIndexRebuildsTest {
         rebuilds().replayIntoNewIndexes();
 
         verify(loreProcessor).resetTokens();
+    }
+
+    @Test
+    void aRestoredSearchSnapshotThatCouldNotBePutBackRebuildsEveryIndexWhoseGroupHadPositions() {
+        when(lore.startedOnNewIndex()).thenReturn(false);
+        when(beats.startedOnNewIndex()).thenReturn(false);
+        when(restoredSnapshot.rebuildsIndexes()).thenReturn(true); // e.g. restored onto an external cluster
+        when(tokens.fetchSegments(LoreIndexProjection.GROUP)).thenReturn(new int[0]); // restored without its position
+
+        rebuilds().replayIntoNewIndexes();
+
+        verify(loreProcessor, never()).resetTokens(); // it reads the log from its start anyway
+        verify(beatProcessor).resetTokens();
     }
 }
