@@ -53,7 +53,8 @@ public final class SearchSnapshots implements Closeable {
             port = Integer.parseInt(Files.readString(portFile).strip());
         } catch (NoSuchFileException | NumberFormatException e) {
             throw new IOException("no running embedded OpenSearch under " + nodeHome + " (no " + EmbeddedOpenSearchNode.PORT_FILE
-                    + "): start the server and run this again, or leave the search indexes out of the backup");
+                    + "): start the server and run this again; for a server on an external OpenSearch, leave the search indexes"
+                    + " out of the backup (--no-search-snapshot)");
         }
         SearchEndpoint local = new SearchEndpoint() {
             @Override
