@@ -1,8 +1,6 @@
 package io.storyteller.ops.backup;
 
-import io.storyteller.ops.search.EmbeddedOpenSearchNode;
-import io.storyteller.ops.search.PendingSearchRestore;
-import io.storyteller.ops.search.SearchSnapshots;
+import io.storyteller.ops.search.snapshot.SearchSnapshots;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +12,7 @@ import java.util.stream.Stream;
  * The search indexes in a backup: the running embedded node writes a snapshot of them into a new
  * repository under its {@code path.repo}, the repository's files go into one zip of the backup, and
  * the repository is deleted. A restore unpacks the zip where the application's node finds it at its
- * next start ({@link PendingSearchRestore}).
+ * next start ({@code PendingSearchRestore}).
  */
 public final class SearchSnapshotArchive {
 
@@ -27,7 +25,7 @@ public final class SearchSnapshotArchive {
     static ArchivedSnapshot take(Path nodeHome, Path backupDirectory, TransferProgress progress) throws IOException {
         long started = System.nanoTime();
         String id = "backup-" + UUID.randomUUID();
-        Path repository = nodeHome.toAbsolutePath().normalize().resolve(EmbeddedOpenSearchNode.SNAPSHOTS).resolve(id);
+        Path repository = nodeHome.toAbsolutePath().normalize().resolve(SearchSnapshots.SNAPSHOTS).resolve(id);
         try (SearchSnapshots snapshots = SearchSnapshots.onRunningNode(nodeHome)) {
             List<SearchSnapshots.Part> parts = snapshots.take(repository, id);
             List<Path> files;
@@ -51,7 +49,7 @@ public final class SearchSnapshotArchive {
      * {@link #moveIntoPlace} puts it there once the database holds the positions it goes with.
      */
     static Path stage(Path archive, Path dataDir) throws IOException {
-        Path parent = Files.createDirectories(PendingSearchRestore.directory(dataDir).getParent());
+        Path parent = Files.createDirectories(SearchSnapshots.pendingDirectory(dataDir).getParent());
         Path staging = Files.createTempDirectory(parent, ".restore-");
         try {
             ZipTree.unzip(archive, staging, file -> true);
@@ -64,12 +62,12 @@ public final class SearchSnapshotArchive {
 
     /** Replaces any earlier pending snapshot with the staged one, marked complete last. */
     static void moveIntoPlace(Path staging, Path dataDir, ArchivedSnapshot snapshot) throws IOException {
-        Path target = PendingSearchRestore.directory(dataDir);
+        Path target = SearchSnapshots.pendingDirectory(dataDir);
         if (Files.exists(target)) {
             EventStoreBackup.deleteQuietly(target);
         }
         Files.move(staging, target);
-        PendingSearchRestore.markPending(target, snapshot.parts());
+        SearchSnapshots.markPending(target, snapshot.parts());
     }
 
     private static long size(Path file) {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import io.storyteller.ops.search.snapshot.SearchSnapshots;
 import org.codelibs.opensearch.runner.OpenSearchRunner;
 import org.opensearch.common.unit.TimeValue;
 import org.slf4j.Logger;
@@ -33,10 +34,8 @@ public final class EmbeddedOpenSearchNode implements SearchEndpoint, Closeable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedOpenSearchNode.class);
     static final String CLUSTER_NAME = "storyteller";
     private static final String KNN_PLUGIN = "org.opensearch.knn.plugin.KNNPlugin";
-    /** The node's snapshot repositories ({@code path.repo}), under its directory. */
-    public static final String SNAPSHOTS = "snapshots";
-    /** The HTTP port of the node running on the directory, while it runs. */
-    public static final String PORT_FILE = "http.port";
+    private static final String SNAPSHOTS = SearchSnapshots.SNAPSHOTS;
+    private static final String PORT_FILE = SearchSnapshots.PORT_FILE;
 
     private final OpenSearchRunner runner;
     private final Path directory;

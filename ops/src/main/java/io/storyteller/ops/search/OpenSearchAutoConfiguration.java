@@ -26,12 +26,11 @@ public class OpenSearchAutoConfiguration {
         return new PendingSearchRestore(properties, endpoint);
     }
 
-    /** The client; a restored backup's search snapshot is put back through it before anyone else uses it. */
+    /** The client; a restored backup's search snapshot is put back before it is made, so before anyone uses the indexes. */
     @Bean(destroyMethod = "")
     OpenSearchClient openSearchClient(SearchEndpoint endpoint, OpenSearchProperties properties, PendingSearchRestore restore) {
-        OpenSearchClient client = OpenSearchClients.create(endpoint, properties);
-        restore.apply(client);
-        return client;
+        restore.apply();
+        return OpenSearchClients.create(endpoint, properties);
     }
 
     /** Closes the client's connections when the context ends (after every bean using it). */

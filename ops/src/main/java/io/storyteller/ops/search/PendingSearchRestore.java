@@ -1,22 +1,20 @@
 package io.storyteller.ops.search;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.storyteller.ops.StorytellerProperties;
+import io.storyteller.ops.search.snapshot.SearchSnapshots;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.opensearch.client.opensearch.OpenSearchClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The search indexes a restored backup brought ({@code storyteller backup restore} put their snapshot
  * under {@code <data-dir>/opensearch/snapshots/restore}, beside the search processors' positions in
- * the database). On the application's embedded node they are restored when the client is made, so
+ * the database). On the application's embedded node they are restored before the client is made, so
  * before any projection looks at its indexes, and the indexing goes on from the restored positions.
  * <p>
  * When they cannot be restored (an external cluster, whose snapshot repositories this application
@@ -26,28 +24,15 @@ import org.slf4j.LoggerFactory;
 public final class PendingSearchRestore {
 
     private static final Logger log = LoggerFactory.getLogger(PendingSearchRestore.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REPOSITORY = "storyteller-restore";
-    /** Written last by a restore: a directory without it is an unfinished restore and is ignored. */
-    public static final String PENDING_FILE = "pending.json";
 
     private final Path directory;
     private final SearchEndpoint endpoint;
     private volatile boolean rebuild;
 
     PendingSearchRestore(StorytellerProperties properties, SearchEndpoint endpoint) {
-        this.directory = directory(properties.dataDir());
+        this.directory = SearchSnapshots.pendingDirectory(properties.dataDir());
         this.endpoint = endpoint;
-    }
-
-    /** Where a restore puts the snapshot for the application on {@code dataDir}. */
-    public static Path directory(Path dataDir) {
-        return dataDir.toAbsolutePath().normalize().resolve("opensearch").resolve(EmbeddedOpenSearchNode.SNAPSHOTS).resolve("restore");
-    }
-
-    /** Marks the snapshot files put into {@code directory} as complete and holding {@code parts}. */
-    public static void markPending(Path directory, List<SearchSnapshots.Part> parts) throws IOException {
-        JSON.writeValue(directory.resolve(PENDING_FILE).toFile(), parts.toArray(SearchSnapshots.Part[]::new));
     }
 
     /** Whether the search indexes must be rebuilt from the log because a restored snapshot could not be used. */
@@ -55,10 +40,19 @@ public final class PendingSearchRestore {
         return rebuild;
     }
 
-    /** Restores a pending snapshot through {@code client}; afterwards its files are gone, whatever the outcome. */
-    void apply(OpenSearchClient client) {
-        Path pending = directory.resolve(PENDING_FILE);
-        if (!Files.isRegularFile(pending)) {
+    /** Restores a pending snapshot on the embedded node; afterwards its files are gone, whatever the outcome. */
+    void apply() {
+        List<SearchSnapshots.Part> parts;
+        try {
+            parts = SearchSnapshots.pending(directory);
+        } catch (IOException e) {
+            parts = null;
+            rebuild = true;
+            log.warn("The backup's search snapshot under {} is unreadable ({}): the search indexes are rebuilt from the log",
+                    directory, e.getMessage());
+            deleteQuietly(directory);
+        }
+        if (parts == null) {
             return;
         }
         try {
@@ -68,9 +62,12 @@ public final class PendingSearchRestore {
                         + " the search indexes are rebuilt from the log instead", directory);
                 return;
             }
-            List<SearchSnapshots.Part> parts = Arrays.asList(JSON.readValue(pending.toFile(), SearchSnapshots.Part[].class));
             long started = System.nanoTime();
-            List<String> restored = SearchSnapshots.on(client).restore(directory, REPOSITORY, parts);
+            List<String> restored;
+            // a client of its own: restoring a large index takes longer than the application's requests may
+            try (SearchSnapshots snapshots = SearchSnapshots.onLocalNode(endpoint.uris().getFirst())) {
+                restored = snapshots.restore(directory, REPOSITORY, parts);
+            }
             log.info("Restored the search indexes {} from the backup's snapshot in {} ms", restored,
                     (System.nanoTime() - started) / 1_000_000);
         } catch (IOException | RuntimeException e) {

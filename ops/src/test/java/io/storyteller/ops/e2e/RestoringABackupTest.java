@@ -12,8 +12,8 @@ import io.storyteller.ops.StorytellerApplication;
 import io.storyteller.ops.cli.StorytellerCommand;
 import io.storyteller.ops.e2e.PlayViews.Beat;
 import io.storyteller.ops.e2e.PlayViews.BeatConnection;
-import io.storyteller.ops.search.PendingSearchRestore;
 import io.storyteller.ops.search.SharedSearchNode;
+import io.storyteller.ops.search.snapshot.SearchSnapshots;
 import io.storyteller.projections.schema.SearchIndex;
 import io.storyteller.projections.search.BeatIndexProjection;
 import java.io.IOException;
@@ -155,14 +155,14 @@ class RestoringABackupTest {
         Path restored = root.resolve("restored-read-models-" + tag);
         assertThat(cli("backup", "restore", "--from", backup.toString(), "--data-dir", restored.toString()))
                 .as("backup restore").isZero();
-        assertThat(PendingSearchRestore.directory(restored).resolve(PendingSearchRestore.PENDING_FILE)).exists();
+        assertThat(SearchSnapshots.pendingDirectory(restored).resolve(SearchSnapshots.PENDING_FILE)).exists();
 
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(StorytellerApplication.class).run(
                 "--server.port=0", "--storyteller.data-dir=" + restored,
                 // an empty list: an OpenSearch node of its own under the restored directory, which restores the snapshot
                 "--storyteller.opensearch.uris=",
                 "--storyteller.hub.base-url=http://127.0.0.1:9", "--spring.main.banner-mode=off")) {
-            assertThat(PendingSearchRestore.directory(restored)).as("the snapshot was restored and removed").doesNotExist();
+            assertThat(SearchSnapshots.pendingDirectory(restored)).as("the snapshot was restored and removed").doesNotExist();
             EventProcessingConfiguration restoredProcessing = second.getBean(EventProcessingConfiguration.class);
             for (String group : List.of("stories", BeatIndexProjection.GROUP)) {
                 StreamingEventProcessor processor = restoredProcessing.eventProcessor(group, StreamingEventProcessor.class)

@@ -1,6 +1,7 @@
-package io.storyteller.ops.search;
+package io.storyteller.ops.search.snapshot;
 
 import io.storyteller.projections.schema.SearchIndex;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
@@ -10,10 +11,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.util.Timeout;
+import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch.snapshot.CreateSnapshotResponse;
 import org.opensearch.client.opensearch.snapshot.RestoreSnapshotResponse;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 
 /**
  * Snapshots of the search indexes in an {@code fs} repository of a node on this machine: a backup
@@ -34,6 +39,16 @@ public final class SearchSnapshots implements Closeable {
             new Part("cursors", List.of(SearchIndex.STORY_CURSORS.indexName())),
             new Part("documents", List.of(SearchIndex.BEATS.indexName(), SearchIndex.LORE.indexName())));
 
+    /** The directory of a node's snapshot repositories ({@code path.repo}), under the node's own directory. */
+    public static final String SNAPSHOTS = "snapshots";
+    /** The HTTP port of the embedded node running on a directory, written there while it runs. */
+    public static final String PORT_FILE = "http.port";
+    /** Written last by a restore beside the snapshot's files: a directory without it is an unfinished restore. */
+    public static final String PENDING_FILE = "pending.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long writing or restoring the snapshots of a backup may take, one request each (about a minute per GB here). */
+    private static final Duration SNAPSHOT_LIMIT = Duration.ofHours(1);
+
     private final OpenSearchClient client;
     private final Closeable transport;
 
@@ -47,41 +62,36 @@ public final class SearchSnapshots implements Closeable {
      * found by the port it wrote there.
      */
     public static SearchSnapshots onRunningNode(Path nodeHome) throws IOException {
-        Path portFile = nodeHome.resolve(EmbeddedOpenSearchNode.PORT_FILE);
+        Path portFile = nodeHome.resolve(PORT_FILE);
         int port;
         try {
             port = Integer.parseInt(Files.readString(portFile).strip());
         } catch (NoSuchFileException | NumberFormatException e) {
-            throw new IOException("no running embedded OpenSearch under " + nodeHome + " (no " + EmbeddedOpenSearchNode.PORT_FILE
+            throw new IOException("no running embedded OpenSearch under " + nodeHome + " (no " + PORT_FILE
                     + "): start the server and run this again; for a server on an external OpenSearch, leave the search indexes"
                     + " out of the backup (--no-search-snapshot)");
         }
-        SearchEndpoint local = new SearchEndpoint() {
-            @Override
-            public List<URI> uris() {
-                return List.of(URI.create("http://127.0.0.1:" + port));
-            }
-
-            @Override
-            public boolean embedded() {
-                return true;
-            }
-        };
-        OpenSearchClient client = OpenSearchClients.create(local, new OpenSearchProperties(List.of(), null, null, null, null,
-                null, Duration.ofSeconds(5), Duration.ofMinutes(30), Duration.ofMinutes(2)));
+        SearchSnapshots snapshots = onLocalNode(URI.create("http://127.0.0.1:" + port));
         try {
-            client.cluster().health(h -> h);
+            snapshots.client.cluster().health(h -> h);
         } catch (IOException | RuntimeException e) {
-            client._transport().close();
+            snapshots.close();
             throw new IOException("the embedded OpenSearch under " + nodeHome + " does not answer on port " + port
                     + ": start the server and run this again (" + e.getMessage() + ")", e);
         }
-        return new SearchSnapshots(client, client._transport());
+        return snapshots;
     }
 
-    /** Snapshots on the node the application's client talks to. */
-    static SearchSnapshots on(OpenSearchClient client) {
-        return new SearchSnapshots(client, () -> { });
+    /**
+     * The node of this machine at {@code uri} (plain HTTP, as the embedded node serves), with a client
+     * that waits for a snapshot to be written or restored in one request.
+     */
+    public static SearchSnapshots onLocalNode(URI uri) {
+        var transport = ApacheHttpClient5TransportBuilder.builder(new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort()))
+                .setMapper(new JacksonJsonpMapper())
+                .setRequestConfigCallback(request -> request.setResponseTimeout(Timeout.of(SNAPSHOT_LIMIT)))
+                .build();
+        return new SearchSnapshots(new OpenSearchClient(transport), transport);
     }
 
     /**
@@ -181,6 +191,22 @@ public final class SearchSnapshots implements Closeable {
         } catch (IOException | OpenSearchException ignored) {
             // a registration left behind names a directory the caller deletes; the node ignores it
         }
+    }
+
+    /** Where a restore puts the snapshot for the application on {@code dataDir} (under its embedded node's {@code path.repo}). */
+    public static Path pendingDirectory(Path dataDir) {
+        return dataDir.toAbsolutePath().normalize().resolve("opensearch").resolve(SNAPSHOTS).resolve("restore");
+    }
+
+    /** Marks the snapshot files put into {@code directory} as complete and holding {@code parts}. */
+    public static void markPending(Path directory, List<Part> parts) throws IOException {
+        JSON.writeValue(directory.resolve(PENDING_FILE).toFile(), parts.toArray(Part[]::new));
+    }
+
+    /** The parts of the complete snapshot in {@code directory}, or null when it holds none. */
+    public static List<Part> pending(Path directory) throws IOException {
+        Path marker = directory.resolve(PENDING_FILE);
+        return Files.isRegularFile(marker) ? List.of(JSON.readValue(marker.toFile(), Part[].class)) : null;
     }
 
     @Override
