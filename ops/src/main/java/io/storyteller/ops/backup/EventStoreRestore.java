@@ -77,7 +77,7 @@ public final class EventStoreRestore {
                 if (searchIndexes) {
                     stagedSearch = SearchSnapshotArchive.stage(directory.resolve(manifest.searchSnapshot().file()), into.dataDir());
                 }
-                load(connection, directory, manifest, loaded, progress);
+                load(connection, directory, loaded, progress);
                 if (into.rebuild()) {
                     try (Statement sql = connection.createStatement()) {
                         // only the sagas' positions stay: every other processor reads the log from its start
@@ -113,12 +113,13 @@ public final class EventStoreRestore {
         return !into.rebuild() || BackedUpTable.sourceOfTruth(file.table());
     }
 
-    private static void load(Connection connection, Path directory, BackupManifest manifest, List<TableFile> loaded,
-                             TransferProgress progress) throws IOException, SQLException {
+    private static void load(Connection connection, Path directory, List<TableFile> loaded, TransferProgress progress)
+            throws IOException, SQLException {
+        List<String> tables = loaded.stream().map(TableFile::table).distinct().toList();
         try (Statement sql = connection.createStatement()) {
-            for (TableFile file : loaded) {
+            for (String table : tables) {
                 // no application may write between the check and the load
-                sql.execute("LOCK TABLE " + file.table() + " IN ACCESS EXCLUSIVE MODE");
+                sql.execute("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
             }
         }
         refuseNonEmpty(connection);
@@ -126,7 +127,7 @@ public final class EventStoreRestore {
         try (Statement sql = connection.createStatement()) {
             // the target's own positions belong to a log it no longer has
             sql.execute("DELETE FROM " + BackedUpTable.TOKENS);
-            for (String table : loaded.stream().map(TableFile::table).distinct().toList()) {
+            for (String table : tables) {
                 if (!BackedUpTable.sourceOfTruth(table)) {
                     // read models and caches of the target's own (empty) history; the backup's replace them
                     sql.execute("DELETE FROM " + table);
@@ -151,21 +152,21 @@ public final class EventStoreRestore {
             sql.execute("UPDATE " + BackedUpTable.TOKENS + " SET owner = NULL");
             sql.execute("UPDATE scheduled_tasks SET picked = false, picked_by = NULL, last_heartbeat = NULL");
         }
-        moveSequencesPastRestoredRows(connection, loaded);
+        moveSequencesPastRestoredRows(connection, tables);
     }
 
     /** Every sequence feeding a restored column (the events' global index, the associations' ids) starts past the restored maximum. */
-    private static void moveSequencesPastRestoredRows(Connection connection, List<TableFile> loaded) throws SQLException {
+    private static void moveSequencesPastRestoredRows(Connection connection, List<String> tables) throws SQLException {
         List<String[]> owned = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT a.attname, pg_get_serial_sequence(?, a.attname)"
                 + " FROM pg_attribute a WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped")) {
-            for (TableFile file : loaded.stream().filter(distinctTables()).toList()) {
-                query.setString(1, file.table());
-                query.setString(2, file.table());
+            for (String table : tables) {
+                query.setString(1, table);
+                query.setString(2, table);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         if (rows.getString(2) != null) {
-                            owned.add(new String[] {file.table(), rows.getString(1), rows.getString(2)});
+                            owned.add(new String[] {table, rows.getString(1), rows.getString(2)});
                         }
                     }
                 }
@@ -178,11 +179,6 @@ public final class EventStoreRestore {
                         + "), 0) + 1, false)");
             }
         }
-    }
-
-    private static java.util.function.Predicate<TableFile> distinctTables() {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        return file -> seen.add(file.table());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.storyteller.ops.backup;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -46,7 +47,7 @@ final class ZipTree {
      * {@code allowed} refuses (given its path under {@code target}), refuses the archive.
      */
     static void unzip(Path zip, Path target, Predicate<Path> allowed) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip), java.nio.charset.StandardCharsets.UTF_8)) {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip), StandardCharsets.UTF_8)) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 Path file = target.resolve(entry.getName()).normalize();
                 if (!file.startsWith(target) || file.equals(target) || !allowed.test(file)) {

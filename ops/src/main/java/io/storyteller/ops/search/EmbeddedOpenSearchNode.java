@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import io.storyteller.ops.search.snapshot.SearchSnapshots;
 import org.codelibs.opensearch.runner.OpenSearchRunner;
@@ -93,12 +92,6 @@ public final class EmbeddedOpenSearchNode implements SearchEndpoint, Closeable {
 
     public Path directory() {
         return directory;
-    }
-
-    /** The directory the node reads and writes snapshot repositories under ({@code path.repo}). */
-    @Override
-    public Optional<Path> snapshots() {
-        return Optional.of(directory.resolve(SNAPSHOTS));
     }
 
     @Override

@@ -3,13 +3,11 @@ package io.storyteller.ops.search;
 import io.storyteller.ops.StorytellerProperties;
 import io.storyteller.ops.search.snapshot.SearchSnapshots;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The search indexes a restored backup brought ({@code storyteller backup restore} put their snapshot
@@ -50,13 +48,13 @@ public final class PendingSearchRestore {
             rebuild = true;
             log.warn("The backup's search snapshot under {} is unreadable ({}): the search indexes are rebuilt from the log",
                     directory, e.getMessage());
-            deleteQuietly(directory);
+            deleteRecursively(directory);
         }
         if (parts == null) {
             return;
         }
         try {
-            if (!endpoint.embedded() || endpoint.snapshots().isEmpty()) {
+            if (!endpoint.embedded()) {
                 rebuild = true;
                 log.warn("A restored backup's search snapshot is under {}, but this application uses an external OpenSearch:"
                         + " the search indexes are rebuilt from the log instead", directory);
@@ -75,13 +73,13 @@ public final class PendingSearchRestore {
             log.warn("The backup's search snapshot under {} could not be restored ({}): the search indexes are rebuilt from the log",
                     directory, e.getMessage());
         } finally {
-            deleteQuietly(directory);
+            deleteRecursively(directory);
         }
     }
 
-    private static void deleteQuietly(Path directory) {
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    private static void deleteRecursively(Path directory) {
+        try {
+            FileSystemUtils.deleteRecursively(directory);
         } catch (IOException e) {
             log.warn("Could not delete {}: {}", directory, e.getMessage());
         }

@@ -1,9 +1,7 @@
 package io.storyteller.ops.search;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Where the OpenSearch client connects: the embedded node or the configured cluster. The client
@@ -15,9 +13,4 @@ public interface SearchEndpoint {
 
     /** {@code true} for the node this application started itself. */
     boolean embedded();
-
-    /** The directory on this machine the node keeps snapshot repositories in, when the application knows it (its own node). */
-    default Optional<Path> snapshots() {
-        return Optional.empty();
-    }
 }

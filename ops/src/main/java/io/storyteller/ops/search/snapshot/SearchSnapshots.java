@@ -1,7 +1,7 @@
 package io.storyteller.ops.search.snapshot;
 
-import io.storyteller.projections.schema.SearchIndex;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.storyteller.projections.schema.SearchIndex;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
@@ -50,11 +50,9 @@ public final class SearchSnapshots implements Closeable {
     private static final Duration SNAPSHOT_LIMIT = Duration.ofHours(1);
 
     private final OpenSearchClient client;
-    private final Closeable transport;
 
-    private SearchSnapshots(OpenSearchClient client, Closeable transport) {
+    private SearchSnapshots(OpenSearchClient client) {
         this.client = client;
-        this.transport = transport;
     }
 
     /**
@@ -91,7 +89,7 @@ public final class SearchSnapshots implements Closeable {
                 .setMapper(new JacksonJsonpMapper())
                 .setRequestConfigCallback(request -> request.setResponseTimeout(Timeout.of(SNAPSHOT_LIMIT)))
                 .build();
-        return new SearchSnapshots(new OpenSearchClient(transport), transport);
+        return new SearchSnapshots(new OpenSearchClient(transport));
     }
 
     /**
@@ -211,7 +209,7 @@ public final class SearchSnapshots implements Closeable {
 
     @Override
     public void close() throws IOException {
-        transport.close();
+        client._transport().close();
     }
 
     /**
