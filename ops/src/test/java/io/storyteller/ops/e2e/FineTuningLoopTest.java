@@ -69,9 +69,12 @@ class FineTuningLoopTest extends RolloutScenario {
             ended = admin.awaitEnd(id, LOOP_PATIENCE);
             assertThat(ended.get("status")).as("the fine-tuning as it ended: " + ended).isEqualTo("ROLLOUT_STARTED");
             Ref candidate = ref((Map<String, Object>) ended.get("candidate"));
-            promoted = await("the fine-tuned detector promoted").atMost(LOOP_PATIENCE).pollInterval(Duration.ofMillis(200))
-                    .ignoreExceptions().until(() -> cast.manager.deployment(worldId, "DETECTOR"),
-                            d -> d.rollout() == null && d.stable().equals(candidate));
+            String rolloutId = (String) ended.get("rolloutId");
+            players.join(cast.storiesOnBothArms(worldId, stories, rolloutId, 50, 2));
+            promoted = cast.explained(() -> await("the fine-tuned detector promoted").atMost(LOOP_PATIENCE)
+                    .pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                    .until(() -> cast.manager.deployment(worldId, "DETECTOR"),
+                            d -> d.rollout() == null && d.stable().equals(candidate)), deploymentId, rolloutId, players);
             assertThat(players.rounds()).as("rounds played meanwhile").isPositive();
         }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.storyteller.ops.e2e.RolloutViews.Deployment;
 import io.storyteller.ops.e2e.RolloutViews.Ref;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -71,7 +72,10 @@ class RollingOutInThePortalTest extends RolloutScenario {
             browser.click(By.id("resume-rollout"));
             browser.visible(By.id("pause-rollout"));
             assertThat(browser.visible(By.id("rollout-state")).getText()).isEqualTo("SHADOW: step 0 of 2, candidate weight 0%");
-            try (var players = RolloutPlayers.start(cast.player, stories, 100, RolloutFixture.ROLLOUT_PATIENCE)) {
+            String rolloutId = cast.manager.deployment(worldId).rollout().rolloutId();
+            List<String> playing = new ArrayList<>(stories);
+            playing.addAll(cast.storiesOnBothArms(worldId, stories, rolloutId, 50, 2));
+            try (var players = RolloutPlayers.start(cast.player, playing, 100, RolloutFixture.ROLLOUT_PATIENCE)) {
                 browser.waitForText(By.id("rollout-state"), "CANARY");
                 browser.screenshotFromTop("rollout-canary");
                 browser.waitForText(By.id("rollout-state"), "PROMOTED: " + modelId + " v2 is now the stable model.");

@@ -18,6 +18,7 @@ import io.storyteller.ops.e2e.RolloutViews.Ref;
 import io.storyteller.ops.e2e.RolloutViews.Traffic;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -44,13 +45,17 @@ class RolloutEndToEndTest extends RolloutScenario {
 
         String rolloutId;
         Instant startedAt;
+        List<String> playing = new ArrayList<>(stories);
         try (var watch = RolloutDeploymentWatch.watch(cast.api.subscriber(cast.managerId, PlatformRole.MODEL_MANAGER),
                 deploymentId)) {
             rolloutId = cast.manager.startRollout(deploymentId, v2, RolloutClient.strategy(Map.of("mirroredRequests", 3),
                     List.of(50, 100), "PT2S", 2, RolloutFixture.LENIENT_GATES), "version 2 learnt the salt archive");
-            try (var players = RolloutPlayers.start(cast.player, stories, 100, RolloutFixture.ROLLOUT_PATIENCE)) {
-                watch.await("the candidate promoted to stable", d -> d.rollout() == null && d.stable().equals(v2),
-                        RolloutFixture.ROLLOUT_PATIENCE);
+            playing.addAll(cast.storiesOnBothArms(worldId, stories, rolloutId, 50, 2));
+            try (var players = RolloutPlayers.start(cast.player, playing, 100, RolloutFixture.ROLLOUT_PATIENCE)) {
+                String id = rolloutId;
+                cast.explained(() -> watch.await("the candidate promoted to stable",
+                        d -> d.rollout() == null && d.stable().equals(v2), RolloutFixture.ROLLOUT_PATIENCE),
+                        deploymentId, id, players);
             }
             String id = rolloutId;
             List<Deployment> during = watch.views().stream().filter(d -> d.runs(id)).toList();
@@ -72,7 +77,7 @@ class RolloutEndToEndTest extends RolloutScenario {
         assertThat(metrics.candidate().samples()).as("canary calls at steps 1 and 2").isGreaterThanOrEqualTo(4);
         assertThat(metrics.stable().samples()).as("stable calls at steps 0 and 1").isGreaterThanOrEqualTo(4);
 
-        Map<String, List<Beat>> routed = narrationsOf(stories, rolloutId);
+        Map<String, List<Beat>> routed = narrationsOf(playing, rolloutId);
         assertProvenance(routed, deploymentId, worldId);
 
         // After the promotion the new stable answers alone, outside any rollout.

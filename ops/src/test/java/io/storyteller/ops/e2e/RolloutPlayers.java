@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,11 +18,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Players who keep playing while a rollout runs: in rounds, one action in each of their stories,
- * then a wait until every story has its narration (or its failure). Bounded in rounds and in time;
- * {@link #close} stops after the round in progress and fails if a round did.
+ * then a wait until every story has its narration (or its failure). Bounded in rounds and in time.
+ * A round whose narrations outlast their patience (a loaded machine) is counted as late and the next
+ * one begins, so that the rollout keeps getting calls; {@link #close} stops after the round in
+ * progress and fails if a round failed otherwise. Stories may join while they play.
  */
 public final class RolloutPlayers implements AutoCloseable {
 
@@ -30,15 +34,22 @@ public final class RolloutPlayers implements AutoCloseable {
 
     private final AtomicBoolean stop = new AtomicBoolean();
     private final AtomicInteger rounds = new AtomicInteger();
+    private final AtomicInteger lateRounds = new AtomicInteger();
+    private final List<String> storyIds;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "rollout-players"));
     private final Future<?> loop;
 
     private RolloutPlayers(RolloutClient player, List<String> storyIds, int maxRounds, Duration budget) {
+        this.storyIds = new CopyOnWriteArrayList<>(storyIds);
         long end = System.nanoTime() + budget.toNanos();
         loop = thread.submit(() -> {
             while (!stop.get() && rounds.get() < maxRounds && System.nanoTime() < end) {
-                playRound(player, storyIds, "I follow the lamps along the quay (turn " + (rounds.get() + 1) + ").",
-                        RolloutWorlds.PATIENCE);
+                try {
+                    playRound(player, List.copyOf(this.storyIds),
+                            "I follow the lamps along the quay (turn " + (rounds.get() + 1) + ").", RolloutWorlds.PATIENCE);
+                } catch (ConditionTimeoutException late) {
+                    lateRounds.incrementAndGet();
+                }
                 rounds.incrementAndGet();
             }
         });
@@ -51,6 +62,22 @@ public final class RolloutPlayers implements AutoCloseable {
 
     public int rounds() {
         return rounds.get();
+    }
+
+    /** Rounds whose narrations were not all in within their patience. */
+    public int lateRounds() {
+        return lateRounds.get();
+    }
+
+    /** Stories that play from the next round on. */
+    public void join(List<String> more) {
+        storyIds.addAll(more);
+    }
+
+    /** What the players did so far, for a failure's message. */
+    public String progress() {
+        return rounds.get() + " rounds in " + storyIds.size() + " stories (" + lateRounds.get() + " late)"
+                + (loop.isDone() ? ", stopped" : "");
     }
 
     /** One action in each story, then waits until each has been narrated. */

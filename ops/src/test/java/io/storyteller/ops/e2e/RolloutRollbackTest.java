@@ -11,6 +11,7 @@ import io.storyteller.ops.e2e.RolloutViews.GateResult;
 import io.storyteller.ops.e2e.RolloutViews.Provenance;
 import io.storyteller.ops.e2e.RolloutViews.Ref;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,9 @@ class RolloutRollbackTest extends RolloutScenario {
         String rolloutId = cast.manager.startRollout(deploymentId, v2,
                 RolloutClient.strategy(null, List.of(50, 100), "PT2S", 2, Map.of("maxErrorRate", 0.5, "maxLatencyP95Millis", 0)),
                 "a latency budget no model keeps");
-        try (var players = RolloutPlayers.start(cast.player, stories, 100, RolloutFixture.ROLLOUT_PATIENCE)) {
+        List<String> playing = new ArrayList<>(stories);
+        playing.addAll(cast.storiesOnBothArms(worldId, stories, rolloutId, 50, 2));
+        try (var players = RolloutPlayers.start(cast.player, playing, 100, RolloutFixture.ROLLOUT_PATIENCE)) {
             await("the rollout ended").atMost(RolloutFixture.ROLLOUT_PATIENCE).pollInterval(Duration.ofMillis(200))
                     .until(() -> !cast.manager.deployment(worldId).runs(rolloutId));
         }

@@ -18,6 +18,7 @@ import io.storyteller.ops.e2e.RolloutViews.Deployment;
 import io.storyteller.ops.e2e.RolloutViews.Ref;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -64,9 +65,13 @@ class StageRolloutEndToEndTest extends RolloutScenario {
             rolloutId = cast.manager.startRollout(deploymentId, candidate, RolloutClient.strategy(
                     Map.of("mirroredRequests", 3), List.of(50, 100), "PT2S", 2, RolloutFixture.LENIENT_GATES),
                     "a detector trained again");
-            try (var players = RolloutPlayers.start(cast.player, stories, 100, RolloutFixture.ROLLOUT_PATIENCE)) {
-                watch.await("the candidate detector promoted to stable",
-                        d -> d.rollout() == null && d.stable().equals(candidate), RolloutFixture.ROLLOUT_PATIENCE);
+            List<String> playing = new ArrayList<>(stories);
+            playing.addAll(cast.storiesOnBothArms(worldId, stories, rolloutId, 50, 2));
+            try (var players = RolloutPlayers.start(cast.player, playing, 100, RolloutFixture.ROLLOUT_PATIENCE)) {
+                String id = rolloutId;
+                cast.explained(() -> watch.await("the candidate detector promoted to stable",
+                        d -> d.rollout() == null && d.stable().equals(candidate), RolloutFixture.ROLLOUT_PATIENCE),
+                        deploymentId, id, players);
             }
             String id = rolloutId;
             List<Deployment> during = watch.views().stream().filter(d -> d.runs(id)).toList();
