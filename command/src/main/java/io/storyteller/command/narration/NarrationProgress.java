@@ -24,6 +24,6 @@ public class NarrationProgress {
 
     void chunk(String storyId, String requestId, String text) {
         StoryUpdate update = new StoryUpdate(storyId, StoryUpdateKind.NARRATION_PROGRESS, null, requestId, text, null);
-        emitter.emit(WatchStory.class, query -> storyId.equals(query.storyId()), update);
+        emitter.emit(WatchStory.class, query -> query.wants(update), update);
     }
 }

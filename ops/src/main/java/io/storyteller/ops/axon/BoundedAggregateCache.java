@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
 import java.util.List;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.axonframework.common.Registration;
@@ -21,8 +22,18 @@ public final class BoundedAggregateCache implements Cache {
 
     private final ConcurrentMap<Object, Object> entries;
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
+    private final BiPredicate<Object, Object> current;
 
     public BoundedAggregateCache(long maximumSize) {
+        this(maximumSize, (key, value) -> true);
+    }
+
+    /**
+     * @param current whether a cached entry may still be used (another instance may have changed the
+     *                aggregate); one that may not is dropped, and the aggregate is loaded from the store
+     */
+    public BoundedAggregateCache(long maximumSize, BiPredicate<Object, Object> current) {
+        this.current = current;
         if (maximumSize < 1) {
             throw new IllegalArgumentException("an aggregate cache holds at least 1 entry");
         }
@@ -39,6 +50,10 @@ public final class BoundedAggregateCache implements Cache {
     @SuppressWarnings("unchecked")
     public <K, V> V get(K key) {
         V value = (V) entries.get(key);
+        if (value != null && !current.test(key, value)) {
+            remove(key);
+            return null;
+        }
         if (value != null) {
             listeners.forEach(listener -> listener.onEntryRead(key, value));
         }

@@ -21,8 +21,8 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
  * The event store as pooled processors read it, with one addition: their streams tell when new
  * events have been committed in this application. Without it a pooled processor looks for new
  * events only every 500 ms, which every read model and every story subscriber would wait for.
- * Events committed by other nodes are still found by the processors' own periodic check (their
- * token claim interval), or notified by the store itself where it can (Axon Server).
+ * Events committed by other instances are notified through the {@code LiveRelay} on the JDBC store,
+ * by the store itself on Axon Server, and found in any case by the processors' own periodic check.
  */
 final class CommitNotifyingEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -34,6 +34,8 @@ final class CommitNotifyingEventSource implements StreamableMessageSource<Tracke
 
     private final EventStore eventStore;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
+    private volatile Runnable onCommit = () -> {
+    };
     private final ScheduledExecutorService notices = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("event-commit-notices").factory());
 
@@ -47,14 +49,22 @@ final class CommitNotifyingEventSource implements StreamableMessageSource<Tracke
             CurrentUnitOfWork.get().onCleanup(unitOfWork -> {
                 if (!unitOfWork.isRolledBack()) {
                     notifyReaders();
+                    onCommit.run();
                 }
             });
         } else {
             notifyReaders();
+            onCommit.run();
         }
     }
 
-    private void notifyReaders() {
+    /** Also runs at each commit here (telling the other instances). */
+    void alsoOnCommit(Runnable action) {
+        onCommit = action;
+    }
+
+    /** Wakes the readers: events were committed here, or by another instance. */
+    void notifyReaders() {
         for (long delay : NOTICE_DELAYS_MILLIS) {
             notices.schedule(() -> callbacks.forEach(Runnable::run), delay, TimeUnit.MILLISECONDS);
         }

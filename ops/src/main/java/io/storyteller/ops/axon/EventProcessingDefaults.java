@@ -1,6 +1,7 @@
 package io.storyteller.ops.axon;
 
 import io.storyteller.ops.StorytellerProperties;
+import io.storyteller.ops.instances.LiveRelay;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
@@ -66,6 +67,10 @@ class EventProcessingDefaults implements ConfigurerModule {
     public void configureModule(Configurer configurer) {
         configurer.registerComponent(CommitNotifyingEventSource.class, configuration -> {
             CommitNotifyingEventSource source = new CommitNotifyingEventSource(configuration.eventStore());
+            beans.getBeanProvider(LiveRelay.class).ifAvailable(relay -> {
+                relay.onOthersCommit(source::notifyReaders);
+                source.alsoOnCommit(relay::committed);
+            });
             configuration.onShutdown(source::shutDown);
             return source;
         });

@@ -25,6 +25,8 @@ import io.storyteller.domain.validation.ModelValidations;
 import io.storyteller.domain.world.World;
 import io.storyteller.ops.StorytellerProperties;
 import io.storyteller.ops.axon.BoundedAggregateCache;
+import io.storyteller.ops.instances.CachedAggregateCheck;
+import io.storyteller.ops.instances.LiveRelay;
 import java.util.List;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.AggregateConfigurer;
@@ -36,6 +38,7 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.queryhandling.QueryBus;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -99,12 +102,13 @@ public class DomainConfiguration {
 
     @Bean
     ConfigurerModule domainModule(List<AggregateFactory<?>> factories, StorytellerProperties properties,
-            TrainingBackends trainingBackends) {
+            TrainingBackends trainingBackends, ObjectProvider<LiveRelay> relay) {
         int threshold = properties.snapshots().threshold();
         int cached = properties.aggregateCache().size();
+        LiveRelay others = relay.getIfAvailable();
         return configurer -> {
             for (AggregateFactory<?> factory : factories) {
-                configurer.configureAggregate(aggregate(factory, threshold, cached));
+                configurer.configureAggregate(aggregate(factory, threshold, cached, others));
             }
             configurer
                     .registerCommandHandler(c -> new StoryAdmission(c.repository(World.class), c.repository(Story.class)))
@@ -152,13 +156,14 @@ public class DomainConfiguration {
      * Aggregates stay in memory between commands ({@link BoundedAggregateCache}: the least recently
      * used leave past the bound, and the heap may shed them under pressure; they are then rebuilt
      * from their snapshot and events). Rebuilding a long story for every action dominated the cost
-     * of a turn. With several nodes on one JDBC event store, a
-     * stale cached aggregate is caught by the event store's sequence check and the command fails
-     * with a conflict instead of writing.
+     * of a turn. With several instances on one JDBC event store, each cache hit is checked against
+     * the store while another instance is alive ({@link CachedAggregateCheck}).
      */
-    private static <T> AggregateConfigurer<T> aggregate(AggregateFactory<T> factory, int snapshotThreshold, int cached) {
+    private static <T> AggregateConfigurer<T> aggregate(AggregateFactory<T> factory, int snapshotThreshold, int cached,
+            LiveRelay others) {
         return AggregateConfigurer.defaultConfiguration(factory.getAggregateType())
-                .configureCache(c -> new BoundedAggregateCache(cached))
+                .configureCache(c -> others == null ? new BoundedAggregateCache(cached)
+                        : new BoundedAggregateCache(cached, new CachedAggregateCheck(c.eventStore(), others)::current))
                 .configureAggregateFactory(c -> factory)
                 .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(), snapshotThreshold));
     }

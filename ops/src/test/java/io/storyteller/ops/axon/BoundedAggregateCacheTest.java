@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 
 /** Aggregates are kept up to the bound, the least recently used leaving first, and listeners hear of it. */
@@ -54,5 +58,26 @@ class BoundedAggregateCacheTest {
         cache.removeAll();
         assertThat(cache.containsKey("s3")).isFalse();
         assertThatThrownBy(() -> new BoundedAggregateCache(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void dropsAnEntryThatIsNoLongerCurrentSoThatTheAggregateIsLoadedAgain() {
+        Set<Object> changedElsewhere = new HashSet<>();
+        BoundedAggregateCache cache = new BoundedAggregateCache(10, (key, value) -> !changedElsewhere.contains(key));
+        cache.put("s1", "story one");
+        cache.put("s2", "story two");
+        changedElsewhere.add("s1");
+
+        assertThat((Object) cache.get("s1")).as("behind the store: a miss").isNull();
+        assertThat(cache.containsKey("s1")).as("and dropped").isFalse();
+        assertThat((Object) cache.get("s2")).isEqualTo("story two");
+    }
+
+    @Test
+    void aCommandThatLostTheRaceForItsSequenceNumberIsToldApartFromOtherFailures() {
+        assertThat(NamingCommandBus.lostRace(new RuntimeException("at commit",
+                new ConcurrencyException("an event for aggregate s1 at sequence 4 was already inserted")))).isTrue();
+        assertThat(NamingCommandBus.lostRace(new AggregateStreamCreationException("s1 exists already"))).isFalse();
+        assertThat(NamingCommandBus.lostRace(new IllegalStateException("a handler's own failure"))).isFalse();
     }
 }

@@ -29,7 +29,11 @@ public class TemporaryDataDir implements ApplicationContextInitializer<Configura
                     "storyteller.hub.base-url=http://127.0.0.1:9",
                     "storyteller.metrics.username=" + SCRAPER, "storyteller.metrics.password=" + SCRAPER_PASSWORD,
                     // spans reach the collector at once, not every 5 s
-                    "management.tracing.opentelemetry.export.schedule-delay=100ms").applyTo(context);
+                    "management.tracing.opentelemetry.export.schedule-delay=100ms",
+                    // a second instance (SeveralInstancesTest) is seen and given its share in seconds
+                    "storyteller.instances.id=first-" + dir.getFileName(),
+                    "storyteller.instances.heartbeat=1s", "storyteller.instances.balance-every=2s",
+                    "storyteller.instances.release-for=5s").applyTo(context);
             context.getBeanFactory().registerSingleton("collectedSpans", new CollectedSpans());
             context.getBeanFactory().addBeanPostProcessor(new WireFormatBuses(context.getBeanFactory()));
         } catch (IOException e) {

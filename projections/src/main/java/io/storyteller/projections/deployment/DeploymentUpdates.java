@@ -2,7 +2,6 @@ package io.storyteller.projections.deployment;
 
 import io.storyteller.domain.deployment.DeploymentView;
 import io.storyteller.domain.deployment.WatchDeployments;
-import io.storyteller.domain.shared.AccessPolicy;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 
 /**
@@ -19,6 +18,6 @@ final class DeploymentUpdates {
     }
 
     void changed(DeploymentView deployment) {
-        emitter.emit(WatchDeployments.class, query -> AccessPolicy.managesModels(query.viewer()), deployment);
+        emitter.emit(WatchDeployments.class, query -> query.wants(deployment), deployment);
     }
 }

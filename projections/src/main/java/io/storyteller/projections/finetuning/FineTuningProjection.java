@@ -176,7 +176,7 @@ public class FineTuningProjection {
      */
     private void changed(String fineTuningId) {
         table.read(fineTuningId).ifPresent(view -> emitter.emit(FindFineTuning.class,
-                query -> fineTuningId.equals(query.fineTuningId()) && query.viewer() != null && query.viewer().isPlatformAdmin(), view));
+                query -> query.wants(view), view));
     }
 
     private static List<FineTuningEntry> entry(String event, FineTuningStep step, Integer attempt, String detail, Instant at) {

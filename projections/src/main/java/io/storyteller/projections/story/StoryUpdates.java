@@ -33,8 +33,7 @@ final class StoryUpdates {
     }
 
     void narrationFailed(String storyId, String requestId, String reason, String code) {
-        emitter.emit(WatchStory.class, query -> storyId.equals(query.storyId()),
-                new StoryUpdate(storyId, StoryUpdateKind.NARRATION_FAILED, null, requestId, null, reason, code));
+        send(new StoryUpdate(storyId, StoryUpdateKind.NARRATION_FAILED, null, requestId, null, reason, code));
     }
 
     void storyChanged(String storyId) {
@@ -46,7 +45,10 @@ final class StoryUpdates {
     }
 
     private void emit(String storyId, StoryUpdateKind kind, BeatView beat, String requestId, String reason) {
-        emitter.emit(WatchStory.class, query -> storyId.equals(query.storyId()),
-                new StoryUpdate(storyId, kind, beat, requestId, null, reason));
+        send(new StoryUpdate(storyId, kind, beat, requestId, null, reason));
+    }
+
+    private void send(StoryUpdate update) {
+        emitter.emit(WatchStory.class, query -> query.wants(update), update);
     }
 }

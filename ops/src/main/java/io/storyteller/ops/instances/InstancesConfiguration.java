@@ -1,0 +1,49 @@
+package io.storyteller.ops.instances;
+
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Several instances on one database: the token store names this instance as the owner of its
+ * claims, the {@link SegmentBalancer} shares the segments, and the {@link LiveRelay} (unless off)
+ * carries live updates and commit notices to the other instances.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(InstancesProperties.class)
+public class InstancesConfiguration {
+
+    /** Axon's JDBC token store as its auto-configuration makes it, with this instance's id as the claims' owner. */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, ObjectProvider<TokenSchema> tokenSchema,
+            TokenStoreProperties tokenStoreProperties, InstancesProperties instances) {
+        return JdbcTokenStore.builder().connectionProvider(connectionProvider)
+                .schema(tokenSchema.getIfAvailable(() -> TokenSchema.builder().build())).serializer(serializer)
+                .claimTimeout(tokenStoreProperties.getClaimTimeout()).nodeId(instances.id()).build();
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "storyteller.instances", name = "relay", havingValue = "true", matchIfMissing = true)
+    LiveRelay liveRelay(DataSource dataSource, @Qualifier("messageSerializer") Serializer messages, InstancesProperties instances) {
+        return new LiveRelay(dataSource, messages, instances.id());
+    }
+
+    @Bean
+    SegmentBalancer segmentBalancer(JdbcClient jdbc, EventProcessingConfiguration processing, InstancesProperties instances,
+            ObjectProvider<LiveRelay> relay) {
+        return new SegmentBalancer(new InstanceRegistry(jdbc, instances.id(), instances.expiry()), processing, instances,
+                relay.getIfAvailable());
+    }
+}
