@@ -69,6 +69,8 @@ class AxonServerProfileTest {
             assertThat(context.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
             assertThat(context.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
             assertThat(context.getBean(AxonServerConnectionManager.class)).isNotNull();
+            assertThat(context.getEnvironment().getProperty("storyteller.instances.relay"))
+                    .as("no relay of live updates: Axon Server sends subscription queries to every instance").isEqualTo("false");
 
             byte[] first = server.firstBytes(Duration.ofSeconds(20));
             assertThat(new String(first, StandardCharsets.US_ASCII)).as("a gRPC (HTTP/2) client connected")

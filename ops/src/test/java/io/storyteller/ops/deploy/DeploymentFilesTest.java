@@ -58,7 +58,8 @@ class DeploymentFilesTest {
             assertThat(binder.bind("storyteller.seed.enabled", Boolean.class).get()).isFalse();
         }
         assertThat(hostPorts).doesNotHaveDuplicates().allSatisfy(port -> assertThat((String) port).endsWith(":8080"));
-        assertThat(volumes).doesNotHaveDuplicates();
+        assertThat(volumes).as("one data directory for both: the model versions and datasets each reads")
+                .containsOnly("storyteller-data:/var/lib/storyteller");
     }
 
     @Test
@@ -93,6 +94,12 @@ class DeploymentFilesTest {
         assertThat(section(section(container, "readinessProbe"), "httpGet"))
                 .containsEntry("path", "/actuator/health/readiness").containsEntry("port", port.get("name"));
         assertThat(section(pod, "securityContext")).containsEntry("runAsUser", 10001).containsEntry("runAsNonRoot", true);
+        Map<String, Object> data = list(pod, "volumes").stream().filter(v -> "data".equals(v.get("name"))).findFirst().orElseThrow();
+        String claim = (String) section(data, "persistentVolumeClaim").get("claimName");
+        Map<String, Object> shared = documents.stream().filter(d -> "PersistentVolumeClaim".equals(d.get("kind"))
+                && claim.equals(section(d, "metadata").get("name"))).findFirst().orElseThrow();
+        assertThat(section(shared, "spec").get("accessModes")).as("every pod mounts the one data directory")
+                .isEqualTo(List.of("ReadWriteMany"));
         assertThat(Files.readString(DEPLOY.resolve("Dockerfile"))).contains("USER 10001")
                 .contains("EXPOSE 8080")
                 // the cache the training run writes is the one the service starts with
