@@ -59,6 +59,7 @@ public final class LiveRelay implements SmartLifecycle {
     private final DataSource dataSource;
     private final Serializer serializer;
     private final String me;
+    private final String ownPrefix;
     private final ObjectMapper json = new ObjectMapper();
     private final BlockingQueue<String> outgoing = new ArrayBlockingQueue<>(QUEUE);
     private final AtomicBoolean noticePending = new AtomicBoolean();
@@ -76,6 +77,7 @@ public final class LiveRelay implements SmartLifecycle {
         this.dataSource = dataSource;
         this.serializer = serializer;
         this.me = instanceId;
+        this.ownPrefix = json.createObjectNode().put("o", instanceId).toString().replaceFirst("}$", ",");
     }
 
     /** The emitter the application uses: {@code local}'s, whose updates of live queries are also relayed. */
@@ -252,6 +254,9 @@ public final class LiveRelay implements SmartLifecycle {
     }
 
     private void receive(Connection connection, String payload) throws SQLException {
+        if (payload.startsWith(ownPrefix)) {
+            return; // this instance's own message (the origin is written first): not even parsed
+        }
         JsonNode message;
         try {
             message = json.readTree(payload);

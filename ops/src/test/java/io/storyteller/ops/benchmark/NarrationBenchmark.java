@@ -2,6 +2,7 @@ package io.storyteller.ops.benchmark;
 
 import ai.onnxruntime.OrtEnvironment;
 import io.storyteller.ops.StorytellerApplication;
+import io.storyteller.ops.instances.LiveRelay;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +85,9 @@ public final class NarrationBenchmark {
         // (claims released) now, and moved to the head of the log before it starts again for (b).
         StreamingEventProcessor narration = processors.named(NARRATION);
         narration.shutDown();
+        if (Boolean.getBoolean("bench.peer")) {
+            keepAPeerAlive(jdbc, context.getBean(LiveRelay.class));
+        }
         BenchmarkWorld world = BenchmarkWorld.create(commands, settings.maxPlayers());
 
         List<RawInserts.Result> raw = new ArrayList<>();
@@ -130,6 +134,35 @@ public final class NarrationBenchmark {
                     context.getEnvironment().getProperty("storyteller.snapshots.threshold", "250"), catchUps);
         }
         report.print();
+    }
+
+    /**
+     * {@code -Dbench.peer=true}: the cost of running beside other instances on the JDBC store, without
+     * a second JVM competing for the cores. A peer's heartbeat row is kept fresh, naming no processor
+     * (so no segment is given up to it): this instance then checks each cached aggregate against the
+     * store and relays its live updates and commit notices, as it does beside a real second instance.
+     */
+    private static void keepAPeerAlive(JdbcClient jdbc, LiveRelay relay) throws InterruptedException {
+        Thread.ofPlatform().daemon().name("benchmark-peer").start(() -> {
+            while (true) {
+                try {
+                    jdbc.sql("INSERT INTO processing_instances (instance_id, processors, started_at, last_seen)"
+                            + " VALUES ('benchmark-peer', '{}', now(), now())"
+                            + " ON CONFLICT (instance_id) DO UPDATE SET last_seen = now()").update();
+                    Thread.sleep(1000);
+                } catch (InterruptedException | RuntimeException e) {
+                    return; // the application is closing
+                }
+            }
+        });
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!relay.othersAreAlive()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the instance did not see the benchmark's peer");
+            }
+            Thread.sleep(100);
+        }
+        System.out.println("A peer instance is alive: cached aggregates are checked, live updates relayed");
     }
 
     private static Path freshDataDir(Path root) throws IOException {
