@@ -1,5 +1,8 @@
 package io.storyteller.ops.instances;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -45,5 +48,28 @@ public class InstancesConfiguration {
             ObjectProvider<LiveRelay> relay) {
         return new SegmentBalancer(new InstanceRegistry(jdbc, instances.id(), instances.expiry()), processing, instances,
                 relay.getIfAvailable());
+    }
+
+    /**
+     * {@code storyteller_instances_alive} (each instance reports what it sees: take the max),
+     * {@code storyteller_segments_released_total}, and the relay's
+     * {@code storyteller_live_relay_sent_total}, {@code _received_total} and {@code _dropped_total}.
+     */
+    @Bean
+    MeterBinder instancesMeters(SegmentBalancer balancer, ObjectProvider<LiveRelay> relay) {
+        return registry -> {
+            Gauge.builder("storyteller.instances.alive", balancer, SegmentBalancer::alive)
+                    .description("Application instances alive on this database, as this one last saw them").register(registry);
+            FunctionCounter.builder("storyteller.segments.released", balancer, SegmentBalancer::released)
+                    .description("Segments this instance gave up for other instances").register(registry);
+            relay.ifAvailable(live -> {
+                FunctionCounter.builder("storyteller.live.relay.sent", live, LiveRelay::sent)
+                        .description("Live updates and commit notices sent to the other instances").register(registry);
+                FunctionCounter.builder("storyteller.live.relay.received", live, LiveRelay::received)
+                        .description("Live updates and commit notices received from the other instances").register(registry);
+                FunctionCounter.builder("storyteller.live.relay.dropped", live, LiveRelay::dropped)
+                        .description("Live updates not relayed because the send queue was full").register(registry);
+            });
+        };
     }
 }

@@ -65,6 +65,7 @@ public final class LiveRelay implements SmartLifecycle {
     private final AtomicBoolean noticePending = new AtomicBoolean();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
     private final Set<Runnable> commitListeners = new CopyOnWriteArraySet<>();
     private volatile QueryUpdateEmitter local;
     private volatile boolean running;
@@ -114,6 +115,11 @@ public final class LiveRelay implements SmartLifecycle {
     /** Updates not relayed because the queue was full. */
     public long dropped() {
         return dropped.get();
+    }
+
+    /** Messages sent to the other instances. */
+    public long sent() {
+        return sent.get();
     }
 
     /** Messages received from the other instances. */
@@ -210,6 +216,7 @@ public final class LiveRelay implements SmartLifecycle {
                     lastPrune = System.nanoTime();
                 }
                 connection.commit();
+                sent.addAndGet(batch.size());
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;

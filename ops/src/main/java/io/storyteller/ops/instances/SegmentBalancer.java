@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
@@ -33,6 +34,8 @@ public final class SegmentBalancer implements SmartLifecycle {
     private final LiveRelay relay;
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
+    private volatile int alive = 1;
+    private final AtomicLong released = new AtomicLong();
 
     SegmentBalancer(InstanceRegistry registry, EventProcessingConfiguration processing, InstancesProperties settings,
             LiveRelay relay) {
@@ -72,6 +75,16 @@ public final class SegmentBalancer implements SmartLifecycle {
         return running;
     }
 
+    /** The live instances at the last heartbeat, this one among them. */
+    public int alive() {
+        return alive;
+    }
+
+    /** Segments this instance has given up for others since it started. */
+    public long released() {
+        return released.get();
+    }
+
     /** Stops before the event processors do (and the others stop counting it), starts after them. */
     @Override
     public int getPhase() {
@@ -87,8 +100,9 @@ public final class SegmentBalancer implements SmartLifecycle {
     void beat() {
         try {
             registry.beat(processors().keySet());
+            alive = Math.max(1, registry.live().size());
             if (relay != null) {
-                relay.othersAlive(registry.live().size() > 1);
+                relay.othersAlive(alive > 1);
             }
         } catch (RuntimeException e) {
             log.warn("Heartbeat of instance {} failed: {}", registry.me(), e.toString());
@@ -112,6 +126,7 @@ public final class SegmentBalancer implements SmartLifecycle {
                             .sorted(java.util.Comparator.reverseOrder()).limit(release).toList();
                     mine.forEach(segment -> processor.releaseSegment(segment, settings.releaseFor().toMillis(),
                             TimeUnit.MILLISECONDS));
+                    released.addAndGet(mine.size());
                     log.info("Released segments {} of {} for the other instances ({} running it, {} segments)",
                             mine, name, running.size(), claims.segments());
                 }

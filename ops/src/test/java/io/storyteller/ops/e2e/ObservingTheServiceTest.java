@@ -77,6 +77,10 @@ class ObservingTheServiceTest {
             assertThat(body).as("lag and dead letters per processing group")
                     .containsPattern("storyteller_processor_lag\\{[^}]*processorName=\"narration\"")
                     .containsPattern("storyteller_dead_letters\\{[^}]*processorName=\"narration\"");
+            assertThat(body).as("the instances on this database and the live relay's traffic")
+                    .containsPattern("(?m)^storyteller_instances_alive\\{[^}]*} [1-9]")
+                    .contains("storyteller_segments_released_total", "storyteller_live_relay_sent_total",
+                            "storyteller_live_relay_received_total", "storyteller_live_relay_dropped_total");
             assertThat(body).as("no story, world or player id in a label").doesNotContain(storyId, playerId);
         });
 
