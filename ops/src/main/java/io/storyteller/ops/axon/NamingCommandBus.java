@@ -5,8 +5,8 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandResultMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.messaging.MessageHandler;
+import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
  * The local command bus (on Axon Server, its local segment), whose failed results name the store's
@@ -21,11 +21,11 @@ import org.axonframework.messaging.MessageHandler;
  */
 final class NamingCommandBus extends SimpleCommandBus {
 
+    static final int RACE_RETRIES = 2;
+
     NamingCommandBus(Builder builder) {
         super(builder);
     }
-
-    static final int RACE_RETRIES = 2;
 
     @Override
     protected <C, R> void handle(CommandMessage<C> command, MessageHandler<? super CommandMessage<?>> handler,

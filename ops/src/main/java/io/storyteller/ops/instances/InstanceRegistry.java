@@ -1,12 +1,12 @@
 package io.storyteller.ops.instances;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.time.Duration;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -40,16 +40,12 @@ final class InstanceRegistry {
 
     /** The live instances (this one among them once it has beaten), each with the processors it runs. */
     Map<String, Set<String>> live() {
-        Map<String, Set<String>> live = new TreeMap<>();
-        jdbc.sql("SELECT instance_id, processors FROM processing_instances"
+        return jdbc.sql("SELECT instance_id, processors FROM processing_instances"
                         + " WHERE last_seen > now() - make_interval(secs => :expiry)")
                 .param("expiry", expiry.toMillis() / 1000.0)
-                .query((row, n) -> {
-                    String[] processors = (String[]) row.getArray("processors").getArray();
-                    live.put(row.getString("instance_id"), new LinkedHashSet<>(Arrays.asList(processors)));
-                    return null;
-                }).list();
-        return live;
+                .query((row, n) -> Map.entry(row.getString("instance_id"),
+                        Set.copyOf(Arrays.asList((String[]) row.getArray("processors").getArray()))))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** Leaving: the others stop counting this instance at once. */
@@ -59,20 +55,18 @@ final class InstanceRegistry {
 
     /** Claimed segments of the processor by owner, and how many segments it has in all. */
     Claims claims(String processor) {
-        Map<String, Integer> byOwner = new TreeMap<>();
-        int[] total = {0};
-        jdbc.sql("SELECT owner, count(*) AS segments FROM tokenentry WHERE processorname = :name GROUP BY owner")
+        List<Owned> rows = jdbc.sql(
+                        "SELECT owner, count(*) AS segments FROM tokenentry WHERE processorname = :name GROUP BY owner")
                 .param("name", processor)
-                .query((row, n) -> {
-                    int count = row.getInt("segments");
-                    total[0] += count;
-                    String owner = row.getString("owner");
-                    if (owner != null) {
-                        byOwner.put(owner, count);
-                    }
-                    return null;
-                }).list();
-        return new Claims(total[0], byOwner);
+                .query((row, n) -> new Owned(row.getString("owner"), row.getInt("segments")))
+                .list();
+        Map<String, Integer> byOwner = rows.stream().filter(row -> row.owner() != null)
+                .collect(Collectors.toMap(Owned::owner, Owned::segments));
+        return new Claims(rows.stream().mapToInt(Owned::segments).sum(), byOwner);
+    }
+
+    /** Segments with one owner; a null owner for the unclaimed. */
+    private record Owned(String owner, int segments) {
     }
 
     record Claims(int segments, Map<String, Integer> byOwner) {

@@ -39,15 +39,20 @@ public class InstancesConfiguration {
 
     @Bean
     @ConditionalOnProperty(prefix = "storyteller.instances", name = "relay", havingValue = "true", matchIfMissing = true)
-    LiveRelay liveRelay(DataSource dataSource, @Qualifier("messageSerializer") Serializer messages, InstancesProperties instances) {
-        return new LiveRelay(dataSource, messages, instances.id());
+    LiveRelay liveRelay(DataSource dataSource, @Qualifier("messageSerializer") Serializer messages, InstancesProperties instances,
+            Peers peers) {
+        return new LiveRelay(dataSource, messages, instances.id(), peers);
+    }
+
+    @Bean
+    Peers peers() {
+        return new Peers();
     }
 
     @Bean
     SegmentBalancer segmentBalancer(JdbcClient jdbc, EventProcessingConfiguration processing, InstancesProperties instances,
-            ObjectProvider<LiveRelay> relay) {
-        return new SegmentBalancer(new InstanceRegistry(jdbc, instances.id(), instances.expiry()), processing, instances,
-                relay.getIfAvailable());
+            Peers peers) {
+        return new SegmentBalancer(new InstanceRegistry(jdbc, instances.id(), instances.expiry()), processing, instances, peers);
     }
 
     /**
@@ -56,9 +61,9 @@ public class InstancesConfiguration {
      * {@code storyteller_live_relay_sent_total}, {@code _received_total} and {@code _dropped_total}.
      */
     @Bean
-    MeterBinder instancesMeters(SegmentBalancer balancer, ObjectProvider<LiveRelay> relay) {
+    MeterBinder instancesMeters(Peers peers, SegmentBalancer balancer, ObjectProvider<LiveRelay> relay) {
         return registry -> {
-            Gauge.builder("storyteller.instances.alive", balancer, SegmentBalancer::alive)
+            Gauge.builder("storyteller.instances.alive", peers, Peers::alive)
                     .description("Application instances alive on this database, as this one last saw them").register(registry);
             FunctionCounter.builder("storyteller.segments.released", balancer, SegmentBalancer::released)
                     .description("Segments this instance gave up for other instances").register(registry);

@@ -69,13 +69,14 @@ public final class LiveRelay implements SmartLifecycle {
     private final Set<Runnable> commitListeners = new CopyOnWriteArraySet<>();
     private volatile QueryUpdateEmitter local;
     private volatile boolean running;
-    private volatile boolean othersAlive;
+    private final Peers peers;
     private Thread sender;
     private Thread listener;
     private long lastPrune = System.nanoTime();
 
-    public LiveRelay(DataSource dataSource, Serializer serializer, String instanceId) {
+    public LiveRelay(DataSource dataSource, Serializer serializer, String instanceId, Peers peers) {
         this.dataSource = dataSource;
+        this.peers = peers;
         this.serializer = serializer;
         this.me = instanceId;
         this.ownPrefix = json.createObjectNode().put("o", instanceId).toString().replaceFirst("}$", ",");
@@ -94,7 +95,7 @@ public final class LiveRelay implements SmartLifecycle {
 
     /** Tells the other instances that events were committed here (coalesced while one notice waits). */
     public void committed() {
-        if (running && othersAlive && noticePending.compareAndSet(false, true)) {
+        if (running && peers.othersAlive() && noticePending.compareAndSet(false, true)) {
             ObjectNode notice = json.createObjectNode().put("o", me).put("c", true);
             if (!outgoing.offer(notice.toString())) {
                 noticePending.set(false);
@@ -102,14 +103,9 @@ public final class LiveRelay implements SmartLifecycle {
         }
     }
 
-    /** Whether another instance is alive: with none, nothing is sent (nobody would listen). */
-    void othersAlive(boolean alive) {
-        othersAlive = alive;
-    }
-
-    /** Whether another instance was alive at the last heartbeat. */
+    /** Whether another instance was alive at the last heartbeat: with none, nothing is sent (nobody would listen). */
     public boolean othersAreAlive() {
-        return othersAlive;
+        return peers.othersAlive();
     }
 
     /** Updates not relayed because the queue was full. */
@@ -128,7 +124,7 @@ public final class LiveRelay implements SmartLifecycle {
     }
 
     void publish(Class<?> queryType, Object update) {
-        if (!running || !othersAlive) {
+        if (!running || !peers.othersAlive()) {
             return;
         }
         SerializedObject<String> data = serializer.serialize(update, String.class);
@@ -262,16 +258,13 @@ public final class LiveRelay implements SmartLifecycle {
 
     private void receive(Connection connection, String payload) throws SQLException {
         if (payload.startsWith(ownPrefix)) {
-            return; // this instance's own message (the origin is written first): not even parsed
+            return; // this instance's own message (every message writes its origin first): not even parsed
         }
         JsonNode message;
         try {
             message = json.readTree(payload);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             log.warn("Ignored a message on {} that is not JSON", CHANNEL);
-            return;
-        }
-        if (me.equals(message.path("o").asText())) {
             return;
         }
         received.incrementAndGet();

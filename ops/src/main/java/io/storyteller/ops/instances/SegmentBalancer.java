@@ -1,6 +1,7 @@
 package io.storyteller.ops.instances;
 
 import io.storyteller.ops.instances.InstanceRegistry.Claims;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
@@ -31,18 +33,17 @@ public final class SegmentBalancer implements SmartLifecycle {
     private final InstanceRegistry registry;
     private final EventProcessingConfiguration processing;
     private final InstancesProperties settings;
-    private final LiveRelay relay;
+    private final Peers peers;
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
-    private volatile int alive = 1;
     private final AtomicLong released = new AtomicLong();
 
     SegmentBalancer(InstanceRegistry registry, EventProcessingConfiguration processing, InstancesProperties settings,
-            LiveRelay relay) {
+            Peers peers) {
         this.registry = registry;
         this.processing = processing;
         this.settings = settings;
-        this.relay = relay;
+        this.peers = peers;
     }
 
     @Override
@@ -75,11 +76,6 @@ public final class SegmentBalancer implements SmartLifecycle {
         return running;
     }
 
-    /** The live instances at the last heartbeat, this one among them. */
-    public int alive() {
-        return alive;
-    }
-
     /** Segments this instance has given up for others since it started. */
     public long released() {
         return released.get();
@@ -94,16 +90,13 @@ public final class SegmentBalancer implements SmartLifecycle {
     private Map<String, StreamingEventProcessor> processors() {
         return processing.eventProcessors().entrySet().stream()
                 .filter(e -> e.getValue() instanceof StreamingEventProcessor p && p.isRunning())
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> (StreamingEventProcessor) e.getValue()));
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> (StreamingEventProcessor) e.getValue()));
     }
 
     void beat() {
         try {
             registry.beat(processors().keySet());
-            alive = Math.max(1, registry.live().size());
-            if (relay != null) {
-                relay.othersAlive(alive > 1);
-            }
+            peers.seen(registry.live().size());
         } catch (RuntimeException e) {
             log.warn("Heartbeat of instance {} failed: {}", registry.me(), e.toString());
         }
@@ -118,12 +111,12 @@ public final class SegmentBalancer implements SmartLifecycle {
             }
             processors().forEach((name, processor) -> {
                 Set<String> running = live.entrySet().stream().filter(e -> e.getValue().contains(name))
-                        .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
+                        .map(Map.Entry::getKey).collect(Collectors.toSet());
                 Claims claims = registry.claims(name);
                 int release = SegmentShare.toRelease(registry.me(), claims.segments(), claims.byOwner(), running);
                 if (release > 0) {
                     List<Integer> mine = processor.processingStatus().keySet().stream()
-                            .sorted(java.util.Comparator.reverseOrder()).limit(release).toList();
+                            .sorted(Comparator.reverseOrder()).limit(release).toList();
                     mine.forEach(segment -> processor.releaseSegment(segment, settings.releaseFor().toMillis(),
                             TimeUnit.MILLISECONDS));
                     released.addAndGet(mine.size());

@@ -49,12 +49,12 @@ class LiveRelayTest {
 
     @BeforeEach
     void start() {
-        here = new LiveRelay(dataSource, serializer, "relay-test-here");
-        there = new LiveRelay(dataSource, serializer, "relay-test-there");
+        Peers bothAlive = new Peers();
+        bothAlive.seen(2);
+        here = new LiveRelay(dataSource, serializer, "relay-test-here", bothAlive);
+        there = new LiveRelay(dataSource, serializer, "relay-test-there", bothAlive);
         emittedHere = here.around(localHere);
         there.around(localThere);
-        here.othersAlive(true);
-        there.othersAlive(true);
         here.start();
         there.start();
     }
