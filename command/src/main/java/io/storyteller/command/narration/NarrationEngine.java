@@ -14,7 +14,6 @@ import io.storyteller.command.narration.context.Turn;
 import io.storyteller.command.narration.pipeline.CandidateJudge;
 import io.storyteller.command.narration.pipeline.ContextEmbedding;
 import io.storyteller.command.narration.pipeline.HarmGuard;
-import io.storyteller.command.narration.pipeline.Sentences;
 import io.storyteller.command.narration.pipeline.TurnGround;
 import io.storyteller.command.slot.RouteChoice;
 import io.storyteller.command.narration.routing.Routes;
@@ -235,13 +234,14 @@ public class NarrationEngine {
     }
 
     /**
-     * Shows the checked winner to the story's watchers sentence by sentence, from a worker thread:
-     * on the handler's thread Axon would hold the updates back until the narration is recorded.
+     * Shows the checked winner to the story's watchers before it is recorded, in one update, from a
+     * worker thread: on the handler's thread Axon would hold the update back until the narration is
+     * recorded. The whole text is known and checked by now, so splitting it would only multiply the
+     * messages every watcher is sent (a story with thousands of watchers sends each update to each).
      */
     private void stream(NarrationRequest request, String text) {
         try {
-            CompletableFuture.runAsync(() -> Sentences.of(text).forEach(sentence ->
-                    progress.chunk(request.storyId(), request.requestId(), sentence))).join();
+            CompletableFuture.runAsync(() -> progress.chunk(request.storyId(), request.requestId(), text)).join();
         } catch (RuntimeException e) {
             log.debug("Could not stream narration {}: {}", request.requestId(), e.toString());
         }
