@@ -130,7 +130,7 @@ public class NarrationEngine {
             context = contexts.contextFor(request.worldId(), request.storyId()).orElseThrow(() ->
                     new CannotNarrateException("world " + request.worldId() + " is not known to the narrator"));
             recalling = recall.start(request.worldId(), request.storyId(), actionText(request, context),
-                    context.recentBeats().size());
+                    context.firstBeat());
             embedding = ContextEmbedding.startAfter(recalling, queries, request.worldId(), TurnGround.storyLines(context),
                     actionText(request, context));
             deployments = routes.ensemble(request.worldId(), context.policy().deployments());

@@ -56,7 +56,9 @@ public class PlayerInputGuard implements MessageHandlerInterceptor<CommandMessag
                                     + String.join(", ", verdict.breaches()));
                 }
                 String worldId = world.get().worldId();
-                unitOfWork.afterCommit(committed -> recall.prepare(worldId, action.storyId(), storedText(action.text())));
+                int beatsBefore = world.get().beats();
+                unitOfWork.afterCommit(committed ->
+                        recall.prepare(worldId, action.storyId(), storedText(action.text()), beatsBefore));
             }
         }
         return chain.proceed();

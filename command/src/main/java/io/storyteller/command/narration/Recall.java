@@ -30,7 +30,7 @@ public class Recall {
 
     /** Lore entries asked for; the lore budget decides how many are given. */
     static final int LORE_HITS = 6;
-    /** Older beats given at most; more are asked for, as the recent window's own beats are dropped. */
+    /** Beats older than the recent window given at most. */
     static final int MEMORY_HITS = 4;
     static final Duration PREPARED_FOR = Duration.ofMinutes(1);
     static final int PREPARED_KEPT = 10_000;
@@ -38,10 +38,14 @@ public class Recall {
     private record Prepared(String worldId, String storyId, String action) {
     }
 
+    /** A recall begun at admission, for a turn whose recent window will start at {@code windowStart}. */
+    private record Begun(int windowStart, CompletableFuture<Recalled> recall) {
+    }
+
     private final QueryGateway queries;
     private final Duration timeout;
     private final int recentBeats;
-    private final Cache<Prepared, CompletableFuture<Recalled>> prepared = Caffeine.newBuilder()
+    private final Cache<Prepared, Begun> prepared = Caffeine.newBuilder()
             .expireAfterWrite(PREPARED_FOR).maximumSize(PREPARED_KEPT).build();
 
     /** @param recentBeats the most beats a turn's recent window holds */
@@ -52,38 +56,41 @@ public class Recall {
     }
 
     /**
-     * Starts the recall of an admitted action, for the turn that will answer it. It asks for as many
-     * older beats as the fullest recent window could need to drop, so it serves the turn whatever
-     * the window then holds. Nothing waits for it here.
+     * Starts the recall of an admitted action, for the turn that will answer it: story memory among
+     * the beats older than the recent window that turn will hold (the action added to the story's
+     * {@code beatsBefore}). Nothing waits for it here.
      */
-    public void prepare(String worldId, String storyId, String action) {
+    public void prepare(String worldId, String storyId, String action, int beatsBefore) {
         if (action == null || action.isBlank()) {
             return;
         }
-        prepared.put(new Prepared(worldId, storyId, clipped(action)), ask(worldId, storyId, action, recentBeats));
+        int windowStart = Math.max(1, beatsBefore + 1 - recentBeats + 1);
+        prepared.put(new Prepared(worldId, storyId, clipped(action)),
+                new Begun(windowStart, ask(worldId, storyId, action, windowStart)));
     }
 
     /**
-     * The turn's recall: the one prepared for this action when there is one (asked again if it
-     * failed), else asked now.
+     * The turn's recall: the one prepared for this action when there is one and its window starts
+     * where the turn's does (asked again if it failed), else asked now. Another player's turn
+     * between the action's admission and its own moves the window on, and so asks anew.
      *
-     * @param windowSize the beats the recent window holds, which story memory need not repeat
+     * @param windowStart the story position the turn's recent window starts at: story memory is
+     *                    searched among older beats only, and not at all from the first
      */
-    public CompletableFuture<Recalled> start(String worldId, String storyId, String action, int windowSize) {
+    public CompletableFuture<Recalled> start(String worldId, String storyId, String action, int windowStart) {
         if (action == null || action.isBlank()) {
             return CompletableFuture.completedFuture(Recalled.NOTHING);
         }
-        CompletableFuture<Recalled> ready = prepared.asMap().remove(new Prepared(worldId, storyId, clipped(action)));
-        if (ready != null) {
+        Begun begun = prepared.asMap().remove(new Prepared(worldId, storyId, clipped(action)));
+        if (begun != null && begun.windowStart() == windowStart) {
             // a prepared recall that failed (search down a moment) is asked once more, as the turn would have
-            return ready.exceptionallyCompose(failure -> ask(worldId, storyId, action, windowSize));
+            return begun.recall().exceptionallyCompose(failure -> ask(worldId, storyId, action, windowStart));
         }
-        return ask(worldId, storyId, action, windowSize);
+        return ask(worldId, storyId, action, windowStart);
     }
 
-    private CompletableFuture<Recalled> ask(String worldId, String storyId, String action, int windowSize) {
-        RecallForTurn query = new RecallForTurn(worldId, storyId, clipped(action), LORE_HITS,
-                Math.min(SearchLore.MAX_FIRST, MEMORY_HITS + windowSize));
+    private CompletableFuture<Recalled> ask(String worldId, String storyId, String action, int windowStart) {
+        RecallForTurn query = new RecallForTurn(worldId, storyId, clipped(action), LORE_HITS, MEMORY_HITS, windowStart);
         // On its own virtual thread: the query bus answers on the caller's, and the turn has other work meanwhile.
         return CompletableFuture.supplyAsync(() -> queries.query(query, TurnRecall.class).join(),
                         task -> Thread.ofVirtual().name("recall").start(task))

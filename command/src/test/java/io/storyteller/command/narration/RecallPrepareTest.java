@@ -20,8 +20,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A turn's recall starts when its action is admitted: the turn that answers that action takes the
- * recall already made instead of asking search again, asking enough older beats for the fullest
- * recent window; anything else (another action, another story, a recall that failed) is asked anew.
+ * recall already made instead of asking search again, when its recent window starts where the
+ * admission expected; anything else (another action, another story, a window moved on by another
+ * player's turn, a recall that failed) is asked anew. Story memory is searched among the beats
+ * older than the window only, and not at all while the window holds the whole story.
  */
 class RecallPrepareTest {
 
@@ -33,45 +35,74 @@ class RecallPrepareTest {
 
     @Test
     void theTurnTakesTheRecallPreparedForItsActionWithoutAskingAgain() throws Exception {
-        recall.prepare("world-1", "story-1", "I ask the harbour master about the bell.");
+        // 59 beats before the action: the turn's window holds beats 21..60, memory is searched before 21
+        recall.prepare("world-1", "story-1", "I ask the harbour master about the bell.", 59);
         await().atMost(Duration.ofSeconds(5)).until(() -> asked.size() == 1);
-        assertThat(asked.getFirst().memoryHits()).isEqualTo(Recall.MEMORY_HITS + RECENT_BEATS);
+        assertThat(asked.getFirst().windowStart()).isEqualTo(21);
+        assertThat(asked.getFirst().memoryHits()).isEqualTo(Recall.MEMORY_HITS);
+        assertThat(asked.getFirst().searchesMemory()).isTrue();
 
-        Recalled recalled = recall.start("world-1", "story-1", "I ask the harbour master about the bell.", 3)
+        Recalled recalled = recall.start("world-1", "story-1", "I ask the harbour master about the bell.", 21)
                 .get(5, TimeUnit.SECONDS);
 
         assertThat(recalled.lore()).extracting(Recalled.RecalledLore::loreEntryId).containsExactly("lore-bell");
         assertThat(asked).hasSize(1);
         // taken once: the same action answered again (a second turn) asks anew, with its own window
-        recall.start("world-1", "story-1", "I ask the harbour master about the bell.", 3).get(5, TimeUnit.SECONDS);
+        recall.start("world-1", "story-1", "I ask the harbour master about the bell.", 23).get(5, TimeUnit.SECONDS);
         assertThat(asked).hasSize(2);
-        assertThat(asked.getLast().memoryHits()).isEqualTo(Recall.MEMORY_HITS + 3);
+        assertThat(asked.getLast().windowStart()).isEqualTo(23);
+    }
+
+    @Test
+    void aStoryTheWindowHoldsWholeSearchesNoMemory() throws Exception {
+        // 39 beats and the action: all 40 in the window
+        recall.prepare("world-1", "story-1", "I ask the harbour master about the bell.", 39);
+        await().atMost(Duration.ofSeconds(5)).until(() -> asked.size() == 1);
+        assertThat(asked.getFirst().windowStart()).isEqualTo(1);
+        assertThat(asked.getFirst().searchesMemory()).isFalse();
+        // one more beat and the first falls out of the window
+        recall.prepare("world-1", "story-2", "I ask the harbour master about the bell.", 40);
+        await().atMost(Duration.ofSeconds(5)).until(() -> asked.size() == 2);
+        assertThat(asked.getLast().windowStart()).isEqualTo(2);
+        assertThat(asked.getLast().searchesMemory()).isTrue();
+    }
+
+    @Test
+    void aWindowMovedOnSinceTheAdmissionIsAskedAnew() throws Exception {
+        recall.prepare("world-1", "story-1", "I ask the harbour master about the bell.", 59);
+        await().atMost(Duration.ofSeconds(5)).until(() -> asked.size() == 1);
+
+        // another player's action and its narration came first: the window starts two beats later
+        recall.start("world-1", "story-1", "I ask the harbour master about the bell.", 23).get(5, TimeUnit.SECONDS);
+
+        assertThat(asked).hasSize(2);
+        assertThat(asked.getLast().windowStart()).isEqualTo(23);
     }
 
     @Test
     void anotherActionOrStoryIsAskedAnewAndALongActionIsMatchedAsClipped() throws Exception {
         String shouted = "I shout across the harbour ".repeat(200);
-        recall.prepare("world-1", "story-1", "I ask the harbour master about the bell.");
-        recall.prepare("world-1", "story-1", shouted);
-        recall.prepare("world-1", "story-1", "   ");
+        recall.prepare("world-1", "story-1", "I ask the harbour master about the bell.", 2);
+        recall.prepare("world-1", "story-1", shouted, 2);
+        recall.prepare("world-1", "story-1", "   ", 2);
         await().atMost(Duration.ofSeconds(5)).until(() -> asked.size() == 2);
         assertThat(asked).extracting(RecallForTurn::action).contains(shouted.substring(0, SearchLore.MAX_TEXT).strip());
 
-        recall.start("world-1", "story-2", "I ask the harbour master about the bell.", 3).get(5, TimeUnit.SECONDS);
-        recall.start("world-1", "story-1", "I wait.", 3).get(5, TimeUnit.SECONDS);
+        recall.start("world-1", "story-2", "I ask the harbour master about the bell.", 1).get(5, TimeUnit.SECONDS);
+        recall.start("world-1", "story-1", "I wait.", 1).get(5, TimeUnit.SECONDS);
         assertThat(asked).hasSize(4);
-        recall.start("world-1", "story-1", shouted, 3).get(5, TimeUnit.SECONDS);
+        recall.start("world-1", "story-1", shouted, 1).get(5, TimeUnit.SECONDS);
         assertThat(asked).as("the clipped action's prepared recall was taken").hasSize(4);
     }
 
     @Test
     void aPreparedRecallThatFailedIsAskedAgainByTheTurn() throws Exception {
         searchDown.set(true);
-        recall.prepare("world-1", "story-1", "I ask the harbour master about the bell.");
+        recall.prepare("world-1", "story-1", "I ask the harbour master about the bell.", 2);
         await().atMost(Duration.ofSeconds(5)).until(() -> asked.size() == 1);
         searchDown.set(false);
 
-        Recalled recalled = recall.start("world-1", "story-1", "I ask the harbour master about the bell.", 3)
+        Recalled recalled = recall.start("world-1", "story-1", "I ask the harbour master about the bell.", 1)
                 .get(5, TimeUnit.SECONDS);
 
         assertThat(recalled.lore()).hasSize(1);

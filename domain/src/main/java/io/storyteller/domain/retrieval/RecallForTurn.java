@@ -11,8 +11,12 @@ import io.storyteller.domain.shared.Require;
  * @param action      the action's text
  * @param loreHits    lore entries wanted
  * @param memoryHits  beats wanted
+ * @param windowStart the story position the turn's recent window starts at: memory is searched among
+ *                    the beats before it only, and not at all when it is 1 (the window holds the
+ *                    whole story, so there is nothing older to recall)
  */
-public record RecallForTurn(String worldId, String storyId, String action, int loreHits, int memoryHits) {
+public record RecallForTurn(String worldId, String storyId, String action, int loreHits, int memoryHits,
+        int windowStart) {
 
     public RecallForTurn {
         worldId = Require.id("worldId", worldId);
@@ -20,5 +24,11 @@ public record RecallForTurn(String worldId, String storyId, String action, int l
         action = Require.text("action", action, SearchLore.MAX_TEXT);
         loreHits = Require.range("loreHits", loreHits, 1, SearchLore.MAX_FIRST);
         memoryHits = Require.range("memoryHits", memoryHits, 1, SearchLore.MAX_FIRST);
+        windowStart = Require.range("windowStart", windowStart, 1, Integer.MAX_VALUE);
+    }
+
+    /** Whether the story has beats older than the turn's recent window to search. */
+    public boolean searchesMemory() {
+        return windowStart > 1;
     }
 }

@@ -44,7 +44,7 @@ final class LoreRetrievalLoad {
      *                     are timed only after that, as merges compete with them for the cores
      */
     record Result(int entries, double loadSeconds, double mergeSeconds, int segments, int queries, Latencies search,
-                  Latencies embedding, Latencies turnRecall, double meanHits) {
+                  Latencies embedding, Latencies turnRecall, Latencies turnRecallLoreOnly, double meanHits) {
     }
 
     private final OpenSearchClient client;
@@ -86,18 +86,11 @@ final class LoreRetrievalLoad {
             search.add(System.nanoTime() - start);
             hits += found;
         }
-        // the narrator's path: RecallForTurn on the same questions, each new again (lore and story memory in one _msearch)
-        Latencies turnRecall = new Latencies();
-        for (int i = 0; i < asked.size(); i++) {
-            String question = asked.get(i) + " at hour " + i;
-            long start = System.nanoTime();
-            TurnRecall recalled = queries.query(new RecallForTurn(worldId, "bench-lore-story", question, 6, 4),
-                    TurnRecall.class).get(30, TimeUnit.SECONDS);
-            turnRecall.add(System.nanoTime() - start);
-            if (recalled.lore().isEmpty()) {
-                throw new IllegalStateException("no lore recalled for '" + question + "'");
-            }
-        }
+        // the narrator's path: RecallForTurn on the same questions, each new again (lore and story memory in
+        // one _msearch, as in a story longer than its recent window: every beat of it is older than the window)
+        Latencies turnRecall = recallEach(worldId, asked, " at hour ", Integer.MAX_VALUE);
+        // and as in a story its recent window holds whole (the first 40 beats): lore alone
+        Latencies turnRecallLoreOnly = recallEach(worldId, asked, " at minute ", 1);
         // the model's share of it: the same questions, each new again, embedded alone
         for (int i = 0; i < asked.size(); i++) {
             String question = asked.get(i) + " in week " + i;
@@ -106,7 +99,22 @@ final class LoreRetrievalLoad {
             embedding.add(System.nanoTime() - start);
         }
         return new Result(entries, loadSeconds, mergeSeconds, segments, measured, search, embedding, turnRecall,
-                hits / (double) measured);
+                turnRecallLoreOnly, hits / (double) measured);
+    }
+
+    private Latencies recallEach(String worldId, List<String> asked, String suffix, int windowStart) throws Exception {
+        Latencies latencies = new Latencies();
+        for (int i = 0; i < asked.size(); i++) {
+            String question = asked.get(i) + suffix + i;
+            long start = System.nanoTime();
+            TurnRecall recalled = queries.query(new RecallForTurn(worldId, "bench-lore-story", question, 6, 4, windowStart),
+                    TurnRecall.class).get(30, TimeUnit.SECONDS);
+            latencies.add(System.nanoTime() - start);
+            if (recalled.lore().isEmpty()) {
+                throw new IllegalStateException("no lore recalled for '" + question + "'");
+            }
+        }
+        return latencies;
     }
 
     /**

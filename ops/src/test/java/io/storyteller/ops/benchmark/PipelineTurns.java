@@ -133,7 +133,7 @@ final class PipelineTurns {
         StoryContext context = contexts.contextFor(PipelineWorld.WORLD_ID, storyId).orElseThrow();
         long t2 = System.nanoTime();
         CompletableFuture<Recalled> recalled = recall.start(PipelineWorld.WORLD_ID, storyId, actionText,
-                context.recentBeats().size());
+                context.firstBeat());
         ContextEmbedding embedding = ContextEmbedding.startAfter(recalled, queries, PipelineWorld.WORLD_ID,
                 TurnGround.storyLines(context), actionText);
         routes.ensemble(PipelineWorld.WORLD_ID, context.policy().deployments());

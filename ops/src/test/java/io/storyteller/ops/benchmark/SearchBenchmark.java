@@ -131,6 +131,9 @@ public final class SearchBenchmark {
                     line(report, "    RecallForTurn, the narrator's path (6 lore entries and 4 beats, one _msearch): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms",
                             result.turnRecall().percentileMillis(0.50), result.turnRecall().percentileMillis(0.95),
                             result.turnRecall().percentileMillis(0.99), result.turnRecall().percentileMillis(1.0));
+                    line(report, "    RecallForTurn in a story its recent window holds whole (lore alone): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms",
+                            result.turnRecallLoreOnly().percentileMillis(0.50), result.turnRecallLoreOnly().percentileMillis(0.95),
+                            result.turnRecallLoreOnly().percentileMillis(0.99), result.turnRecallLoreOnly().percentileMillis(1.0));
                     line(report, "    of which embedding the question (same questions, alone): p50 %.2f ms, p99 %.2f ms",
                             result.embedding().percentileMillis(0.50), result.embedding().percentileMillis(0.99));
                 }

@@ -3,6 +3,7 @@ package io.storyteller.ops.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.storyteller.domain.retrieval.LoreHit;
 import io.storyteller.domain.retrieval.RecallForTurn;
 import io.storyteller.domain.retrieval.TurnRecall;
 import io.storyteller.domain.shared.PlatformRole;
@@ -109,7 +110,8 @@ class SearchingLoreAndStoriesTest {
         assertThat(story(storyId, "bronze bell", 1)).as("nothing is older than the first beat").isEmpty();
         // The narrator's recall asks without highlights and names the action's words each hit matched,
         // stemmed as the index matches them ("bells" matched "bell").
-        TurnRecall recalled = queries.query(new RecallForTurn(worldId, storyId, "Ring the bronze bells", 3, 5),
+        // A turn whose recent window starts at beat 2 recalls beat 1 from story memory.
+        TurnRecall recalled = queries.query(new RecallForTurn(worldId, storyId, "Ring the bronze bells", 3, 5, 2),
                 TurnRecall.class).join();
         assertThat(recalled.lore()).anySatisfy(hit -> {
             assertThat(hit.loreEntryId()).isEqualTo(bell);
@@ -120,6 +122,11 @@ class SearchingLoreAndStoriesTest {
             assertThat(hit.kind()).isEqualTo(BeatKind.PLAYER_ACTION);
             assertThat(hit.reason().matchedTerms()).containsExactly("bronze", "bells");
         });
+        // A window that holds the whole story leaves nothing older to recall: lore only.
+        TurnRecall whole = queries.query(new RecallForTurn(worldId, storyId, "Ring the bronze bells", 3, 5, 1),
+                TurnRecall.class).join();
+        assertThat(whole.lore()).extracting(LoreHit::loreEntryId).contains(bell);
+        assertThat(whole.memories()).isEmpty();
         // the narration the action asked for, then nothing more happens in the story
         await().atMost(PATIENCE).ignoreExceptions().until(() -> storedBeats(storyId).size() == 3);
         Map<String, Object> storedBefore = storedBeats(storyId);

@@ -78,10 +78,12 @@ public class NarrationContexts {
         StoryWindow story = stories.get(storyId, () -> new StoryWindow(recentBeats));
         String worldId;
         List<String> participants;
+        int beats;
         synchronized (story) {
             catchUp(storyId, story);
             worldId = story.worldId();
             participants = story.participants();
+            beats = story.beats();
         }
         if (worldId == null) {
             return Optional.empty();
@@ -89,13 +91,13 @@ public class NarrationContexts {
         WorldContext world = worlds.get(worldId, WorldContext::new);
         synchronized (world) {
             catchUp(worldId, world);
-            return world.known() ? Optional.of(new WorldOfStory(worldId, world.settings(), participants))
+            return world.known() ? Optional.of(new WorldOfStory(worldId, world.settings(), participants, beats))
                     : Optional.empty();
         }
     }
 
-    /** A story's world and its settings, and the story's players. */
-    public record WorldOfStory(String worldId, WorldSettings settings, List<String> participants) {
+    /** A story's world and its settings, the story's players and how many beats it holds. */
+    public record WorldOfStory(String worldId, WorldSettings settings, List<String> participants, int beats) {
     }
 
     private void catchUp(String aggregateId, AggregateFold fold) {

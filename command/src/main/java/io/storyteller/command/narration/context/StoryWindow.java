@@ -135,6 +135,11 @@ final class StoryWindow extends AggregateFold {
     }
 
     /** The story position (1-based, as the read model and the fact recorder count) of the window's first beat. */
+    /** The story's beats, in the window or before it. */
+    int beats() {
+        return storyBeats;
+    }
+
     int firstPosition() {
         return storyBeats - beats.size() + 1;
     }
