@@ -113,8 +113,20 @@ public final class LoadRun {
         }
     }
 
+    /**
+     * One player: an action, its narration awaited, then the rest of the player's interval. The
+     * players' first actions are spread evenly over one interval, as players who arrive one by one
+     * would act: all of them at the same instant would be a burst the rate never asked for, and its
+     * queue would stay in every later figure.
+     */
     private void playOne(LoadApi api, StorySession session, String story, String token, int turn, long deadline) {
         long interval = plan.actionInterval().toNanos();
+        try {
+            Thread.sleep(Duration.ofNanos(interval * turn / plan.players()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         int next = turn;
         while (System.nanoTime() < deadline && !session.isClosed() && claimAction()) {
             long started = System.nanoTime();
