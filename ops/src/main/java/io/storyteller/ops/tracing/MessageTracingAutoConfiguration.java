@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Bean;
  * Spring Boot never installs, and every span would be dropped.
  * <p>
  * Spans are exported only when {@code management.otlp.tracing.endpoint} is set (Spring Boot's OTLP
- * exporter is conditional on it); without it they still give every log line its trace id.
+ * exporter is conditional on it); without it they are not recorded ({@link TraceSamplingAutoConfiguration})
+ * and still give every log line its trace id.
  */
 @AutoConfiguration(
         after = org.springframework.boot.actuate.autoconfigure.opentelemetry.OpenTelemetryAutoConfiguration.class,
