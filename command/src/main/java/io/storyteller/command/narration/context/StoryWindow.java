@@ -134,12 +134,12 @@ final class StoryWindow extends AggregateFold {
         return List.copyOf(participants);
     }
 
-    /** The story position (1-based, as the read model and the fact recorder count) of the window's first beat. */
     /** The story's beats, in the window or before it. */
     int beats() {
         return storyBeats;
     }
 
+    /** The story position (1-based, as the read model and the fact recorder count) of the window's first beat. */
     int firstPosition() {
         return storyBeats - beats.size() + 1;
     }
