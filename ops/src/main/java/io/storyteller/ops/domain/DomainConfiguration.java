@@ -27,6 +27,7 @@ import io.storyteller.ops.StorytellerProperties;
 import io.storyteller.ops.axon.BoundedAggregateCache;
 import io.storyteller.ops.instances.CachedAggregateCheck;
 import io.storyteller.ops.instances.LiveRelay;
+import io.storyteller.ops.instances.Peers;
 import java.util.List;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.AggregateConfigurer;
@@ -102,10 +103,12 @@ public class DomainConfiguration {
 
     @Bean
     ConfigurerModule domainModule(List<AggregateFactory<?>> factories, StorytellerProperties properties,
-            TrainingBackends trainingBackends, ObjectProvider<LiveRelay> relay) {
+            TrainingBackends trainingBackends, ObjectProvider<LiveRelay> relay, Peers peers) {
         int threshold = properties.snapshots().threshold();
         int cached = properties.aggregateCache().size();
-        LiveRelay others = relay.getIfAvailable();
+        // Only where commands are not routed by aggregate (the JDBC store, where the relay runs) can
+        // another instance change an aggregate this one has cached.
+        Peers others = relay.getIfAvailable() == null ? null : peers;
         return configurer -> {
             for (AggregateFactory<?> factory : factories) {
                 configurer.configureAggregate(aggregate(factory, threshold, cached, others));
@@ -160,7 +163,7 @@ public class DomainConfiguration {
      * the store while another instance is alive ({@link CachedAggregateCheck}).
      */
     private static <T> AggregateConfigurer<T> aggregate(AggregateFactory<T> factory, int snapshotThreshold, int cached,
-            LiveRelay others) {
+            Peers others) {
         return AggregateConfigurer.defaultConfiguration(factory.getAggregateType())
                 .configureCache(c -> others == null ? new BoundedAggregateCache(cached)
                         : new BoundedAggregateCache(cached, new CachedAggregateCheck(c.eventStore(), others)::current))

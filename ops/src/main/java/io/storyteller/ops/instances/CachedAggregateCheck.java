@@ -30,16 +30,16 @@ public final class CachedAggregateCheck {
     }
 
     private final EventStore events;
-    private final LiveRelay relay;
+    private final Peers peers;
 
-    public CachedAggregateCheck(EventStore events, LiveRelay relay) {
+    public CachedAggregateCheck(EventStore events, Peers peers) {
         this.events = events;
-        this.relay = relay;
+        this.peers = peers;
     }
 
     /** Whether the cached entry is the aggregate as stored now (always, when no other instance is alive). */
     public boolean current(Object aggregateId, Object entry) {
-        if (!relay.othersAreAlive() || !(entry instanceof AggregateCacheEntry<?> cached)) {
+        if (!peers.othersAlive() || !(entry instanceof AggregateCacheEntry<?> cached)) {
             return true;
         }
         Long version = (Long) VERSION.get(cached);

@@ -67,9 +67,9 @@ public final class LiveRelay implements SmartLifecycle {
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private final Set<Runnable> commitListeners = new CopyOnWriteArraySet<>();
+    private final Peers peers;
     private volatile QueryUpdateEmitter local;
     private volatile boolean running;
-    private final Peers peers;
     private Thread sender;
     private Thread listener;
     private long lastPrune = System.nanoTime();
@@ -101,11 +101,6 @@ public final class LiveRelay implements SmartLifecycle {
                 noticePending.set(false);
             }
         }
-    }
-
-    /** Whether another instance was alive at the last heartbeat: with none, nothing is sent (nobody would listen). */
-    public boolean othersAreAlive() {
-        return peers.othersAlive();
     }
 
     /** Updates not relayed because the queue was full. */

@@ -2,7 +2,7 @@ package io.storyteller.ops.benchmark;
 
 import ai.onnxruntime.OrtEnvironment;
 import io.storyteller.ops.StorytellerApplication;
-import io.storyteller.ops.instances.LiveRelay;
+import io.storyteller.ops.instances.Peers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +86,7 @@ public final class NarrationBenchmark {
         StreamingEventProcessor narration = processors.named(NARRATION);
         narration.shutDown();
         if (Boolean.getBoolean("bench.peer")) {
-            keepAPeerAlive(jdbc, context.getBean(LiveRelay.class));
+            keepAPeerAlive(jdbc, context.getBean(Peers.class));
         }
         BenchmarkWorld world = BenchmarkWorld.create(commands, settings.maxPlayers());
 
@@ -142,7 +142,7 @@ public final class NarrationBenchmark {
      * (so no segment is given up to it): this instance then checks each cached aggregate against the
      * store and relays its live updates and commit notices, as it does beside a real second instance.
      */
-    private static void keepAPeerAlive(JdbcClient jdbc, LiveRelay relay) throws InterruptedException {
+    private static void keepAPeerAlive(JdbcClient jdbc, Peers peers) throws InterruptedException {
         Thread.ofPlatform().daemon().name("benchmark-peer").start(() -> {
             while (true) {
                 try {
@@ -156,7 +156,7 @@ public final class NarrationBenchmark {
             }
         });
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!relay.othersAreAlive()) {
+        while (!peers.othersAlive()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the instance did not see the benchmark's peer");
             }
