@@ -7,10 +7,10 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
 /**
- * Streams narration text to a story's watchers while it is generated. Only the recorded narration
- * becomes an event; these chunks are ephemeral.
+ * Shows a narration's checked text to a story's watchers before it is recorded. Only the recorded
+ * narration becomes an event; this update is ephemeral.
  * <p>
- * Call it off the event handler's thread (as {@link Narrator} does): on a thread with a started
+ * Call it off the event handler's thread (as {@link NarrationEngine} does): on a thread with a started
  * unit of work, Axon holds emitted updates back until that unit of work commits.
  */
 @Component

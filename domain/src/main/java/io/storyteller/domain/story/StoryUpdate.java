@@ -1,8 +1,8 @@
 package io.storyteller.domain.story;
 
 /**
- * A change pushed to a story's watchers: a beat added or changed, beats erased, narration text as it
- * is generated, a failure (with its code when it has one, e.g. {@code BUDGET_EXHAUSTED}), the end.
+ * A change pushed to a story's watchers: a beat added or changed, beats erased, a narration's checked
+ * text before it is recorded, a failure (with its code when it has one, e.g. {@code BUDGET_EXHAUSTED}), the end.
  */
 public record StoryUpdate(String storyId,
         StoryUpdateKind kind,
