@@ -12,13 +12,15 @@ import java.util.function.Function;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.opensearch.client.opensearch._types.query_dsl.TextQueryType;
 import org.opensearch.client.opensearch.core.SearchRequest;
 
 /**
  * {@code -Dbench.breakdown=true}: what each part of a lore search costs on the loaded index, each
  * variant alone over 600 questions new to the embedder (their vectors made beforehand, so only the
  * last line times the model): BM25 with and without highlights and sources, k-NN with and without
- * its filter. The requests are shaped as {@code HybridSearch} sends them.
+ * its filter. The requests are shaped as {@code HybridSearch} sends them (BM25 as {@code most_fields}),
+ * beside the {@code best_fields} shape it sent before.
  */
 final class SearchCostBreakdown {
 
@@ -48,16 +50,20 @@ final class SearchCostBreakdown {
         List<String> fields = List.of("title^2", "triggerKeys^2", "content");
         time(out, "bm25 + highlight + source", texts.size(), i -> SearchRequest.of(b -> b.index(index).size(12)
                 .trackTotalHits(t -> t.enabled(false)).source(s -> s.filter(f -> f.includes("loreEntryId", "title")))
-                .query(q -> q.bool(bo -> bo.filter(filters).must(m -> m.multiMatch(mm -> mm.query(texts.get(i)).fields(fields)))))
+                .query(q -> q.bool(bo -> bo.filter(filters).must(m -> m.multiMatch(mm -> mm.query(texts.get(i)).fields(fields).type(TextQueryType.MostFields)))))
                 .highlight(h -> h.fields("title", f -> f.numberOfFragments(2).fragmentSize(160))
                         .fields("triggerKeys", f -> f.numberOfFragments(2).fragmentSize(160))
                         .fields("content", f -> f.numberOfFragments(2).fragmentSize(160)))), client);
         time(out, "bm25 + source", texts.size(), i -> SearchRequest.of(b -> b.index(index).size(12)
                 .trackTotalHits(t -> t.enabled(false)).source(s -> s.filter(f -> f.includes("loreEntryId", "title")))
-                .query(q -> q.bool(bo -> bo.filter(filters).must(m -> m.multiMatch(mm -> mm.query(texts.get(i)).fields(fields)))))), client);
+                .query(q -> q.bool(bo -> bo.filter(filters).must(m -> m.multiMatch(mm -> mm.query(texts.get(i)).fields(fields).type(TextQueryType.MostFields)))))), client);
         time(out, "bm25, no source", texts.size(), i -> SearchRequest.of(b -> b.index(index).size(12)
                 .trackTotalHits(t -> t.enabled(false)).source(s -> s.fetch(false))
-                .query(q -> q.bool(bo -> bo.filter(filters).must(m -> m.multiMatch(mm -> mm.query(texts.get(i)).fields(fields)))))), client);
+                .query(q -> q.bool(bo -> bo.filter(filters).must(m -> m.multiMatch(mm -> mm.query(texts.get(i)).fields(fields).type(TextQueryType.MostFields)))))), client);
+        time(out, "bm25 best_fields (the shape before most_fields), no source", texts.size(), i -> SearchRequest.of(b -> b.index(index).size(12)
+                .trackTotalHits(t -> t.enabled(false)).source(s -> s.fetch(false))
+                .query(q -> q.bool(bo -> bo.filter(filters).must(m -> m.multiMatch(mm -> mm.query(texts.get(i)).fields(fields)
+                        .type(TextQueryType.BestFields)))))), client);
         time(out, "knn + filter + source", texts.size(), i -> SearchRequest.of(b -> b.index(index).size(12)
                 .trackTotalHits(t -> t.enabled(false)).source(s -> s.filter(f -> f.includes("loreEntryId", "title")))
                 .query(q -> q.knn(k -> k.field(field).vector(list(vectors.get(i))).k(12)
