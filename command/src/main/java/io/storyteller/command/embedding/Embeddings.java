@@ -96,8 +96,9 @@ public class Embeddings {
                     "texts may hold at most " + MAX_TEXTS + " entries");
         }
         Optional<ModelRef> served = slots == null ? Optional.empty() : slots.stable(UseCase.EMBEDDER, query.worldId());
+        boolean lookUp = query.indexed();
         if (served.isEmpty()) {
-            return byHouse(query.texts());
+            return byHouse(query.texts(), lookUp);
         }
         ModelRef model = served.get();
         if (model.modelId().equals(SentenceEmbedder.MODEL_ID)) {
@@ -105,13 +106,13 @@ public class Embeddings {
                 throw new ModelUnavailableException(model.label() + " is not bundled: the house embedder is version "
                         + SentenceEmbedder.VERSION);
             }
-            return byHouse(query.texts());
+            return byHouse(query.texts(), lookUp);
         }
         Optional<OnnxEmbedder> downloaded = downloaded(model);
         if (downloaded.isPresent()) {
-            return byDownloaded(model, downloaded.get(), query.texts());
+            return byDownloaded(model, downloaded.get(), query.texts(), lookUp);
         }
-        return byEndpoint(model, query.texts());
+        return byEndpoint(model, query.texts(), lookUp);
     }
 
     private Optional<OnnxEmbedder> downloaded(ModelRef model) {
@@ -123,20 +124,20 @@ public class Embeddings {
     }
 
     /** A version downloaded as an ONNX export, run in-process: its vectors are unit length already. */
-    private TextEmbeddings byDownloaded(ModelRef model, OnnxEmbedder embedder, List<String> texts) {
+    private TextEmbeddings byDownloaded(ModelRef model, OnnxEmbedder embedder, List<String> texts, boolean lookUp) {
         if (texts.isEmpty()) {
             return new TextEmbeddings(model.modelId(), model.version(), 0, List.of());
         }
-        List<float[]> vectors = remembered(model, texts, embedder::embed);
+        List<float[]> vectors = remembered(model, texts, embedder::embed, lookUp);
         return new TextEmbeddings(model.modelId(), model.version(), vectors.getFirst().length, vectors);
     }
 
-    private TextEmbeddings byHouse(List<String> texts) {
+    private TextEmbeddings byHouse(List<String> texts, boolean lookUp) {
         return new TextEmbeddings(SentenceEmbedder.MODEL_ID, SentenceEmbedder.VERSION, SentenceEmbedder.DIMENSIONS,
-                remembered(HOUSE, texts, house::embed));
+                remembered(HOUSE, texts, house::embed, lookUp));
     }
 
-    private TextEmbeddings byEndpoint(ModelRef model, List<String> texts) {
+    private TextEmbeddings byEndpoint(ModelRef model, List<String> texts, boolean lookUp) {
         if (texts.isEmpty()) {
             return new TextEmbeddings(model.modelId(), model.version(), 0, List.of());
         }
@@ -147,7 +148,7 @@ public class Embeddings {
                         + asked.size() + " texts");
             }
             return answered.stream().map(Embeddings::unit).toList();
-        });
+        }, lookUp);
         int dimensions = vectors.getFirst().length;
         for (float[] vector : vectors) {
             if (vector.length != dimensions || dimensions == 0) {
@@ -158,13 +159,15 @@ public class Embeddings {
     }
 
     /**
-     * The vectors of {@code texts} by {@code model}: those in memory, then those kept in the vector
-     * table (one lookup), and the others embedded in one call and kept in both. A text another
+     * The vectors of {@code texts} by {@code model}: those in memory, then, when {@code lookUp} (the
+     * texts of indexed documents), those kept in the vector table (one lookup), and the others
+     * embedded in one call and kept in both. A text another
      * caller is embedding right now is awaited, not embedded twice: a turn's recall embeds the action
      * as soon as it is admitted, while the story index embeds the same stored action. Callers get
      * copies, so no one can change a kept vector.
      */
-    private List<float[]> remembered(ModelRef model, List<String> texts, Function<List<String>, List<float[]>> embed) {
+    private List<float[]> remembered(ModelRef model, List<String> texts, Function<List<String>, List<float[]>> embed,
+            boolean lookUp) {
         String by = model.label();
         float[][] found = new float[texts.size()][];
         List<String> missing = new ArrayList<>();
@@ -195,8 +198,8 @@ public class Embeddings {
                     mine.put(text, claim);
                 }
             }
-            byText.putAll(computedFor(by, mine, embed));
-            others.forEach((text, other) -> byText.put(text, awaited(by, text, other, embed)));
+            byText.putAll(computedFor(by, mine, embed, lookUp));
+            others.forEach((text, other) -> byText.put(text, awaited(by, text, other, embed, lookUp)));
             for (int i = 0; i < texts.size(); i++) {
                 if (found[i] == null) {
                     found[i] = byText.get(texts.get(i));
@@ -212,12 +215,12 @@ public class Embeddings {
 
     /** Computes the claimed texts, completes their claims either way and releases them. */
     private Map<String, float[]> computedFor(String by, Map<String, CompletableFuture<float[]>> claimed,
-            Function<List<String>, List<float[]>> embed) {
+            Function<List<String>, List<float[]>> embed, boolean lookUp) {
         if (claimed.isEmpty()) {
             return Map.of();
         }
         try {
-            Map<String, float[]> made = computed(by, List.copyOf(claimed.keySet()), embed);
+            Map<String, float[]> made = computed(by, List.copyOf(claimed.keySet()), embed, lookUp);
             claimed.forEach((text, claim) -> claim.complete(made.get(text)));
             return made;
         } catch (Throwable e) {
@@ -230,17 +233,22 @@ public class Embeddings {
 
     /** Another caller's vector of the text; if that caller failed, this one tries for itself. */
     private float[] awaited(String by, String text, CompletableFuture<float[]> other,
-            Function<List<String>, List<float[]>> embed) {
+            Function<List<String>, List<float[]>> embed, boolean lookUp) {
         try {
             return other.join();
         } catch (CompletionException | CancellationException e) {
-            return computed(by, List.of(text), embed).get(text);
+            return computed(by, List.of(text), embed, lookUp).get(text);
         }
     }
 
-    /** Those of {@code texts} kept in the vector table, and the others embedded in one call and kept. */
-    private Map<String, float[]> computed(String by, List<String> texts, Function<List<String>, List<float[]>> embed) {
-        Map<String, float[]> byText = new HashMap<>(kept.find(by, texts));
+    /**
+     * Those of {@code texts} kept in the vector table when {@code lookUp}, and the others embedded in
+     * one call and kept. A new text's vector is kept too: the action a turn's recall embeds is a beat
+     * the story index holds, and a rebuild of that index looks its vector up.
+     */
+    private Map<String, float[]> computed(String by, List<String> texts, Function<List<String>, List<float[]>> embed,
+            boolean lookUp) {
+        Map<String, float[]> byText = lookUp ? new HashMap<>(kept.find(by, texts)) : new HashMap<>();
         byText.forEach((text, vector) -> vectors.put(new Remembered(by, text), vector));
         List<String> unknown = texts.stream().filter(text -> !byText.containsKey(text)).toList();
         if (!unknown.isEmpty()) {

@@ -91,14 +91,29 @@ class VectorTableTest {
         table.keep(HOUSE, Map.of("the drowned bell", kept));
 
         TextEmbeddings answer = Embeddings.houseOnly(house, table)
-                .handle(new EmbedTexts("w1", List.of("the drowned bell", "a lantern on the quay")));
+                .handle(new EmbedTexts("w1", List.of("the drowned bell", "a lantern on the quay"), true));
 
         assertThat(answer.vectors().get(0)).containsExactly(kept);
         assertThat(answer.vectors().get(1)).containsExactly(house.embed("a lantern on the quay"));
         assertThat(table.find(HOUSE, List.of("a lantern on the quay")).get("a lantern on the quay"))
                 .as("a computed vector is kept for the next process").containsExactly(house.embed("a lantern on the quay"));
-        assertThat(Embeddings.houseOnly(house, table).handle(new EmbedTexts("w1", List.of("the drowned bell")))
+        assertThat(Embeddings.houseOnly(house, table).handle(new EmbedTexts("w1", List.of("the drowned bell"), true))
                 .vectors().getFirst()).as("a new process, nothing in memory").containsExactly(kept);
+    }
+
+    /** A search's question or a turn's candidate is new: the model runs at once, with no round trip to the table first. */
+    @Test
+    void newTextsAreEmbeddedWithoutLookingInTheTableAndKeptForTheIndexes() {
+        float[] kept = new float[SentenceEmbedder.DIMENSIONS];
+        kept[7] = 1f;
+        table.keep(HOUSE, Map.of("the drowned bell", kept));
+
+        TextEmbeddings answer = Embeddings.houseOnly(house, table)
+                .handle(new EmbedTexts("w1", List.of("the drowned bell", "who rings the drowned bell?")));
+
+        assertThat(answer.vectors().get(0)).as("computed, not read").containsExactly(house.embed("the drowned bell"));
+        assertThat(table.find(HOUSE, List.of("who rings the drowned bell?")).get("who rings the drowned bell?"))
+                .as("kept, as the story index will index a turn's action").containsExactly(house.embed("who rings the drowned bell?"));
     }
 
     private long rows() {

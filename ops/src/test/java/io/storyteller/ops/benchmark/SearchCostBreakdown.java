@@ -48,63 +48,92 @@ final class SearchCostBreakdown {
                 Query.of(q -> q.term(t -> t.field("retired").value(FieldValue.of(false)))));
         Query same = Query.of(q -> q.term(t -> t.field("embedder").value(FieldValue.of(embedderId))));
         List<String> fields = List.of("title^2", "triggerKeys^2", "content");
-        time(out, "bm25 + highlight + source", texts.size(), i -> SearchRequest.of(b -> b.index(index).size(12)
+        // the same filter with the retired entries excluded rather than the live ones required: few are retired
+        Query live = Query.of(q -> q.bool(bo -> bo.filter(filters.getFirst())
+                .mustNot(n -> n.term(t -> t.field("retired").value(FieldValue.of(true))))));
+        List<Variant> variants = new ArrayList<>();
+        variants.add(new Variant("bm25 + highlight + source", i -> SearchRequest.of(b -> b.index(index).size(12)
                 .trackTotalHits(t -> t.enabled(false)).source(s -> s.filter(f -> f.includes("loreEntryId", "title")))
                 .query(q -> q.bool(bo -> bo.filter(filters).must(m -> m.multiMatch(mm -> mm.query(texts.get(i)).fields(fields).type(TextQueryType.MostFields)))))
                 .highlight(h -> h.fields("title", f -> f.numberOfFragments(2).fragmentSize(160))
                         .fields("triggerKeys", f -> f.numberOfFragments(2).fragmentSize(160))
-                        .fields("content", f -> f.numberOfFragments(2).fragmentSize(160)))), client);
-        time(out, "bm25 + source", texts.size(), i -> SearchRequest.of(b -> b.index(index).size(12)
+                        .fields("content", f -> f.numberOfFragments(2).fragmentSize(160))))));
+        variants.add(new Variant("bm25 + source", i -> SearchRequest.of(b -> b.index(index).size(12)
                 .trackTotalHits(t -> t.enabled(false)).source(s -> s.filter(f -> f.includes("loreEntryId", "title")))
-                .query(q -> q.bool(bo -> bo.filter(filters).must(m -> m.multiMatch(mm -> mm.query(texts.get(i)).fields(fields).type(TextQueryType.MostFields)))))), client);
-        time(out, "bm25, no source", texts.size(), i -> SearchRequest.of(b -> b.index(index).size(12)
+                .query(q -> q.bool(bo -> bo.filter(filters).must(m -> m.multiMatch(mm -> mm.query(texts.get(i)).fields(fields).type(TextQueryType.MostFields))))))));
+        variants.add(new Variant("bm25, no source", i -> SearchRequest.of(b -> b.index(index).size(12)
                 .trackTotalHits(t -> t.enabled(false)).source(s -> s.fetch(false))
-                .query(q -> q.bool(bo -> bo.filter(filters).must(m -> m.multiMatch(mm -> mm.query(texts.get(i)).fields(fields).type(TextQueryType.MostFields)))))), client);
-        time(out, "bm25 best_fields (the shape before most_fields), no source", texts.size(), i -> SearchRequest.of(b -> b.index(index).size(12)
+                .query(q -> q.bool(bo -> bo.filter(filters).must(m -> m.multiMatch(mm -> mm.query(texts.get(i)).fields(fields).type(TextQueryType.MostFields))))))));
+        variants.add(new Variant("bm25 best_fields (the shape before most_fields), no source", i -> SearchRequest.of(b -> b.index(index).size(12)
                 .trackTotalHits(t -> t.enabled(false)).source(s -> s.fetch(false))
                 .query(q -> q.bool(bo -> bo.filter(filters).must(m -> m.multiMatch(mm -> mm.query(texts.get(i)).fields(fields)
-                        .type(TextQueryType.BestFields)))))), client);
-        time(out, "knn + filter + source", texts.size(), i -> SearchRequest.of(b -> b.index(index).size(12)
+                        .type(TextQueryType.BestFields))))))));
+        variants.add(new Variant("bm25, retired excluded instead of live required, no source", i -> SearchRequest.of(b -> b.index(index).size(12)
+                .trackTotalHits(t -> t.enabled(false)).source(s -> s.fetch(false))
+                .query(q -> q.bool(bo -> bo.filter(live).must(m -> m.multiMatch(mm -> mm.query(texts.get(i)).fields(fields)
+                        .type(TextQueryType.MostFields))))))));
+        variants.add(new Variant("bm25, no filter, no source", i -> SearchRequest.of(b -> b.index(index).size(12)
+                .trackTotalHits(t -> t.enabled(false)).source(s -> s.fetch(false))
+                .query(q -> q.multiMatch(mm -> mm.query(texts.get(i)).fields(fields).type(TextQueryType.MostFields))))));
+        variants.add(new Variant("knn + filter + source", i -> SearchRequest.of(b -> b.index(index).size(12)
                 .trackTotalHits(t -> t.enabled(false)).source(s -> s.filter(f -> f.includes("loreEntryId", "title")))
                 .query(q -> q.knn(k -> k.field(field).vector(list(vectors.get(i))).k(12)
-                        .filter(f -> f.bool(bo -> bo.filter(filters).filter(same)))))), client);
-        time(out, "knn + filter, no source", texts.size(), i -> SearchRequest.of(b -> b.index(index).size(12)
+                        .filter(f -> f.bool(bo -> bo.filter(filters).filter(same))))))));
+        variants.add(new Variant("knn + filter, no source", i -> SearchRequest.of(b -> b.index(index).size(12)
                 .trackTotalHits(t -> t.enabled(false)).source(s -> s.fetch(false))
                 .query(q -> q.knn(k -> k.field(field).vector(list(vectors.get(i))).k(12)
-                        .filter(f -> f.bool(bo -> bo.filter(filters).filter(same)))))), client);
-        time(out, "knn, no filter, no source", texts.size(), i -> SearchRequest.of(b -> b.index(index).size(12)
+                        .filter(f -> f.bool(bo -> bo.filter(filters).filter(same))))))));
+        variants.add(new Variant("knn + filter (retired excluded), no source", i -> SearchRequest.of(b -> b.index(index).size(12)
                 .trackTotalHits(t -> t.enabled(false)).source(s -> s.fetch(false))
-                .query(q -> q.knn(k -> k.field(field).vector(list(vectors.get(i))).k(12)))), client);
-        time(out, "knn, filter outside it (post-filter), no source", texts.size(), i -> SearchRequest.of(b -> b.index(index).size(12)
+                .query(q -> q.knn(k -> k.field(field).vector(list(vectors.get(i))).k(12)
+                        .filter(f -> f.bool(bo -> bo.filter(live).filter(same))))))));
+        variants.add(new Variant("knn, no filter, no source", i -> SearchRequest.of(b -> b.index(index).size(12)
                 .trackTotalHits(t -> t.enabled(false)).source(s -> s.fetch(false))
-                .query(q -> q.bool(bo -> bo.filter(filters).filter(same).must(m -> m.knn(k -> k.field(field).vector(list(vectors.get(i))).k(12)))))), client);
-        // the model alone, on the same questions made new again
+                .query(q -> q.knn(k -> k.field(field).vector(list(vectors.get(i))).k(12))))));
+        variants.add(new Variant("knn, filter outside it (post-filter), no source", i -> SearchRequest.of(b -> b.index(index).size(12)
+                .trackTotalHits(t -> t.enabled(false)).source(s -> s.fetch(false))
+                .query(q -> q.bool(bo -> bo.filter(filters).filter(same).must(m -> m.knn(k -> k.field(field).vector(list(vectors.get(i))).k(12))))))));
+        timeInTurn(out, variants, texts, worldId, embedder, client);
+    }
+
+    /** A request shape, made for the i-th question. */
+    private record Variant(String name, Function<Integer, SearchRequest> request) {
+    }
+
+    /**
+     * Every variant and the model take each question in turn, so that a slower minute of the machine
+     * weighs on all of them alike and the rows compare pair by pair.
+     */
+    private static void timeInTurn(StringBuilder out, List<Variant> variants, List<String> texts, String worldId,
+            TextEmbedder embedder, OpenSearchClient client) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            for (Variant variant : variants) {
+                client.search(variant.request().apply(i % texts.size()), Map.class);
+            }
+        }
+        List<Latencies> latencies = new ArrayList<>();
+        variants.forEach(variant -> latencies.add(new Latencies()));
         Latencies embedding = new Latencies();
-        for (String text : texts) {
+        for (int i = 0; i < texts.size(); i++) {
+            for (int v = 0; v < variants.size(); v++) {
+                SearchRequest r = variants.get(v).request().apply(i);
+                long t0 = System.nanoTime();
+                client.search(r, Map.class);
+                latencies.get(v).add(System.nanoTime() - t0);
+            }
+            // the model alone, on the same question made new again
             long t0 = System.nanoTime();
-            embedder.embedOne(worldId, text + " again");
+            embedder.embedOne(worldId, texts.get(i) + " again");
             embedding.add(System.nanoTime() - t0);
+        }
+        for (int v = 0; v < variants.size(); v++) {
+            report(out, variants.get(v).name(), latencies.get(v));
         }
         report(out, "embed new text", embedding);
     }
 
-    private static void time(StringBuilder out, String name, int n, Function<Integer, SearchRequest> request,
-            OpenSearchClient client) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            client.search(request.apply(i % n), Map.class);
-        }
-        Latencies latencies = new Latencies();
-        for (int i = 0; i < n; i++) {
-            SearchRequest r = request.apply(i);
-            long t0 = System.nanoTime();
-            client.search(r, Map.class);
-            latencies.add(System.nanoTime() - t0);
-        }
-        report(out, name, latencies);
-    }
-
     private static void report(StringBuilder out, String name, Latencies latencies) {
-        out.append(String.format(Locale.ROOT, "    %-52s p50 %6.2f  p95 %6.2f  p99 %6.2f ms%n", name,
+        out.append(String.format(Locale.ROOT, "    %-62s p50 %6.2f  p95 %6.2f  p99 %6.2f ms%n", name,
                 latencies.percentileMillis(0.50), latencies.percentileMillis(0.95), latencies.percentileMillis(0.99)));
     }
 

@@ -28,8 +28,12 @@ public class TextEmbedder {
 
     /** One vector per text, in order; fails (and so dead-letters the event being indexed) when the embedder cannot answer. */
     public TextEmbeddings embed(String worldId, List<String> texts) {
+        return embed(new EmbedTexts(worldId, texts, true));
+    }
+
+    private TextEmbeddings embed(EmbedTexts asked) {
         try {
-            return queries.query(new EmbedTexts(worldId, texts), TextEmbeddings.class)
+            return queries.query(asked, TextEmbeddings.class)
                     .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -40,7 +44,7 @@ public class TextEmbedder {
     }
 
     /**
-     * The vectors of {@code texts} by text, asked in as few calls as {@link EmbedTexts} allows
+     * The vectors of indexed documents' {@code texts} by text, asked in as few calls as {@link EmbedTexts} allows
      * ({@link EmbedTexts#MAX_TEXTS} texts each): a batch of events is embedded at once.
      */
     public Map<String, Embedded> embedAll(String worldId, Collection<String> texts) {
@@ -56,9 +60,9 @@ public class TextEmbedder {
         return embedded;
     }
 
-    /** The vector of one text. */
+    /** The vector of one new text, such as a search's question: not looked for among the kept vectors of indexed documents. */
     public Embedded embedOne(String worldId, String text) {
-        TextEmbeddings embeddings = embed(worldId, List.of(text));
+        TextEmbeddings embeddings = embed(new EmbedTexts(worldId, List.of(text)));
         return new Embedded(embeddings.vectors().getFirst(), embeddings.embedder());
     }
 
