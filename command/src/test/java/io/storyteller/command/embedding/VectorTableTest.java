@@ -85,10 +85,7 @@ class VectorTableTest {
 
     @Test
     void embeddingsReadKeptVectorsBeforeComputingAndKeepWhatTheyCompute() {
-        // a vector the model would never give: answered from the table, so not computed
-        float[] kept = new float[SentenceEmbedder.DIMENSIONS];
-        kept[7] = 1f;
-        table.keep(HOUSE, Map.of("the drowned bell", kept));
+        float[] kept = keptForTheDrownedBell();
 
         TextEmbeddings answer = Embeddings.houseOnly(house, table)
                 .handle(new EmbedTexts("w1", List.of("the drowned bell", "a lantern on the quay"), true));
@@ -104,9 +101,7 @@ class VectorTableTest {
     /** A search's question or a turn's candidate is new: the model runs at once, with no round trip to the table first. */
     @Test
     void newTextsAreEmbeddedWithoutLookingInTheTableAndKeptForTheIndexes() {
-        float[] kept = new float[SentenceEmbedder.DIMENSIONS];
-        kept[7] = 1f;
-        table.keep(HOUSE, Map.of("the drowned bell", kept));
+        keptForTheDrownedBell();
 
         TextEmbeddings answer = Embeddings.houseOnly(house, table)
                 .handle(new EmbedTexts("w1", List.of("the drowned bell", "who rings the drowned bell?")));
@@ -114,6 +109,14 @@ class VectorTableTest {
         assertThat(answer.vectors().get(0)).as("computed, not read").containsExactly(house.embed("the drowned bell"));
         assertThat(table.find(HOUSE, List.of("who rings the drowned bell?")).get("who rings the drowned bell?"))
                 .as("kept, as the story index will index a turn's action").containsExactly(house.embed("who rings the drowned bell?"));
+    }
+
+    /** Keeps for "the drowned bell" a vector the model would never give: a vector read from the table shows as this one. */
+    private float[] keptForTheDrownedBell() {
+        float[] kept = new float[SentenceEmbedder.DIMENSIONS];
+        kept[7] = 1f;
+        table.keep(HOUSE, Map.of("the drowned bell", kept));
+        return kept;
     }
 
     private long rows() {

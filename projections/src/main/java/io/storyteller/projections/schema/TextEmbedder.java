@@ -26,7 +26,10 @@ public class TextEmbedder {
         this.queries = queries;
     }
 
-    /** One vector per text, in order; fails (and so dead-letters the event being indexed) when the embedder cannot answer. */
+    /**
+     * One vector per text of documents being indexed, in order (their kept vectors looked up first);
+     * fails (and so dead-letters the event being indexed) when the embedder cannot answer.
+     */
     public TextEmbeddings embed(String worldId, List<String> texts) {
         return embed(new EmbedTexts(worldId, texts, true));
     }

@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * Over several text fields (lore: title, trigger keys, content) the BM25 score is the sum of the
  * fields' scores ({@code most_fields}), not the best field's: an entry whose title, keys and text
  * all hold the words outranks one that mentions them in passing, and a sum is a plain disjunction
- * that Lucene skips through faster than a best-of (on 100,000 lore entries the text search took a
- * third less time; {@code docs/benchmarks.md}).
+ * that Lucene skips through faster than a best-of (on 100,000 lore entries the text search's median
+ * fell by about a fifth; {@code docs/benchmarks.md}).
  */
 final class HybridSearch {
 
