@@ -21,6 +21,7 @@ import io.storyteller.ops.e2e.RolloutViews.Analysis;
 import io.storyteller.ops.e2e.RolloutViews.Ref;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -182,7 +183,11 @@ class NarrationPipelineTest {
 
         String rolloutId = cast.manager.startRollout(deploymentId, brutal, RolloutClient.strategy(null,
                 List.of(50, 100), "PT2S", 2, Map.of("maxGuardrailBlockRate", 0.2)), "a candidate that writes gore");
-        try (var players = RolloutPlayers.start(cast.player, stories, 100, PATIENCE)) {
+        // Arms are sticky per story: eight stories all fall on one arm once in 128 rollouts, and the
+        // other arm's analysis would then hold until the rollout is aborted.
+        List<String> playing = new ArrayList<>(stories);
+        playing.addAll(cast.fixture.storiesOnBothArms(worldId, stories, rolloutId, 50, 2));
+        try (var players = RolloutPlayers.start(cast.player, playing, 100, PATIENCE)) {
             await("the rollout ended").atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
                     .until(() -> !cast.manager.deployment(worldId).runs(rolloutId));
         }
