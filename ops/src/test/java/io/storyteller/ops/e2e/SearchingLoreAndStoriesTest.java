@@ -1,6 +1,7 @@
 package io.storyteller.ops.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.storyteller.domain.retrieval.LoreHit;
@@ -108,6 +109,10 @@ class SearchingLoreAndStoriesTest {
         assertThat(action.get("position")).isEqualTo(1);
         assertThat(highlights(action)).anyMatch(fragment -> fragment.contains("<em>bell</em>"));
         assertThat(story(storyId, "bronze bell", 1)).as("nothing is older than the first beat").isEmpty();
+        // A story's vectors are scored exactly, without a graph: the action's own words find its own vector.
+        Map<?, ?> sameWords = (Map<?, ?>) playerAction(story(storyId, "I dive to the sunken church looking for the bronze bell.", 0))
+                .get("reason");
+        assertThat(((Number) sameWords.get("vectorSimilarity")).doubleValue()).isCloseTo(1.0, within(0.001));
         // The narrator's recall asks without highlights and names the action's words each hit matched,
         // stemmed as the index matches them ("bells" matched "bell").
         // A turn whose recent window starts at beat 2 recalls beat 1 from story memory.

@@ -28,7 +28,7 @@ import org.opensearch.client.opensearch.OpenSearchClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code storyteller-beats-v2}: every beat of every story (player actions and narrations, the
+ * Keeps {@code storyteller-beats-v3}: every beat of every story (player actions and narrations, the
  * selected alternative's text, edits applied, erased beats removed) with its embedding, for story
  * memory. A beat's position is its 1-based place in the story, as in the {@code beats} table; a
  * per-story cursor document counts them. Document versions are the story's event sequence numbers,
