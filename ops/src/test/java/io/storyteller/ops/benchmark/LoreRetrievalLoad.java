@@ -44,8 +44,14 @@ final class LoreRetrievalLoad {
      *                     are timed only after that, as merges compete with them for the cores
      */
     record Result(int entries, double loadSeconds, double mergeSeconds, int segments, int queries, Latencies search,
-                  Latencies embedding, Latencies embeddingIndexed, Latencies turnRecall, Latencies turnRecallLoreOnly, double meanHits) {
+                  Latencies embedding, Latencies embeddingIndexed, Latencies turnRecall, Latencies turnRecallLoreOnly, double meanHits,
+                  int storyBeats, int otherBeats, double beatsLoadSeconds) {
     }
+
+    /** The story whose memory the narrator's recall searches, and the beats it and other stories hold. */
+    static final String MEMORY_STORY = "bench-lore-story";
+    private static final int STORY_BEATS = Integer.getInteger("bench.storyBeats", 4800);
+    private static final int OTHER_STORIES = Integer.getInteger("bench.otherStories", 20);
 
     private final OpenSearchClient client;
     private final QueryGateway queries;
@@ -67,6 +73,9 @@ final class LoreRetrievalLoad {
             mergeSeconds += awaitOneSegment();
         }
         int segments = segments();
+        long b0 = System.nanoTime();
+        int otherBeats = loadBeats(worldId);
+        double beatsLoadSeconds = (System.nanoTime() - b0) / 1e9;
 
         Random random = new Random(42);
         for (int i = 0; i < warmup; i++) {
@@ -87,7 +96,8 @@ final class LoreRetrievalLoad {
             hits += found;
         }
         // the narrator's path: RecallForTurn on the same questions, each new again (lore and story memory in
-        // one _msearch, as in a story longer than its recent window: every beat of it is older than the window)
+        // one _msearch, as in a story longer than its recent window: every beat of it is older than the window,
+        // and it holds bench.storyBeats of them)
         Latencies turnRecall = recallEach(worldId, asked, " at hour ", Integer.MAX_VALUE);
         // and as in a story its recent window holds whole (the first 40 beats): lore alone
         Latencies turnRecallLoreOnly = recallEach(worldId, asked, " at minute ", 1);
@@ -105,7 +115,7 @@ final class LoreRetrievalLoad {
             embeddingIndexed.add(System.nanoTime() - start);
         }
         return new Result(entries, loadSeconds, mergeSeconds, segments, measured, search, embedding, embeddingIndexed,
-                turnRecall, turnRecallLoreOnly, hits / (double) measured);
+                turnRecall, turnRecallLoreOnly, hits / (double) measured, STORY_BEATS, otherBeats, beatsLoadSeconds);
     }
 
     private Latencies recallEach(String worldId, List<String> asked, String suffix, int windowStart) throws Exception {
@@ -113,7 +123,7 @@ final class LoreRetrievalLoad {
         for (int i = 0; i < asked.size(); i++) {
             String question = asked.get(i) + suffix + i;
             long start = System.nanoTime();
-            TurnRecall recalled = queries.query(new RecallForTurn(worldId, "bench-lore-story", question, 6, 4, windowStart),
+            TurnRecall recalled = queries.query(new RecallForTurn(worldId, MEMORY_STORY, question, 6, 4, windowStart),
                     TurnRecall.class).get(30, TimeUnit.SECONDS);
             latencies.add(System.nanoTime() - start);
             if (recalled.lore().isEmpty()) {
@@ -144,9 +154,12 @@ final class LoreRetrievalLoad {
 
     /** Waits (at most 10 minutes) until the lore index runs no merge; the seconds waited. */
     private double awaitMerges() throws IOException, InterruptedException {
+        return awaitMerges(SearchIndex.LORE.indexName());
+    }
+
+    private double awaitMerges(String index) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         long deadline = t0 + TimeUnit.MINUTES.toNanos(10);
-        String index = SearchIndex.LORE.indexName();
         while (System.nanoTime() < deadline && client.indices().stats(s -> s.index(index).metric(IndicesStatsMetric.Merge))
                 .indices().get(index).total().merges().current() > 0) {
             Thread.sleep(500);
@@ -188,6 +201,51 @@ final class LoreRetrievalLoad {
                         .filter(item -> item.error() != null).findFirst().map(item -> item.error().reason()).orElse("?"));
             }
         }
+    }
+
+    /**
+     * The story memory the recall searches: {@code bench.storyBeats} beats (4,800: a story of 2,400
+     * turns) in {@link #MEMORY_STORY}, and as many in each of {@code bench.otherStories} other stories of
+     * the world, shaped as the story index writes them, with vectors near the lore's. Waits until the
+     * index's merges have settled; returns the other stories' beats.
+     */
+    private int loadBeats(String worldId) throws IOException, InterruptedException {
+        List<float[]> roles = vectors(worldId, Arrays.asList(LoreCorpus.ROLES));
+        List<float[]> traits = vectors(worldId, Arrays.asList(LoreCorpus.TRAITS));
+        String model = embedder.embedOne(worldId, "model").embedder();
+        Random noise = new Random(11);
+        int perStory = STORY_BEATS;
+        int total = perStory * (1 + OTHER_STORIES);
+        for (int from = 0; from < total; from += BULK) {
+            BulkRequest.Builder bulk = new BulkRequest.Builder();
+            for (int i = from; i < Math.min(total, from + BULK); i++) {
+                int story = i / perStory;
+                int position = i % perStory + 1;
+                String storyId = story == 0 ? MEMORY_STORY : "bench-other-story-" + story;
+                String id = storyId + "-beat-" + position;
+                LoreContent about = LoreCorpus.entry(i);
+                Map<String, Object> beat = new HashMap<>();
+                beat.put("storyId", storyId);
+                beat.put("worldId", worldId);
+                beat.put("beatId", id);
+                beat.put("kind", position % 2 == 1 ? "PLAYER_ACTION" : "NARRATION");
+                beat.put("position", position);
+                beat.put("text", about.content());
+                beat.put("embedder", model);
+                float[] vector = mix(noise, roles.get(LoreCorpus.role(i)), traits.get(LoreCorpus.trait(i)));
+                beat.put(VectorFields.name(vector.length), vector);
+                bulk.operations(op -> op.index(ix -> ix.index(SearchIndex.BEATS.indexName()).id(id)
+                        .versionType(VersionType.External).version(1L).document(beat)));
+            }
+            BulkResponse response = client.bulk(bulk.build());
+            if (response.errors()) {
+                throw new IllegalStateException("bulk load of beats failed: " + response.items().stream()
+                        .filter(item -> item.error() != null).findFirst().map(item -> item.error().reason()).orElse("?"));
+            }
+        }
+        client.indices().refresh(r -> r.index(SearchIndex.BEATS.indexName()));
+        awaitMerges(SearchIndex.BEATS.indexName());
+        return total - perStory;
     }
 
     private List<float[]> vectors(String worldId, List<String> texts) {

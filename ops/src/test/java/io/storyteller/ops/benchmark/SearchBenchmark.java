@@ -40,7 +40,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * under a fresh data directory, without the seed world. Settings ({@code -D...}, all optional):
  * {@code bench.nodeStarts} (3), {@code bench.replayLore} (2000), {@code bench.replayStories} (10),
  * {@code bench.replayTurns} (100 per story), {@code bench.loreEntries} (100000),
- * {@code bench.warmupQueries} (200), {@code bench.queries} (2000), {@code bench.phaseSeconds} (900),
+ * {@code bench.warmupQueries} (200), {@code bench.queries} (2000), {@code bench.storyBeats} (4800: the
+ * recalled story's memory, a story of 2,400 turns), {@code bench.otherStories} (20, as long), {@code bench.phaseSeconds} (900),
  * {@code bench.dataRoot}, {@code bench.parts} ("c,b,a": which of the three run; the application always starts).
  */
 public final class SearchBenchmark {
@@ -128,7 +129,10 @@ public final class SearchBenchmark {
                     line(report, "    SearchLore through the query gateway: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms, mean %.2f ms; %.1f hits a query",
                             result.search().percentileMillis(0.50), result.search().percentileMillis(0.95), result.search().percentileMillis(0.99),
                             result.search().percentileMillis(1.0), result.search().meanMillis(), result.meanHits());
-                    line(report, "    RecallForTurn, the narrator's path (6 lore entries and 4 beats, one _msearch): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms",
+                    line(report, "    story memory: %d beats in the recalled story, %d in %d other stories of the world, bulk-loaded and merges settled in %.1f s",
+                            result.storyBeats(), result.otherBeats(), result.otherBeats() / Math.max(1, result.storyBeats()),
+                            result.beatsLoadSeconds());
+                    line(report, "    RecallForTurn, the narrator's path (6 lore entries and 4 beats of that story's memory, one _msearch): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms",
                             result.turnRecall().percentileMillis(0.50), result.turnRecall().percentileMillis(0.95),
                             result.turnRecall().percentileMillis(0.99), result.turnRecall().percentileMillis(1.0));
                     line(report, "    RecallForTurn in a story its recent window holds whole (lore alone): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms",

@@ -23,38 +23,34 @@ import org.opensearch.client.opensearch.indices.IndexSettings;
 public enum SearchIndex {
 
     /** v2: the vector of each document in the k-NN field of its size, and the embedder that made it. */
-    LORE("storyteller-lore-v2", true),
+    LORE("storyteller-lore-v2", 128),
     /**
-     * v3: the vectors without an HNSW graph. Every search of beats is one story's ({@code storyId}
-     * filter), a few thousand beats at most, which are scored exactly; a graph over every story's
-     * beats would be built and merged on every write for searches that cannot use it.
+     * v3: a graph built with a quarter of lore's candidate list ({@code ef_construction} 32). Every
+     * search of beats is one story's; where that story is a small part of the index, Lucene scores
+     * its beats exactly rather than walk the graph, so a finer graph costs every write and helps few searches.
      */
-    BEATS("storyteller-beats-v3", false),
+    BEATS("storyteller-beats-v3", 32),
     /** Per story, how many beats it has: gives each indexed beat its position. */
-    STORY_CURSORS("storyteller-story-cursors-v1", false);
+    STORY_CURSORS("storyteller-story-cursors-v1", 0);
 
     private static final String REPLAY_REFRESH = "30s";
     private static final String DEFAULT_REFRESH = "1s";
 
     private final String indexName;
-    private final boolean vectorGraph;
+    private final int graphCandidates;
 
-    SearchIndex(String indexName, boolean vectorGraph) {
+    SearchIndex(String indexName, int graphCandidates) {
         this.indexName = indexName;
-        this.vectorGraph = vectorGraph;
+        this.graphCandidates = graphCandidates;
     }
 
     public String indexName() {
         return indexName;
     }
 
-    /**
-     * Whether the index's vectors are in an HNSW graph, searched by the approximate {@code knn}
-     * query; otherwise they are stored only and a search scores the documents its filters leave
-     * exactly (the k-NN plugin's {@code knn_score} script).
-     */
-    public boolean vectorGraph() {
-        return vectorGraph;
+    /** The HNSW graph's {@code ef_construction} for the index's k-NN fields, as in its mapping (0: none). */
+    int graphCandidates() {
+        return graphCandidates;
     }
 
     /**
@@ -90,8 +86,8 @@ public enum SearchIndex {
 
     /**
      * While a replay from the start writes the index, makes what it writes searchable only every
-     * {@value #REPLAY_REFRESH}: each refresh cuts a segment (and builds its HNSW graph, in an index
-     * with one), which merges then build again. Bounded rather than off, so that a replay whose end nobody reports is late
+     * {@value #REPLAY_REFRESH}: each refresh cuts a segment and builds its HNSW graph, which merges
+     * then build again. Bounded rather than off, so that a replay whose end nobody reports is late
      * to be found, never lost to search.
      */
     public void refreshForReplay(OpenSearchClient client) {

@@ -20,13 +20,10 @@ import org.opensearch.client.opensearch._types.mapping.Property;
  */
 public final class VectorFields {
 
-    private static final String GRAPH_PROPERTY = """
+    private static final String PROPERTY = """
             { "type": "knn_vector", "dimension": %d,
               "method": { "name": "hnsw", "engine": "lucene", "space_type": "cosinesimil",
-                          "parameters": { "m": 16, "ef_construction": 128 } } }""";
-    /** In an index without graphs ({@link SearchIndex#vectorGraph()} false): the vectors stored, scored exactly. */
-    private static final String STORED_PROPERTY = """
-            { "type": "knn_vector", "dimension": %d }""";
+                          "parameters": { "m": 16, "ef_construction": %d } } }""";
     private static final String PREFIX = "embedding_";
     private static final Set<String> ENSURED = ConcurrentHashMap.newKeySet();
 
@@ -65,8 +62,7 @@ public final class VectorFields {
         try {
             JsonpMapper jsonp = client._transport().jsonpMapper();
             Property property = Property._DESERIALIZER.deserialize(
-                    jsonp.jsonProvider().createParser(new StringReader(
-                            (index.vectorGraph() ? GRAPH_PROPERTY : STORED_PROPERTY).formatted(dimensions))), jsonp);
+                    jsonp.jsonProvider().createParser(new StringReader(PROPERTY.formatted(dimensions, index.graphCandidates()))), jsonp);
             client.indices().putMapping(m -> m.index(index.indexName()).properties(field, property));
         } catch (IOException e) {
             throw new UncheckedIOException("OpenSearch unreachable while adding " + field + " to " + index.indexName(), e);

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.ErrorResponse;
 import org.opensearch.client.opensearch._types.OpenSearchException;
@@ -30,8 +29,7 @@ import org.slf4j.LoggerFactory;
  * both lists): a hit ranked well by either search comes back, one ranked well by both comes first.
  * The text search's highlights name the terms it matched, or, for a search asked without highlights,
  * the question's words found in the hit's text ({@link QueryTerms}); the vector search's score gives the cosine
- * similarity (the {@code knn} query and, since OpenSearch 2.19, the {@code knn_score} script score
- * cosinesimil as {@code (1 + cos) / 2}). Neither counts its matches: only
+ * similarity (Lucene's cosinesimil score is {@code (1 + cos) / 2}). Neither counts its matches: only
  * the best {@code depth} are used, and an uncounted BM25 search may skip blocks of documents that
  * cannot reach them (block-max WAND) instead of scoring ten thousand to count them.
  * <p>
@@ -106,7 +104,8 @@ final class HybridSearch {
                 items.add(RequestItem.of(r -> r.header(h -> h.index(ask.index())).body(b -> b.size(depth)
                         .trackTotalHits(t -> t.enabled(false))
                         .source(src -> src.filter(f -> f.includes(ask.sourceFields())))
-                        .query(vectorQuery(ask, vector, depth)))));
+                        .query(q -> q.knn(k -> k.field(vector.field()).vector(toList(vector.values())).k(depth)
+                                .filter(f -> f.bool(bool -> bool.filter(ask.filters()).filter(vector.sameEmbedder()))))))));
             }
         }
         List<MultiSearchResponseItem<Map>> answers;
@@ -128,24 +127,6 @@ final class HybridSearch {
             fused.add(fuse(lexical, semantic, ask));
         }
         return fused;
-    }
-
-    /**
-     * The vector half: in an index with a graph, the approximate {@code knn} query under the filters;
-     * in one without, every document the filters leave scored exactly by the k-NN plugin's
-     * {@code knn_score} script (one story's beats: a few thousand at most).
-     */
-    private static Query vectorQuery(Ask ask, QueryVector vector, int depth) {
-        Query filtered = Query.of(f -> f.bool(bool -> bool.filter(ask.filters()).filter(vector.sameEmbedder())));
-        if (vector.graph()) {
-            return Query.of(q -> q.knn(k -> k.field(vector.field()).vector(toList(vector.values())).k(depth)
-                    .filter(filtered)));
-        }
-        return Query.of(q -> q.scriptScore(s -> s.query(filtered).script(script -> script.inline(i -> i
-                .lang(l -> l.custom("knn")).source("knn_score")
-                .params("field", JsonData.of(vector.field()))
-                .params("query_value", JsonData.of(toList(vector.values())))
-                .params("space_type", JsonData.of("cosinesimil"))))));
     }
 
     /** A field as the index names it: {@code title^2} is {@code title}. */

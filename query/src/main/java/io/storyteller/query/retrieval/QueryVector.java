@@ -17,10 +17,8 @@ import org.slf4j.LoggerFactory;
  *
  * @param field    the k-NN field of the vector's size, e.g. {@code embedding_384}
  * @param embedder {@code modelId@version} of the embedder that made it
- * @param graph    whether the index holds its vectors in a graph ({@link SearchIndex#vectorGraph()}):
- *                 searched approximately, else scored exactly among the filtered documents
  */
-record QueryVector(String field, String embedder, float[] values, boolean graph) {
+record QueryVector(String field, String embedder, float[] values) {
 
     private static final Logger log = LoggerFactory.getLogger(QueryVector.class);
 
@@ -51,7 +49,7 @@ record QueryVector(String field, String embedder, float[] values, boolean graph)
         }
         try {
             return new QueryVector(VectorFields.ensure(client, index, embedded.vector().length), embedded.embedder(),
-                    embedded.vector(), index.vectorGraph());
+                    embedded.vector());
         } catch (RuntimeException e) {
             log.warn("No vector search of {} for world {} ({}): searching by BM25 alone", index.indexName(), worldId,
                     e.getMessage());
