@@ -109,15 +109,22 @@ final class DeathRule implements ContinuityRule {
     @Override
     public List<Breach> check(Scene scene) {
         List<Breach> found = new ArrayList<>();
-        boolean loreHasGhosts = Prose.has(scene.loreText(), GHOSTLY);
+        // Whether the lore has ghosts is asked of all the lore in play, so only of a sentence that
+        // would otherwise be a contradiction, and once: most candidates meet no dead one at all.
+        Boolean loreHasGhosts = null;
         for (Fact fact : scene.facts(kind())) {
             if (!"dead".equals(fact.value())) {
                 continue;
             }
             for (String sentence : scene.candidateSentences()) {
                 if (!Reference.refersTo(sentence, fact.entity()) || Prose.has(sentence, NOT_ACTING)
-                        || Prose.has(sentence, DIED) || (loreHasGhosts && Prose.has(sentence, GHOSTLY))
-                        || scene.retells(sentence)) {
+                        || Prose.has(sentence, DIED)) {
+                    continue;
+                }
+                if (loreHasGhosts == null) {
+                    loreHasGhosts = Prose.has(scene.loreText(), GHOSTLY);
+                }
+                if ((loreHasGhosts && Prose.has(sentence, GHOSTLY)) || scene.retells(sentence)) {
                     continue;
                 }
                 found.add(new Breach(kind(), fact, sentence,

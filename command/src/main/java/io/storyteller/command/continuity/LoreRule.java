@@ -47,13 +47,17 @@ final class LoreRule implements ContinuityRule {
 
     @Override
     public List<Breach> check(Scene scene) {
+        List<Fact> rules = scene.facts(kind());
+        if (rules.isEmpty()) {
+            return List.of(); // no rule in play: the story and the candidate need not be stemmed
+        }
         List<Breach> found = new ArrayList<>();
         String story = scene.storyAfter(0);
         Set<String> storyStems = ForbiddingRule.stems(story);
         List<String> sentences = scene.candidateSentences();
         List<Set<String>> sentenceStems = sentences.stream().map(ForbiddingRule::stems).toList();
         Set<String> asked = ForbiddingRule.stems(lastAction(scene));
-        for (Fact fact : scene.facts(kind())) {
+        for (Fact fact : rules) {
             ForbiddingRule rule = ForbiddingRule.of(fact.value(), fact.entity());
             if (rule.acts().isEmpty() || (!rule.exception().isBlank() && exceptionMet(rule.exception(), story))
                     || ForbiddingRule.hits(rule.condition(), storyStems) < Math.min(2, ForbiddingRule.size(rule.condition()))) {
