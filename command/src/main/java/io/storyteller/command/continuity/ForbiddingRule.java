@@ -1,5 +1,7 @@
 package io.storyteller.command.continuity;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -55,6 +57,7 @@ record ForbiddingRule(Set<String> condition, Set<String> subject, List<Set<Strin
             "first", "must", "about", "six", "hour", "hours", "only", "can", "no", "nobody", "not", "have", "has", "may",
             "never", "cannot", "could", "will", "would", "should", "been", "being", "were", "into", "than", "this", "these");
     private static final Map<String, ForbiddingRule> READ = new ConcurrentHashMap<>();
+    private static final Cache<String, Set<String>> KEPT_STEMS = Caffeine.newBuilder().maximumSize(20_000).build();
     private static final int READ_KEPT = 20_000;
 
     /** Whether the clause forbids anything: a marker that is not a relative clause's description. */
@@ -137,6 +140,21 @@ record ForbiddingRule(Set<String> condition, Set<String> subject, List<Set<Strin
         String head = HEAD_END.split(phrase)[0];
         Set<String> stems = stems(head);
         return stems.isEmpty() ? stems(phrase) : stems;
+    }
+
+    /**
+     * The stems of a text read once and kept: a story's lines and sentences are the same from one
+     * check to the next (every candidate of a turn, and the turns after it), so each is stemmed once.
+     */
+    static Set<String> keptStems(String text) {
+        return KEPT_STEMS.get(text, t -> Set.copyOf(stems(t)));
+    }
+
+    /** The stems of several texts together, each text's kept ({@link #keptStems}): a story is the union of its lines'. */
+    static Set<String> keptStems(List<String> texts) {
+        Set<String> all = new HashSet<>();
+        texts.forEach(text -> all.addAll(keptStems(text)));
+        return all;
     }
 
     static Set<String> stems(String text) {

@@ -53,13 +53,14 @@ final class LoreRule implements ContinuityRule {
         }
         List<Breach> found = new ArrayList<>();
         String story = scene.storyAfter(0);
-        Set<String> storyStems = ForbiddingRule.stems(story);
+        // the union of the lines' stems, each line's kept: the story's words are the same for every candidate
+        Set<String> storyStems = ForbiddingRule.keptStems(scene.lines().stream().map(StoryLine::text).toList());
         List<String> sentences = scene.candidateSentences();
         List<Set<String>> sentenceStems = sentences.stream().map(ForbiddingRule::stems).toList();
         Set<String> asked = ForbiddingRule.stems(lastAction(scene));
         for (Fact fact : rules) {
             ForbiddingRule rule = ForbiddingRule.of(fact.value(), fact.entity());
-            if (rule.acts().isEmpty() || (!rule.exception().isBlank() && exceptionMet(rule.exception(), story))
+            if (rule.acts().isEmpty() || (!rule.exception().isBlank() && exceptionMet(rule.exception(), story, storyStems))
                     || ForbiddingRule.hits(rule.condition(), storyStems) < Math.min(2, ForbiddingRule.size(rule.condition()))) {
                 continue;
             }
@@ -96,7 +97,7 @@ final class LoreRule implements ContinuityRule {
         }
         for (String name : Prose.names(sentence)) {
             for (String told : Prose.sentences(story)) {
-                if (Prose.mentions(told, name) && ForbiddingRule.hits(rule.subject(), ForbiddingRule.stems(told)) > 0) {
+                if (Prose.mentions(told, name) && ForbiddingRule.hits(rule.subject(), ForbiddingRule.keptStems(told)) > 0) {
                     return true;
                 }
             }
@@ -105,11 +106,11 @@ final class LoreRule implements ContinuityRule {
     }
 
     /** An exception is met when the story names what it names ("Midsummer Day"), or shares two of its words. */
-    private static boolean exceptionMet(String exception, String story) {
+    private static boolean exceptionMet(String exception, String story, Set<String> storyStems) {
         List<String> names = Prose.names(exception);
         if (!names.isEmpty()) {
             return names.stream().anyMatch(n -> Prose.mentions(story, n));
         }
-        return ForbiddingRule.hits(ForbiddingRule.stems(exception), ForbiddingRule.stems(story)) >= 2;
+        return ForbiddingRule.hits(ForbiddingRule.stems(exception), storyStems) >= 2;
     }
 }

@@ -1,5 +1,7 @@
 package io.storyteller.command.continuity;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +17,9 @@ import java.util.regex.Pattern;
  * they are known names and pass.
  */
 final class NameRule implements ContinuityRule {
+
+    private static final Pattern CAPITALISED_WORD = Pattern.compile("\\b[A-Z][\\w'-]+");
+    private static final Cache<String, Set<String>> KNOWN_WORDS = Caffeine.newBuilder().maximumSize(20_000).build();
 
     private static final Pattern TITLED = Pattern.compile("\\b(" + String.join("|", Prose.TITLES.stream()
             .filter(t -> !t.equals("Old") && !t.endsWith(".")).map(Pattern::quote).toList()) + ")\\.?\\s+((?:[A-Z][\\w'-]+\\s?)+)");
@@ -82,7 +87,7 @@ final class NameRule implements ContinuityRule {
                 if (INTRODUCED.matcher(sentence.substring(titled.end())).find()) {
                     continue;
                 }
-                known = known == null ? knownWords(scene.told()) : known;
+                known = known == null ? knownWords(scene) : known;
                 Fact holder = holder(scene, titled.group(1) + " ").orElse(null);
                 if (holder != null && (isNew(name, known) || otherGivenName(name, holder, titled.group(1), known))) {
                     found.add(new Breach(kind(), holder, sentence, "The " + titled.group(1) + " here is " + holder.value()
@@ -98,7 +103,7 @@ final class NameRule implements ContinuityRule {
                     if (INTRODUCED.matcher(sentence.substring(role.end())).find()) {
                         continue;
                     }
-                    known = known == null ? knownWords(scene.told()) : known;
+                    known = known == null ? knownWords(scene) : known;
                     if (!isNew(name, known)) {
                         continue;
                     }
@@ -130,12 +135,26 @@ final class NameRule implements ContinuityRule {
     }
 
     /** Every capitalised word told before, lower-cased: the names the reader has met. */
-    private static Set<String> knownWords(String told) {
+    /**
+     * The capitalised words the reader has been told (the lore in play and the story), lower-cased:
+     * the union of each lore entry's and each line's, which are kept, since the same entries and
+     * lines are told again to every candidate and the turns after.
+     */
+    private static Set<String> knownWords(Scene scene) {
         Set<String> words = new HashSet<>();
-        Matcher m = Pattern.compile("\\b[A-Z][\\w'-]+").matcher(told);
-        while (m.find()) {
-            words.add(Prose.lower(m.group().replaceAll("'s$", "")));
-        }
+        scene.lore().forEach(entry -> words.addAll(keptKnownWords(entry)));
+        scene.lines().forEach(line -> words.addAll(keptKnownWords(line.text())));
         return words;
+    }
+
+    private static Set<String> keptKnownWords(String text) {
+        return KNOWN_WORDS.get(text, t -> {
+            Set<String> words = new HashSet<>();
+            Matcher m = CAPITALISED_WORD.matcher(t);
+            while (m.find()) {
+                words.add(Prose.lower(m.group().replaceAll("'s$", "")));
+            }
+            return Set.copyOf(words);
+        });
     }
 }

@@ -56,9 +56,4 @@ record Scene(List<String> lore, List<StoryLine> lines, List<Fact> facts, String 
     String loreText() {
         return String.join(" ", lore);
     }
-
-    /** Lore and story together: what the reader has been told before the candidate. */
-    String told() {
-        return loreText() + " " + storyAfter(0);
-    }
 }
