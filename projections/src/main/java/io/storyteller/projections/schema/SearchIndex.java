@@ -2,6 +2,7 @@ package io.storyteller.projections.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -23,34 +24,47 @@ import org.opensearch.client.opensearch.indices.IndexSettings;
 public enum SearchIndex {
 
     /** v2: the vector of each document in the k-NN field of its size, and the embedder that made it. */
-    LORE("storyteller-lore-v2", 128),
+    LORE("storyteller-lore-v2"),
     /**
      * v3: a graph built with a quarter of lore's candidate list ({@code ef_construction} 32). Every
      * search of beats is one story's; where that story is a small part of the index, Lucene scores
      * its beats exactly rather than walk the graph, so a finer graph costs every write and helps few searches.
      */
-    BEATS("storyteller-beats-v3", 32),
+    BEATS("storyteller-beats-v3"),
     /** Per story, how many beats it has: gives each indexed beat its position. */
-    STORY_CURSORS("storyteller-story-cursors-v1", 0);
+    STORY_CURSORS("storyteller-story-cursors-v1");
 
     private static final String REPLAY_REFRESH = "30s";
     private static final String DEFAULT_REFRESH = "1s";
 
-    private final String indexName;
-    private final int graphCandidates;
+    /** The k-NN field every mapping with vectors holds: the bundled embedder's size. */
+    private static final String MAPPED_VECTOR_FIELD = "embedding_384";
 
-    SearchIndex(String indexName, int graphCandidates) {
+    private final String indexName;
+
+    SearchIndex(String indexName) {
         this.indexName = indexName;
-        this.graphCandidates = graphCandidates;
     }
 
     public String indexName() {
         return indexName;
     }
 
-    /** The HNSW graph's {@code ef_construction} for the index's k-NN fields, as in its mapping (0: none). */
-    int graphCandidates() {
-        return graphCandidates;
+    /**
+     * The definition of a k-NN field of {@code dimensions} in this index: its mapping's own vector
+     * field (graph and its parameters) with the other size, so that a field added later is built as
+     * the mapped one is.
+     */
+    String vectorProperty(int dimensions) {
+        try {
+            JsonNode mapped = mapping().path("mappings").path("properties").path(MAPPED_VECTOR_FIELD);
+            if (!(mapped instanceof ObjectNode field)) {
+                throw new IllegalStateException(indexName + " maps no vector field " + MAPPED_VECTOR_FIELD);
+            }
+            return field.deepCopy().put("dimension", dimensions).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the mapping of " + indexName, e);
+        }
     }
 
     /**

@@ -20,10 +20,6 @@ import org.opensearch.client.opensearch._types.mapping.Property;
  */
 public final class VectorFields {
 
-    private static final String PROPERTY = """
-            { "type": "knn_vector", "dimension": %d,
-              "method": { "name": "hnsw", "engine": "lucene", "space_type": "cosinesimil",
-                          "parameters": { "m": 16, "ef_construction": %d } } }""";
     private static final String PREFIX = "embedding_";
     private static final Set<String> ENSURED = ConcurrentHashMap.newKeySet();
 
@@ -62,7 +58,7 @@ public final class VectorFields {
         try {
             JsonpMapper jsonp = client._transport().jsonpMapper();
             Property property = Property._DESERIALIZER.deserialize(
-                    jsonp.jsonProvider().createParser(new StringReader(PROPERTY.formatted(dimensions, index.graphCandidates()))), jsonp);
+                    jsonp.jsonProvider().createParser(new StringReader(index.vectorProperty(dimensions))), jsonp);
             client.indices().putMapping(m -> m.index(index.indexName()).properties(field, property));
         } catch (IOException e) {
             throw new UncheckedIOException("OpenSearch unreachable while adding " + field + " to " + index.indexName(), e);
