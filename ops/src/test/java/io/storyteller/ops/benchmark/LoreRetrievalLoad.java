@@ -192,14 +192,23 @@ final class LoreRetrievalLoad {
                 String id = "bench-lore-" + i;
                 Map<String, Object> document = document(worldId, id, LoreCorpus.entry(i), model,
                         mix(noise, roles.get(LoreCorpus.role(i)), places.get(LoreCorpus.place(i)), traits.get(LoreCorpus.trait(i))));
-                bulk.operations(op -> op.index(ix -> ix.index(SearchIndex.LORE.indexName()).id(id)
-                        .versionType(VersionType.External).version(1L).document(document)));
+                add(bulk, SearchIndex.LORE, id, document);
             }
-            BulkResponse response = client.bulk(bulk.build());
-            if (response.errors()) {
-                throw new IllegalStateException("bulk load failed: " + response.items().stream()
-                        .filter(item -> item.error() != null).findFirst().map(item -> item.error().reason()).orElse("?"));
-            }
+            send(bulk, "lore");
+        }
+    }
+
+    /** A document written as its projection writes a new one: external version 1. */
+    private static void add(BulkRequest.Builder bulk, SearchIndex index, String id, Map<String, Object> document) {
+        bulk.operations(op -> op.index(ix -> ix.index(index.indexName()).id(id)
+                .versionType(VersionType.External).version(1L).document(document)));
+    }
+
+    private void send(BulkRequest.Builder bulk, String what) throws IOException {
+        BulkResponse response = client.bulk(bulk.build());
+        if (response.errors()) {
+            throw new IllegalStateException("bulk load of " + what + " failed: " + response.items().stream()
+                    .filter(item -> item.error() != null).findFirst().map(item -> item.error().reason()).orElse("?"));
         }
     }
 
@@ -234,14 +243,9 @@ final class LoreRetrievalLoad {
                 beat.put("embedder", model);
                 float[] vector = mix(noise, roles.get(LoreCorpus.role(i)), traits.get(LoreCorpus.trait(i)));
                 beat.put(VectorFields.name(vector.length), vector);
-                bulk.operations(op -> op.index(ix -> ix.index(SearchIndex.BEATS.indexName()).id(id)
-                        .versionType(VersionType.External).version(1L).document(beat)));
+                add(bulk, SearchIndex.BEATS, id, beat);
             }
-            BulkResponse response = client.bulk(bulk.build());
-            if (response.errors()) {
-                throw new IllegalStateException("bulk load of beats failed: " + response.items().stream()
-                        .filter(item -> item.error() != null).findFirst().map(item -> item.error().reason()).orElse("?"));
-            }
+            send(bulk, "beats");
         }
         client.indices().refresh(r -> r.index(SearchIndex.BEATS.indexName()));
         awaitMerges(SearchIndex.BEATS.indexName());

@@ -52,48 +52,64 @@ final class SearchCostBreakdown {
         Query live = Query.of(q -> q.bool(bo -> bo.filter(filters.getFirst())
                 .mustNot(n -> n.term(t -> t.field("retired").value(FieldValue.of(true))))));
         List<Variant> variants = new ArrayList<>();
-        variants.add(new Variant("bm25 + highlight + source", i -> SearchRequest.of(b -> b.index(index).size(12)
-                .trackTotalHits(t -> t.enabled(false)).source(s -> s.filter(f -> f.includes("loreEntryId", "title")))
-                .query(q -> q.bool(bo -> bo.filter(filters).must(m -> m.multiMatch(mm -> mm.query(texts.get(i)).fields(fields).type(TextQueryType.MostFields)))))
-                .highlight(h -> h.fields("title", f -> f.numberOfFragments(2).fragmentSize(160))
-                        .fields("triggerKeys", f -> f.numberOfFragments(2).fragmentSize(160))
-                        .fields("content", f -> f.numberOfFragments(2).fragmentSize(160))))));
-        variants.add(new Variant("bm25 + source", i -> SearchRequest.of(b -> b.index(index).size(12)
-                .trackTotalHits(t -> t.enabled(false)).source(s -> s.filter(f -> f.includes("loreEntryId", "title")))
-                .query(q -> q.bool(bo -> bo.filter(filters).must(m -> m.multiMatch(mm -> mm.query(texts.get(i)).fields(fields).type(TextQueryType.MostFields))))))));
-        variants.add(new Variant("bm25, no source", i -> SearchRequest.of(b -> b.index(index).size(12)
-                .trackTotalHits(t -> t.enabled(false)).source(s -> s.fetch(false))
-                .query(q -> q.bool(bo -> bo.filter(filters).must(m -> m.multiMatch(mm -> mm.query(texts.get(i)).fields(fields).type(TextQueryType.MostFields))))))));
-        variants.add(new Variant("bm25 best_fields (the shape before most_fields), no source", i -> SearchRequest.of(b -> b.index(index).size(12)
-                .trackTotalHits(t -> t.enabled(false)).source(s -> s.fetch(false))
-                .query(q -> q.bool(bo -> bo.filter(filters).must(m -> m.multiMatch(mm -> mm.query(texts.get(i)).fields(fields)
-                        .type(TextQueryType.BestFields))))))));
-        variants.add(new Variant("bm25, retired excluded instead of live required, no source", i -> SearchRequest.of(b -> b.index(index).size(12)
-                .trackTotalHits(t -> t.enabled(false)).source(s -> s.fetch(false))
-                .query(q -> q.bool(bo -> bo.filter(live).must(m -> m.multiMatch(mm -> mm.query(texts.get(i)).fields(fields)
-                        .type(TextQueryType.MostFields))))))));
-        variants.add(new Variant("bm25, no filter, no source", i -> SearchRequest.of(b -> b.index(index).size(12)
-                .trackTotalHits(t -> t.enabled(false)).source(s -> s.fetch(false))
-                .query(q -> q.multiMatch(mm -> mm.query(texts.get(i)).fields(fields).type(TextQueryType.MostFields))))));
-        variants.add(new Variant("knn + filter + source", i -> SearchRequest.of(b -> b.index(index).size(12)
-                .trackTotalHits(t -> t.enabled(false)).source(s -> s.filter(f -> f.includes("loreEntryId", "title")))
-                .query(q -> q.knn(k -> k.field(field).vector(list(vectors.get(i))).k(12)
-                        .filter(f -> f.bool(bo -> bo.filter(filters).filter(same))))))));
-        variants.add(new Variant("knn + filter, no source", i -> SearchRequest.of(b -> b.index(index).size(12)
-                .trackTotalHits(t -> t.enabled(false)).source(s -> s.fetch(false))
-                .query(q -> q.knn(k -> k.field(field).vector(list(vectors.get(i))).k(12)
-                        .filter(f -> f.bool(bo -> bo.filter(filters).filter(same))))))));
-        variants.add(new Variant("knn + filter (retired excluded), no source", i -> SearchRequest.of(b -> b.index(index).size(12)
-                .trackTotalHits(t -> t.enabled(false)).source(s -> s.fetch(false))
-                .query(q -> q.knn(k -> k.field(field).vector(list(vectors.get(i))).k(12)
-                        .filter(f -> f.bool(bo -> bo.filter(live).filter(same))))))));
-        variants.add(new Variant("knn, no filter, no source", i -> SearchRequest.of(b -> b.index(index).size(12)
-                .trackTotalHits(t -> t.enabled(false)).source(s -> s.fetch(false))
-                .query(q -> q.knn(k -> k.field(field).vector(list(vectors.get(i))).k(12))))));
+        variants.add(new Variant("bm25 + highlight + source",
+                bm25(index, texts, fields, filters, TextQueryType.MostFields, true, true)));
+        variants.add(new Variant("bm25 + source", bm25(index, texts, fields, filters, TextQueryType.MostFields, true, false)));
+        variants.add(new Variant("bm25, no source", bm25(index, texts, fields, filters, TextQueryType.MostFields, false, false)));
+        variants.add(new Variant("bm25 best_fields (the shape before most_fields), no source",
+                bm25(index, texts, fields, filters, TextQueryType.BestFields, false, false)));
+        variants.add(new Variant("bm25, retired excluded instead of live required, no source",
+                bm25(index, texts, fields, List.of(live), TextQueryType.MostFields, false, false)));
+        variants.add(new Variant("bm25, no filter, no source", bm25(index, texts, fields, null, TextQueryType.MostFields, false, false)));
+        variants.add(new Variant("knn + filter + source", knn(index, field, vectors, filters, same, true)));
+        variants.add(new Variant("knn + filter, no source", knn(index, field, vectors, filters, same, false)));
+        variants.add(new Variant("knn + filter (retired excluded), no source", knn(index, field, vectors, List.of(live), same, false)));
+        variants.add(new Variant("knn, no filter, no source", knn(index, field, vectors, null, same, false)));
         variants.add(new Variant("knn, filter outside it (post-filter), no source", i -> SearchRequest.of(b -> b.index(index).size(12)
                 .trackTotalHits(t -> t.enabled(false)).source(s -> s.fetch(false))
                 .query(q -> q.bool(bo -> bo.filter(filters).filter(same).must(m -> m.knn(k -> k.field(field).vector(list(vectors.get(i))).k(12))))))));
         timeInTurn(out, variants, texts, worldId, embedder, client);
+    }
+
+    /**
+     * The text search for the i-th question as {@code HybridSearch} shapes it, under {@code filters}
+     * (none when null), with or without the hits' sources and highlights.
+     */
+    private static Function<Integer, SearchRequest> bm25(String index, List<String> texts, List<String> fields,
+            List<Query> filters, TextQueryType type, boolean source, boolean highlight) {
+        return i -> SearchRequest.of(b -> {
+            b.index(index).size(12).trackTotalHits(t -> t.enabled(false));
+            if (source) {
+                b.source(s -> s.filter(f -> f.includes("loreEntryId", "title")));
+            } else {
+                b.source(s -> s.fetch(false));
+            }
+            Query words = Query.of(q -> q.multiMatch(mm -> mm.query(texts.get(i)).fields(fields).type(type)));
+            b.query(filters == null ? words : Query.of(q -> q.bool(bo -> bo.filter(filters).must(words))));
+            if (highlight) {
+                b.highlight(h -> h.fields("title", f -> f.numberOfFragments(2).fragmentSize(160))
+                        .fields("triggerKeys", f -> f.numberOfFragments(2).fragmentSize(160))
+                        .fields("content", f -> f.numberOfFragments(2).fragmentSize(160)));
+            }
+            return b;
+        });
+    }
+
+    /** The k-NN search for the i-th question's vector, its filter {@code filters} and the embedder's (no filter when null). */
+    private static Function<Integer, SearchRequest> knn(String index, String field, List<float[]> vectors, List<Query> filters,
+            Query sameEmbedder, boolean source) {
+        return i -> SearchRequest.of(b -> {
+            b.index(index).size(12).trackTotalHits(t -> t.enabled(false));
+            if (source) {
+                b.source(s -> s.filter(f -> f.includes("loreEntryId", "title")));
+            } else {
+                b.source(s -> s.fetch(false));
+            }
+            return b.query(q -> q.knn(k -> {
+                k.field(field).vector(list(vectors.get(i))).k(12);
+                return filters == null ? k : k.filter(f -> f.bool(bo -> bo.filter(filters).filter(sameEmbedder)));
+            }));
+        });
     }
 
     /** A request shape, made for the i-th question. */
