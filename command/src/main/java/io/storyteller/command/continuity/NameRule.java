@@ -134,7 +134,6 @@ final class NameRule implements ContinuityRule {
         return Prose.words(name).stream().map(w -> w.replaceAll("'s$", "")).noneMatch(known::contains);
     }
 
-    /** Every capitalised word told before, lower-cased: the names the reader has met. */
     /**
      * The capitalised words the reader has been told (the lore in play and the story), lower-cased:
      * the union of each lore entry's and each line's, which are kept, since the same entries and

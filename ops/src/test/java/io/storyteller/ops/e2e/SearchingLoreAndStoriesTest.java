@@ -109,7 +109,7 @@ class SearchingLoreAndStoriesTest {
         assertThat(action.get("position")).isEqualTo(1);
         assertThat(highlights(action)).anyMatch(fragment -> fragment.contains("<em>bell</em>"));
         assertThat(story(storyId, "bronze bell", 1)).as("nothing is older than the first beat").isEmpty();
-        // A story's vectors are scored exactly, without a graph: the action's own words find its own vector.
+        // The vector half reports cosine similarity: the action's own words find its own vector.
         Map<?, ?> sameWords = (Map<?, ?>) playerAction(story(storyId, "I dive to the sunken church looking for the bronze bell.", 0))
                 .get("reason");
         assertThat(((Number) sameWords.get("vectorSimilarity")).doubleValue()).isCloseTo(1.0, within(0.001));
