@@ -22,6 +22,8 @@ import io.storyteller.projections.schema.TextEmbedder;
 import io.storyteller.projections.search.BeatIndexProjection;
 import io.storyteller.projections.search.LoreIndexProjection;
 import java.io.FileDescriptor;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +50,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * in a world of {@code bench.loreEntries} (10,000) lore entries, on the real application (embedded
  * PostgreSQL and OpenSearch, fresh data directory, no seed world). The narration engine is stopped;
  * {@link PipelineTurns} takes each turn's steps with the application's own beans and times them,
- * over {@code bench.stories} (6) stories in turn: {@code bench.warmupTurns} (60) unmeasured turns,
+ * over {@code bench.stories} (6) stories in turn, once turns on stories of their own have let the JIT compiler
+ * settle ({@link #jitWarmup}): {@code bench.warmupTurns} (60) unmeasured turns,
  * then {@code bench.turns} (300), each begun once the one before is fully projected
  * ({@code bench.between=idle}) or once only the story index and facts hold it ({@code search}). Then
  * the detector, guardrail and embedder alone, per text, over the candidates judged. Prints Markdown tables.
@@ -59,6 +62,8 @@ public final class PipelineBenchmark {
     private static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
     private static final Duration SETUP_LIMIT = Duration.ofMinutes(20);
     private static final Duration TURN_LIMIT = Duration.ofSeconds(60);
+    /** Turns over which the JIT warm-up reads the compiler's share of the time. */
+    private static final int JIT_WINDOW = 100;
 
     private PipelineBenchmark() {
     }
@@ -156,6 +161,7 @@ public final class PipelineBenchmark {
         report.line("between turns: %s", idle
                 ? "every processor at the head of the log (" + awaited.size() + " processors), as when a player reads before acting"
                 : "the story index and the story's facts at the head of the log, the other processors' work running beside the next turn");
+        jitWarmup(world, turns, storyCount, settle, report);
         for (int t = 0; t < warmupTurns; t++) {
             long start = System.nanoTime();
             turns.turn(stories.get(t % storyCount), t % storyCount, t / storyCount, settle);
@@ -166,6 +172,8 @@ public final class PipelineBenchmark {
         checks.reset();
         turns.refusals().clear();
         List<PipelineTurns.Parts> measured = new ArrayList<>();
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long jitBefore = jit.getTotalCompilationTime();
         long started = System.nanoTime();
         Latencies guardAll = new Latencies();
         int t = warmupTurns;
@@ -183,6 +191,10 @@ public final class PipelineBenchmark {
         report.line("%d stories, %d warm-up turns, then %d measured turns (up to %d beats a story); candidates are "
                         + "scripted prose, the model's own time is not in any figure; %s", storyCount, warmupTurns,
                 measuredTurns, 2 * ((warmupTurns + measuredTurns) / storyCount + 1), load());
+        double measuredMillis = (System.nanoTime() - started) / 1e6;
+        long jitMillis = jit.getTotalCompilationTime() - jitBefore;
+        report.line("JIT compiler while the turns were measured: %.1f s in %.1f s (%.1f %% of the wall time)",
+                jitMillis / 1e3, measuredMillis / 1e3, 100 * jitMillis / measuredMillis);
         report.turns(measured).load();
         report.line("player-input guard over every measured action (%d, of which %d refused at TEEN and not narrated): p50 %.2f ms, p99 %.2f ms",
                 guardAll.count(), turns.refusals().size(), guardAll.percentileMillis(0.50), guardAll.percentileMillis(0.99));
@@ -194,6 +206,45 @@ public final class PipelineBenchmark {
                 new Object[] {"guardrail stage on a candidate (slot lookup, cached; house guardrail)", checks.guardrail.calls()}));
         models(context, turns.candidatesSeen(), report);
         report.load();
+    }
+
+    /**
+     * Turns on stories of their own until the JIT compiler has compiled what the turns run: a node
+     * that has served for a while runs compiled code, and the figures are meant to be its. Stops once
+     * the compiler's time over the last {@value #JIT_WINDOW} turns is under {@code bench.jitQuiet}
+     * (2 %) of their wall time, or after {@code bench.jitWarmupTurns} (3,000) turns.
+     */
+    private static void jitWarmup(PipelineWorld world, PipelineTurns turns, int storyCount, Consumer<String> settle,
+            PipelineReport report) throws Exception {
+        int most = Integer.getInteger("bench.jitWarmupTurns", 3_000);
+        double quiet = Double.parseDouble(System.getProperty("bench.jitQuiet", "0.02"));
+        if (most <= 0) {
+            report.line("JIT warm-up: none (bench.jitWarmupTurns=0)");
+            return;
+        }
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        List<String> stories = world.startStories("bench-pipeline-jit-", storyCount);
+        long began = System.nanoTime();
+        long windowStart = began;
+        long windowJit = jit.getTotalCompilationTime();
+        double share = 1;
+        int t = 0;
+        while (t < most && share >= quiet) {
+            turns.turn(stories.get(t % storyCount), storyCount + t % storyCount, t / storyCount, settle);
+            t++;
+            if (t % JIT_WINDOW == 0) {
+                long now = System.nanoTime();
+                long compiled = jit.getTotalCompilationTime();
+                share = (compiled - windowJit) / ((now - windowStart) / 1e6);
+                OUT.printf("  JIT warm-up: %d turns, compiler at %.1f %% of the last %d turns' wall time%n", t,
+                        100 * share, JIT_WINDOW);
+                windowStart = now;
+                windowJit = compiled;
+            }
+        }
+        report.line("JIT warm-up: %d turns on %d stories of their own in %.0f s, until the compiler took %.1f %% of the "
+                        + "last %d turns' wall time (stop below %.1f %%, or at %d turns)", t, storyCount,
+                (System.nanoTime() - began) / 1e9, 100 * share, JIT_WINDOW, 100 * quiet, most);
     }
 
     /** The models alone, one text per call, over the candidates the turns judged. */
@@ -225,6 +276,6 @@ public final class PipelineBenchmark {
 
     private static String load() {
         return String.format(java.util.Locale.ROOT, "load average (1 min) %.2f",
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 }

@@ -55,9 +55,13 @@ final class PipelineWorld {
     }
 
     List<String> startStories(int count) {
+        return startStories("bench-pipeline-story-", count);
+    }
+
+    List<String> startStories(String prefix, int count) {
         List<String> stories = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String storyId = "bench-pipeline-story-" + i;
+            String storyId = prefix + i;
             commands.sendAndWait(new StartStory(storyId, WORLD_ID, "Pipeline story " + i, PLAYER));
             stories.add(storyId);
         }
