@@ -29,11 +29,20 @@ final class LoreSelector {
     /** No match. Always-on entries whose keys did not occur rank after every triggered one of equal priority. */
     private static final int UNSEEN = -1;
 
-    private static final Comparator<Candidate> RANK = Comparator.comparingInt((Candidate c) -> c.entry.content().priority())
-            .reversed()
-            .thenComparing(Comparator.comparingInt((Candidate c) -> c.recency).reversed())
-            .thenComparing(c -> c.entry.content().title())
-            .thenComparing(c -> c.entry.loreEntryId());
+    /**
+     * Priority first (highest), then recency (newest), then title and id. Written out, not chained: a
+     * key shared by thousands of entries has every turn rank them all.
+     */
+    private static final Comparator<Candidate> RANK = (a, b) -> {
+        int order = Integer.compare(b.entry.content().priority(), a.entry.content().priority());
+        if (order == 0) {
+            order = Integer.compare(b.recency, a.recency);
+        }
+        if (order == 0) {
+            order = a.entry.content().title().compareTo(b.entry.content().title());
+        }
+        return order != 0 ? order : a.entry.loreEntryId().compareTo(b.entry.loreEntryId());
+    };
 
     private LoreSelector() {
     }
@@ -112,6 +121,9 @@ final class LoreSelector {
         List<Candidate> fitInOrder(List<Candidate> candidates) {
             List<Candidate> fitted = new ArrayList<>();
             for (Candidate candidate : candidates) {
+                if (spent >= budget) {
+                    break; // every entry costs something
+                }
                 int cost = lore.cost(candidate.entry);
                 if (spent + cost > budget) {
                     continue;

@@ -3,6 +3,7 @@ package io.storyteller.command.narration.context;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,9 +17,9 @@ import java.util.regex.Pattern;
  * costs one pass over the text's words, not a test of every key of every entry. A key occurs in a
  * text when it does as a whole word, case-insensitively (so "Ash" misses "ashes"); every word of a
  * key that does occurs in the text as a word of its own, in the key's order and next to each other,
- * so each key is filed under its rarest word (among all keys' words) and its whole-word pattern runs
+ * so each key is filed under its rarest word (among all keys' words) and its characters are compared
  * only where the text's words hold the key's words in a row.
- * Keys without a word character ("!!") are tried on every text. Immutable once built and thread-safe; what an entry's own content
+ * Keys without a word character ("!!") are searched for in every text, by a whole-word pattern. Immutable once built and thread-safe; what an entry's own content
  * activates is remembered, as recursion asks it turn after turn.
  */
 public final class Lorebook {
@@ -41,7 +42,7 @@ public final class Lorebook {
 
     private Lorebook(List<ActiveLore> entries) {
         this.entries = List.copyOf(entries);
-        Map<String, Pattern> patterns = new HashMap<>(); // many entries share a key
+        Map<String, Pattern> patterns = new HashMap<>(); // keys without words; many entries share a key
         List<Trigger> triggers = new ArrayList<>();
         for (ActiveLore entry : this.entries) {
             byId.put(entry.loreEntryId(), entry);
@@ -56,8 +57,8 @@ public final class Lorebook {
             for (String raw : entry.content().triggerKeys()) {
                 if (raw != null && !raw.isBlank()) {
                     String key = raw.strip();
-                    triggers.add(new Trigger(entry, key, order++, words(key),
-                            patterns.computeIfAbsent(key, Lorebook::wholeWord)));
+                    triggers.add(new Trigger(entry, key, order++,
+                            words(key).isEmpty() ? patterns.computeIfAbsent(key, Lorebook::wholeWord) : null));
                 }
             }
         }
@@ -103,20 +104,22 @@ public final class Lorebook {
             return Map.of();
         }
         Map<String, Trigger> first = new HashMap<>();
-        List<String> textWords = words(text);
+        Words textWords = Words.of(text);
         Map<String, List<Integer>> at = new HashMap<>();
         for (int i = 0; i < textWords.size(); i++) {
-            at.computeIfAbsent(textWords.get(i), w -> new ArrayList<>()).add(i);
+            at.computeIfAbsent(textWords.word(i), w -> new ArrayList<>()).add(i);
         }
         for (String word : at.keySet()) {
             for (Trigger trigger : byWord.getOrDefault(word, List.of())) {
-                if (inARow(trigger.words, textWords, at)) {
-                    consider(trigger, text, first);
+                if (earlier(trigger, first) && occursAtAWord(trigger, text, textWords, at)) {
+                    first.put(trigger.entry.loreEntryId(), trigger);
                 }
             }
         }
         for (Trigger trigger : wordless) {
-            consider(trigger, text, first);
+            if (earlier(trigger, first) && trigger.pattern.matcher(text).find()) {
+                first.put(trigger.entry.loreEntryId(), trigger);
+            }
         }
         List<Trigger> found = new ArrayList<>(first.values());
         found.sort((a, b) -> Integer.compare(position(a.entry.loreEntryId()), position(b.entry.loreEntryId())));
@@ -149,22 +152,38 @@ public final class Lorebook {
         return activatedByContent.computeIfAbsent(entry.loreEntryId(), id -> activatedBy(entry.content().content()));
     }
 
-    /** Whether the text's words hold the key's words next to each other, in the key's order. */
-    private static boolean inARow(List<String> keyWords, List<String> textWords, Map<String, List<Integer>> at) {
+    /** Whether no key of the trigger's entry was found yet, or only a later one of its keys. */
+    private static boolean earlier(Trigger trigger, Map<String, Trigger> first) {
+        Trigger known = first.get(trigger.entry.loreEntryId());
+        return known == null || trigger.order < known.order;
+    }
+
+    /**
+     * Whether the key occurs in the text as a whole word, case-insensitively: what its whole-word
+     * pattern would find, tried only where the text's words hold the key's words in a row. A match of
+     * the pattern starts its first word at one of the text's word starts (the character before it is
+     * no word character), so testing the key's characters there, and the characters on either side,
+     * finds every match the pattern would, without running it over the whole text.
+     */
+    private static boolean occursAtAWord(Trigger trigger, String text, Words textWords, Map<String, List<Integer>> at) {
+        List<String> keyWords = trigger.words;
         for (int start : at.getOrDefault(keyWords.getFirst(), List.of())) {
             if (start + keyWords.size() <= textWords.size()
-                    && textWords.subList(start, start + keyWords.size()).equals(keyWords)) {
+                    && textWords.words().subList(start, start + keyWords.size()).equals(keyWords)
+                    && keyAt(trigger, text, textWords.offset(start) - trigger.lead)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static void consider(Trigger trigger, String text, Map<String, Trigger> first) {
-        Trigger known = first.get(trigger.entry.loreEntryId());
-        if ((known == null || trigger.order < known.order) && trigger.pattern.matcher(text).find()) {
-            first.put(trigger.entry.loreEntryId(), trigger);
-        }
+    /** Whether the key is at {@code from} in the text (case-insensitively) with no word character on either side. */
+    private static boolean keyAt(Trigger trigger, String text, int from) {
+        int to = from + trigger.key.length();
+        return from >= 0 && to <= text.length()
+                && text.regionMatches(true, from, trigger.key, 0, trigger.key.length())
+                && (from == 0 || !wordCharacter(text.codePointBefore(from)))
+                && (to == text.length() || !wordCharacter(text.codePointAt(to)));
     }
 
     /**
@@ -174,23 +193,50 @@ public final class Lorebook {
      * words among the text's.
      */
     static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        int i = 0;
-        while (i < text.length()) {
-            int c = text.codePointAt(i);
-            if (wordCharacter(c)) {
-                word.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c)));
-            } else if (!word.isEmpty()) {
-                words.add(word.toString());
-                word.setLength(0);
+        return Words.of(text).words();
+    }
+
+    /** A text's words ({@link #words}) and where each starts in it. */
+    private record Words(List<String> words, int[] offsets) {
+
+        static Words of(String text) {
+            List<String> words = new ArrayList<>();
+            int[] offsets = new int[8];
+            StringBuilder word = new StringBuilder();
+            int i = 0;
+            while (i < text.length()) {
+                int c = text.codePointAt(i);
+                if (wordCharacter(c)) {
+                    if (word.isEmpty()) {
+                        if (words.size() == offsets.length) {
+                            offsets = Arrays.copyOf(offsets, offsets.length * 2);
+                        }
+                        offsets[words.size()] = i;
+                    }
+                    word.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c)));
+                } else if (!word.isEmpty()) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                }
+                i += Character.charCount(c);
             }
-            i += Character.charCount(c);
+            if (!word.isEmpty()) {
+                words.add(word.toString());
+            }
+            return new Words(words, offsets);
         }
-        if (!word.isEmpty()) {
-            words.add(word.toString());
+
+        int size() {
+            return words.size();
         }
-        return words;
+
+        String word(int index) {
+            return words.get(index);
+        }
+
+        int offset(int index) {
+            return offsets[index];
+        }
     }
 
     private static boolean wordCharacter(int c) {
@@ -208,7 +254,22 @@ public final class Lorebook {
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
-    /** A key of an entry, its place among the entry's keys, its words (case-folded) and its whole-word pattern. */
-    private record Trigger(ActiveLore entry, String key, int order, List<String> words, Pattern pattern) {
+    /**
+     * A key of an entry, its place among the entry's keys, its words (case-folded), how many characters
+     * come before its first word character, and, for a key without words, its whole-word pattern.
+     */
+    private record Trigger(ActiveLore entry, String key, int order, List<String> words, int lead, Pattern pattern) {
+
+        Trigger(ActiveLore entry, String key, int order, Pattern pattern) {
+            this(entry, key, order, Lorebook.words(key), lead(key), pattern);
+        }
+
+        private static int lead(String key) {
+            int i = 0;
+            while (i < key.length() && !wordCharacter(key.codePointAt(i))) {
+                i += Character.charCount(key.codePointAt(i));
+            }
+            return i;
+        }
     }
 }

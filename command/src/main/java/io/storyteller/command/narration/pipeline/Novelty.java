@@ -1,5 +1,7 @@
 package io.storyteller.command.narration.pipeline;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +18,10 @@ import java.util.regex.Pattern;
 public final class Novelty {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’-][\\p{L}\\p{N}]+)*");
+    /** Narrations whose trigrams are kept: the recent window of the stories in play. */
+    static final int NARRATIONS_KEPT = 20_000;
+    private static final Cache<String, Set<String>> KEPT_TRIGRAMS = Caffeine.newBuilder()
+            .maximumSize(NARRATIONS_KEPT).build();
 
     private Novelty() {
     }
@@ -25,15 +31,20 @@ public final class Novelty {
         if (words.size() < 3) {
             return words.isEmpty() ? 0 : 1;
         }
-        Set<String> seen = new HashSet<>();
-        for (String recent : recentNarrations) {
-            seen.addAll(ngrams(words(recent), 3));
-        }
+        List<Set<String>> seen = recentNarrations.stream().map(Novelty::keptTrigrams).toList();
         List<String> trigrams = ngrams(words, 3);
-        long fresh = trigrams.stream().filter(t -> !seen.contains(t)).count();
+        long fresh = trigrams.stream().filter(t -> seen.stream().noneMatch(recent -> recent.contains(t))).count();
         List<String> bigrams = ngrams(words, 2);
         double distinct2 = (double) new HashSet<>(bigrams).size() / bigrams.size();
         return 0.5 * fresh / trigrams.size() + 0.5 * distinct2;
+    }
+
+    /**
+     * A recent narration's trigrams, read once and kept: a narration stays among the recent ones for
+     * many turns, and every candidate of each is scored against it.
+     */
+    private static Set<String> keptTrigrams(String narration) {
+        return KEPT_TRIGRAMS.get(narration, text -> Set.copyOf(ngrams(words(text), 3)));
     }
 
     /** The share of the text's distinct n-grams among all its n-grams (distinct-n). */

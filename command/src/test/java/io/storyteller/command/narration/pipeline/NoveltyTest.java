@@ -18,6 +18,16 @@ class NoveltyTest {
     }
 
     @Test
+    void aTrigramAnyRecentNarrationUsedIsNotFresh() {
+        List<String> recent = List.of("Ash drifts over the quay", "The tide turns at dusk");
+        // trigrams: "the tide turns" (second narration), "tide turns ash", "turns ash drifts", "ash drifts over" (first)
+        double score = Novelty.score("The tide turns, ash drifts over", recent);
+
+        assertThat(score).isEqualTo(0.5 * 2 / 4 + 0.5 * 1.0);
+        assertThat(Novelty.score("The tide turns, ash drifts over", recent)).isEqualTo(score); // read again, kept
+    }
+
+    @Test
     void repetitionWithinTheBeatCountsToo() {
         assertThat(Novelty.score("the bell rang the bell rang the bell rang the bell rang", List.of()))
                 .isLessThan(Novelty.score("the bell rang once and the hall fell silent at last", List.of()));
