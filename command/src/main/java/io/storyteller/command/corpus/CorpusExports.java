@@ -1,6 +1,7 @@
 package io.storyteller.command.corpus;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.storyteller.command.runtime.BackgroundThreads;
 import io.storyteller.domain.corpus.CorpusExportStatus;
 import io.storyteller.domain.corpus.CorpusExportView;
 import io.storyteller.domain.corpus.CorpusSelection;
@@ -45,11 +46,7 @@ public class CorpusExports implements AutoCloseable {
     private final Clock clock;
     private final ObjectMapper json = CorpusExporter.mapper();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
-        Thread worker = new Thread(runnable, "corpus-export");
-        worker.setDaemon(true);
-        return worker;
-    });
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(BackgroundThreads.named("corpus-export"));
 
     CorpusExports(CorpusExporter exporter, Path dataDirectory, Clock clock) {
         this.exporter = exporter;

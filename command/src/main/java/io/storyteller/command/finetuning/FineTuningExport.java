@@ -1,5 +1,6 @@
 package io.storyteller.command.finetuning;
 
+import io.storyteller.command.runtime.BackgroundThreads;
 import io.storyteller.domain.corpus.CorpusExportStatus;
 import io.storyteller.domain.corpus.CorpusExportView;
 import io.storyteller.domain.corpus.CorpusFile;
@@ -31,7 +32,7 @@ public class FineTuningExport implements AutoCloseable {
     private final FineTuningLookups lookups;
     private final FineTuningReports reports;
     private final Duration poll;
-    private final ExecutorService worker = Executors.newCachedThreadPool(FineTuningTraining.named("fine-tuning-export"));
+    private final ExecutorService worker = Executors.newCachedThreadPool(BackgroundThreads.named("fine-tuning-export"));
 
     FineTuningExport(Function<ExportCorpus, CorpusExportView> exporter, FineTuningLookups lookups, FineTuningReports reports,
             Duration poll) {

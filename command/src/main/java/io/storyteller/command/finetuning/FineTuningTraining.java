@@ -1,5 +1,6 @@
 package io.storyteller.command.finetuning;
 
+import io.storyteller.command.runtime.BackgroundThreads;
 import io.storyteller.command.training.TrainingBackend;
 import io.storyteller.command.training.TrainingFailedException;
 import io.storyteller.command.training.TrainingJob;
@@ -53,8 +54,8 @@ public class FineTuningTraining implements AutoCloseable {
     private final Path dataDirectory;
     private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
     private final Map<String, String> stages = new ConcurrentHashMap<>();
-    private final ExecutorService supervisors = Executors.newCachedThreadPool(named("fine-tuning-supervisor"));
-    private final ExecutorService trainers = Executors.newCachedThreadPool(named("fine-tuning-training"));
+    private final ExecutorService supervisors = Executors.newCachedThreadPool(BackgroundThreads.named("fine-tuning-supervisor"));
+    private final ExecutorService trainers = Executors.newCachedThreadPool(BackgroundThreads.named("fine-tuning-training"));
 
     FineTuningTraining(TrainingBackends backends, FineTuningLookups lookups, CandidateRegistration registration,
             FineTuningReports reports, Path dataDirectory) {
@@ -160,14 +161,6 @@ public class FineTuningTraining implements AutoCloseable {
     private void setback(TrainFineTuningCandidate command, String reason, boolean retryable) {
         reports.send(new ReportFineTuningSetback(command.fineTuningId(), FineTuningStep.TRAIN, command.attempt(),
                 reason.length() > 1000 ? reason.substring(0, 1000) : reason, retryable, Actor.system()));
-    }
-
-    static java.util.concurrent.ThreadFactory named(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.storyteller.command.validation;
 
+import io.storyteller.command.runtime.BackgroundThreads;
 import io.storyteller.command.slot.StageSlots;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.model.UseCase;
@@ -46,11 +47,7 @@ public class CandidateValidations implements AutoCloseable {
         this.requests = requests;
         this.commands = commands;
         this.validations = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                runnable -> {
-                    Thread thread = new Thread(runnable, "candidate-validation");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                BackgroundThreads.named("candidate-validation"));
     }
 
     @CommandHandler

@@ -1,5 +1,6 @@
 package io.storyteller.command.housemodel.training;
 
+import io.storyteller.command.runtime.BackgroundThreads;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -19,8 +20,7 @@ final class TrainingThread implements AutoCloseable {
 
     private volatile Thread worker;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "house-model-training");
-        thread.setDaemon(true);
+        Thread thread = BackgroundThreads.named("house-model-training").newThread(runnable);
         worker = thread;
         return thread;
     });

@@ -8,6 +8,7 @@ import io.storyteller.command.continuity.Fact;
 import io.storyteller.command.continuity.StoryLine;
 import io.storyteller.command.narration.context.ActiveLore;
 import io.storyteller.command.narration.context.Lorebook;
+import io.storyteller.command.runtime.BackgroundThreads;
 import io.storyteller.domain.story.ContextSource;
 import io.storyteller.domain.story.Contradiction;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ public class EngineContinuityReview implements ContinuityReview, AutoCloseable {
      * read before (unchanged by the revision) cost a cache lookup.
      */
     private final ExecutorService warmer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new LinkedBlockingQueue<>(64), Thread.ofPlatform().daemon().name("lore-facts-warmer").factory(),
+            new LinkedBlockingQueue<>(64), BackgroundThreads.named("lore-facts-warmer"),
             new ThreadPoolExecutor.DiscardPolicy());
 
     public EngineContinuityReview(ContinuityCheck check) {

@@ -5,6 +5,7 @@ import io.storyteller.command.housemodel.classifier.ClassifierStore;
 import io.storyteller.command.housemodel.classifier.LabelledText;
 import io.storyteller.command.housemodel.classifier.reviewer.HouseReviewer;
 import io.storyteller.command.housemodel.classifier.reviewer.ReviewerTraining;
+import io.storyteller.command.runtime.BackgroundThreads;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.List;
@@ -34,11 +35,8 @@ public class HouseClassifierTraining implements SmartLifecycle {
     private final ClassifierPublisher publisher;
     private final HouseClassifierProperties properties;
     private final CountDownLatch firstPass = new CountDownLatch(1);
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread worker = new Thread(runnable, "house-classifier-training");
-        worker.setDaemon(true);
-        return worker;
-    });
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
+            BackgroundThreads.named("house-classifier-training"));
     private volatile ScheduledFuture<?> passes;
 
     public HouseClassifierTraining(ClassifierCorpusReader corpus, ClassifierStore store, ClassifierPublisher publisher,
