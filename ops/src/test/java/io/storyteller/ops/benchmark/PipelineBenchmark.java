@@ -64,6 +64,8 @@ public final class PipelineBenchmark {
     private static final Duration TURN_LIMIT = Duration.ofSeconds(60);
     /** Turns over which the JIT warm-up reads the compiler's share of the time. */
     private static final int JIT_WINDOW = 100;
+    /** Turns each story of the JIT warm-up takes: as many as a measured story's (60 warm-up and 300 measured over 6). */
+    private static final int JIT_STORY_TURNS = 60;
 
     private PipelineBenchmark() {
     }
@@ -209,7 +211,8 @@ public final class PipelineBenchmark {
     }
 
     /**
-     * Turns on stories of their own until the JIT compiler has compiled what the turns run: a node
+     * Turns on stories of their own (a new set every {@value #JIT_STORY_TURNS} turns each, so short and long
+     * stories alike) until the JIT compiler has compiled what the turns run: a node
      * that has served for a while runs compiled code, and the figures are meant to be its. Stops once
      * the compiler's time over the last {@value #JIT_WINDOW} turns is under {@code bench.jitQuiet}
      * (2 %) of their wall time, or after {@code bench.jitWarmupTurns} (3,000) turns.
@@ -223,14 +226,20 @@ public final class PipelineBenchmark {
             return;
         }
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        List<String> stories = world.startStories("bench-pipeline-jit-", storyCount);
+        // Stories as long as the measured ones, a new set every JIT_STORY_TURNS turns each: compiled for
+        // stories whose recent window holds them whole and for longer ones alike, as the measured turns meet both.
+        List<String> stories = List.of();
         long began = System.nanoTime();
         long windowStart = began;
         long windowJit = jit.getTotalCompilationTime();
         double share = 1;
         int t = 0;
         while (t < most && share >= quiet) {
-            turns.turn(stories.get(t % storyCount), storyCount + t % storyCount, t / storyCount, settle);
+            int turn = t / storyCount % JIT_STORY_TURNS;
+            if (t % storyCount == 0 && turn == 0) {
+                stories = world.startStories("bench-pipeline-jit-" + t / storyCount / JIT_STORY_TURNS + "-", storyCount);
+            }
+            turns.turn(stories.get(t % storyCount), storyCount + t % storyCount, turn, settle);
             t++;
             if (t % JIT_WINDOW == 0) {
                 long now = System.nanoTime();
@@ -242,8 +251,9 @@ public final class PipelineBenchmark {
                 windowJit = compiled;
             }
         }
-        report.line("JIT warm-up: %d turns on %d stories of their own in %.0f s, until the compiler took %.1f %% of the "
-                        + "last %d turns' wall time (stop below %.1f %%, or at %d turns)", t, storyCount,
+        report.line("JIT warm-up: %d turns on stories of their own (%d at a time, %d turns each) in %.0f s, until the "
+                        + "compiler took %.1f %% of the last %d turns' wall time (stop below %.1f %%, or at %d turns)", t,
+                storyCount, JIT_STORY_TURNS,
                 (System.nanoTime() - began) / 1e9, 100 * share, JIT_WINDOW, 100 * quiet, most);
     }
 
