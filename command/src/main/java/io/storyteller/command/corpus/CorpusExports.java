@@ -1,7 +1,7 @@
 package io.storyteller.command.corpus;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.storyteller.command.runtime.BackgroundThreads;
+import io.storyteller.command.background.BackgroundThreads;
 import io.storyteller.domain.corpus.CorpusExportStatus;
 import io.storyteller.domain.corpus.CorpusExportView;
 import io.storyteller.domain.corpus.CorpusSelection;

@@ -1,6 +1,6 @@
 package io.storyteller.command.finetuning;
 
-import io.storyteller.command.runtime.BackgroundThreads;
+import io.storyteller.command.background.BackgroundThreads;
 import io.storyteller.domain.corpus.CorpusExportStatus;
 import io.storyteller.domain.corpus.CorpusExportView;
 import io.storyteller.domain.corpus.CorpusFile;

@@ -1,6 +1,6 @@
 package io.storyteller.command.finetuning;
 
-import io.storyteller.command.runtime.BackgroundThreads;
+import io.storyteller.command.background.BackgroundThreads;
 import io.storyteller.command.training.TrainingBackend;
 import io.storyteller.command.training.TrainingFailedException;
 import io.storyteller.command.training.TrainingJob;

@@ -1,6 +1,6 @@
 package io.storyteller.command.validation;
 
-import io.storyteller.command.runtime.BackgroundThreads;
+import io.storyteller.command.background.BackgroundThreads;
 import io.storyteller.command.slot.StageSlots;
 import io.storyteller.domain.model.ModelRef;
 import io.storyteller.domain.model.UseCase;

@@ -1,6 +1,6 @@
 package io.storyteller.command.housemodel.training;
 
-import io.storyteller.command.runtime.BackgroundThreads;
+import io.storyteller.command.background.BackgroundThreads;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;

@@ -2,13 +2,13 @@ package io.storyteller.command.narration.pipeline;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.storyteller.command.background.BackgroundThreads;
 import io.storyteller.command.continuity.ContinuityCheck;
 import io.storyteller.command.continuity.ContinuityVerdict;
 import io.storyteller.command.continuity.Fact;
 import io.storyteller.command.continuity.StoryLine;
 import io.storyteller.command.narration.context.ActiveLore;
 import io.storyteller.command.narration.context.Lorebook;
-import io.storyteller.command.runtime.BackgroundThreads;
 import io.storyteller.domain.story.ContextSource;
 import io.storyteller.domain.story.Contradiction;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package io.storyteller.command.housemodel.classifier.training;
 
+import io.storyteller.command.background.BackgroundThreads;
 import io.storyteller.command.housemodel.classifier.ClassifierMetadata;
 import io.storyteller.command.housemodel.classifier.ClassifierStore;
 import io.storyteller.command.housemodel.classifier.LabelledText;
 import io.storyteller.command.housemodel.classifier.reviewer.HouseReviewer;
 import io.storyteller.command.housemodel.classifier.reviewer.ReviewerTraining;
-import io.storyteller.command.runtime.BackgroundThreads;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.List;

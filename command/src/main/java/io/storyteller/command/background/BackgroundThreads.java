@@ -1,4 +1,4 @@
-package io.storyteller.command.runtime;
+package io.storyteller.command.background;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
