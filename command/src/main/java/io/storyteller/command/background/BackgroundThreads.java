@@ -4,7 +4,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
-import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Threads for background work that yields the cores to play: model training, exports, read models
- * catching up. On Linux such a thread lowers its own scheduling priority to nice {@value #NICE} before
+ * Threads for background work that yields the cores to play: model training and fine-tuning, exports,
+ * validations, warming caches. On Linux such a thread lowers its own scheduling priority to nice {@value #NICE} before
  * it runs anything, so on a small node a turn's recall and review take a contended core first and the
  * background work runs in what they leave (the kernel gives a nice-10 thread about a tenth of a core
  * another thread wants, and all of an idle one). Raising one's own nice value needs no privilege.
@@ -88,14 +88,9 @@ public final class BackgroundThreads {
                 return null;
             }
             try {
-                Linker linker = Linker.nativeLinker();
-                SymbolLookup libc = linker.defaultLookup();
-                Optional<MethodHandle> gettid = libc.find("gettid")
-                        .map(symbol -> linker.downcallHandle(symbol, FunctionDescriptor.of(JAVA_INT)));
-                Optional<MethodHandle> getpriority = libc.find("getpriority")
-                        .map(symbol -> linker.downcallHandle(symbol, FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT)));
-                Optional<MethodHandle> setpriority = libc.find("setpriority")
-                        .map(symbol -> linker.downcallHandle(symbol, FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT)));
+                Optional<MethodHandle> gettid = function("gettid");
+                Optional<MethodHandle> getpriority = function("getpriority", JAVA_INT, JAVA_INT);
+                Optional<MethodHandle> setpriority = function("setpriority", JAVA_INT, JAVA_INT, JAVA_INT);
                 if (gettid.isEmpty() || getpriority.isEmpty() || setpriority.isEmpty()) {
                     return null;
                 }
@@ -104,6 +99,13 @@ public final class BackgroundThreads {
                 log.debug("No native access for thread priorities: {}", e.toString());
                 return null;
             }
+        }
+
+        /** The C library's function {@code name}, taking {@code arguments} and answering an int. */
+        private static Optional<MethodHandle> function(String name, ValueLayout... arguments) {
+            Linker linker = Linker.nativeLinker();
+            return linker.defaultLookup().find(name)
+                    .map(symbol -> linker.downcallHandle(symbol, FunctionDescriptor.of(JAVA_INT, arguments)));
         }
     }
 }

@@ -22,10 +22,10 @@ import io.storyteller.projections.schema.TextEmbedder;
 import io.storyteller.projections.search.BeatIndexProjection;
 import io.storyteller.projections.search.LoreIndexProjection;
 import java.io.FileDescriptor;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -211,8 +211,8 @@ public final class PipelineBenchmark {
     }
 
     /**
-     * Turns on stories of their own (a new set every {@value #JIT_STORY_TURNS} turns each, so short and long
-     * stories alike) until the JIT compiler has compiled what the turns run: a node
+     * Turns on stories of their own (a new set every {@value #JIT_STORY_TURNS} turns each: compiled for stories
+     * their recent window holds whole and for longer ones, as the measured turns meet both) until the JIT compiler has compiled what the turns run: a node
      * that has served for a while runs compiled code, and the figures are meant to be its. Stops once
      * the compiler's time over the last {@value #JIT_WINDOW} turns is under {@code bench.jitQuiet}
      * (2 %) of their wall time, or after {@code bench.jitWarmupTurns} (3,000) turns.
@@ -226,8 +226,6 @@ public final class PipelineBenchmark {
             return;
         }
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        // Stories as long as the measured ones, a new set every JIT_STORY_TURNS turns each: compiled for
-        // stories whose recent window holds them whole and for longer ones alike, as the measured turns meet both.
         List<String> stories = List.of();
         long began = System.nanoTime();
         long windowStart = began;

@@ -78,12 +78,7 @@ final class SearchCostBreakdown {
     private static Function<Integer, SearchRequest> bm25(String index, List<String> texts, List<String> fields,
             List<Query> filters, TextQueryType type, boolean source, boolean highlight) {
         return i -> SearchRequest.of(b -> {
-            b.index(index).size(12).trackTotalHits(t -> t.enabled(false));
-            if (source) {
-                b.source(s -> s.filter(f -> f.includes("loreEntryId", "title")));
-            } else {
-                b.source(s -> s.fetch(false));
-            }
+            twelveHits(b, index, source);
             Query words = Query.of(q -> q.multiMatch(mm -> mm.query(texts.get(i)).fields(fields).type(type)));
             b.query(filters == null ? words : Query.of(q -> q.bool(bo -> bo.filter(filters).must(words))));
             if (highlight) {
@@ -98,18 +93,16 @@ final class SearchCostBreakdown {
     /** The k-NN search for the i-th question's vector, its filter {@code filters} and the embedder's (no filter when null). */
     private static Function<Integer, SearchRequest> knn(String index, String field, List<float[]> vectors, List<Query> filters,
             Query sameEmbedder, boolean source) {
-        return i -> SearchRequest.of(b -> {
-            b.index(index).size(12).trackTotalHits(t -> t.enabled(false));
-            if (source) {
-                b.source(s -> s.filter(f -> f.includes("loreEntryId", "title")));
-            } else {
-                b.source(s -> s.fetch(false));
-            }
-            return b.query(q -> q.knn(k -> {
-                k.field(field).vector(list(vectors.get(i))).k(12);
-                return filters == null ? k : k.filter(f -> f.bool(bo -> bo.filter(filters).filter(sameEmbedder)));
-            }));
-        });
+        return i -> SearchRequest.of(b -> twelveHits(b, index, source).query(q -> q.knn(k -> {
+            k.field(field).vector(list(vectors.get(i))).k(12);
+            return filters == null ? k : k.filter(f -> f.bool(bo -> bo.filter(filters).filter(sameEmbedder)));
+        })));
+    }
+
+    /** Twelve hits of {@code index} without a total, with the hits' id and title or no source at all. */
+    private static SearchRequest.Builder twelveHits(SearchRequest.Builder b, String index, boolean source) {
+        b.index(index).size(12).trackTotalHits(t -> t.enabled(false));
+        return source ? b.source(s -> s.filter(f -> f.includes("loreEntryId", "title"))) : b.source(s -> s.fetch(false));
     }
 
     /** A request shape, made for the i-th question. */
