@@ -11,8 +11,12 @@ import io.storyteller.command.narration.pipeline.HarmGuard;
 import io.storyteller.command.narration.pipeline.Reviewer;
 import io.storyteller.command.narration.pipeline.TextDetector;
 import io.storyteller.command.narration.routing.Routes;
+import java.util.Optional;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,8 +47,11 @@ public class NarrationConfiguration {
     }
 
     @Bean
-    Recall recall(QueryGateway queries, NarrationProperties properties) {
-        return new Recall(queries, properties.timeout(), properties.recentBeats());
+    Recall recall(QueryGateway queries, NarrationProperties properties,
+            ObjectProvider<EventProcessingConfiguration> processing) {
+        LocalNarration narratedHere = new LocalNarration(() -> Optional.ofNullable(processing.getIfAvailable())
+                .flatMap(config -> config.eventProcessor(NarrationEngine.PROCESSING_GROUP, StreamingEventProcessor.class)));
+        return new Recall(queries, properties.timeout(), properties.recentBeats(), narratedHere);
     }
 
     @Bean

@@ -71,9 +71,12 @@ import org.springframework.stereotype.Component;
  * fails over ({@link FailingOver}) to the deployment's other arm, then to the world's house narrator.
  */
 @Component
-@ProcessingGroup("narration")
+@ProcessingGroup(NarrationEngine.PROCESSING_GROUP)
 @DisallowReplay
 public class NarrationEngine {
+
+    /** The engine's processor: one per node, each narrating the stories of the segments it claimed. */
+    public static final String PROCESSING_GROUP = "narration";
 
     private static final Logger log = LoggerFactory.getLogger(NarrationEngine.class);
 

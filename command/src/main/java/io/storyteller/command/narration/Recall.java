@@ -9,6 +9,7 @@ import io.storyteller.domain.retrieval.TurnRecall;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * <p>
  * The recall needs nothing but the action, so it starts as soon as the action is admitted
  * ({@link #prepare}), while the action is stored and reaches the narration engine; the turn then
- * takes the prepared recall instead of asking again. A prepared recall nobody takes (the turn was
- * narrated elsewhere, or failed first) is dropped after {@link #PREPARED_FOR}.
+ * takes the prepared recall instead of asking again. It is begun only where the turn will be
+ * narrated (beside other instances, the node whose narration engine holds the story's segment). A
+ * prepared recall nobody takes (the segment moved, or the turn failed first) is dropped after
+ * {@link #PREPARED_FOR}.
  */
 public class Recall {
 
@@ -45,23 +48,34 @@ public class Recall {
     private final QueryGateway queries;
     private final Duration timeout;
     private final int recentBeats;
+    private final Predicate<String> narratedHere;
     private final Cache<Prepared, Begun> prepared = Caffeine.newBuilder()
             .expireAfterWrite(PREPARED_FOR).maximumSize(PREPARED_KEPT).build();
 
-    /** @param recentBeats the most beats a turn's recent window holds */
+    /** A recall for a node that narrates every story (one instance, its engine always running). */
     public Recall(QueryGateway queries, Duration timeout, int recentBeats) {
+        this(queries, timeout, recentBeats, storyId -> true);
+    }
+
+    /**
+     * @param recentBeats  the most beats a turn's recent window holds
+     * @param narratedHere whether a story's next turn is narrated on this node ({@link LocalNarration})
+     */
+    public Recall(QueryGateway queries, Duration timeout, int recentBeats, Predicate<String> narratedHere) {
         this.queries = queries;
         this.timeout = timeout;
         this.recentBeats = recentBeats;
+        this.narratedHere = narratedHere;
     }
 
     /**
      * Starts the recall of an admitted action, for the turn that will answer it: story memory among
      * the beats older than the recent window that turn will hold (the action added to the story's
-     * {@code beatsBefore}). Nothing waits for it here.
+     * {@code beatsBefore}). Nothing waits for it here, and nothing is asked when another node will
+     * narrate the turn: that node's turn asks for itself.
      */
     public void prepare(String worldId, String storyId, String action, int beatsBefore) {
-        if (action == null || action.isBlank()) {
+        if (action == null || action.isBlank() || !narratedHere.test(storyId)) {
             return;
         }
         int windowStart = Math.max(1, beatsBefore + 1 - recentBeats + 1);

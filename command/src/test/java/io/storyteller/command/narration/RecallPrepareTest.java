@@ -109,7 +109,23 @@ class RecallPrepareTest {
         assertThat(asked).hasSize(2);
     }
 
+    @Test
+    void nothingIsAskedAheadForATurnAnotherNodeNarrates() throws Exception {
+        Recall elsewhere = new Recall(DefaultQueryGateway.builder().queryBus(bus()).build(), Duration.ofSeconds(5),
+                RECENT_BEATS, storyId -> !storyId.equals("story-elsewhere"));
+
+        elsewhere.prepare("world-1", "story-elsewhere", "I ask the harbour master about the bell.", 2);
+        elsewhere.prepare("world-1", "story-1", "I ask the harbour master about the bell.", 2);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> asked.size() == 1);
+        assertThat(asked).extracting(RecallForTurn::storyId).containsExactly("story-1");
+    }
+
     private Recall recall() {
+        return new Recall(DefaultQueryGateway.builder().queryBus(bus()).build(), Duration.ofSeconds(5), RECENT_BEATS);
+    }
+
+    private SimpleQueryBus bus() {
         SimpleQueryBus bus = SimpleQueryBus.builder().build();
         bus.subscribe(RecallForTurn.class.getName(), TurnRecall.class, message -> {
             asked.add((RecallForTurn) message.getPayload());
@@ -119,6 +135,6 @@ class RecallPrepareTest {
             return new TurnRecall(List.of(new LoreHit("lore-bell", "The Drowned Bell", 0.03,
                     new RetrievalReason(List.of("bell"), 0.7), List.of())), List.of());
         });
-        return new Recall(DefaultQueryGateway.builder().queryBus(bus).build(), Duration.ofSeconds(5), RECENT_BEATS);
+        return bus;
     }
 }

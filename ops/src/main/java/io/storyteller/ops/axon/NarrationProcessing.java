@@ -1,5 +1,6 @@
 package io.storyteller.ops.axon;
 
+import io.storyteller.command.narration.NarrationEngine;
 import io.storyteller.ops.StorytellerProperties;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
@@ -14,8 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 class NarrationProcessing implements ConfigurerModule {
 
-    static final String PROCESSING_GROUP = "narration";
-
     private final StorytellerProperties.EventProcessing settings;
 
     NarrationProcessing(StorytellerProperties properties) {
@@ -24,7 +23,7 @@ class NarrationProcessing implements ConfigurerModule {
 
     @Override
     public void configureModule(Configurer configurer) {
-        EventProcessingDefaults.registerPooled(configurer, PROCESSING_GROUP, builder -> builder
+        EventProcessingDefaults.registerPooled(configurer, NarrationEngine.PROCESSING_GROUP, builder -> builder
                 .batchSize(1)
                 .initialSegmentCount(settings.narrationSegments())
                 .maxClaimedSegments(settings.narrationSegments())

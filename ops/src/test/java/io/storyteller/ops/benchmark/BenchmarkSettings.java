@@ -20,9 +20,12 @@ import java.util.stream.Collectors;
  * @param retrain          leave the house model's periodic retraining on ({@code bench.retrain}, false)
  * @param dataRoot         where the fresh data directory is made ({@code bench.dataRoot}, ops/target/benchmark-data)
  * @param parts            which measurements run ({@code bench.parts}, "p,a,b,c"); (c) replays whatever the log then holds
+ * @param stopped          processors stopped while the write path runs ({@code bench.stopped}, none; e.g.
+ *                         "beat-index,story-fact-reading"): the commands' own cost apart from the work each
+ *                         stored beat starts
  */
 record BenchmarkSettings(int turns, int warmupTurns, int houseTurns, int houseWarmupTurns, int[] players,
-                         Duration phaseLimit, boolean retrain, Path dataRoot, Set<String> parts) {
+                         Duration phaseLimit, boolean retrain, Path dataRoot, Set<String> parts, Set<String> stopped) {
 
     static BenchmarkSettings fromSystemProperties() {
         int[] players = Arrays.stream(System.getProperty("bench.players", "1,8").split(","))
@@ -39,8 +42,13 @@ record BenchmarkSettings(int turns, int warmupTurns, int houseTurns, int houseWa
                 Duration.ofSeconds(Integer.getInteger("bench.phaseSeconds", 120)),
                 Boolean.getBoolean("bench.retrain"),
                 Path.of(System.getProperty("bench.dataRoot", defaultDataRoot())),
-                Arrays.stream(System.getProperty("bench.parts", "p,a,b,c").split(","))
-                        .map(part -> part.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()));
+                names(System.getProperty("bench.parts", "p,a,b,c")),
+                names(System.getProperty("bench.stopped", "")));
+    }
+
+    private static Set<String> names(String list) {
+        return Arrays.stream(list.split(",")).map(name -> name.strip().toLowerCase(Locale.ROOT))
+                .filter(name -> !name.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
     boolean runs(String part) {
@@ -59,8 +67,8 @@ record BenchmarkSettings(int turns, int warmupTurns, int houseTurns, int houseWa
     @Override
     public String toString() {
         return String.format(Locale.ROOT,
-                "parts %s: write path %d turns (+%d warm-up), house model %d turns (+%d warm-up), players %s, cap %d s per run",
+                "parts %s: write path %d turns (+%d warm-up), house model %d turns (+%d warm-up), players %s, cap %d s per run%s",
                 parts.stream().sorted().toList(), turns, warmupTurns, houseTurns, houseWarmupTurns, Arrays.toString(players),
-                phaseLimit.toSeconds());
+                phaseLimit.toSeconds(), stopped.isEmpty() ? "" : ", stopped during the write path: " + stopped.stream().sorted().toList());
     }
 }

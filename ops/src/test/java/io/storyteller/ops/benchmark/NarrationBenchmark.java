@@ -100,11 +100,14 @@ public final class NarrationBenchmark {
         }
 
         if (settings.runs("a")) {
+            List<StreamingEventProcessor> stopped = settings.stopped().stream().map(processors::named).toList();
+            stopped.forEach(StreamingEventProcessor::shutDown);
             WritePath writePath = new WritePath(commands, world, settings);
             List<WritePath.Result> writes = new ArrayList<>();
             for (int players : settings.players()) {
                 writes.add(writePath.run(players));
             }
+            stopped.forEach(StreamingEventProcessor::start);
             report.writePath(writes, raw);
         }
 
