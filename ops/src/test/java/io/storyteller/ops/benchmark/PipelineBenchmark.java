@@ -2,9 +2,11 @@ package io.storyteller.ops.benchmark;
 
 import ai.onnxruntime.OrtEnvironment;
 import io.storyteller.command.continuity.recording.StoryFactRecorder;
+import io.storyteller.command.housemodel.classifier.ClassifierStore;
 import io.storyteller.command.housemodel.classifier.detector.HouseDetector;
 import io.storyteller.command.housemodel.classifier.guardrail.HouseGuardrail;
 import io.storyteller.command.housemodel.classifier.guardrail.TextSource;
+import io.storyteller.command.housemodel.classifier.training.ClassifierPublisher;
 import io.storyteller.command.housemodel.classifier.training.HouseClassifierTraining;
 import io.storyteller.command.housemodel.classifier.training.HouseClassifiers;
 import io.storyteller.command.housemodel.embedding.SentenceEmbedder;
@@ -66,6 +68,11 @@ public final class PipelineBenchmark {
     private static final int JIT_WINDOW = 100;
     /** Turns each story of the JIT warm-up takes: as many as a measured story's (60 warm-up and 300 measured over 6). */
     private static final int JIT_STORY_TURNS = 60;
+    /**
+     * {@code bench.training}: the house detector and narrator retrain back to back while the turns run, on
+     * their background threads, as a busy platform's retraining would beside play.
+     */
+    private static final boolean TRAINING = Boolean.getBoolean("bench.training");
 
     private PipelineBenchmark() {
     }
@@ -88,9 +95,11 @@ public final class PipelineBenchmark {
                     "--storyteller.data-dir=" + run,
                     "--storyteller.opensearch.uris=",
                     "--storyteller.seed.enabled=false",
-                    // No training while measuring: the house classifiers' first pass still runs at start.
-                    "--storyteller.house-model.retrain-delay=24h",
-                    "--storyteller.house-classifier.retrain-delay=24h",
+                    // No training while measuring (the house classifiers' first pass still runs at start), or with
+                    // bench.training=true training back to back: a pass a second, the detector retrained on every new text.
+                    "--storyteller.house-model.retrain-delay=" + (TRAINING ? "1s" : "24h"),
+                    "--storyteller.house-classifier.retrain-delay=" + (TRAINING ? "1s" : "24h"),
+                    "--storyteller.house-classifier.detector-min-new-texts=1",
                     "--spring.main.banner-mode=off",
                     "--logging.level.root=WARN",
                     "--logging.level.io.storyteller=WARN",
@@ -176,6 +185,9 @@ public final class PipelineBenchmark {
         List<PipelineTurns.Parts> measured = new ArrayList<>();
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long jitBefore = jit.getTotalCompilationTime();
+        ClassifierStore classifiers = context.getBean(ClassifierStore.class);
+        int detectorsBefore = classifiers.versions(ClassifierPublisher.DETECTOR).size();
+        long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
         Latencies guardAll = new Latencies();
         int t = warmupTurns;
@@ -197,6 +209,11 @@ public final class PipelineBenchmark {
         long jitMillis = jit.getTotalCompilationTime() - jitBefore;
         report.line("JIT compiler while the turns were measured: %.1f s in %.1f s (%.1f %% of the wall time)",
                 jitMillis / 1e3, measuredMillis / 1e3, 100 * jitMillis / measuredMillis);
+        double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
+        report.line("this process's CPU while the turns were measured: %.1f s in %.1f s (%.2f cores); training %s, "
+                        + "%d house detector versions trained meanwhile", cpuSeconds, measuredMillis / 1e3,
+                cpuSeconds / (measuredMillis / 1e3), TRAINING ? "back to back (bench.training)" : "off",
+                classifiers.versions(ClassifierPublisher.DETECTOR).size() - detectorsBefore);
         report.turns(measured).load();
         report.line("player-input guard over every measured action (%d, of which %d refused at TEEN and not narrated): p50 %.2f ms, p99 %.2f ms",
                 guardAll.count(), turns.refusals().size(), guardAll.percentileMillis(0.50), guardAll.percentileMillis(0.99));
@@ -253,6 +270,10 @@ public final class PipelineBenchmark {
                         + "compiler took %.1f %% of the last %d turns' wall time (stop below %.1f %%, or at %d turns)", t,
                 storyCount, JIT_STORY_TURNS,
                 (System.nanoTime() - began) / 1e9, 100 * share, JIT_WINDOW, 100 * quiet, most);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** The models alone, one text per call, over the candidates the turns judged. */
