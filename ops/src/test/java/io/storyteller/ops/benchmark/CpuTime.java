@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * CPU seconds used so far by this JVM and its child processes (the embedded PostgreSQL's server
+ * CPU seconds used so far by this JVM, alone or with its child processes (the embedded PostgreSQL's server
  * and backends), from {@code /proc}; children that already ended are not counted. Zero for the
  * children where {@code /proc} is missing.
  */
@@ -18,9 +18,13 @@ final class CpuTime {
     }
 
     static double ofThisProcessAndChildren() {
+        return ofThisProcess() + ProcessHandle.current().descendants().mapToDouble(CpuTime::ofProcess).sum();
+    }
+
+    /** CPU seconds used so far by this JVM alone. */
+    static double ofThisProcess() {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        double seconds = os.getProcessCpuTime() / 1e9;
-        return seconds + ProcessHandle.current().descendants().mapToDouble(CpuTime::ofProcess).sum();
+        return os.getProcessCpuTime() / 1e9;
     }
 
     private static double ofProcess(ProcessHandle process) {

@@ -187,7 +187,7 @@ public final class PipelineBenchmark {
         long jitBefore = jit.getTotalCompilationTime();
         ClassifierStore classifiers = context.getBean(ClassifierStore.class);
         int detectorsBefore = classifiers.versions(ClassifierPublisher.DETECTOR).size();
-        long cpuBefore = processCpuNanos();
+        double cpuBefore = CpuTime.ofThisProcess();
         long started = System.nanoTime();
         Latencies guardAll = new Latencies();
         int t = warmupTurns;
@@ -209,7 +209,7 @@ public final class PipelineBenchmark {
         long jitMillis = jit.getTotalCompilationTime() - jitBefore;
         report.line("JIT compiler while the turns were measured: %.1f s in %.1f s (%.1f %% of the wall time)",
                 jitMillis / 1e3, measuredMillis / 1e3, 100 * jitMillis / measuredMillis);
-        double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
+        double cpuSeconds = CpuTime.ofThisProcess() - cpuBefore;
         report.line("this process's CPU while the turns were measured: %.1f s in %.1f s (%.2f cores); training %s, "
                         + "%d house detector versions trained meanwhile", cpuSeconds, measuredMillis / 1e3,
                 cpuSeconds / (measuredMillis / 1e3), TRAINING ? "back to back (bench.training)" : "off",
@@ -270,10 +270,6 @@ public final class PipelineBenchmark {
                         + "compiler took %.1f %% of the last %d turns' wall time (stop below %.1f %%, or at %d turns)", t,
                 storyCount, JIT_STORY_TURNS,
                 (System.nanoTime() - began) / 1e9, 100 * share, JIT_WINDOW, 100 * quiet, most);
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** The models alone, one text per call, over the candidates the turns judged. */
