@@ -40,6 +40,18 @@ final class BeatTable {
                     ARRAY[CAST(:text AS text)], ARRAY[NULL]::text[],
                     jsonb_build_array(CAST(:provenance AS jsonb)), 0, CAST(:provenance AS jsonb), :at, :at)
             ON CONFLICT (story_id, beat_id) DO NOTHING""";
+    /** Appends at known positions, one row per element of the arrays; the same row as {@link #APPEND_AT}. */
+    private static final String APPEND_ALL = """
+            INSERT INTO beats (story_id, beat_id, position, kind, player_id, text, alternatives,
+                               alternative_originals, alternative_provenances, selected_alternative,
+                               provenance, created_at, updated_at)
+            SELECT r.story_id, r.beat_id, r.position, r.kind, r.player_id, r.text, ARRAY[r.text], ARRAY[NULL]::text[],
+                   jsonb_build_array(CAST(r.provenance AS jsonb)), 0, CAST(r.provenance AS jsonb), r.at, r.at
+            FROM unnest(CAST(:storyIds AS text[]), CAST(:beatIds AS text[]), CAST(:positions AS integer[]),
+                        CAST(:kinds AS text[]), CAST(:playerIds AS text[]), CAST(:texts AS text[]),
+                        CAST(:provenances AS text[]), CAST(:ats AS timestamptz[]))
+                 AS r(story_id, beat_id, position, kind, player_id, text, provenance, at)
+            ON CONFLICT (story_id, beat_id) DO NOTHING""";
     private static final String PUT_ALTERNATIVE = """
             UPDATE beats SET alternatives[:slot] = :text,
                    alternative_originals[:slot] = NULL,
@@ -94,6 +106,44 @@ final class BeatTable {
         Map<String, Object> params = new HashMap<>(append.params());
         params.put("position", position);
         return new TableWrite(APPEND_AT, params);
+    }
+
+    /**
+     * The appends at known positions ({@link #appendAt}) as one statement: PostgreSQL runs it once
+     * for all its rows, where a JDBC batch of single-row inserts runs the statement per row (most of
+     * a replay's database time went to that). Repeats of a beat are not among them.
+     */
+    static TableWrite appendAll(List<TableWrite> appendsAt) {
+        int size = appendsAt.size();
+        String[] storyIds = new String[size];
+        String[] beatIds = new String[size];
+        Integer[] positions = new Integer[size];
+        String[] kinds = new String[size];
+        String[] playerIds = new String[size];
+        String[] texts = new String[size];
+        String[] provenances = new String[size];
+        String[] ats = new String[size];
+        for (int i = 0; i < size; i++) {
+            Map<String, Object> params = appendsAt.get(i).params();
+            storyIds[i] = (String) params.get("storyId");
+            beatIds[i] = (String) params.get("beatId");
+            positions[i] = (Integer) params.get("position");
+            kinds[i] = (String) params.get("kind");
+            playerIds[i] = (String) params.get("playerId");
+            texts[i] = (String) params.get("text");
+            provenances[i] = (String) params.get("provenance");
+            ats[i] = params.get("at").toString();
+        }
+        Map<String, Object> params = new HashMap<>();
+        params.put("storyIds", storyIds);
+        params.put("beatIds", beatIds);
+        params.put("positions", positions);
+        params.put("kinds", kinds);
+        params.put("playerIds", playerIds);
+        params.put("texts", texts);
+        params.put("provenances", provenances);
+        params.put("ats", ats);
+        return new TableWrite(APPEND_ALL, params);
     }
 
     static boolean appends(TableWrite write) {

@@ -116,5 +116,6 @@ public class StoryProjection implements BatchedReplay {
     @ResetHandler
     public void reset() {
         stories.clear();
+        writes.replayStarts();
     }
 }

@@ -50,7 +50,9 @@ final class StoryReplayBatch implements BatchFallback.Collected {
         return collected.isEmpty();
     }
 
-    void flush(NamedParameterJdbcOperations jdbc) {
+    /** Writes what the batch collected; returns how many writes that was. */
+    int flush(NamedParameterJdbcOperations jdbc) {
+        int writes = collected.size();
         BeatPositions positions = BeatPositions.read(jdbc, storiesWhoseBeatsChange());
         List<TableWrite> run = new ArrayList<>();
         Map<String, StoryDelta> stories = new LinkedHashMap<>();
@@ -71,6 +73,7 @@ final class StoryReplayBatch implements BatchFallback.Collected {
                     .map(change -> change.params(positions.count(change.storyId()))).toList()));
         }
         collected.clear();
+        return writes;
     }
 
     private Set<String> storiesWhoseBeatsChange() {
@@ -85,9 +88,10 @@ final class StoryReplayBatch implements BatchFallback.Collected {
 
     /**
      * Runs one run of writes of the same SQL as one JDBC batch. Appended beats get their positions
-     * from memory, so an append that finds its beat already there (written by an earlier batch: the
-     * log repeats a beat id) would leave a gap; the batch then fails, and is retried event by event
-     * as written live, where the append takes the highest position the table has.
+     * from memory and are inserted by one statement ({@link BeatTable#appendAll}), so an append that
+     * finds its beat already there (written by an earlier batch: the log repeats a beat id) would
+     * leave a gap; the batch then fails, and is retried event by event as written live, where the
+     * append takes the highest position the table has.
      */
     private static void execute(NamedParameterJdbcOperations jdbc, List<TableWrite> run, BeatPositions positions) {
         if (run.isEmpty()) {
@@ -102,8 +106,9 @@ final class StoryReplayBatch implements BatchFallback.Collected {
                     placed.add(BeatTable.appendAt(append, position));
                 }
             }
-            for (int inserted : batch(jdbc, placed)) {
-                if (inserted == 0) {
+            if (!placed.isEmpty()) {
+                TableWrite appendAll = BeatTable.appendAll(placed);
+                if (jdbc.update(appendAll.sql(), appendAll.params()) < placed.size()) {
                     throw new IllegalStateException("a replayed beat was in the beats table already");
                 }
             }

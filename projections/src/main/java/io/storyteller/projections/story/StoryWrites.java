@@ -2,6 +2,7 @@ package io.storyteller.projections.story;
 
 import io.storyteller.projections.schema.BatchFallback;
 import io.storyteller.projections.schema.BatchedReplay;
+import io.storyteller.projections.schema.ReplayStatistics;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -14,18 +15,26 @@ import org.springframework.stereotype.Component;
  * when the batch commits: a few round trips per batch instead of several per event. Should that
  * batch write fail (a row PostgreSQL refuses), the batch is rolled back and retried by the
  * processor, and its events are then written one by one, each in its savepoint, so the one bad
- * event is dead-lettered as it would be live and the others are kept.
+ * event is dead-lettered as it would be live and the others are kept. The tables' statistics are
+ * kept current as a replay refills them ({@link ReplayStatistics}).
  */
 @Component
 public class StoryWrites implements BatchedReplay {
 
     private final NamedParameterJdbcOperations jdbc;
     private final BatchFallback<StoryReplayBatch> batches;
+    private final ReplayStatistics statistics;
 
     public StoryWrites(NamedParameterJdbcOperations jdbc) {
         this.jdbc = jdbc;
+        this.statistics = new ReplayStatistics(jdbc.getJdbcOperations(), "beats", "stories", "story_participants");
         this.batches = new BatchFallback<>("the stories read model's replay", StoryReplayBatch::new,
-                batch -> batch.flush(jdbc));
+                batch -> statistics.wrote(batch.flush(jdbc)));
+    }
+
+    /** The group's tables were emptied for a replay. */
+    void replayStarts() {
+        statistics.reset();
     }
 
     @Override
