@@ -42,12 +42,48 @@ public class SpendProjection implements BatchedReplay {
 
     public static final String GROUP = "spend";
 
+    /** A call's row; a failure names no world: the story's, from this group's own record of where stories are played. */
+    private static final String INSERT_CALL = """
+            INSERT INTO spend_entries (event_id, call_index, world_id, deployment_id, model, day,
+                                       prompt_tokens, completion_tokens, cost)
+            SELECT :eventId, :index, w.world_id, CAST(:deploymentId AS text), CAST(:model AS text), :day,
+                   :prompt, :completion,
+                   coalesce(CAST(:cost AS numeric),
+                            (SELECT (CAST(:prompt AS numeric) * m.price_input_per_million
+                                     + CAST(:completion AS numeric) * m.price_output_per_million) / 1000000
+                             FROM models m WHERE m.model_id = :model), 0)
+            FROM (SELECT coalesce(CAST(:worldId AS text),
+                                  (SELECT world_id FROM spend_story_worlds WHERE story_id = :storyId)) AS world_id) w
+            WHERE w.world_id IS NOT NULL AND :prompt + :completion > 0
+            ON CONFLICT (event_id, call_index) DO NOTHING""";
+    /** {@link #INSERT_CALL} for a replayed run of calls, each parameter an array of the run's ({@link BatchedWrites#rowsAtOnce}). */
+    private static final String INSERT_CALLS = """
+            INSERT INTO spend_entries (event_id, call_index, world_id, deployment_id, model, day,
+                                       prompt_tokens, completion_tokens, cost)
+            SELECT c.event_id, c.call_index, w.world_id, c.deployment_id, c.model, c.day, c.prompt, c.completion,
+                   coalesce(c.cost,
+                            (SELECT (c.prompt * m.price_input_per_million + c.completion * m.price_output_per_million) / 1000000
+                             FROM models m WHERE m.model_id = c.model), 0)
+            FROM (SELECT r.event_id, CAST(r.call_index AS integer) AS call_index, r.world_id, r.story_id, r.deployment_id,
+                         r.model, CAST(r.day AS date) AS day, CAST(r.prompt AS numeric) AS prompt,
+                         CAST(r.completion AS numeric) AS completion, CAST(r.cost AS numeric) AS cost
+                  FROM unnest(CAST(:eventId AS text[]), CAST(:index AS text[]), CAST(:worldId AS text[]),
+                              CAST(:storyId AS text[]), CAST(:deploymentId AS text[]), CAST(:model AS text[]),
+                              CAST(:day AS text[]), CAST(:prompt AS text[]), CAST(:completion AS text[]),
+                              CAST(:cost AS text[]))
+                       AS r(event_id, call_index, world_id, story_id, deployment_id, model, day, prompt, completion, cost)) c
+            CROSS JOIN LATERAL (SELECT coalesce(c.world_id,
+                                                (SELECT world_id FROM spend_story_worlds s WHERE s.story_id = c.story_id))
+                                       AS world_id) w
+            WHERE w.world_id IS NOT NULL AND c.prompt + c.completion > 0
+            ON CONFLICT (event_id, call_index) DO NOTHING""";
+
     private final NamedParameterJdbcOperations jdbc;
     private final BatchedWrites writes;
 
     public SpendProjection(NamedParameterJdbcOperations jdbc) {
         this.jdbc = jdbc;
-        this.writes = new BatchedWrites("the spend's replay", jdbc);
+        this.writes = new BatchedWrites("the spend's replay", jdbc).rowsAtOnce(INSERT_CALL, INSERT_CALLS);
     }
 
     @Override
@@ -122,19 +158,6 @@ public class SpendProjection implements BatchedReplay {
         params.put("prompt", Math.max(0, call.promptTokens()));
         params.put("completion", Math.max(0, call.completionTokens()));
         params.put("cost", call.costUsd() == null ? null : call.costUsd().max(BigDecimal.ZERO));
-        // a failure names no world: the story's, from this group's own record of where stories are played
-        writes.write("""
-                INSERT INTO spend_entries (event_id, call_index, world_id, deployment_id, model, day,
-                                           prompt_tokens, completion_tokens, cost)
-                SELECT :eventId, :index, w.world_id, CAST(:deploymentId AS text), CAST(:model AS text), :day,
-                       :prompt, :completion,
-                       coalesce(CAST(:cost AS numeric),
-                                (SELECT (CAST(:prompt AS numeric) * m.price_input_per_million
-                                         + CAST(:completion AS numeric) * m.price_output_per_million) / 1000000
-                                 FROM models m WHERE m.model_id = :model), 0)
-                FROM (SELECT coalesce(CAST(:worldId AS text),
-                                      (SELECT world_id FROM spend_story_worlds WHERE story_id = :storyId)) AS world_id) w
-                WHERE w.world_id IS NOT NULL AND :prompt + :completion > 0
-                ON CONFLICT (event_id, call_index) DO NOTHING""", params);
+        writes.write(INSERT_CALL, params);
     }
 }

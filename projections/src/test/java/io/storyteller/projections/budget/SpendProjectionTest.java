@@ -126,13 +126,14 @@ class SpendProjectionTest {
         log.story("s2", new StoryStarted("s2", "w2", "Another tale", "bea"));
         for (int turn = 0; turn < 5; turn++) {
             log.story("s1", recorded("a" + turn, candidate(0, GPT, 1000, 200, null, CandidateOutcome.CHOSEN),
-                    candidate(1, HOUSE, 800, 100, null, CandidateOutcome.OUTRANKED)));
+                    candidate(1, HOUSE, 800, 100, null, CandidateOutcome.OUTRANKED),
+                    candidate(2, HOUSE, 0, 0, null, CandidateOutcome.FAILED)));
             log.story("s2", new NarrationFailed("s2", "b" + turn, "b" + turn, "blocked", GPT, null,
                     List.of(candidate(0, GPT, 500 + turn, 50, new BigDecimal("0.0001"), CandidateOutcome.BLOCKED))));
         }
         log.deliver(handlers);
         var live = db.snapshot();
-        assertThat(live.get("spend_entries")).hasSize(15);
+        assertThat(live.get("spend_entries")).as("a call of no tokens has no row").hasSize(15);
 
         for (int batchSize : new int[] {1, 4, 64}) {
             log.replayInBatches(db.transactions(), batchSize, handlers);
