@@ -16,8 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The writes to {@code beats}, as {@link TableWrite}s to run at once or in a replay's batch.
  * Alternatives, their provenances and their pre-edit originals are index-aligned arrays (PostgreSQL
- * arrays are 1-based, alternative indexes 0-based); the shown text, provenance and edit state are
- * those of the selected alternative. Each write is keyed and safe to repeat, and reads the rows as
+ * arrays are 1-based, alternative indexes 0-based); the shown text and edit state are those of the
+ * selected alternative, and so is the provenance read ({@link BeatRows#COLUMNS}), which is not stored
+ * twice. Each write is keyed and safe to repeat, and reads the rows as
  * the writes before it left them, so a batch run in order gives what one-by-one writes give.
  */
 final class BeatTable {
@@ -25,28 +26,28 @@ final class BeatTable {
     private static final String APPEND = """
             INSERT INTO beats (story_id, beat_id, position, kind, player_id, text, alternatives,
                                alternative_originals, alternative_provenances, selected_alternative,
-                               provenance, created_at, updated_at)
+                               created_at, updated_at)
             SELECT :storyId, :beatId, coalesce(max(position), 0) + 1, :kind, :playerId, :text,
                    ARRAY[CAST(:text AS text)], ARRAY[NULL]::text[],
-                   jsonb_build_array(CAST(:provenance AS jsonb)), 0, CAST(:provenance AS jsonb), :at, :at
+                   jsonb_build_array(CAST(:provenance AS jsonb)), 0, :at, :at
             FROM beats WHERE story_id = :storyId
             ON CONFLICT (story_id, beat_id) DO NOTHING""";
     /** An append whose position a replay's batch knows ({@link BeatPositions}). */
     private static final String APPEND_AT = """
             INSERT INTO beats (story_id, beat_id, position, kind, player_id, text, alternatives,
                                alternative_originals, alternative_provenances, selected_alternative,
-                               provenance, created_at, updated_at)
+                               created_at, updated_at)
             VALUES (:storyId, :beatId, :position, :kind, :playerId, :text,
                     ARRAY[CAST(:text AS text)], ARRAY[NULL]::text[],
-                    jsonb_build_array(CAST(:provenance AS jsonb)), 0, CAST(:provenance AS jsonb), :at, :at)
+                    jsonb_build_array(CAST(:provenance AS jsonb)), 0, :at, :at)
             ON CONFLICT (story_id, beat_id) DO NOTHING""";
     /** Appends at known positions, one row per element of the arrays; the same row as {@link #APPEND_AT}. */
     private static final String APPEND_ALL = """
             INSERT INTO beats (story_id, beat_id, position, kind, player_id, text, alternatives,
                                alternative_originals, alternative_provenances, selected_alternative,
-                               provenance, created_at, updated_at)
+                               created_at, updated_at)
             SELECT r.story_id, r.beat_id, r.position, r.kind, r.player_id, r.text, ARRAY[r.text], ARRAY[NULL]::text[],
-                   jsonb_build_array(CAST(r.provenance AS jsonb)), 0, CAST(r.provenance AS jsonb), r.at, r.at
+                   jsonb_build_array(CAST(r.provenance AS jsonb)), 0, r.at, r.at
             FROM unnest(CAST(:storyIds AS text[]), CAST(:beatIds AS text[]), CAST(:positions AS integer[]),
                         CAST(:kinds AS text[]), CAST(:playerIds AS text[]), CAST(:texts AS text[]),
                         CAST(:provenances AS text[]), CAST(:ats AS timestamptz[]))
@@ -57,12 +58,10 @@ final class BeatTable {
                    alternative_originals[:slot] = NULL,
                    alternative_provenances = jsonb_set(alternative_provenances, ARRAY[CAST(:index AS text)],
                                                        CAST(:provenance AS jsonb), true),
-                   selected_alternative = :index, text = :text, provenance = CAST(:provenance AS jsonb),
-                   edited = false, original_text = NULL, updated_at = :at
+                   selected_alternative = :index, text = :text, edited = false, original_text = NULL, updated_at = :at
             WHERE story_id = :storyId AND beat_id = :beatId""";
     private static final String SELECT = """
             UPDATE beats SET selected_alternative = :index, text = alternatives[:slot],
-                   provenance = nullif(alternative_provenances -> CAST(:index AS int), 'null'::jsonb),
                    original_text = alternative_originals[:slot],
                    edited = alternative_originals[:slot] IS NOT NULL, updated_at = :at
             WHERE story_id = :storyId AND beat_id = :beatId AND alternatives[:slot] IS NOT NULL""";

@@ -203,7 +203,7 @@ class BeatProjectionTest {
     }
 
     private static NarrationProvenance provenanceOf(String beatId) {
-        return ProvenanceJson.read((String) db.row("SELECT provenance FROM beats WHERE beat_id = '" + beatId + "'")
+        return ProvenanceJson.read((String) db.row("SELECT " + BeatRows.COLUMNS + " FROM beats WHERE beat_id = '" + beatId + "'")
                 .get("provenance"));
     }
 
