@@ -44,12 +44,14 @@ public record StorytellerProperties(
 
     /**
      * @param batchSize           events handled per transaction by a processor
-     * @param initialSegmentCount segments a new processor starts with (its parallelism)
+     * @param initialSegmentCount segments a new processor starts with (its parallelism): a segment's
+     *                            batches alternate between this process and PostgreSQL, so twice the
+     *                            cores keeps both busy
      * @param narrationSegments   narrations generated in parallel; one story's are always in order
      */
     public record EventProcessing(
             @DefaultValue("50") int batchSize,
-            @DefaultValue("2") int initialSegmentCount,
+            @DefaultValue("4") int initialSegmentCount,
             @DefaultValue("4") int narrationSegments) {
 
         /** Each event of a batch opens a savepoint; PostgreSQL caches 64 subtransactions per session. */

@@ -443,7 +443,7 @@ public final class RoutingBenchmark {
 
     private int awaitAtHead(StreamingEventProcessor processor, long head) {
         int expected = context.getEnvironment().getProperty("storyteller.event-processing.initial-segment-count",
-                Integer.class, 2);
+                Integer.class, 4);
         int[] segments = new int[1];
         await(processor.getName() + " at " + head, () -> {
             Map<Integer, EventTrackerStatus> status = processor.processingStatus();
