@@ -141,15 +141,14 @@ class StorytellerApplicationTest {
     }
 
     @Test
-    void everyProcessingGroupGetsAPooledStreamingProcessorWithTwoSegmentsAndNarrationFour() {
+    void everyProcessingGroupGetsAPooledStreamingProcessorWithFourSegments() {
         var processors = axon.eventProcessingConfiguration().eventProcessors();
 
         assertThat(processors).containsKeys(GROUP, "narration").hasSizeGreaterThan(2);
         processors.forEach((name, processor) -> {
             assertThat(processor).as(name).isInstanceOf(PooledStreamingEventProcessor.class);
-            int segments = name.equals("narration") ? 4 : 2;
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
-                    assertThat(tokenStore.fetchSegments(name)).as(name).hasSize(segments));
+                    assertThat(tokenStore.fetchSegments(name)).as(name).hasSize(4));
         });
     }
 

@@ -46,7 +46,9 @@ class TokenClaims {
     /**
      * This instance's tracker knows its segments best, but its status hands out the token unwrapped
      * (no longer a replay's) and says "replaying" only while the last event was a replayed one; the
-     * stored token stays a replay's until the segment passes the position at its reset.
+     * stored token stays a replay's until the segment passes the position at its reset. A tracker
+     * whose token is no longer a replay's has passed that position: its share is all of it, not the
+     * share the stored token, a batch behind, would give (the processor's progress would step back).
      */
     static ProcessorSegment segment(Claim claim, int[] ids, EventTrackerStatus status) {
         int mask = Segment.computeSegment(claim.segment(), ids).getMask();
@@ -58,7 +60,7 @@ class TokenClaims {
         boolean replaying = status.isReplaying() || ReplayShare.replaying(stored);
         Long position = status.getCurrentPosition().isPresent() ? status.getCurrentPosition().getAsLong() : position(stored);
         Double share = !replaying ? null : status.getResetPosition().isPresent()
-                ? ReplayShare.of(status.getCurrentPosition(), status.getResetPosition()) : ReplayShare.of(stored);
+                ? ReplayShare.of(status.getCurrentPosition(), status.getResetPosition()) : 1.0;
         String error = !status.isErrorState() ? null
                 : status.getError() == null ? "unknown" : status.getError().getClass().getSimpleName();
         return new ProcessorSegment(claim.segment(), mask, claim.owner(), true, position, replaying, share, error);

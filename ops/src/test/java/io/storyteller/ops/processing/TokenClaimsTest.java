@@ -38,6 +38,18 @@ class TokenClaimsTest {
     }
 
     @Test
+    void aSegmentWhoseTrackerPassedItsResetHasDoneItsReplayWhileItsStoredTokenIsABatchBehind() {
+        EventTrackerStatus status = mock(EventTrackerStatus.class);
+        when(status.isReplaying()).thenReturn(false);
+        when(status.getCurrentPosition()).thenReturn(OptionalLong.of(104));
+        when(status.getResetPosition()).thenReturn(OptionalLong.empty());
+
+        ProcessorSegment segment = TokenClaims.segment(new TokenClaims.Claim(0, "node-1", STORED_REPLAY), TWO_SEGMENTS, status);
+
+        assertThat(segment).as("not the stored token's 0.2").isEqualTo(new ProcessorSegment(0, 1, "node-1", true, 104L, true, 1.0, null));
+    }
+
+    @Test
     void aSegmentPastItsReplayIsNotReplaying() {
         EventTrackerStatus status = mock(EventTrackerStatus.class);
         when(status.getCurrentPosition()).thenReturn(OptionalLong.of(120));
