@@ -42,21 +42,10 @@ public class SpendProjection implements BatchedReplay {
 
     public static final String GROUP = "spend";
 
-    /** A call's row; a failure names no world: the story's, from this group's own record of where stories are played. */
-    private static final String INSERT_CALL = """
-            INSERT INTO spend_entries (event_id, call_index, world_id, deployment_id, model, day,
-                                       prompt_tokens, completion_tokens, cost)
-            SELECT :eventId, :index, w.world_id, CAST(:deploymentId AS text), CAST(:model AS text), :day,
-                   :prompt, :completion,
-                   coalesce(CAST(:cost AS numeric),
-                            (SELECT (CAST(:prompt AS numeric) * m.price_input_per_million
-                                     + CAST(:completion AS numeric) * m.price_output_per_million) / 1000000
-                             FROM models m WHERE m.model_id = :model), 0)
-            FROM (SELECT coalesce(CAST(:worldId AS text),
-                                  (SELECT world_id FROM spend_story_worlds WHERE story_id = :storyId)) AS world_id) w
-            WHERE w.world_id IS NOT NULL AND :prompt + :completion > 0
-            ON CONFLICT (event_id, call_index) DO NOTHING""";
-    /** {@link #INSERT_CALL} for a replayed run of calls, each parameter an array of the run's ({@link BatchedWrites#rowsAtOnce}). */
+    /**
+     * The rows of calls, each parameter an array with an element per call ({@link BatchedWrites#writeRows}).
+     * A failure names no world: the story's, from this group's own record of where stories are played.
+     */
     private static final String INSERT_CALLS = """
             INSERT INTO spend_entries (event_id, call_index, world_id, deployment_id, model, day,
                                        prompt_tokens, completion_tokens, cost)
@@ -83,7 +72,7 @@ public class SpendProjection implements BatchedReplay {
 
     public SpendProjection(NamedParameterJdbcOperations jdbc) {
         this.jdbc = jdbc;
-        this.writes = new BatchedWrites("the spend's replay", jdbc).rowsAtOnce(INSERT_CALL, INSERT_CALLS);
+        this.writes = new BatchedWrites("the spend's replay", jdbc);
     }
 
     @Override
@@ -158,6 +147,6 @@ public class SpendProjection implements BatchedReplay {
         params.put("prompt", Math.max(0, call.promptTokens()));
         params.put("completion", Math.max(0, call.completionTokens()));
         params.put("cost", call.costUsd() == null ? null : call.costUsd().max(BigDecimal.ZERO));
-        writes.write(INSERT_CALL, params);
+        writes.writeRows(INSERT_CALLS, params);
     }
 }

@@ -6,6 +6,7 @@ import io.storyteller.domain.story.NarrationProvenance;
 import io.storyteller.projections.schema.BeatRows;
 import io.storyteller.projections.schema.Columns;
 import io.storyteller.projections.schema.ProvenanceJson;
+import io.storyteller.projections.schema.RowArrays;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -41,16 +42,16 @@ final class BeatTable {
                     ARRAY[CAST(:text AS text)], ARRAY[NULL]::text[],
                     jsonb_build_array(CAST(:provenance AS jsonb)), 0, :at, :at)
             ON CONFLICT (story_id, beat_id) DO NOTHING""";
-    /** Appends at known positions, one row per element of the arrays; the same row as {@link #APPEND_AT}. */
+    /** Appends at known positions, {@link #APPEND_AT}'s parameters as arrays with a row per element ({@link RowArrays}). */
     private static final String APPEND_ALL = """
             INSERT INTO beats (story_id, beat_id, position, kind, player_id, text, alternatives,
                                alternative_originals, alternative_provenances, selected_alternative,
                                created_at, updated_at)
             SELECT r.story_id, r.beat_id, r.position, r.kind, r.player_id, r.text, ARRAY[r.text], ARRAY[NULL]::text[],
                    jsonb_build_array(CAST(r.provenance AS jsonb)), 0, r.at, r.at
-            FROM unnest(CAST(:storyIds AS text[]), CAST(:beatIds AS text[]), CAST(:positions AS integer[]),
-                        CAST(:kinds AS text[]), CAST(:playerIds AS text[]), CAST(:texts AS text[]),
-                        CAST(:provenances AS text[]), CAST(:ats AS timestamptz[]))
+            FROM unnest(CAST(:storyId AS text[]), CAST(:beatId AS text[]), CAST(:position AS integer[]),
+                        CAST(:kind AS text[]), CAST(:playerId AS text[]), CAST(:text AS text[]),
+                        CAST(:provenance AS text[]), CAST(:at AS timestamptz[]))
                  AS r(story_id, beat_id, position, kind, player_id, text, provenance, at)
             ON CONFLICT (story_id, beat_id) DO NOTHING""";
     private static final String PUT_ALTERNATIVE = """
@@ -113,36 +114,7 @@ final class BeatTable {
      * a replay's database time went to that). Repeats of a beat are not among them.
      */
     static TableWrite appendAll(List<TableWrite> appendsAt) {
-        int size = appendsAt.size();
-        String[] storyIds = new String[size];
-        String[] beatIds = new String[size];
-        Integer[] positions = new Integer[size];
-        String[] kinds = new String[size];
-        String[] playerIds = new String[size];
-        String[] texts = new String[size];
-        String[] provenances = new String[size];
-        String[] ats = new String[size];
-        for (int i = 0; i < size; i++) {
-            Map<String, Object> params = appendsAt.get(i).params();
-            storyIds[i] = (String) params.get("storyId");
-            beatIds[i] = (String) params.get("beatId");
-            positions[i] = (Integer) params.get("position");
-            kinds[i] = (String) params.get("kind");
-            playerIds[i] = (String) params.get("playerId");
-            texts[i] = (String) params.get("text");
-            provenances[i] = (String) params.get("provenance");
-            ats[i] = params.get("at").toString();
-        }
-        Map<String, Object> params = new HashMap<>();
-        params.put("storyIds", storyIds);
-        params.put("beatIds", beatIds);
-        params.put("positions", positions);
-        params.put("kinds", kinds);
-        params.put("playerIds", playerIds);
-        params.put("texts", texts);
-        params.put("provenances", provenances);
-        params.put("ats", ats);
-        return new TableWrite(APPEND_ALL, params);
+        return new TableWrite(APPEND_ALL, RowArrays.of(appendsAt.stream().map(TableWrite::params).toList()));
     }
 
     static boolean appends(TableWrite write) {
