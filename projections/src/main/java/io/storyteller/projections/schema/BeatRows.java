@@ -15,12 +15,12 @@ public final class BeatRows {
 
     /**
      * Every column a {@link BeatView} needs, unqualified so it also fits a sub-select. The
-     * provenance shown is the selected alternative's (JSON null for a player's action).
+     * provenance shown is the selected alternative's (null for a player's action).
      */
     public static final String COLUMNS = """
             beat_id, story_id, position, kind, player_id, text, edited, original_text,
             alternatives, selected_alternative, rating,
-            nullif(alternative_provenances -> selected_alternative, 'null'::jsonb) AS provenance, created_at,
+            alternative_provenances[selected_alternative + 1] AS provenance, created_at,
             flag_categories, flag_severity, flag_real_world, flagged_by""";
 
     /** Maps a row holding {@link #COLUMNS}. */

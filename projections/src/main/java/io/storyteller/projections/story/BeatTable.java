@@ -29,8 +29,7 @@ final class BeatTable {
                                alternative_originals, alternative_provenances, selected_alternative,
                                created_at, updated_at)
             SELECT :storyId, :beatId, coalesce(max(position), 0) + 1, :kind, :playerId, :text,
-                   ARRAY[CAST(:text AS text)], ARRAY[NULL]::text[],
-                   jsonb_build_array(CAST(:provenance AS jsonb)), 0, :at, :at
+                   ARRAY[CAST(:text AS text)], ARRAY[NULL]::text[], ARRAY[CAST(:provenance AS text)], 0, :at, :at
             FROM beats WHERE story_id = :storyId
             ON CONFLICT (story_id, beat_id) DO NOTHING""";
     /** An append whose position a replay's batch knows ({@link BeatPositions}). */
@@ -39,8 +38,7 @@ final class BeatTable {
                                alternative_originals, alternative_provenances, selected_alternative,
                                created_at, updated_at)
             VALUES (:storyId, :beatId, :position, :kind, :playerId, :text,
-                    ARRAY[CAST(:text AS text)], ARRAY[NULL]::text[],
-                    jsonb_build_array(CAST(:provenance AS jsonb)), 0, :at, :at)
+                    ARRAY[CAST(:text AS text)], ARRAY[NULL]::text[], ARRAY[CAST(:provenance AS text)], 0, :at, :at)
             ON CONFLICT (story_id, beat_id) DO NOTHING""";
     /** Appends at known positions, {@link #APPEND_AT}'s parameters as arrays with a row per element ({@link RowArrays}). */
     private static final String APPEND_ALL = """
@@ -48,7 +46,7 @@ final class BeatTable {
                                alternative_originals, alternative_provenances, selected_alternative,
                                created_at, updated_at)
             SELECT r.story_id, r.beat_id, r.position, r.kind, r.player_id, r.text, ARRAY[r.text], ARRAY[NULL]::text[],
-                   jsonb_build_array(CAST(r.provenance AS jsonb)), 0, r.at, r.at
+                   ARRAY[r.provenance], 0, r.at, r.at
             FROM unnest(CAST(:storyId AS text[]), CAST(:beatId AS text[]), CAST(:position AS integer[]),
                         CAST(:kind AS text[]), CAST(:playerId AS text[]), CAST(:text AS text[]),
                         CAST(:provenance AS text[]), CAST(:at AS timestamptz[]))
@@ -57,8 +55,7 @@ final class BeatTable {
     private static final String PUT_ALTERNATIVE = """
             UPDATE beats SET alternatives[:slot] = :text,
                    alternative_originals[:slot] = NULL,
-                   alternative_provenances = jsonb_set(alternative_provenances, ARRAY[CAST(:index AS text)],
-                                                       CAST(:provenance AS jsonb), true),
+                   alternative_provenances[:slot] = CAST(:provenance AS text),
                    selected_alternative = :index, text = :text, edited = false, original_text = NULL, updated_at = :at
             WHERE story_id = :storyId AND beat_id = :beatId""";
     private static final String SELECT = """

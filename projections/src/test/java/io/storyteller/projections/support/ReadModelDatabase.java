@@ -26,10 +26,12 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  */
 public final class ReadModelDatabase implements AutoCloseable {
 
+    private final EmbeddedPostgres postgres;
     private final SingleConnectionDataSource dataSource;
     private final JdbcClient jdbc;
 
     private ReadModelDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
         // one connection for every test: opening a connection per statement is slow
         this.dataSource = new SingleConnectionDataSource(postgres.getJdbcUrl("postgres", "postgres"),
                 "postgres", "", true);
@@ -66,6 +68,19 @@ public final class ReadModelDatabase implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /**
+     * A new database on the same server, without any migration applied (one made under this name
+     * before is dropped first): for tests of a migration's change to existing rows.
+     */
+    public DataSource emptyDatabase(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("a plain lower-case database name, was " + name);
+        }
+        jdbc.sql("DROP DATABASE IF EXISTS " + name).update();
+        jdbc.sql("CREATE DATABASE " + name).update();
+        return postgres.getDatabase("postgres", name);
     }
 
     /** The read model's tables, by name. */
