@@ -13,11 +13,12 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.namedparam.SqlParameterSourceUtils;
 
 /**
- * The writes a replay's batch of events collected, written at the batch's end. Row writes run in the
+ * The writes a replay's batch of events collected, written at the batch's end. The beats it appends
+ * are inserted by one statement, before the updates of beats that came between them (a
+ * {@code Stretch} says when that order leaves what log order leaves); other row writes run in the
  * order their events came, each run of one SQL as one JDBC batch (the driver sends it in one round
- * trip); story rows are then changed once each, with every change folded in ({@link StoryDelta}).
- * Folding the story changes is what lets the row writes run in long runs: between two beats of a
- * turn there is no longer an update of the story. Beat positions and counts are kept in memory over
+ * trip). Story rows are then changed once each, with every change folded in ({@link StoryDelta}):
+ * between two beats of a turn there is no update of the story. Beat positions and counts are kept in memory over
  * the batch ({@link BeatPositions}): one query per batch instead of a lookup per beat and per story.
  */
 final class StoryReplayBatch implements BatchFallback.Collected {
@@ -54,26 +55,72 @@ final class StoryReplayBatch implements BatchFallback.Collected {
     int flush(NamedParameterJdbcOperations jdbc) {
         int writes = collected.size();
         BeatPositions positions = BeatPositions.read(jdbc, storiesWhoseBeatsChange());
-        List<TableWrite> run = new ArrayList<>();
         Map<String, StoryDelta> stories = new LinkedHashMap<>();
+        Stretch stretch = new Stretch();
         for (Collected item : collected) {
             if (item.change() != null) {
                 stories.merge(item.change().storyId(), item.change(), StoryDelta::then);
-                continue;
+            } else if (BeatTable.appends(item.write())) {
+                if (stretch.writesBeatOf(item.write())) {
+                    stretch.execute(jdbc, positions);
+                }
+                stretch.appends.add(item.write());
+            } else {
+                stretch.add(item.write());
+                if (BeatTable.erases(item.write())) {
+                    stretch.execute(jdbc, positions);
+                }
             }
-            if (!run.isEmpty() && !run.getFirst().sql().equals(item.write().sql())) {
-                execute(jdbc, run, positions);
-                run.clear();
-            }
-            run.add(item.write());
         }
-        execute(jdbc, run, positions);
+        stretch.execute(jdbc, positions);
         if (!stories.isEmpty()) {
             jdbc.batchUpdate(StoryTable.CHANGE, SqlParameterSourceUtils.createBatch(stories.values().stream()
                     .map(change -> change.params(positions.count(change.storyId()))).toList()));
         }
         collected.clear();
         return writes;
+    }
+
+    /**
+     * A stretch of the batch's row writes whose appended beats are written first, in one statement,
+     * and its other writes after them, in order. That leaves what writing them in log order leaves as
+     * long as none of the other writes touches a beat appended after it (an update of a beat not yet
+     * there changes nothing) and none erases beats before an append; a stretch ends before such an
+     * append and after an erasure.
+     */
+    private static final class Stretch {
+
+        final List<TableWrite> appends = new ArrayList<>();
+        final List<TableWrite> others = new ArrayList<>();
+        final Set<String> beatsOfOthers = new HashSet<>();
+
+        void add(TableWrite write) {
+            others.add(write);
+            Object beatId = write.params().get("beatId");
+            if (beatId instanceof String id) {
+                beatsOfOthers.add(write.params().get("storyId") + "/" + id);
+            }
+        }
+
+        boolean writesBeatOf(TableWrite append) {
+            return beatsOfOthers.contains(append.params().get("storyId") + "/" + append.params().get("beatId"));
+        }
+
+        void execute(NamedParameterJdbcOperations jdbc, BeatPositions positions) {
+            StoryReplayBatch.execute(jdbc, appends, positions);
+            List<TableWrite> run = new ArrayList<>();
+            for (TableWrite write : others) {
+                if (!run.isEmpty() && !run.getFirst().sql().equals(write.sql())) {
+                    StoryReplayBatch.execute(jdbc, run, positions);
+                    run.clear();
+                }
+                run.add(write);
+            }
+            StoryReplayBatch.execute(jdbc, run, positions);
+            appends.clear();
+            others.clear();
+            beatsOfOthers.clear();
+        }
     }
 
     private Set<String> storiesWhoseBeatsChange() {

@@ -125,6 +125,33 @@ class StoryReplayBatchTest {
     }
 
     @Test
+    void aBatchInsertsItsBeatsBeforeTheUpdatesBetweenThemOnlyWhereThatChangesNothing() {
+        EventLog log = StoryEvents.startedStory();
+        // a rating of a beat that is not there yet changes nothing live, so must not in a batch either,
+        // where appended beats are written before the updates that came between them
+        log.story("s1", action("a1", "olga", "I knock."), new BeatRated("s1", "a2", 4, "olga"),
+                narration("a1", "a1", "n1", 0, "Nobody answers.", "m1"), new BeatRated("s1", "n1", 3, "olga"),
+                action("a2", "olga", "I knock louder."), new BeatEdited("s1", "a1", null, "I knock twice.", "olga"),
+                narration("a2", "a2", "n2", 0, "A dog barks.", "m1"));
+        log.deliver(handlers);
+        List<List<Map<String, Object>>> live = readModel();
+        assertThat(db.rows("SELECT beat_id, rating, text FROM beats ORDER BY position"))
+                .containsExactly(row("a1", null, "I knock twice."), row("n1", 3, "Nobody answers."),
+                        row("a2", null, "I knock louder."), row("n2", null, "A dog barks."));
+
+        log.replayInBatches(db.transactions(), 64, handlers);
+        assertThat(readModel()).isEqualTo(live);
+    }
+
+    private static Map<String, Object> row(String beatId, Integer rating, String text) {
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put("beat_id", beatId);
+        row.put("rating", rating);
+        row.put("text", text);
+        return row;
+    }
+
+    @Test
     void aBatchThatCannotBeWrittenIsRetriedEventByEventSoOnlyItsBadEventFailsThere() {
         EventLog log = StoryEvents.startedStory();
         log.story("s1", action("a1", "olga", "I light a lamp."),
