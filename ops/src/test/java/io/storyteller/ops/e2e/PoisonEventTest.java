@@ -130,6 +130,12 @@ class PoisonEventTest {
                 // the spend view keeps each story's world, to file a narration's cost under it
                 new Case("spend", "Story", p -> new StoryStarted(p.id(), "world-" + p.text(), "A title", "ada"),
                         "SELECT count(*) FROM spend_story_worlds WHERE story_id = ?"),
+                // a narration's calls are written by a statement whose text, quoted in the failure's
+                // message, is longer than the dead-letter table's cause column
+                new Case("spend", "Story", p -> new NarrationRecorded(p.id(), p.id(), "r-" + p.id(), "a-" + p.id(),
+                        "n-" + p.id(), 0, "The fog lifts.", new NarrationProvenance("house:w", "1", "digest", List.of(), 12, 3, 4)
+                        .routed("narrator:" + p.text(), NarrationArm.STABLE, null, null)),
+                        "SELECT count(*) FROM spend_entries WHERE world_id = ?"),
                 new Case("operations-log", "OperatorAction", p -> new OperatorActionRecorded(p.id(), "ada", "resetProcessor",
                         p.text(), "reset", true),
                         "SELECT count(*) FROM operator_actions WHERE action_id = ?"),
