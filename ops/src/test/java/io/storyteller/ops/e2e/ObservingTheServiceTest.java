@@ -71,6 +71,10 @@ class ObservingTheServiceTest {
                     .containsPattern("storyteller_narration_(latency_seconds_count|failures_total)\\{[^}]*arm=\"none\"[^}]*deployment=\"none\"");
             assertThat(body).as("Axon's event processor latency, per processor")
                     .containsPattern("(?m)^eventProcessor_latency\\{[^}]*processorName=\"narration\"")
+                    .as("and its capacity and counts, per processor and not per payload type")
+                    .containsPattern("(?m)^eventProcessor_capacity\\{[^}]*processorName=\"narration\"")
+                    .containsPattern("(?m)^eventProcessor_ingestedCounter_total\\{[^}]*processorName=\"narration\"")
+                    .doesNotContainPattern("(?m)^eventProcessor_[A-Za-z_]+\\{[^}]*payloadType=")
                     .as("Axon's command timings, per command").containsPattern(
                             "(?m)^commandBus_allTimer_seconds_count\\{[^}]*payloadType=\"SubmitPlayerAction\"")
                     .as("without client-side quantiles").doesNotContain("quantile=");
