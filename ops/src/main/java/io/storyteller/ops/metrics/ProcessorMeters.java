@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.Timer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import org.axonframework.config.Configurer;
@@ -73,7 +72,9 @@ class ProcessorMeters implements ConfigurerModule {
         private final Counter ignored;
         private final Counter processed;
         private final Timer handling;
-        private final AtomicLong latencyMillis = new AtomicLong();
+        /** The event last taken and when: its latency is worked out when the gauge is read, as parsing its stored time costs. */
+        private volatile EventMessage<?> last;
+        private volatile long takenAtMillis;
         private final BusyShare busy;
 
         Monitor(String processor, MeterRegistry registry) {
@@ -86,16 +87,22 @@ class ProcessorMeters implements ConfigurerModule {
             this.processed = registry.counter(PREFIX + ".processedCounter", tags);
             this.handling = Timer.builder(PREFIX + ".allTimer").tags(tags).register(registry);
             this.busy = new BusyShare(WINDOW_SECONDS);
-            Gauge.builder(PREFIX + ".latency", latencyMillis, AtomicLong::get).tags(tags).register(registry);
+            Gauge.builder(PREFIX + ".latency", this, Monitor::latencyMillis).tags(tags).register(registry);
             Gauge.builder(PREFIX + ".capacity", busy, share -> share.share(clock.monotonicTime()))
                     .tags(tags).register(registry);
+        }
+
+        private double latencyMillis() {
+            EventMessage<?> event = last;
+            return event == null ? 0 : takenAtMillis - event.getTimestamp().toEpochMilli();
         }
 
         @Override
         public MonitorCallback onMessageIngested(Message<?> message) {
             ingested.increment();
             if (message instanceof EventMessage<?> event) {
-                latencyMillis.set(clock.wallTime() - event.getTimestamp().toEpochMilli());
+                takenAtMillis = clock.wallTime();
+                last = event;
             }
             long start = clock.monotonicTime();
             return new MonitorCallback() {
