@@ -127,6 +127,7 @@ class EventProcessingDefaults implements ConfigurerModule {
                 .schema(deadLetterSchema)
                 .genericSerializer(serializer)
                 .eventSerializer(eventSerializer)
+                .statementFactory(new StorableCauses(deadLetterSchema, serializer, eventSerializer))
                 .build();
     }
 }
