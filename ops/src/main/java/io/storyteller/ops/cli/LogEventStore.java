@@ -1,5 +1,6 @@
 package io.storyteller.ops.cli;
 
+import io.storyteller.ops.axon.EventLogStorageEngine;
 import io.storyteller.ops.storage.StoredJson;
 import io.storyteller.ops.storage.upcasting.StoredEventUpcasters;
 import javax.sql.DataSource;
@@ -11,7 +12,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 /**
- * The server's event store (Axon's JDBC store, the stored JSON format, the stored events' upcasters)
+ * The server's event store ({@link EventLogStorageEngine}, the stored JSON format, the stored events' upcasters)
  * opened read-side by a tool, without Spring.
  */
 public final class LogEventStore {
@@ -25,13 +26,12 @@ public final class LogEventStore {
     /** An event store on the database; shut it down when done. */
     public static EmbeddedEventStore open(DataSource dataSource) {
         Serializer serializer = JacksonSerializer.builder().objectMapper(StoredJson.mapper()).build();
-        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine engine = EventLogStorageEngine.of(JdbcEventStorageEngine.builder()
                 .connectionProvider(new DataSourceConnectionProvider(dataSource))
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .eventSerializer(serializer).snapshotSerializer(serializer)
                 .upcasterChain(StoredEventUpcasters.chain())
-                .batchSize(FETCH_BATCH)
-                .build();
+                .batchSize(FETCH_BATCH));
         return EmbeddedEventStore.builder().storageEngine(engine).build();
     }
 }

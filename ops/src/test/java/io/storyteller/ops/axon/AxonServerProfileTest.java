@@ -11,6 +11,7 @@ import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.axonserver.connector.query.AxonServerQueryBus;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
@@ -45,7 +46,7 @@ class AxonServerProfileTest {
     @ImportAutoConfiguration({JacksonAutoConfiguration.class, ObjectMapperAutoConfiguration.class, AxonAutoConfiguration.class,
             InfraConfiguration.class, AxonTracingAutoConfiguration.class, NoOpTransactionAutoConfiguration.class, EventProcessingAutoConfiguration.class,
             AxonServerAutoConfiguration.class, AxonServerBusAutoConfiguration.class})
-    @Import({StorageSerializers.class, EventUpcasting.class})
+    @Import({StorageSerializers.class, EventUpcasting.class, EventLogStorage.class})
     static class AxonOnly {
     }
 
@@ -66,6 +67,7 @@ class AxonServerProfileTest {
                              "axon.axonserver.connect-timeout=1000")
                      .run()) {
             assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
+            assertThat(context.getBeansOfType(EventStorageEngine.class)).as("no event table in PostgreSQL").isEmpty();
             assertThat(context.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
             assertThat(context.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
             assertThat(context.getBean(AxonServerConnectionManager.class)).isNotNull();

@@ -8,13 +8,16 @@ import io.storyteller.domain.shared.PlatformRole;
 import io.storyteller.domain.story.BeatEdited;
 import io.storyteller.domain.story.BeatFlagged;
 import io.storyteller.domain.story.RateBeat;
+import io.storyteller.ops.axon.EventLogStorageEngine;
 import io.storyteller.ops.storage.upcasting.StoredEventFixture;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +42,9 @@ class ReadingOlderEventsTest {
 
     @Autowired
     CommandGateway commands;
+
+    @Autowired
+    EventStorageEngine storageEngine;
 
     @Test
     void aStoryStoredBeforeBeatsWereTextFreeIsProjectedAndPlayedOn() {
@@ -65,6 +71,10 @@ class ReadingOlderEventsTest {
                 .contains(new BeatEdited("legacy-story", "legacy-n1", null, "The bell hums under your hand.", "legacy-owner"))
                 .filteredOn(BeatFlagged.class::isInstance).singleElement()
                 .extracting(event -> ((BeatFlagged) event).text()).isNull();
+        assertThat(storageEngine).isInstanceOf(EventLogStorageEngine.class);
+        assertThat(eventStore.readEvents("legacy-story").asStream().map(EventMessage::getTimestamp).toList())
+                .as("each event at the time it was stored").startsWith(
+                        Instant.parse("2026-12-05T18:40:01.201Z"), Instant.parse("2026-12-05T18:40:09.514Z"));
 
         commands.sendAndWait(new RateBeat("legacy-story", "legacy-n1", 4, new Actor("legacy-owner", Set.of(PlatformRole.PLAYER))));
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertThat(jdbc.queryForObject(

@@ -1,0 +1,30 @@
+package io.storyteller.ops.axon;
+
+import com.ethlo.time.ITU;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.temporal.TemporalAccessor;
+import org.axonframework.common.DateTimeUtils;
+
+/**
+ * An event's stored time as an {@link Instant}. Axon stores it as RFC 3339 text
+ * ({@code 2026-12-07T11:50:11.123Z}), which ITU parses some twenty times faster than a
+ * {@code DateTimeFormatter}; any other text Axon's own parser accepts is read by it.
+ */
+final class StoredTimes {
+
+    private StoredTimes() {
+    }
+
+    static Instant instant(Object stored) {
+        if (stored instanceof TemporalAccessor temporal) {
+            return Instant.from(temporal);
+        }
+        String text = stored.toString();
+        try {
+            return ITU.parseDateTime(text).toInstant();
+        } catch (DateTimeException notRfc3339) {
+            return DateTimeUtils.parseInstant(text);
+        }
+    }
+}
