@@ -35,6 +35,8 @@ public final class ClassifierPublisher {
     private final ClassifierStore store;
     private final ClassifierRegistration registry;
     private final ClassifierVersionTrainer versions;
+    private final Object storing = new Object();
+    private boolean closed;
 
     public ClassifierPublisher(ClassifierStore store, ClassifierRegistration registry, TrainingOptions options) {
         this.store = store;
@@ -55,9 +57,27 @@ public final class ClassifierPublisher {
     }
 
     private ClassifierMetadata storeAndRegister(ClassifierVersionTrainer.Trained trained, CorpusRange range) {
-        ClassifierMetadata metadata = versions.store(trained, range);
+        ClassifierMetadata metadata;
+        synchronized (storing) {
+            if (closed) {
+                throw new IllegalStateException("the application is stopping: the " + trained.modelKey()
+                        + " just trained is not stored");
+            }
+            metadata = versions.store(trained, range);
+        }
         register(metadata);
         return metadata;
+    }
+
+    /**
+     * Stores no version from now on; returns once a version being stored is in place. A training
+     * cannot be interrupted, so one still running when the application stops ends on its own, and
+     * its version is dropped instead of being written into a data directory that may be going away.
+     */
+    public void close() {
+        synchronized (storing) {
+            closed = true;
+        }
     }
 
     /** Enters the version in the registry (and the model, the first time). */

@@ -135,9 +135,14 @@ public class HouseClassifierTraining implements SmartLifecycle {
         return passes != null;
     }
 
+    /**
+     * Stops the passes. A training under way cannot be interrupted and finishes on its thread, but
+     * stores nothing once this returns ({@link ClassifierPublisher#close}).
+     */
     @PreDestroy
     public void close() {
         stop();
+        publisher.close();
         thread.shutdownNow();
     }
 }

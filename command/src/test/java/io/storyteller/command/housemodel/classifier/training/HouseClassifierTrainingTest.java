@@ -1,6 +1,7 @@
 package io.storyteller.command.housemodel.classifier.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.storyteller.command.housemodel.classifier.ClassifierMetadata;
 import io.storyteller.command.housemodel.classifier.ClassifierStore;
@@ -100,6 +101,19 @@ class HouseClassifierTrainingTest {
             assertThat(serving.guardrail(new ModelRef("house:w1", "1"))).isEmpty();
             assertThat(HouseClassifiers.serves(new ModelRef("house:w1", "1"))).isFalse();
         }
+    }
+
+    @Test
+    void aPassStillTrainingWhenTheApplicationStopsStoresNothing() {
+        ClassifierStore store = new ClassifierStore(root);
+        HouseClassifierTraining training = training(store);
+        training.close();
+
+        assertThatThrownBy(training::runPass).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not stored");
+        assertThat(store.versions("guardrail")).isEmpty();
+        assertThat(store.versions("detector")).isEmpty();
+        assertThat(registry.sent(RegisterModel.class)).isEmpty();
     }
 
     @Test
