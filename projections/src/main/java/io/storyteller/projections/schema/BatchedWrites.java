@@ -47,19 +47,14 @@ public final class BatchedWrites implements BatchedReplay {
         }
 
         void write(NamedParameterJdbcOperations jdbc) {
-            int start = 0;
-            for (int end = 1; end <= collected.size(); end++) {
-                if (end == collected.size() || !collected.get(end).sql().equals(collected.get(start).sql())) {
-                    List<Statement> run = collected.subList(start, end);
-                    List<Map<String, ?>> params = run.stream().<Map<String, ?>>map(Statement::params).toList();
-                    if (run.getFirst().rows()) {
-                        jdbc.update(run.getFirst().sql(), RowArrays.of(params));
-                    } else {
-                        jdbc.batchUpdate(run.getFirst().sql(), SqlParameterSourceUtils.createBatch(params));
-                    }
-                    start = end;
+            Runs.each(collected, Statement::sql, run -> {
+                List<Map<String, ?>> params = run.stream().<Map<String, ?>>map(Statement::params).toList();
+                if (run.getFirst().rows()) {
+                    jdbc.update(run.getFirst().sql(), RowArrays.of(params));
+                } else {
+                    jdbc.batchUpdate(run.getFirst().sql(), SqlParameterSourceUtils.createBatch(params));
                 }
-            }
+            });
             collected.clear();
         }
     }

@@ -1,6 +1,7 @@
 package io.storyteller.projections.story;
 
 import io.storyteller.projections.schema.BatchFallback;
+import io.storyteller.projections.schema.Runs;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -108,15 +109,7 @@ final class StoryReplayBatch implements BatchFallback.Collected {
 
         void execute(NamedParameterJdbcOperations jdbc, BeatPositions positions) {
             StoryReplayBatch.execute(jdbc, appends, positions);
-            List<TableWrite> run = new ArrayList<>();
-            for (TableWrite write : others) {
-                if (!run.isEmpty() && !run.getFirst().sql().equals(write.sql())) {
-                    StoryReplayBatch.execute(jdbc, run, positions);
-                    run.clear();
-                }
-                run.add(write);
-            }
-            StoryReplayBatch.execute(jdbc, run, positions);
+            Runs.each(others, TableWrite::sql, run -> StoryReplayBatch.execute(jdbc, run, positions));
             appends.clear();
             others.clear();
             beatsOfOthers.clear();
