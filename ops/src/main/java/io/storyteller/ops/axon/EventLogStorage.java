@@ -1,5 +1,6 @@
 package io.storyteller.ops.axon;
 
+import io.storyteller.ops.storage.EventLogStorageEngine;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;

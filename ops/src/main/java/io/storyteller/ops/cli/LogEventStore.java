@@ -1,6 +1,6 @@
 package io.storyteller.ops.cli;
 
-import io.storyteller.ops.axon.EventLogStorageEngine;
+import io.storyteller.ops.storage.EventLogStorageEngine;
 import io.storyteller.ops.storage.StoredJson;
 import io.storyteller.ops.storage.upcasting.StoredEventUpcasters;
 import javax.sql.DataSource;

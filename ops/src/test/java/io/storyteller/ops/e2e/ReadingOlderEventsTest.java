@@ -8,7 +8,7 @@ import io.storyteller.domain.shared.PlatformRole;
 import io.storyteller.domain.story.BeatEdited;
 import io.storyteller.domain.story.BeatFlagged;
 import io.storyteller.domain.story.RateBeat;
-import io.storyteller.ops.axon.EventLogStorageEngine;
+import io.storyteller.ops.storage.EventLogStorageEngine;
 import io.storyteller.ops.storage.upcasting.StoredEventFixture;
 import java.time.Duration;
 import java.time.Instant;

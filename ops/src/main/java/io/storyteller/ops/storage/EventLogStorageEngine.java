@@ -1,4 +1,4 @@
-package io.storyteller.ops.axon;
+package io.storyteller.ops.storage;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

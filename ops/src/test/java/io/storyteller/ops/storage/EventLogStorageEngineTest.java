@@ -1,4 +1,4 @@
-package io.storyteller.ops.axon;
+package io.storyteller.ops.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

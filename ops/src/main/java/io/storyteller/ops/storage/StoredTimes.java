@@ -1,4 +1,4 @@
-package io.storyteller.ops.axon;
+package io.storyteller.ops.storage;
 
 import com.ethlo.time.ITU;
 import java.time.DateTimeException;
