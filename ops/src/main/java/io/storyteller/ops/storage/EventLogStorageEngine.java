@@ -57,16 +57,9 @@ public final class EventLogStorageEngine extends JdbcEventStorageEngine {
         long globalSequence = resultSet.getLong(schema.globalIndexColumn());
         String aggregateIdentifier = resultSet.getString(schema.aggregateIdentifierColumn());
         String eventIdentifier = resultSet.getString(schema.eventIdentifierColumn());
-        TimedEntry<?> event = new TimedEntry<>(
-                resultSet.getString(schema.typeColumn()),
-                eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
-                resultSet.getLong(schema.sequenceNumberColumn()),
-                eventIdentifier,
-                readTimeStamp(resultSet, schema.timestampColumn()),
-                resultSet.getString(schema.payloadTypeColumn()),
-                resultSet.getString(schema.payloadRevisionColumn()),
-                readPayload(resultSet, schema.payloadColumn()),
-                readPayload(resultSet, schema.metaDataColumn()));
+        // an event no aggregate published is stored with its own identifier as the aggregate's
+        TimedEntry<?> event = entry(resultSet,
+                eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier, eventIdentifier);
         return new TrackedDomainEventData<>(nextToken(previousToken, globalSequence, event.getTimestamp()), event);
     }
 
@@ -100,12 +93,18 @@ public final class EventLogStorageEngine extends JdbcEventStorageEngine {
     }
 
     private DomainEventData<?> entry(ResultSet resultSet) throws SQLException {
+        return entry(resultSet, resultSet.getString(schema().aggregateIdentifierColumn()),
+                resultSet.getString(schema().eventIdentifierColumn()));
+    }
+
+    private TimedEntry<?> entry(ResultSet resultSet, String aggregateIdentifier, String eventIdentifier)
+            throws SQLException {
         EventSchema schema = schema();
         return new TimedEntry<>(
                 resultSet.getString(schema.typeColumn()),
-                resultSet.getString(schema.aggregateIdentifierColumn()),
+                aggregateIdentifier,
                 resultSet.getLong(schema.sequenceNumberColumn()),
-                resultSet.getString(schema.eventIdentifierColumn()),
+                eventIdentifier,
                 readTimeStamp(resultSet, schema.timestampColumn()),
                 resultSet.getString(schema.payloadTypeColumn()),
                 resultSet.getString(schema.payloadRevisionColumn()),

@@ -3,7 +3,6 @@ package io.storyteller.ops.storage;
 import com.ethlo.time.ITU;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.temporal.TemporalAccessor;
 import org.axonframework.common.DateTimeUtils;
 
 /**
@@ -17,9 +16,6 @@ final class StoredTimes {
     }
 
     static Instant instant(Object stored) {
-        if (stored instanceof TemporalAccessor temporal) {
-            return Instant.from(temporal);
-        }
         String text = stored.toString();
         try {
             return ITU.parseDateTime(text).toInstant();
