@@ -72,9 +72,8 @@ class ProcessorMeters implements ConfigurerModule {
         private final Counter ignored;
         private final Counter processed;
         private final Timer handling;
-        /** The event last taken and when: its latency is worked out when the gauge is read, as parsing its stored time costs. */
-        private volatile EventMessage<?> last;
-        private volatile long takenAtMillis;
+        /** How long before it was taken the event last taken was published. */
+        private volatile long latencyMillis;
         private final BusyShare busy;
 
         Monitor(String processor, MeterRegistry registry) {
@@ -87,22 +86,16 @@ class ProcessorMeters implements ConfigurerModule {
             this.processed = registry.counter(PREFIX + ".processedCounter", tags);
             this.handling = Timer.builder(PREFIX + ".allTimer").tags(tags).register(registry);
             this.busy = new BusyShare(WINDOW_SECONDS);
-            Gauge.builder(PREFIX + ".latency", this, Monitor::latencyMillis).tags(tags).register(registry);
+            Gauge.builder(PREFIX + ".latency", this, monitor -> monitor.latencyMillis).tags(tags).register(registry);
             Gauge.builder(PREFIX + ".capacity", busy, share -> share.share(clock.monotonicTime()))
                     .tags(tags).register(registry);
-        }
-
-        private double latencyMillis() {
-            EventMessage<?> event = last;
-            return event == null ? 0 : takenAtMillis - event.getTimestamp().toEpochMilli();
         }
 
         @Override
         public MonitorCallback onMessageIngested(Message<?> message) {
             ingested.increment();
             if (message instanceof EventMessage<?> event) {
-                takenAtMillis = clock.wallTime();
-                last = event;
+                latencyMillis = clock.wallTime() - event.getTimestamp().toEpochMilli();
             }
             long start = clock.monotonicTime();
             return new MonitorCallback() {
