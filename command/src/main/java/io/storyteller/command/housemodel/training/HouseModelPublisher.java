@@ -1,5 +1,6 @@
 package io.storyteller.command.housemodel.training;
 
+import io.storyteller.command.background.ClosingGate;
 import io.storyteller.command.housemodel.corpus.WorldCorpus;
 import io.storyteller.domain.shared.Actor;
 import io.storyteller.domain.world.HouseModelVersion;
@@ -28,6 +29,7 @@ public final class HouseModelPublisher {
     private final HouseModelVersionTrainer versions;
     private final CommandGateway commands;
     private final TrainingSettings settings;
+    private final ClosingGate storing = new ClosingGate();
 
     public HouseModelPublisher(HouseModelTrainer trainer, HouseModelStore store, CommandGateway commands,
             TrainingSettings settings) {
@@ -49,7 +51,17 @@ public final class HouseModelPublisher {
     }
 
     private HouseModelMetadata trainAndStore(String modelKey, WorldCorpus corpus) {
-        return versions.store(modelKey, versions.train(corpus.documents(), settings), corpus.range());
+        HouseModelVersionTrainer.Trained trained = versions.train(corpus.documents(), settings);
+        return storing.write("the house model " + modelKey + " just trained",
+                () -> versions.store(modelKey, trained, corpus.range()));
+    }
+
+    /**
+     * Stores no version from now on; returns once a version being stored is in place. A training
+     * still running when the application stops ends on its own, and its version is dropped.
+     */
+    public void close() {
+        storing.close();
     }
 
     private void record(String worldId, HouseModelMetadata metadata) {

@@ -238,5 +238,6 @@ public class HouseModelTraining implements SmartLifecycle {
     public void close() {
         stop();
         thread.close();
+        publisher.close();
     }
 }

@@ -7,10 +7,12 @@ import static io.storyteller.command.housemodel.corpus.StoryEvents.narration;
 import static io.storyteller.command.housemodel.corpus.StoryEvents.story;
 import static io.storyteller.command.housemodel.corpus.StoryEvents.world;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.storyteller.command.housemodel.corpus.CorpusRange;
 import io.storyteller.command.housemodel.corpus.CorpusReader;
 import io.storyteller.command.housemodel.corpus.EventLog;
+import io.storyteller.command.housemodel.corpus.WorldCorpus;
 import io.storyteller.command.housemodel.serving.GenerationSettings;
 import io.storyteller.command.housemodel.serving.HouseModelRuntime;
 import io.storyteller.command.housemodel.text.UnusualText;
@@ -37,13 +39,13 @@ class HouseModelTrainingTest {
     Path root;
     private final EventLog log = new EventLog();
     private final RecordingCommandGateway commands = new RecordingCommandGateway();
+    private final HouseModelProperties properties = new HouseModelProperties(true, Duration.ofSeconds(10),
+            MIN_NEW_DOCUMENTS, 256, false, 0.8, 0.9, 40);
     private HouseModelStore store;
     private HouseModelTraining training;
 
     @BeforeEach
     void setUp() {
-        HouseModelProperties properties = new HouseModelProperties(true, Duration.ofSeconds(10), MIN_NEW_DOCUMENTS,
-                256, false, 0.8, 0.9, 40);
         store = new HouseModelStore(root);
         training = new HouseModelTraining(new CorpusReader(log.store, false), store,
                 new HouseModelPublisher(new HouseModelTrainer(), store, commands, properties.trainingSettings()),
@@ -74,6 +76,23 @@ class HouseModelTrainingTest {
                 Actor.system()));
         assertThat(v1.sha256()).hasSize(64);
         assertThat(v1.tokens()).isPositive();
+    }
+
+    @Test
+    void a_training_that_ends_after_the_application_stopped_stores_and_records_nothing() {
+        HouseModelPublisher publisher = new HouseModelPublisher(new HouseModelTrainer(), store, commands,
+                properties.trainingSettings());
+        CorpusReader corpus = new CorpusReader(log.store, false);
+        corpus.refresh();
+        WorldCorpus varn = corpus.world("varn");
+        publisher.close();
+
+        assertThatThrownBy(() -> publisher.publishWorld(varn)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("house model varn just trained is not stored");
+        assertThatThrownBy(() -> publisher.publishPlatform(corpus.platform())).isInstanceOf(IllegalStateException.class);
+        assertThat(store.versions("varn")).isEmpty();
+        assertThat(store.latest(ModelKeys.PLATFORM)).isEmpty();
+        assertThat(commands.sent(RecordHouseModelVersion.class)).isEmpty();
     }
 
     @Test

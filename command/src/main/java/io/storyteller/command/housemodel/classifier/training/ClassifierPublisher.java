@@ -1,5 +1,6 @@
 package io.storyteller.command.housemodel.classifier.training;
 
+import io.storyteller.command.background.ClosingGate;
 import io.storyteller.command.housemodel.classifier.ClassifierMetadata;
 import io.storyteller.command.housemodel.classifier.ClassifierStore;
 import io.storyteller.command.housemodel.classifier.LabelledText;
@@ -35,8 +36,7 @@ public final class ClassifierPublisher {
     private final ClassifierStore store;
     private final ClassifierRegistration registry;
     private final ClassifierVersionTrainer versions;
-    private final Object storing = new Object();
-    private boolean closed;
+    private final ClosingGate storing = new ClosingGate();
 
     public ClassifierPublisher(ClassifierStore store, ClassifierRegistration registry, TrainingOptions options) {
         this.store = store;
@@ -57,14 +57,8 @@ public final class ClassifierPublisher {
     }
 
     private ClassifierMetadata storeAndRegister(ClassifierVersionTrainer.Trained trained, CorpusRange range) {
-        ClassifierMetadata metadata;
-        synchronized (storing) {
-            if (closed) {
-                throw new IllegalStateException("the application is stopping: the " + trained.modelKey()
-                        + " just trained is not stored");
-            }
-            metadata = versions.store(trained, range);
-        }
+        ClassifierMetadata metadata = storing.write("the " + trained.modelKey() + " just trained",
+                () -> versions.store(trained, range));
         register(metadata);
         return metadata;
     }
@@ -75,9 +69,7 @@ public final class ClassifierPublisher {
      * its version is dropped instead of being written into a data directory that may be going away.
      */
     public void close() {
-        synchronized (storing) {
-            closed = true;
-        }
+        storing.close();
     }
 
     /** Enters the version in the registry (and the model, the first time). */
