@@ -18,6 +18,12 @@ import org.springframework.jdbc.core.JdbcOperations;
  * tables afterwards; here they are analyzed after the batch in which the rows written since the
  * reset pass 1,000, then 10,000, 100,000 and so on, so a handful of times per rebuild.
  * <p>
+ * A table may be named with the columns the replay's own statements look rows up by, as in
+ * {@code "beats (story_id, beat_id, position)"}: the analysis still samples the table and counts
+ * its rows, but works out statistics for those columns only (for {@code beats} at 860,000 rows,
+ * 0.17 s instead of 0.4–0.5 s for every column, whose long texts and JSON cost the most).
+ * Autovacuum analyzes every column later, as the table's growth calls for it.
+ * <p>
  * A failed analysis (say, by a database user that does not own the tables) is logged and leaves
  * the replay as it was: statistics are advice to the planner, never needed for a correct result.
  */
@@ -31,7 +37,10 @@ public final class ReplayStatistics {
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong nextMark = new AtomicLong(FIRST_MARK);
 
-    /** @param tables the tables the replay refills, fixed names written in the projection, never input */
+    /**
+     * @param tables the tables the replay refills, each alone or with a column list; fixed text
+     *               written in the projection, never input
+     */
     public ReplayStatistics(JdbcOperations jdbc, String... tables) {
         this.jdbc = jdbc;
         this.tables = List.of(tables);

@@ -27,7 +27,8 @@ public class StoryWrites implements BatchedReplay {
 
     public StoryWrites(NamedParameterJdbcOperations jdbc) {
         this.jdbc = jdbc;
-        this.statistics = new ReplayStatistics(jdbc.getJdbcOperations(), "beats", "stories", "story_participants");
+        this.statistics = new ReplayStatistics(jdbc.getJdbcOperations(),
+                "beats (story_id, beat_id, position)", "stories", "story_participants");
         this.batches = new BatchFallback<>("the stories read model's replay", StoryReplayBatch::new,
                 batch -> statistics.wrote(batch.flush(jdbc)));
     }

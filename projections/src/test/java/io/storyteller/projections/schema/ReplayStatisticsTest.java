@@ -25,7 +25,7 @@ class ReplayStatisticsTest {
     void createTable() {
         jdbc.execute("DROP TABLE IF EXISTS " + TABLE);
         // autovacuum kept off the table, so that only the statistics under test analyze it
-        jdbc.execute("CREATE TABLE " + TABLE + " (id integer PRIMARY KEY) WITH (autovacuum_enabled = false)");
+        jdbc.execute("CREATE TABLE " + TABLE + " (id integer PRIMARY KEY, label text) WITH (autovacuum_enabled = false)");
     }
 
     @AfterEach
@@ -39,7 +39,7 @@ class ReplayStatisticsTest {
     }
 
     private void insert(int from, int count) {
-        jdbc.update("INSERT INTO " + TABLE + " SELECT generate_series(?, ?)", from, from + count - 1);
+        jdbc.update("INSERT INTO " + TABLE + " SELECT n, 'row ' || n FROM generate_series(?, ?) AS n", from, from + count - 1);
     }
 
     @Test
@@ -70,6 +70,17 @@ class ReplayStatisticsTest {
         insert(1, 1000);
         statistics.wrote(1000);
         assertThat(reltuples()).as("a new replay starts from the first mark again").isEqualTo(1000);
+    }
+
+    @Test
+    void aTableNamedWithColumnsIsCountedAndAnalyzedForThoseColumnsOnly() {
+        ReplayStatistics statistics = new ReplayStatistics(jdbc, TABLE + " (id)");
+        insert(1, 1000);
+        statistics.wrote(1000);
+
+        assertThat(reltuples()).isEqualTo(1000);
+        assertThat(jdbc.queryForList("SELECT attname FROM pg_stats WHERE tablename = ?", String.class, TABLE))
+                .containsExactly("id");
     }
 
     @Test
