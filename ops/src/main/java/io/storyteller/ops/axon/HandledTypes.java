@@ -1,0 +1,91 @@
+package io.storyteller.ops.axon;
+
+import java.util.List;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
+import org.axonframework.eventhandling.Segment;
+
+/**
+ * An event processor's handlers, asked once per payload type whether they handle it and once
+ * whether they support a reset, instead of for every event.
+ * <p>
+ * A pooled processor's coordinator asks its handlers about every event in the log, once per
+ * segment, and each time Axon walks the annotated handler methods of every handler bean: for a
+ * processor that handles a few event types, most of its replay went to telling the others apart,
+ * and during a replay each of those questions first walked every handler again to see whether it
+ * supports a reset. The answers depend only on the handlers' declared types and annotations,
+ * fixed when the processor is built, so they are kept: an event whose payload type no handler
+ * declares is refused at once; one whose type some handler declares is still asked about in
+ * full, so a handler's other conditions (its segment, its parameters) decide as before.
+ */
+final class HandledTypes implements EventHandlerInvoker {
+
+    private final EventHandlerInvoker delegate;
+    private final ClassValue<Boolean> handles = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> payloadType) {
+            return delegate.canHandleType(payloadType);
+        }
+    };
+    private volatile Boolean supportsReset;
+
+    private HandledTypes(EventHandlerInvoker delegate) {
+        this.delegate = delegate;
+    }
+
+    /**
+     * The processor's handlers with their answers kept, each of a {@link MultiEventHandlerInvoker}'s
+     * parts on its own (it asks each part whether it supports a reset, for every event of a replay).
+     */
+    static EventHandlerInvoker of(EventHandlerInvoker invoker) {
+        if (invoker instanceof MultiEventHandlerInvoker multi) {
+            List<EventHandlerInvoker> parts = multi.delegates().stream().map(HandledTypes::new)
+                    .map(EventHandlerInvoker.class::cast).toList();
+            return new HandledTypes(new MultiEventHandlerInvoker(parts));
+        }
+        return new HandledTypes(invoker);
+    }
+
+    @Override
+    public boolean canHandle(EventMessage<?> eventMessage, Segment segment) {
+        return handles.get(eventMessage.getPayloadType()) && delegate.canHandle(eventMessage, segment);
+    }
+
+    @Override
+    public boolean canHandleType(Class<?> payloadType) {
+        return handles.get(payloadType);
+    }
+
+    @Override
+    public void handle(EventMessage<?> message, Segment segment) throws Exception {
+        if (handles.get(message.getPayloadType())) {
+            delegate.handle(message, segment);
+        }
+    }
+
+    @Override
+    public boolean supportsReset() {
+        Boolean supported = supportsReset;
+        if (supported == null) {
+            supported = delegate.supportsReset();
+            supportsReset = supported;
+        }
+        return supported;
+    }
+
+    @Override
+    public void performReset() {
+        delegate.performReset();
+    }
+
+    @Override
+    public <R> void performReset(R resetContext) {
+        delegate.performReset(resetContext);
+    }
+
+    @Override
+    public void segmentReleased(Segment segment) {
+        delegate.segmentReleased(segment);
+    }
+}
