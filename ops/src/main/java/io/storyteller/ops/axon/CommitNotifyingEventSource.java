@@ -23,6 +23,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
  * events only every 500 ms, which every read model and every story subscriber would wait for.
  * Events committed by other instances are notified through the {@code LiveRelay} on the JDBC store,
  * by the store itself on Axon Server, and found in any case by the processors' own periodic check.
+ * Each stream passes over the event types its processor has no handler for ({@link SkippingStream}).
  */
 final class CommitNotifyingEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -76,7 +77,7 @@ final class CommitNotifyingEventSource implements StreamableMessageSource<Tracke
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-        return new NotifyingStream(eventStore.openStream(trackingToken));
+        return new NotifyingStream(new SkippingStream(eventStore.openStream(trackingToken)));
     }
 
     @Override

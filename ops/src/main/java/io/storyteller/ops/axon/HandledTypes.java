@@ -1,6 +1,5 @@
 package io.storyteller.ops.axon;
 
-import java.util.List;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.MultiEventHandlerInvoker;
@@ -35,14 +34,14 @@ final class HandledTypes implements EventHandlerInvoker {
     }
 
     /**
-     * The processor's handlers with their answers kept, each of a {@link MultiEventHandlerInvoker}'s
-     * parts on its own (it asks each part whether it supports a reset, for every event of a replay).
+     * The processor's handlers with their answers kept: each of a {@link MultiEventHandlerInvoker}'s
+     * parts (the handler beans of one processing group, or a saga's manager) on its own, since the
+     * multi-invoker asks each part whether it supports a reset, for every event of a replay.
      */
     static EventHandlerInvoker of(EventHandlerInvoker invoker) {
         if (invoker instanceof MultiEventHandlerInvoker multi) {
-            List<EventHandlerInvoker> parts = multi.delegates().stream().map(HandledTypes::new)
-                    .map(EventHandlerInvoker.class::cast).toList();
-            return new HandledTypes(new MultiEventHandlerInvoker(parts));
+            return new MultiEventHandlerInvoker(multi.delegates().stream()
+                    .<EventHandlerInvoker>map(HandledTypes::new).toList());
         }
         return new HandledTypes(invoker);
     }

@@ -8,11 +8,12 @@ import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The running application's processors, sagas' included, are built on {@link HandledTypes}. */
+/** The running application's processors, sagas' included, are built on their handlers as {@link HandledTypes}. */
 @EndToEnd
 class ProcessorModuleTest {
 
@@ -25,7 +26,8 @@ class ProcessorModuleTest {
 
         assertThat(processors).containsKeys("stories", "worlds", "HubAcquisitionSagaProcessor", PlatformMetrics.GROUP);
         assertThat(processors.values()).allSatisfy(processor -> assertThat(
-                ((AbstractEventProcessor) processor).eventHandlerInvoker()).isInstanceOf(HandledTypes.class));
+                ((MultiEventHandlerInvoker) ((AbstractEventProcessor) processor).eventHandlerInvoker()).delegates())
+                .isNotEmpty().allSatisfy(part -> assertThat(part).isInstanceOf(HandledTypes.class)));
         assertThat(((StreamingEventProcessor) processors.get("stories")).supportsReset()).isTrue();
         assertThat(((StreamingEventProcessor) processors.get(PlatformMetrics.GROUP)).supportsReset())
                 .as("its handlers disallow replays").isFalse();
