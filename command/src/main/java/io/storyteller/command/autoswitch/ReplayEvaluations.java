@@ -1,5 +1,6 @@
 package io.storyteller.command.autoswitch;
 
+import io.storyteller.command.background.UnfinishedTasks;
 import io.storyteller.command.runtime.ModelRuntimes;
 import io.storyteller.domain.model.EvaluateModelByReplay;
 import io.storyteller.domain.model.FindModels;
@@ -13,6 +14,7 @@ import io.storyteller.domain.shared.Require;
 import io.storyteller.domain.story.FindRecentPlayerActions;
 import io.storyteller.domain.story.RecordedPlayerAction;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -56,6 +58,7 @@ public class ReplayEvaluations implements AutoCloseable {
     private final QueryGateway queries;
     private final CommandGateway commands;
     private final ThreadPoolExecutor replays;
+    private final UnfinishedTasks unfinished = new UnfinishedTasks();
     private final ExecutorService calls = Executors.newCachedThreadPool(daemon("auto-switch-call"));
     private final ReplayEvaluation evaluation;
 
@@ -76,15 +79,12 @@ public class ReplayEvaluations implements AutoCloseable {
         ModelRef model = Require.present("model", command.model()).validated("model");
         String evaluationId = Require.text("evaluationId", command.evaluationId(), 300);
         String worldId = command.worldId() == null || command.worldId().isBlank() ? null : command.worldId();
-        replays.execute(() -> replay(model, worldId, evaluationId));
+        unfinished.execute(replays, () -> replay(model, worldId, evaluationId));
     }
 
-    /** Waits until the replays queued so far are done; for tests. */
+    /** Waits until the replays accepted so far are done; for tests. */
     void awaitIdle() throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        while (replays.getCompletedTaskCount() < replays.getTaskCount() && System.nanoTime() < until) {
-            Thread.sleep(10);
-        }
+        unfinished.awaitNone(Duration.ofMinutes(1));
     }
 
     private void replay(ModelRef model, String worldId, String evaluationId) {

@@ -105,14 +105,6 @@ public class CandidateValidations implements AutoCloseable {
         return text == null || text.isBlank() ? null : text;
     }
 
-    /** Waits until the validations queued so far are done; for tests and benchmarks. */
-    void awaitIdle() throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (validations.getCompletedTaskCount() < validations.getTaskCount() && System.nanoTime() < until) {
-            Thread.sleep(10);
-        }
-    }
-
     @Override
     public void close() {
         validations.shutdownNow();

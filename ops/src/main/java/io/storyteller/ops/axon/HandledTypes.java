@@ -6,8 +6,9 @@ import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.Segment;
 
 /**
- * An event processor's handlers, asked once per payload type whether they handle it and once
- * whether they support a reset, instead of for every event.
+ * One group of an event processor's handlers (a processing group's beans, or a saga's manager),
+ * asked once per payload type whether they handle it and once whether they support a reset,
+ * instead of for every event.
  * <p>
  * A pooled processor's coordinator asks its handlers about every event in the log, once per
  * segment, and each time Axon walks the annotated handler methods of every handler bean: for a

@@ -17,7 +17,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
  * the processor's position past it, or a processor whose last handled event lies far behind the
  * head would look behind until its next one. So of a run of passed-over events the last is held
  * back, and delivered as it was whenever the stream has nothing else to give at that moment: once
- * the log is read up to the head, the processor's position is where it was before, at the head.
+ * the log is read up to the head, the processor's position is at the head, as without passing over.
  * Events after a held-back one make it unnecessary, since their positions cover it.
  * <p>
  * Used by one coordinator thread at a time, as Axon uses its streams.
