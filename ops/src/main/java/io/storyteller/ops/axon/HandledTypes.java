@@ -28,10 +28,11 @@ final class HandledTypes implements EventHandlerInvoker {
             return delegate.canHandleType(payloadType);
         }
     };
-    private volatile Boolean supportsReset;
+    private final boolean supportsReset;
 
     private HandledTypes(EventHandlerInvoker delegate) {
         this.delegate = delegate;
+        this.supportsReset = delegate.supportsReset();
     }
 
     /**
@@ -66,12 +67,7 @@ final class HandledTypes implements EventHandlerInvoker {
 
     @Override
     public boolean supportsReset() {
-        Boolean supported = supportsReset;
-        if (supported == null) {
-            supported = delegate.supportsReset();
-            supportsReset = supported;
-        }
-        return supported;
+        return supportsReset;
     }
 
     @Override
